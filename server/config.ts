@@ -1,0 +1,39 @@
+/** Server configuration read once from the environment, with the defaults `npm start` uses. */
+import { resolve } from 'node:path'
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** Built client to serve (index.html and assets); absent in API-only tests. */
+  clientDir: string
+  /** Largest accepted websocket message; larger ones close the connection with 4413. */
+  maxMessageBytes: number
+  /** How long an empty room stays in memory before it is evicted. */
+  roomGraceMs: number
+  /** Compact a document's update log once this many updates sit after its snapshot. */
+  compactAfterUpdates: number
+  /** Seed the example project when the database has no project. */
+  seedExample: boolean
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
+  return value
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFromEnv(env, 'PORT', 3000),
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    clientDir: resolve(env.CLIENT_DIR || './dist/client'),
+    maxMessageBytes: intFromEnv(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024),
+    roomGraceMs: intFromEnv(env, 'ROOM_GRACE_MS', 2000),
+    compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500),
+    seedExample: env.SEED_EXAMPLE !== 'false',
+  }
+}

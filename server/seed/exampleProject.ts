@@ -1,0 +1,37 @@
+/**
+ * Seeds documents on the server (never through the editor's `content` option): the example project a
+ * newcomer sees on first start, and the opening heading of every new project.
+ */
+import * as Y from 'yjs'
+import type { Project } from '../../shared/schema/project'
+import { appendBlocks, type Block } from '../../shared/ydoc/guidelineBuilder'
+import { draftMeta, guidelineFragment } from '../../shared/ydoc/layout'
+import type { Store } from '../storage/store'
+import { exampleGuideline } from './exampleGuideline'
+
+export const EXAMPLE_PROJECT_NAME = 'Medical QA — helpfulness & safety'
+
+async function writeDraft(store: Store, projectId: string, blocks: Block[]): Promise<void> {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    appendBlocks(guidelineFragment(doc), blocks)
+    draftMeta(doc).set('seededAt', new Date().toISOString())
+  })
+  await store.appendUpdates([{ doc: projectId, data: Y.encodeStateAsUpdate(doc) }])
+  doc.destroy()
+}
+
+export async function seedNewProjectDoc(store: Store, project: Project): Promise<void> {
+  await writeDraft(store, project.id, [
+    { type: 'heading', level: 1, text: project.name },
+    { type: 'paragraph', text: '' },
+  ])
+}
+
+/** Creates the example project when the database has no project at all. Returns it, or null. */
+export async function seedExampleProjectIfEmpty(store: Store, newId: () => string): Promise<Project | null> {
+  if ((await store.countProjects()) > 0) return null
+  const project = await store.createProject({ id: newId(), name: EXAMPLE_PROJECT_NAME })
+  await writeDraft(store, project.id, exampleGuideline)
+  return project
+}

@@ -1,0 +1,139 @@
+/**
+ * The embedded default store: one SQLite file (better-sqlite3, WAL) under DATA_DIR. Writes are
+ * synchronous and `synchronous = FULL`, so a resolved `appendUpdates` survives a crash or power loss.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import type { Project } from '../../shared/schema/project'
+import type { DocStats, Store, StoredDoc, UpdateToAppend } from './store'
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE projects (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE doc_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX doc_updates_doc_seq ON doc_updates (doc, seq);
+   CREATE TABLE doc_snapshots (
+     doc TEXT PRIMARY KEY,
+     through_seq INTEGER NOT NULL,
+     data BLOB NOT NULL
+   );`,
+]
+
+interface ProjectRow {
+  id: string
+  name: string
+  created_at: string
+  updated_at: string
+}
+
+function toProject(row: ProjectRow): Project {
+  return { id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at }
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number
+  for (let i = version; i < MIGRATIONS.length; i++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[i]!)
+      db.pragma(`user_version = ${i + 1}`)
+    })()
+  }
+}
+
+export function openSqliteStore(file: string): Store {
+  mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+
+  const q = {
+    snapshot: db.prepare<[string], { through_seq: number; data: Buffer }>(
+      'SELECT through_seq, data FROM doc_snapshots WHERE doc = ?',
+    ),
+    updatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
+    ),
+    insertUpdate: db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
+    upsertSnapshot: db.prepare<[string, number, Uint8Array]>(
+      `INSERT INTO doc_snapshots (doc, through_seq, data) VALUES (?, ?, ?)
+       ON CONFLICT (doc) DO UPDATE SET through_seq = excluded.through_seq, data = excluded.data
+       WHERE excluded.through_seq > doc_snapshots.through_seq`,
+    ),
+    deleteUpdatesThrough: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+    stats: db.prepare<[string], { n: number; bytes: number | null }>(
+      'SELECT count(*) AS n, sum(length(data)) AS bytes FROM doc_updates WHERE doc = ?',
+    ),
+    snapshotBytes: db.prepare<[string], { bytes: number }>(
+      'SELECT length(data) AS bytes FROM doc_snapshots WHERE doc = ?',
+    ),
+    listProjects: db.prepare<[], ProjectRow>('SELECT * FROM projects ORDER BY updated_at DESC, id'),
+    getProject: db.prepare<[string], ProjectRow>('SELECT * FROM projects WHERE id = ?'),
+    insertProject: db.prepare<[string, string, string, string]>(
+      'INSERT INTO projects (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)',
+    ),
+    renameProject: db.prepare<[string, string, string]>('UPDATE projects SET name = ?, updated_at = ? WHERE id = ?'),
+    countProjects: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM projects'),
+  }
+
+  const appendAll = db.transaction((updates: UpdateToAppend[]): number[] =>
+    updates.map((u) => Number(q.insertUpdate.run(u.doc, u.data).lastInsertRowid)),
+  )
+  const compact = db.transaction((doc: string, data: Uint8Array, throughSeq: number) => {
+    q.upsertSnapshot.run(doc, throughSeq, data)
+    // Only delete what the stored snapshot covers (a newer snapshot may already be there).
+    const stored = q.snapshot.get(doc)
+    if (stored) q.deleteUpdatesThrough.run(doc, stored.through_seq)
+  })
+
+  return {
+    async loadDoc(doc: string): Promise<StoredDoc> {
+      const snap = q.snapshot.get(doc)
+      const updates = q.updatesAfter.all(doc, snap?.through_seq ?? 0).map((r) => ({ seq: r.seq, data: r.data }))
+      return { snapshot: snap ? { throughSeq: snap.through_seq, data: snap.data } : null, updates }
+    },
+    async appendUpdates(updates) {
+      return updates.length === 0 ? [] : appendAll(updates)
+    },
+    async compactDoc(doc, data, throughSeq) {
+      compact(doc, data, throughSeq)
+    },
+    async docStats(doc): Promise<DocStats> {
+      const s = q.stats.get(doc)
+      return { updateCount: s?.n ?? 0, updateBytes: s?.bytes ?? 0, snapshotBytes: q.snapshotBytes.get(doc)?.bytes ?? 0 }
+    },
+    async listProjects() {
+      return q.listProjects.all().map(toProject)
+    },
+    async getProject(id) {
+      const row = q.getProject.get(id)
+      return row ? toProject(row) : null
+    },
+    async createProject({ id, name }) {
+      const now = new Date().toISOString()
+      q.insertProject.run(id, name, now, now)
+      return { id, name, createdAt: now, updatedAt: now }
+    },
+    async renameProject(id, name) {
+      const changed = q.renameProject.run(name, new Date().toISOString(), id).changes
+      if (changed === 0) return null
+      return toProject(q.getProject.get(id)!)
+    },
+    async countProjects() {
+      return q.countProjects.get()?.n ?? 0
+    },
+    async close() {
+      db.close()
+    },
+  }
+}

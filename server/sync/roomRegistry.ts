@@ -1,0 +1,160 @@
+/**
+ * Every open room, keyed by document name: creates and loads a room on its first connection, evicts it a
+ * grace period after its last connection leaves (once its writes are durable), keeps sockets alive, and
+ * shuts everything down in order.
+ */
+import type { WebSocket } from 'ws'
+import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
+import { KEEPALIVE_INTERVAL_MS, PING_INTERVAL_MS } from '../../shared/protocol/messages'
+import { log } from '../log'
+import type { DocStore } from '../storage/store'
+import { Connection, type DocAccess } from './connection'
+import { Persister } from './persister'
+import { Room } from './room'
+import { KEEPALIVE_FRAME } from './wire'
+
+export interface RegistryOptions {
+  store: DocStore
+  roomGraceMs: number
+  compactAfterUpdates: number
+}
+
+export class RoomRegistry {
+  readonly rooms = new Map<string, Room>()
+  private readonly roomOf = new Map<Connection, Room>()
+  readonly persister: Persister
+  private readonly evictTimers = new Map<Room, NodeJS.Timeout>()
+  private readonly heartbeat: NodeJS.Timeout
+  private lastPing = Date.now()
+  private shuttingDown = false
+
+  constructor(private readonly options: RegistryOptions) {
+    this.persister = new Persister(options.store)
+    this.heartbeat = setInterval(() => this.beat(), KEEPALIVE_INTERVAL_MS / 2)
+    this.heartbeat.unref()
+  }
+
+  /** Attaches an accepted socket to its document's room. */
+  connect(socket: WebSocket, docName: string, access: DocAccess): Connection {
+    const conn = new Connection(socket, docName, access)
+    if (this.shuttingDown) {
+      conn.close(CloseCode.goingAway, CloseReason.goingAway)
+      return conn
+    }
+    const room = this.acquire(docName)
+    this.roomOf.set(conn, room)
+    room.addConnection(conn)
+    socket.on('pong', () => {
+      conn.alive = true
+    })
+    return conn
+  }
+
+  receive(conn: Connection, frame: Uint8Array): void {
+    this.roomOf.get(conn)?.receive(conn, frame)
+  }
+
+  disconnect(conn: Connection): void {
+    conn.closed = true
+    const room = this.roomOf.get(conn)
+    if (!room) return
+    this.roomOf.delete(conn)
+    room.removeConnection(conn)
+    if (room.conns.size === 0 && this.rooms.get(room.name) === room) this.scheduleEviction(room)
+  }
+
+  stats(): { rooms: number; connections: number } {
+    let connections = 0
+    for (const room of this.rooms.values()) connections += room.conns.size
+    return { rooms: this.rooms.size, connections }
+  }
+
+  private acquire(name: string): Room {
+    const existing = this.rooms.get(name)
+    if (existing) {
+      this.cancelEviction(existing)
+      return existing
+    }
+    const room = new Room(name, {
+      store: this.options.store,
+      persister: this.persister,
+      compactAfterUpdates: this.options.compactAfterUpdates,
+    })
+    this.rooms.set(name, room)
+    room.load().catch((error) => {
+      log.error('loading document failed', { doc: name, error })
+      room.status = 'failed'
+      if (this.rooms.get(name) === room) this.rooms.delete(name)
+      for (const conn of room.conns) {
+        conn.close(CloseCode.internalError, CloseReason.internalError)
+        this.roomOf.delete(conn)
+      }
+    })
+    return room
+  }
+
+  private scheduleEviction(room: Room): void {
+    this.cancelEviction(room)
+    const timer = setTimeout(() => void this.tryEvict(room), this.options.roomGraceMs)
+    timer.unref()
+    this.evictTimers.set(room, timer)
+  }
+
+  private cancelEviction(room: Room): void {
+    const timer = this.evictTimers.get(room)
+    if (timer) clearTimeout(timer)
+    this.evictTimers.delete(room)
+  }
+
+  private async tryEvict(room: Room): Promise<void> {
+    this.evictTimers.delete(room)
+    if (room.conns.size > 0 || this.rooms.get(room.name) !== room) return
+    if (room.status === 'loading') return this.scheduleEviction(room)
+    await this.persister.drain()
+    await room.compactNow()
+    // A client may have joined while we waited for the writes.
+    if (room.conns.size > 0 || !room.idle || this.rooms.get(room.name) !== room) {
+      if (room.conns.size === 0 && this.rooms.get(room.name) === room) this.scheduleEviction(room)
+      return
+    }
+    this.rooms.delete(room.name)
+    room.evict()
+  }
+
+  private beat(): void {
+    const now = Date.now()
+    const ping = now - this.lastPing >= PING_INTERVAL_MS
+    if (ping) this.lastPing = now
+    for (const room of this.rooms.values()) {
+      for (const conn of room.conns) {
+        if (ping) {
+          if (!conn.alive) {
+            log.info('terminating unresponsive connection', { doc: room.name, conn: conn.id })
+            conn.socket.terminate()
+            continue
+          }
+          conn.alive = false
+          conn.socket.ping()
+        }
+        if (now - conn.lastSentAt >= KEEPALIVE_INTERVAL_MS) conn.send(KEEPALIVE_FRAME)
+      }
+    }
+  }
+
+  /** Closes every socket with "going away", writes what is queued, compacts, and forgets every room. */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true
+    clearInterval(this.heartbeat)
+    for (const room of this.rooms.values()) {
+      for (const conn of room.conns) conn.close(CloseCode.goingAway, CloseReason.goingAway)
+    }
+    await this.persister.drain()
+    for (const room of this.rooms.values()) {
+      this.cancelEviction(room)
+      await room.settled()
+      if (room.status === 'ready') await room.compactNow()
+      room.evict()
+    }
+    this.rooms.clear()
+  }
+}

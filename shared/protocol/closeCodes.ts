@@ -1,0 +1,43 @@
+/**
+ * Websocket close codes and reasons used by the sync server, declared once for client and server.
+ * Codes 4400–4499 are permanent for the stock y-websocket client: it stops reconnecting.
+ */
+export const CloseCode = {
+  /** Normal close by the server (e.g. room shut down in tests). */
+  normal: 1000,
+  /** The server is shutting down or restarting: reconnect (to this or another instance). */
+  goingAway: 1001,
+  /** The frame exceeded the hard transport limit (set by `ws` itself, no reason string). */
+  transportTooLarge: 1009,
+  /** Malformed or truncated frame, text frame, or a message type the server does not accept. */
+  badMessage: 4400,
+  /** No valid session (used once accounts exist). */
+  unauthenticated: 4401,
+  /** The user may not open this document. */
+  forbidden: 4403,
+  /** The document name is invalid or names no document. */
+  unknownDocument: 4404,
+  /** A single message exceeded the configured size limit. */
+  messageTooLarge: 4413,
+  /** An update was not a complete Yjs V1 update (V2 encoding, trailing bytes, corrupt structs). */
+  badUpdate: 4422,
+  /** Too many messages or connections. */
+  rateLimited: 4429,
+  /** The server could not process the connection (storage failure while loading). */
+  internalError: 1011,
+} as const
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
+
+/** Human-readable close reasons (kept short: a close reason is at most 123 bytes). */
+export const CloseReason = {
+  goingAway: 'server shutting down',
+  badMessage: 'malformed message',
+  textFrame: 'text frames are not supported',
+  unknownMessageType: 'unknown message type',
+  unknownDocument: 'unknown document',
+  invalidDocName: 'invalid document name',
+  messageTooLarge: 'message too large',
+  badUpdate: 'invalid update (only complete Yjs V1 updates are accepted)',
+  internalError: 'document could not be loaded',
+} as const

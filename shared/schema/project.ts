@@ -1,0 +1,21 @@
+/** Schemas and types of projects and the project API payloads. */
+import { z } from 'zod'
+
+export const ProjectName = z.string().trim().min(1, 'name must not be empty').max(120, 'name is too long')
+
+export const Project = z.object({
+  id: z.string(),
+  name: ProjectName,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Project = z.infer<typeof Project>
+
+export const CreateProjectBody = z.object({ name: ProjectName }).strict()
+export type CreateProjectBody = z.infer<typeof CreateProjectBody>
+
+export const RenameProjectBody = z.object({ name: ProjectName }).strict()
+export type RenameProjectBody = z.infer<typeof RenameProjectBody>
+
+export const ProjectList = z.object({ projects: z.array(Project) })
+export type ProjectList = z.infer<typeof ProjectList>

@@ -1,0 +1,150 @@
+/**
+ * Live co-authoring through a real server with stock y-websocket clients: convergence, late joiners,
+ * awareness, "saved" acknowledgements and room eviction.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { MessageType } from '../../shared/protocol/messages'
+import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
+import { createProject, removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
+
+afterEach(async () => {
+  destroyAllClients()
+  await stopAllServers()
+  removeTempDirs()
+})
+
+const xmlOf = (doc: Y.Doc) => doc.getXmlFragment('guideline').toString()
+const sortedJson = (value: Record<string, unknown>) => JSON.stringify(Object.entries(value).sort())
+
+describe('sync server with stock y-websocket clients', () => {
+  it('converges concurrent edits of a Y.XmlFragment and a Y.Map', async () => {
+    const server = await startTestServer()
+    const project = await createProject(server.url)
+    const a = connectClient(server.url, project)
+    const b = connectClient(server.url, project)
+    await Promise.all([waitForSynced(a), waitForSynced(b)])
+
+    // Concurrent edits: both write before either sees the other's changes.
+    const para = (text: string) => {
+      const p = new Y.XmlElement('paragraph')
+      const t = new Y.XmlText()
+      t.insert(0, text)
+      p.insert(0, [t])
+      return p
+    }
+    a.doc.transact(() => {
+      a.doc.getXmlFragment('guideline').insert(0, [para('from A')])
+      a.doc.getMap('rubric').set('title', 'A title')
+      a.doc.getMap('rubric').set('threshold', 0.8)
+    })
+    b.doc.transact(() => {
+      b.doc.getXmlFragment('guideline').insert(0, [para('from B')])
+      b.doc.getMap('rubric').set('title', 'B title')
+      b.doc.getMap('rubric').set('instructions', 'Be kind')
+    })
+    await waitFor(() => xmlOf(a.doc) === xmlOf(b.doc) && xmlOf(a.doc).includes('from A') && xmlOf(a.doc).includes('from B'), {
+      message: 'fragments converge',
+    })
+    await waitFor(() => sortedJson(a.doc.getMap('rubric').toJSON()) === sortedJson(b.doc.getMap('rubric').toJSON()), {
+      message: 'maps converge',
+    })
+    const rubric = a.doc.getMap('rubric').toJSON()
+    expect(rubric.threshold).toBe(0.8)
+    expect(rubric.instructions).toBe('Be kind')
+    expect(['A title', 'B title']).toContain(rubric.title)
+    // Project creation seeded a heading; it is there exactly once.
+    expect(xmlOf(a.doc).match(/Test project/g)).toHaveLength(1)
+  })
+
+  it('gives a late joiner the full state', async () => {
+    const server = await startTestServer()
+    const project = await createProject(server.url)
+    const a = connectClient(server.url, project)
+    await waitForSynced(a)
+    const text = a.doc.getText('notes')
+    for (let i = 0; i < 200; i++) text.insert(text.length, `line ${i}\n`)
+    await waitFor(async () => (await server.store.docStats(project)).updateCount >= 200)
+    const late = connectClient(server.url, project)
+    await waitForSynced(late)
+    await waitFor(() => late.doc.getText('notes').toString() === text.toString())
+    expect(xmlOf(late.doc)).toContain('Test project')
+  })
+
+  it("removes a closed client's awareness for the others", async () => {
+    const server = await startTestServer()
+    const project = await createProject(server.url)
+    const a = connectClient(server.url, project, { name: 'Ada' })
+    const b = connectClient(server.url, project, { name: 'Bo' })
+    await Promise.all([waitForSynced(a), waitForSynced(b)])
+    await waitFor(() => b.provider.awareness.getStates().has(a.doc.clientID), { message: 'B sees A' })
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user).toEqual({ name: 'Ada' })
+    // A late joiner gets the current states too.
+    const c = connectClient(server.url, project, { name: 'Cy' })
+    await waitFor(() => c.provider.awareness.getStates().has(a.doc.clientID), { message: 'C sees A' })
+    // Close A's socket without a clean awareness removal: the server must remove it.
+    a.provider.shouldConnect = false
+    a.provider.ws?.close()
+    await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), { message: 'A gone for B' })
+    await waitFor(() => !c.provider.awareness.getStates().has(a.doc.clientID), { message: 'A gone for C' })
+    expect(b.provider.awareness.getStates().has(c.doc.clientID)).toBe(true)
+  })
+
+  it('acknowledges a save request only after the preceding updates are durable', async () => {
+    const server = await startTestServer()
+    const project = await createProject(server.url)
+    const raw = openRawSocket(server.url, project)
+    await raw.opened
+    const source = new Y.Doc()
+    const updates: Uint8Array[] = []
+    source.on('update', (u: Uint8Array) => updates.push(u))
+    for (let i = 0; i < 50; i++) source.getText('t').insert(i, 'x')
+    const before = (await server.store.docStats(project)).updateCount
+    for (const update of updates) {
+      const e = encoding.createEncoder()
+      encoding.writeVarUint(e, MessageType.sync)
+      encoding.writeVarUint(e, 2)
+      encoding.writeVarUint8Array(e, update)
+      raw.socket.send(encoding.toUint8Array(e))
+    }
+    const request = encoding.createEncoder()
+    encoding.writeVarUint(request, MessageType.saveRequest)
+    encoding.writeVarUint(request, 7)
+    raw.socket.send(encoding.toUint8Array(request))
+    const isSaved = (frame: Uint8Array) => {
+      const d = decoding.createDecoder(frame)
+      return decoding.readVarUint(d) === MessageType.saved && decoding.readVarUint(d) === 7
+    }
+    let countAtAck = -1
+    await waitFor(async () => {
+      if (countAtAck < 0 && raw.received.some(isSaved)) countAtAck = (await server.store.docStats(project)).updateCount
+      return countAtAck >= 0
+    })
+    expect(countAtAck).toBe(before + 50)
+    raw.socket.close()
+  })
+
+  it('leaves no room in memory after 1,000 open/close cycles on distinct documents', async () => {
+    const server = await startTestServer({ roomGraceMs: 0 })
+    const ids: string[] = []
+    for (let i = 0; i < 1000; i++) {
+      const id = `doc-${i}`
+      await server.store.createProject({ id, name: id })
+      ids.push(id)
+    }
+    const batch = 50
+    for (let i = 0; i < ids.length; i += batch) {
+      await Promise.all(
+        ids.slice(i, i + batch).map(async (id) => {
+          const client = connectClient(server.url, id)
+          await waitForSynced(client)
+          client.destroy()
+        }),
+      )
+    }
+    await waitFor(() => server.registry.stats().rooms === 0, { message: 'all rooms evicted', timeout: 20_000 })
+    expect(server.registry.stats()).toEqual({ rooms: 0, connections: 0 })
+  })
+})
