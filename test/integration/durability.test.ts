@@ -1,0 +1,114 @@
+/**
+ * Durability of the update log with the server in a child process: a clean SIGTERM restart keeps
+ * everything, and `kill -9` during continuous editing loses nothing any other client had received.
+ */
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { openSqliteStore } from '../../server/storage/sqlite'
+import { connectClient, destroyAllClients, type TestClient, waitFor, waitForSynced } from '../helpers/clients'
+import { createProject, removeTempDirs, spawnServer, stopAllServers } from '../helpers/server'
+
+afterEach(async () => {
+  destroyAllClients()
+  await stopAllServers()
+  removeTempDirs()
+})
+
+/** Rebuilds a document straight from the SQLite file, the way a restarted server would. */
+async function storedDoc(dataDir: string, docName: string): Promise<Y.Doc> {
+  const store = openSqliteStore(join(dataDir, 'yardstick.sqlite'))
+  try {
+    const stored = await store.loadDoc(docName)
+    const doc = new Y.Doc()
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.data)
+    for (const update of stored.updates) Y.applyUpdate(doc, update.data)
+    return doc
+  } finally {
+    await store.close()
+  }
+}
+
+const itemsOf = (doc: Y.Doc) => doc.getArray<string>('log').toArray()
+
+describe('durability', () => {
+  it('keeps everything across SIGTERM and restart on the same DATA_DIR', async () => {
+    const server = await spawnServer()
+    const project = await createProject(server.url)
+    const a = connectClient(server.url, project)
+    await waitForSynced(a)
+    const text = a.doc.getText('body')
+    for (let i = 0; i < 300; i++) text.insert(text.length, `${i} `)
+    a.doc.getMap('rubric').set('title', 'Helpfulness')
+    const expected = text.toString()
+    // Another client seeing the full text means the server has made all of it durable.
+    const b = connectClient(server.url, project)
+    await waitFor(() => b.doc.getText('body').toString() === expected && b.doc.getMap('rubric').get('title') === 'Helpfulness')
+    a.destroy()
+    b.destroy()
+
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+
+    const restarted = await spawnServer({ dataDir: server.dataDir })
+    const c = connectClient(restarted.url, project)
+    await waitForSynced(c)
+    expect(c.doc.getText('body').toString()).toBe(expected)
+    expect(c.doc.getMap('rubric').get('title')).toBe('Helpfulness')
+    expect(c.doc.getXmlFragment('guideline').toString()).toContain('Test project')
+  })
+
+  it('loses nothing any other client received when killed with SIGKILL during edits from 5 clients', async () => {
+    const server = await spawnServer()
+    const project = await createProject(server.url)
+    const clients: TestClient[] = []
+    const seenFromOthers: Set<string>[] = []
+    for (let i = 0; i < 5; i++) {
+      const client = connectClient(server.url, project)
+      const seen = new Set<string>()
+      client.doc.getArray<string>('log').observe((event) => {
+        if (event.transaction.local) return
+        for (const delta of event.changes.delta) {
+          for (const item of (delta.insert as string[] | undefined) ?? []) {
+            if (!item.startsWith(`c${i}-`)) seen.add(item)
+          }
+        }
+      })
+      clients.push(client)
+      seenFromOthers.push(seen)
+    }
+    await Promise.all(clients.map((c) => waitForSynced(c)))
+
+    // Every client appends an item every few ms until the server dies.
+    let counter = 0
+    const timers = clients.map((client, i) =>
+      setInterval(() => client.doc.getArray<string>('log').push([`c${i}-${counter++}`]), 3),
+    )
+    await waitFor(() => seenFromOthers.every((seen) => seen.size >= 100), { message: 'edits flowing', timeout: 20_000 })
+    server.child.kill('SIGKILL')
+    await server.exited
+    // Freeze what each client had received before the kill.
+    const received = seenFromOthers.map((seen) => new Set(seen))
+    for (const t of timers) clearInterval(t)
+
+    const stored = new Set(itemsOf(await storedDoc(server.dataDir, project)))
+    const missing = received.flatMap((seen) => [...seen].filter((item) => !stored.has(item)))
+    expect(missing).toEqual([])
+    expect(received.every((seen) => seen.size >= 100)).toBe(true)
+
+    // Restart on the same port: the providers reconnect and everyone converges on every item.
+    const restarted = await spawnServer({ dataDir: server.dataDir, env: { PORT: String(server.port) } })
+    expect(restarted.port).toBe(server.port)
+    const allItems = new Set(clients.flatMap((c) => itemsOf(c.doc)))
+    await waitFor(
+      () => clients.every((c) => c.provider.synced && new Set(itemsOf(c.doc)).size === allItems.size),
+      { message: 'clients converge after restart', timeout: 20_000 },
+    )
+    const first = JSON.stringify(itemsOf(clients[0]!.doc))
+    for (const c of clients) expect(JSON.stringify(itemsOf(c.doc))).toBe(first)
+    await waitFor(async () => {
+      const restored = new Set(itemsOf(await storedDoc(server.dataDir, project)))
+      return [...allItems].every((item) => restored.has(item))
+    }, { message: 'store has every item after reconnect' })
+  })
+})
