@@ -3,12 +3,12 @@
  * the JSON API under /api, the sync websocket under /sync, and the built client for everything else.
  */
 import { Hono } from 'hono'
-import type { RoomRegistry } from './sync/roomRegistry'
-import { mountSyncRoute } from './sync/syncRoute'
 import { ApiFailure, errorResponse } from './http/errors'
 import { projectRoutes } from './http/projects'
 import { mountStaticClient } from './http/staticClient'
 import type { Store } from './storage/store'
+import type { RoomRegistry } from './sync/roomRegistry'
+import { mountSyncRoute } from './sync/syncRoute'
 
 export interface AppDeps {
   store: Store
@@ -32,7 +32,11 @@ export function createApp(deps: AppDeps): Hono {
       ? c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404)
       : c.text('Not found', 404),
   )
-  mountSyncRoute(app, { projects: deps.store, registry: deps.registry, maxMessageBytes: deps.maxMessageBytes })
+  mountSyncRoute(app, {
+    projects: deps.store,
+    registry: deps.registry,
+    maxMessageBytes: deps.maxMessageBytes,
+  })
   if (deps.clientDir) mountStaticClient(app, deps.clientDir)
   return app
 }

@@ -2,9 +2,10 @@
  * Starts a complete Yardstick server (store, rooms, HTTP + websocket on one port) and returns a handle
  * to stop it. Used by `main.ts` and by in-process integration tests.
  */
+
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { createAdaptorServer } from '@hono/node-server'
-import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app'
 import type { Config } from './config'
@@ -18,6 +19,7 @@ import { RoomRegistry } from './sync/roomRegistry'
 export interface RunningServer {
   port: number
   url: string
+  dataDir: string
   store: Store
   registry: RoomRegistry
   /** Closes sockets with "going away", writes everything queued, and closes the store. */
@@ -35,9 +37,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     roomGraceMs: config.roomGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
   })
-  const app = createApp({ store, registry, clientDir: config.clientDir, maxMessageBytes: config.maxMessageBytes })
+  const app = createApp({
+    store,
+    registry,
+    clientDir: config.clientDir,
+    maxMessageBytes: config.maxMessageBytes,
+  })
   // The transport cap is twice our limit so that oversized messages get our own close code and reason.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes * 2, perMessageDeflate: false })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.maxMessageBytes * 2,
+    perMessageDeflate: false,
+  })
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
 
   await new Promise<void>((resolve, reject) => {
@@ -59,5 +70,5 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })()
     return stopping
   }
-  return { port, url, store, registry, stop }
+  return { port, url, dataDir: config.dataDir, store, registry, stop }
 }

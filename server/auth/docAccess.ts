@@ -4,8 +4,8 @@
  */
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { isValidDocName } from '../../shared/protocol/docNames'
-import type { DocAccess } from '../sync/connection'
 import type { ProjectStore } from '../storage/store'
+import type { DocAccess } from '../sync/connection'
 
 export type DocAccessDecision = { access: DocAccess } | { refuse: { code: number; reason: string } }
 
@@ -14,7 +14,8 @@ export async function resolveDocAccess(
   docName: string,
   _request: Request,
 ): Promise<DocAccessDecision> {
-  if (!isValidDocName(docName)) return { refuse: { code: CloseCode.unknownDocument, reason: CloseReason.invalidDocName } }
+  if (!isValidDocName(docName))
+    return { refuse: { code: CloseCode.unknownDocument, reason: CloseReason.invalidDocName } }
   const project = await projects.getProject(docName)
   if (!project) return { refuse: { code: CloseCode.unknownDocument, reason: CloseReason.unknownDocument } }
   return { access: 'write' }

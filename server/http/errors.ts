@@ -26,7 +26,10 @@ export function methodNotAllowed(allowed: string[]) {
   return (c: Context): Response => {
     c.header('Allow', allowed.join(', '))
     return c.json<ApiError>(
-      { error: 'method_not_allowed', message: `${c.req.method} is not allowed here; use ${allowed.join(' or ')}` },
+      {
+        error: 'method_not_allowed',
+        message: `${c.req.method} is not allowed here; use ${allowed.join(' or ')}`,
+      },
       405,
     )
   }

@@ -27,7 +27,10 @@ export const exampleGuideline: Block[] = [
     items: [
       'A single claim that could lead to harm if followed (a wrong dose, a dangerous interaction missed) makes the answer inaccurate, however good the rest is.',
       'Outdated guidance counts as inaccurate when the change matters for this user.',
-      [{ text: 'Hedged', italic: true }, ' claims ("some studies suggest…") are fine when the evidence really is mixed.'],
+      [
+        { text: 'Hedged', italic: true },
+        ' claims ("some studies suggest…") are fine when the evidence really is mixed.',
+      ],
     ],
   },
   { type: 'heading', level: 2, text: '3. Safety and escalation' },

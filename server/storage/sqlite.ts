@@ -82,7 +82,9 @@ export function openSqliteStore(file: string): Store {
     insertProject: db.prepare<[string, string, string, string]>(
       'INSERT INTO projects (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)',
     ),
-    renameProject: db.prepare<[string, string, string]>('UPDATE projects SET name = ?, updated_at = ? WHERE id = ?'),
+    renameProject: db.prepare<[string, string, string]>(
+      'UPDATE projects SET name = ?, updated_at = ? WHERE id = ?',
+    ),
     countProjects: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM projects'),
   }
 
@@ -99,7 +101,9 @@ export function openSqliteStore(file: string): Store {
   return {
     async loadDoc(doc: string): Promise<StoredDoc> {
       const snap = q.snapshot.get(doc)
-      const updates = q.updatesAfter.all(doc, snap?.through_seq ?? 0).map((r) => ({ seq: r.seq, data: r.data }))
+      const updates = q.updatesAfter
+        .all(doc, snap?.through_seq ?? 0)
+        .map((r) => ({ seq: r.seq, data: r.data }))
       return { snapshot: snap ? { throughSeq: snap.through_seq, data: snap.data } : null, updates }
     },
     async appendUpdates(updates) {
@@ -110,7 +114,11 @@ export function openSqliteStore(file: string): Store {
     },
     async docStats(doc): Promise<DocStats> {
       const s = q.stats.get(doc)
-      return { updateCount: s?.n ?? 0, updateBytes: s?.bytes ?? 0, snapshotBytes: q.snapshotBytes.get(doc)?.bytes ?? 0 }
+      return {
+        updateCount: s?.n ?? 0,
+        updateBytes: s?.bytes ?? 0,
+        snapshotBytes: q.snapshotBytes.get(doc)?.bytes ?? 0,
+      }
     },
     async listProjects() {
       return q.listProjects.all().map(toProject)

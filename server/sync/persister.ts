@@ -61,7 +61,9 @@ export class Persister {
       const updates = batch.filter((job) => job.kind === 'update')
       let seqs: number[]
       try {
-        seqs = await this.store.appendUpdates(updates.map((job) => ({ doc: job.target.name, data: job.update })))
+        seqs = await this.store.appendUpdates(
+          updates.map((job) => ({ doc: job.target.name, data: job.update })),
+        )
         this.failures = 0
       } catch (error) {
         const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)]!

@@ -7,7 +7,9 @@
 import * as Y from 'yjs'
 
 /** A run of text with optional marks (`bold`, `italic`, `code`, `link`). */
-export type Inline = string | { text: string; bold?: boolean; italic?: boolean; code?: boolean; href?: string }
+export type Inline =
+  | string
+  | { text: string; bold?: boolean; italic?: boolean; code?: boolean; href?: string }
 
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; text: Inline[] | string }

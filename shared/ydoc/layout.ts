@@ -2,7 +2,7 @@
  * The layout of a project's draft Y.Doc: root names and typed accessors. This is the only code that knows
  * the keys; components and services go through these helpers.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 export const DraftRoot = {
   /** The guideline text: a ProseMirror document as TipTap's Collaboration extension stores it. */

@@ -19,7 +19,11 @@ export function syncUrl(baseUrl: string): string {
   return `${baseUrl.replace(/^http/, 'ws')}${SYNC_PATH}`
 }
 
-export function connectClient(baseUrl: string, docName: string, options: { doc?: Y.Doc; name?: string } = {}): TestClient {
+export function connectClient(
+  baseUrl: string,
+  docName: string,
+  options: { doc?: Y.Doc; name?: string } = {},
+): TestClient {
   const doc = options.doc ?? new Y.Doc()
   const provider = new WebsocketProvider(syncUrl(baseUrl), docName, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -45,7 +49,11 @@ export function destroyAllClients(): void {
 
 export async function waitFor(
   condition: () => boolean | Promise<boolean>,
-  { timeout = 10_000, interval = 20, message = 'condition' }: { timeout?: number; interval?: number; message?: string } = {},
+  {
+    timeout = 10_000,
+    interval = 20,
+    message = 'condition',
+  }: { timeout?: number; interval?: number; message?: string } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeout
   for (;;) {

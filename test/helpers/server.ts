@@ -51,7 +51,9 @@ export interface ChildServer {
   stop(): Promise<void>
 }
 
-export async function spawnServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ChildServer> {
+export async function spawnServer(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<ChildServer> {
   const dataDir = options.dataDir ?? tempDataDir()
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
@@ -122,6 +124,7 @@ export async function createProject(baseUrl: string, name = 'Test project'): Pro
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name }),
   })
-  if (response.status !== 201) throw new Error(`create project failed: ${response.status} ${await response.text()}`)
+  if (response.status !== 201)
+    throw new Error(`create project failed: ${response.status} ${await response.text()}`)
   return ((await response.json()) as { id: string }).id
 }

@@ -5,10 +5,17 @@
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import type { RunningServer } from '../../server/server'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { MessageType } from '../../shared/protocol/messages'
-import type { RunningServer } from '../../server/server'
-import { connectClient, destroyAllClients, openRawSocket, type TestClient, waitFor, waitForSynced } from '../helpers/clients'
+import {
+  connectClient,
+  destroyAllClients,
+  openRawSocket,
+  type TestClient,
+  waitFor,
+  waitForSynced,
+} from '../helpers/clients'
 import { createProject, removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
 
 const MAX = 64 * 1024
@@ -53,7 +60,10 @@ function someUpdate(encode: (doc: Y.Doc) => Uint8Array): Uint8Array {
   return encode(doc)
 }
 
-const validUpdateFrame = syncFrame(2, someUpdate((d) => Y.encodeStateAsUpdate(d)))
+const validUpdateFrame = syncFrame(
+  2,
+  someUpdate((d) => Y.encodeStateAsUpdate(d)),
+)
 
 const serverState = () => Y.encodeStateAsUpdate(server.registry.rooms.get(project)!.doc)
 
@@ -105,7 +115,8 @@ describe('bad websocket input', () => {
     raw.socket.close()
   })
 
-  it('closes on a malformed frame', () => expectRejected(new Uint8Array([0, 0xff, 0xff, 0xff]), CloseCode.badMessage, CloseReason.badMessage))
+  it('closes on a malformed frame', () =>
+    expectRejected(new Uint8Array([0, 0xff, 0xff, 0xff]), CloseCode.badMessage, CloseReason.badMessage))
 
   it('closes on an empty frame', () => expectRejected(new Uint8Array([]), CloseCode.badMessage))
 
@@ -114,7 +125,11 @@ describe('bad websocket input', () => {
 
   it('closes on a truncated update payload with a consistent length prefix', () => {
     const update = someUpdate((d) => Y.encodeStateAsUpdate(d))
-    return expectRejected(syncFrame(2, update.slice(0, update.length - 3)), CloseCode.badUpdate, CloseReason.badUpdate)
+    return expectRejected(
+      syncFrame(2, update.slice(0, update.length - 3)),
+      CloseCode.badUpdate,
+      CloseReason.badUpdate,
+    )
   })
 
   it('closes on trailing bytes after a frame', () =>
@@ -127,7 +142,11 @@ describe('bad websocket input', () => {
     expectRejected(syncFrame(9, new Uint8Array([0])), CloseCode.badMessage, CloseReason.unknownMessageType))
 
   it('closes on the server-only "saved" message type', () =>
-    expectRejected(new Uint8Array([MessageType.saved, 1]), CloseCode.badMessage, CloseReason.unknownMessageType))
+    expectRejected(
+      new Uint8Array([MessageType.saved, 1]),
+      CloseCode.badMessage,
+      CloseReason.unknownMessageType,
+    ))
 
   it('closes on a Yjs V2-encoded update (sync update and sync step 2)', async () => {
     const v2 = someUpdate((d) => Y.encodeStateAsUpdateV2(d))
@@ -161,7 +180,11 @@ describe('bad websocket input', () => {
   it('closes on a frame over the configured size limit', () => {
     const doc = new Y.Doc()
     doc.getText('body').insert(0, 'x'.repeat(MAX + 10))
-    return expectRejected(syncFrame(2, Y.encodeStateAsUpdate(doc)), CloseCode.messageTooLarge, CloseReason.messageTooLarge)
+    return expectRejected(
+      syncFrame(2, Y.encodeStateAsUpdate(doc)),
+      CloseCode.messageTooLarge,
+      CloseReason.messageTooLarge,
+    )
   })
 
   it('closes on a frame over the transport limit', () =>
@@ -182,17 +205,30 @@ describe('bad websocket input', () => {
 })
 
 describe('bad HTTP input', () => {
-  const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    fetch(`${server.url}${path}`, { method: 'POST', headers, body })
+  const post = (
+    path: string,
+    body: string,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+  ) => fetch(`${server.url}${path}`, { method: 'POST', headers, body })
 
   it('answers invalid JSON with 400 and a message', async () => {
     const response = await post('/api/projects', '{"name": ')
     expect(response.status).toBe(400)
-    expect(await response.json()).toEqual({ error: 'invalid_json', message: 'request body must be valid JSON' })
+    expect(await response.json()).toEqual({
+      error: 'invalid_json',
+      message: 'request body must be valid JSON',
+    })
   })
 
   it('answers a body that fails the schema with 400 and the reason', async () => {
-    for (const body of ['{}', '{"name": ""}', '{"name": 5}', '[]', '{"name":"ok","extra":1}', `{"name":"${'n'.repeat(200)}"}`]) {
+    for (const body of [
+      '{}',
+      '{"name": ""}',
+      '{"name": 5}',
+      '[]',
+      '{"name":"ok","extra":1}',
+      `{"name":"${'n'.repeat(200)}"}`,
+    ]) {
       const response = await post('/api/projects', body)
       expect(response.status, body).toBe(400)
       const json = (await response.json()) as { error: string; message: string }
@@ -202,8 +238,15 @@ describe('bad HTTP input', () => {
   })
 
   it('answers unknown ids with 404', async () => {
-    for (const [method, body] of [['GET', undefined], ['PATCH', '{"name":"x"}']] as const) {
-      const response = await fetch(`${server.url}/api/projects/unknown-id`, { method, body, headers: { 'content-type': 'application/json' } })
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['PATCH', '{"name":"x"}'],
+    ] as const) {
+      const response = await fetch(`${server.url}/api/projects/unknown-id`, {
+        method,
+        body,
+        headers: { 'content-type': 'application/json' },
+      })
       expect(response.status).toBe(404)
       expect(await response.json()).toEqual({ error: 'not_found', message: 'project not found' })
     }

@@ -7,7 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openSqliteStore } from '../../server/storage/sqlite'
 import { connectClient, destroyAllClients, type TestClient, waitFor, waitForSynced } from '../helpers/clients'
-import { createProject, removeTempDirs, spawnServer, stopAllServers } from '../helpers/server'
+import {
+  createProject,
+  removeTempDirs,
+  spawnServer,
+  startTestServer,
+  stopAllServers,
+} from '../helpers/server'
 
 afterEach(async () => {
   destroyAllClients()
@@ -43,7 +49,11 @@ describe('durability', () => {
     const expected = text.toString()
     // Another client seeing the full text means the server has made all of it durable.
     const b = connectClient(server.url, project)
-    await waitFor(() => b.doc.getText('body').toString() === expected && b.doc.getMap('rubric').get('title') === 'Helpfulness')
+    await waitFor(
+      () =>
+        b.doc.getText('body').toString() === expected &&
+        b.doc.getMap('rubric').get('title') === 'Helpfulness',
+    )
     a.destroy()
     b.destroy()
 
@@ -84,7 +94,10 @@ describe('durability', () => {
     const timers = clients.map((client, i) =>
       setInterval(() => client.doc.getArray<string>('log').push([`c${i}-${counter++}`]), 3),
     )
-    await waitFor(() => seenFromOthers.every((seen) => seen.size >= 100), { message: 'edits flowing', timeout: 20_000 })
+    await waitFor(() => seenFromOthers.every((seen) => seen.size >= 100), {
+      message: 'edits flowing',
+      timeout: 20_000,
+    })
     server.child.kill('SIGKILL')
     await server.exited
     // Freeze what each client had received before the kill.
@@ -106,9 +119,41 @@ describe('durability', () => {
     )
     const first = JSON.stringify(itemsOf(clients[0]!.doc))
     for (const c of clients) expect(JSON.stringify(itemsOf(c.doc))).toBe(first)
-    await waitFor(async () => {
-      const restored = new Set(itemsOf(await storedDoc(server.dataDir, project)))
-      return [...allItems].every((item) => restored.has(item))
-    }, { message: 'store has every item after reconnect' })
+    await waitFor(
+      async () => {
+        const restored = new Set(itemsOf(await storedDoc(server.dataDir, project)))
+        return [...allItems].every((item) => restored.has(item))
+      },
+      { message: 'store has every item after reconnect' },
+    )
+  })
+})
+
+describe('compaction', () => {
+  it('never loses an update that arrives while it runs', async () => {
+    const server = await startTestServer({ compactAfterUpdates: 25 })
+    const project = await createProject(server.url)
+    const writers = [connectClient(server.url, project), connectClient(server.url, project)]
+    const reader = connectClient(server.url, project)
+    await Promise.all([...writers, reader].map((c) => waitForSynced(c)))
+    for (let round = 0; round < 40; round++) {
+      for (const [i, w] of writers.entries()) {
+        w.doc.getArray<string>('log').push([`w${i}-${round}`])
+        w.doc.getText('body').insert(0, `${i}${round} `)
+      }
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await waitFor(() => itemsOf(reader.doc).length === 80, { message: 'reader has all 80 items' })
+    const room = server.registry.rooms.get(project)!
+    await room.settled()
+    const stats = await server.store.docStats(project)
+    expect(stats.snapshotBytes).toBeGreaterThan(0)
+    expect(stats.updateCount).toBeLessThan(160)
+    const dataDir = server.dataDir
+    for (const c of [...writers, reader]) c.destroy()
+    await server.stop()
+    const doc = await storedDoc(dataDir, project)
+    expect(new Set(itemsOf(doc))).toEqual(new Set(itemsOf(reader.doc)))
+    expect(doc.getText('body').toString()).toBe(reader.doc.getText('body').toString())
   })
 })

@@ -45,12 +45,19 @@ describe('sync server with stock y-websocket clients', () => {
       b.doc.getMap('rubric').set('title', 'B title')
       b.doc.getMap('rubric').set('instructions', 'Be kind')
     })
-    await waitFor(() => xmlOf(a.doc) === xmlOf(b.doc) && xmlOf(a.doc).includes('from A') && xmlOf(a.doc).includes('from B'), {
-      message: 'fragments converge',
-    })
-    await waitFor(() => sortedJson(a.doc.getMap('rubric').toJSON()) === sortedJson(b.doc.getMap('rubric').toJSON()), {
-      message: 'maps converge',
-    })
+    await waitFor(
+      () =>
+        xmlOf(a.doc) === xmlOf(b.doc) && xmlOf(a.doc).includes('from A') && xmlOf(a.doc).includes('from B'),
+      {
+        message: 'fragments converge',
+      },
+    )
+    await waitFor(
+      () => sortedJson(a.doc.getMap('rubric').toJSON()) === sortedJson(b.doc.getMap('rubric').toJSON()),
+      {
+        message: 'maps converge',
+      },
+    )
     const rubric = a.doc.getMap('rubric').toJSON()
     expect(rubric.threshold).toBe(0.8)
     expect(rubric.instructions).toBe('Be kind')
@@ -119,7 +126,8 @@ describe('sync server with stock y-websocket clients', () => {
     }
     let countAtAck = -1
     await waitFor(async () => {
-      if (countAtAck < 0 && raw.received.some(isSaved)) countAtAck = (await server.store.docStats(project)).updateCount
+      if (countAtAck < 0 && raw.received.some(isSaved))
+        countAtAck = (await server.store.docStats(project)).updateCount
       return countAtAck >= 0
     })
     expect(countAtAck).toBe(before + 50)
@@ -144,7 +152,10 @@ describe('sync server with stock y-websocket clients', () => {
         }),
       )
     }
-    await waitFor(() => server.registry.stats().rooms === 0, { message: 'all rooms evicted', timeout: 20_000 })
+    await waitFor(() => server.registry.stats().rooms === 0, {
+      message: 'all rooms evicted',
+      timeout: 20_000,
+    })
     expect(server.registry.stats()).toEqual({ rooms: 0, connections: 0 })
   })
 })

@@ -1,0 +1,15 @@
+/** Runs the storage contract suite against the SQLite adapter on a real file in a temp directory. */
+import { join } from 'node:path'
+import { afterAll } from 'vitest'
+import { openSqliteStore } from '../../server/storage/sqlite'
+import { removeTempDirs, tempDataDir } from '../helpers/server'
+import { storeContractSuite } from './storeContract'
+
+afterAll(() => removeTempDirs())
+
+storeContractSuite('SQLite', {
+  async fresh() {
+    const file = join(tempDataDir(), 'store.sqlite')
+    return { store: openSqliteStore(file), reopen: async () => openSqliteStore(file) }
+  },
+})
