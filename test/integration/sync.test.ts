@@ -6,6 +6,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { readAwarenessUpdate } from '../../server/sync/wire'
 import { MessageType } from '../../shared/protocol/messages'
 import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
 import { createProject, removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
@@ -133,6 +134,58 @@ describe('sync server with stock y-websocket clients', () => {
     expect(countAtAck).toBe(before + 50)
     raw.socket.close()
   })
+
+  it('answers query-awareness with every current state', async () => {
+    const server = await startTestServer()
+    const project = await createProject(server.url)
+    const a = connectClient(server.url, project, { name: 'Ada' })
+    await waitForSynced(a)
+    await waitFor(() => server.registry.rooms.get(project)?.awareness.size === 1)
+    const raw = openRawSocket(server.url, project)
+    await raw.opened
+    raw.received.length = 0
+    raw.socket.send(new Uint8Array([MessageType.queryAwareness]))
+    await waitFor(() => raw.received.some((f) => f[0] === MessageType.awareness))
+    const reply = raw.received.find((f) => f[0] === MessageType.awareness)!
+    const d = decoding.createDecoder(reply)
+    decoding.readVarUint(d)
+    const entries = readAwarenessUpdate(decoding.readVarUint8Array(d))
+    expect(entries.map((e) => [e.clientId, JSON.parse(e.state)])).toEqual([
+      [a.doc.clientID, { user: { name: 'Ada' } }],
+    ])
+    raw.socket.close()
+  })
+
+  it('loads the stored document before answering: the first frame is SyncStep1 with the stored state', async () => {
+    const server = await startTestServer({ roomGraceMs: 0 })
+    const project = await createProject(server.url)
+    const writer = connectClient(server.url, project)
+    await waitForSynced(writer)
+    writer.doc.getText('body').insert(0, 'stored text')
+    await waitFor(async () => (await server.store.docStats(project)).updateCount >= 2)
+    writer.destroy()
+    await waitFor(() => server.registry.stats().rooms === 0, { message: 'room evicted' })
+    const raw = openRawSocket(server.url, project)
+    await waitFor(() => raw.received.length > 0)
+    const first = decoding.createDecoder(raw.received[0]!)
+    expect(decoding.readVarUint(first)).toBe(MessageType.sync)
+    expect(decoding.readVarUint(first)).toBe(0)
+    const stateVector = Y.decodeStateVector(decoding.readVarUint8Array(first))
+    expect(stateVector.get(writer.doc.clientID)).toBe(writer.doc.getText('body').length)
+    raw.socket.close()
+  })
+
+  it('keeps an idle client connected past the stock client’s 30 s silence timeout', async () => {
+    const server = await startTestServer()
+    const project = await createProject(server.url)
+    const idle = connectClient(server.url, project)
+    await waitForSynced(idle)
+    const statuses: string[] = []
+    idle.provider.on('status', ({ status }: { status: string }) => statuses.push(status))
+    await new Promise((resolve) => setTimeout(resolve, 34_000))
+    expect(statuses).toEqual([])
+    expect(idle.provider.wsconnected).toBe(true)
+  }, 45_000)
 
   it('leaves no room in memory after 1,000 open/close cycles on distinct documents', async () => {
     const server = await startTestServer({ roomGraceMs: 0 })
