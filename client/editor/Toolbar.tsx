@@ -1,0 +1,159 @@
+/** Formatting toolbar of the guideline editor; button states follow the selection. */
+import type { Editor } from '@tiptap/react'
+import { useEditorState } from '@tiptap/react'
+import { useCallback, useEffect, useState } from 'react'
+import { TableTools } from './TableTools'
+import { ToolbarButton } from './ToolbarButton'
+import { useLinkCommand } from './useLinkCommand'
+
+const NOTICE_MS = 5000
+
+function readToolbarState(editor: Editor) {
+  return {
+    canUndo: editor.can().undo(),
+    canRedo: editor.can().redo(),
+    bold: editor.isActive('bold'),
+    italic: editor.isActive('italic'),
+    code: editor.isActive('code'),
+    h1: editor.isActive('heading', { level: 1 }),
+    h2: editor.isActive('heading', { level: 2 }),
+    h3: editor.isActive('heading', { level: 3 }),
+    bulletList: editor.isActive('bulletList'),
+    orderedList: editor.isActive('orderedList'),
+    blockquote: editor.isActive('blockquote'),
+    codeBlock: editor.isActive('codeBlock'),
+    link: editor.isActive('link'),
+    table: editor.isActive('table'),
+  }
+}
+
+export function Toolbar({ editor }: { editor: Editor }) {
+  const state = useEditorState({ editor, selector: ({ editor: current }) => readToolbarState(current) })
+  const [notice, setNotice] = useState<string | null>(null)
+  const onLinkRejected = useCallback((message: string) => setNotice(message), [])
+  const editLink = useLinkCommand(editor, onLinkRejected)
+  const chain = () => editor.chain().focus()
+
+  useEffect(() => {
+    if (!notice) return
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS)
+    return () => clearTimeout(timer)
+  }, [notice])
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting" data-testid="toolbar">
+      <div className="toolbar__group">
+        <ToolbarButton
+          label="Undo"
+          testId="toolbar-undo"
+          shortcut="Mod-z"
+          toggle={false}
+          disabled={!state.canUndo}
+          onClick={() => chain().undo().run()}
+        >
+          ↶
+        </ToolbarButton>
+        <ToolbarButton
+          label="Redo"
+          testId="toolbar-redo"
+          shortcut="Mod-Shift-z"
+          toggle={false}
+          disabled={!state.canRedo}
+          onClick={() => chain().redo().run()}
+        >
+          ↷
+        </ToolbarButton>
+      </div>
+      <div className="toolbar__group">
+        <ToolbarButton
+          label="Bold"
+          testId="toolbar-bold"
+          shortcut="Mod-b"
+          active={state.bold}
+          onClick={() => chain().toggleBold().run()}
+        >
+          <b>B</b>
+        </ToolbarButton>
+        <ToolbarButton
+          label="Italic"
+          testId="toolbar-italic"
+          shortcut="Mod-i"
+          active={state.italic}
+          onClick={() => chain().toggleItalic().run()}
+        >
+          <i>I</i>
+        </ToolbarButton>
+        <ToolbarButton
+          label="Inline code"
+          testId="toolbar-code"
+          shortcut="Mod-e"
+          active={state.code}
+          onClick={() => chain().toggleCode().run()}
+        >
+          <code>{'</>'}</code>
+        </ToolbarButton>
+        <ToolbarButton label="Link" testId="toolbar-link" active={state.link} onClick={editLink}>
+          Link
+        </ToolbarButton>
+      </div>
+      <div className="toolbar__group">
+        {([1, 2, 3] as const).map((level) => (
+          <ToolbarButton
+            key={level}
+            label={`Heading ${level}`}
+            testId={`toolbar-h${level}`}
+            shortcut={`Mod-Alt-${level}`}
+            active={state[`h${level}`]}
+            onClick={() => chain().toggleHeading({ level }).run()}
+          >
+            H{level}
+          </ToolbarButton>
+        ))}
+      </div>
+      <div className="toolbar__group">
+        <ToolbarButton
+          label="Bulleted list"
+          testId="toolbar-bullet-list"
+          shortcut="Mod-Shift-8"
+          active={state.bulletList}
+          onClick={() => chain().toggleBulletList().run()}
+        >
+          • List
+        </ToolbarButton>
+        <ToolbarButton
+          label="Numbered list"
+          testId="toolbar-ordered-list"
+          shortcut="Mod-Shift-7"
+          active={state.orderedList}
+          onClick={() => chain().toggleOrderedList().run()}
+        >
+          1. List
+        </ToolbarButton>
+        <ToolbarButton
+          label="Quote"
+          testId="toolbar-quote"
+          shortcut="Mod-Shift-b"
+          active={state.blockquote}
+          onClick={() => chain().toggleBlockquote().run()}
+        >
+          “ ”
+        </ToolbarButton>
+        <ToolbarButton
+          label="Code block"
+          testId="toolbar-code-block"
+          shortcut="Mod-Alt-c"
+          active={state.codeBlock}
+          onClick={() => chain().toggleCodeBlock().run()}
+        >
+          {'{ }'}
+        </ToolbarButton>
+      </div>
+      <TableTools editor={editor} inTable={state.table} />
+      {notice && (
+        <p className="toolbar__notice" role="status" data-testid="toolbar-notice">
+          {notice}
+        </p>
+      )}
+    </div>
+  )
+}

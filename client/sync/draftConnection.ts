@@ -1,0 +1,182 @@
+/**
+ * One project's live draft: a Y.Doc kept on this device by y-indexeddb and synced with the server by the stock
+ * y-websocket provider, plus the Yardstick "saved" extension that drives the save-status pill.
+ */
+import * as decoding from 'lib0/decoding'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import * as syncProtocol from 'y-protocols/sync'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
+import { draftDocName, isValidDocName } from '../../shared/protocol/docNames'
+import { MessageType, SYNC_PATH } from '../../shared/protocol/messages'
+import { guidelineFragment } from '../../shared/ydoc/layout'
+import { readSaved, writeSaveRequest } from './saveProtocol'
+import { type SaveStatus, SaveTracker } from './saveTracker'
+
+/** Coalesces the saveRequests of a burst of keystrokes into one. */
+const SAVE_REQUEST_DELAY_MS = 80
+/** Without a server answer, show what this device has after this long instead of a spinner. */
+const READY_FALLBACK_MS = 2500
+
+export interface ConnectionClose {
+  code: number
+  reason: string
+}
+
+export interface DraftConnectionState {
+  status: SaveStatus
+  /** Enough content is present (server synced, or local copy loaded) to show the editor. */
+  ready: boolean
+  /** Set when the server closed the connection for good (e.g. 4404 unknown document). */
+  closed: ConnectionClose | null
+  hasUnsavedChanges: boolean
+}
+
+export interface DraftConnection {
+  readonly doc: Y.Doc
+  readonly provider: WebsocketProvider
+  getState(): DraftConnectionState
+  subscribe(listener: () => void): () => void
+  /** Tries again after a permanent close. */
+  reconnect(): void
+  destroy(): void
+}
+
+function syncServerUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${protocol}://${window.location.host}${SYNC_PATH}`
+}
+
+export function createDraftConnection(projectId: string): DraftConnection {
+  const doc = new Y.Doc()
+  const validName = isValidDocName(projectId)
+  const persistence = new IndexeddbPersistence(`yardstick-draft-${projectId}`, doc)
+  const provider = new WebsocketProvider(syncServerUrl(), draftDocName(projectId), doc, { connect: false })
+  const tracker = new SaveTracker()
+  const listeners = new Set<() => void>()
+  let closed: ConnectionClose | null = validName
+    ? null
+    : { code: CloseCode.unknownDocument, reason: CloseReason.invalidDocName }
+  let localCopyLoaded = false
+  let fallbackElapsed = false
+  let flushTimer: ReturnType<typeof setTimeout> | null = null
+  let destroyed = false
+
+  const computeState = (): DraftConnectionState => ({
+    status: tracker.status,
+    ready:
+      provider.synced ||
+      closed !== null ||
+      (localCopyLoaded && (fallbackElapsed || guidelineFragment(doc).length > 0)),
+    closed,
+    hasUnsavedChanges: tracker.hasUnsavedChanges,
+  })
+  let state = computeState()
+
+  const emit = () => {
+    const next = computeState()
+    if (
+      next.status === state.status &&
+      next.ready === state.ready &&
+      next.closed === state.closed &&
+      next.hasUnsavedChanges === state.hasUnsavedChanges
+    ) {
+      return
+    }
+    state = next
+    for (const listener of listeners) listener()
+  }
+
+  /** Sends one saveRequest covering every change already on the wire, if one is due. */
+  const flush = () => {
+    flushTimer = null
+    const ws = provider.ws
+    if (destroyed || !tracker.wantsRequest || !ws || ws.readyState !== WebSocket.OPEN) return
+    ws.send(writeSaveRequest(tracker.issueRequest()))
+  }
+  const scheduleFlush = () => {
+    if (flushTimer === null) flushTimer = setTimeout(flush, SAVE_REQUEST_DELAY_MS)
+  }
+
+  // Our SyncStep2 (everything the server lacks, including offline edits) is the reply to the server's
+  // SyncStep1. The provider sends that reply right after the handler returns, so a saveRequest queued as a
+  // microtask follows it on the wire. `emitSynced` is false for cross-tab BroadcastChannel messages.
+  const handleSync = provider.messageHandlers[MessageType.sync]
+  if (handleSync) {
+    provider.messageHandlers[MessageType.sync] = (encoder, decoder, p, emitSynced, messageType) => {
+      const syncType = decoding.peekVarUint(decoder)
+      handleSync(encoder, decoder, p, emitSynced, messageType)
+      if (emitSynced && syncType === syncProtocol.messageYjsSyncStep1) {
+        tracker.recordHandshakeSent()
+        queueMicrotask(flush)
+      }
+    }
+  }
+  provider.messageHandlers[MessageType.saved] = (_encoder, decoder, _p, emitSynced) => {
+    const requestId = readSaved(decoder)
+    if (emitSynced && tracker.acknowledge(requestId)) emit()
+  }
+
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') tracker.connectionOpened()
+    else if (status === 'disconnected') tracker.connectionClosed()
+    emit()
+  })
+  provider.on('sync', (synced) => {
+    tracker.setSynced(synced)
+    if (synced) queueMicrotask(flush)
+    emit()
+  })
+  provider.on('closed', (event) => {
+    closed = { code: event.code, reason: event.reason }
+    emit()
+  })
+
+  // Registered after the provider's own update listener, so the update is sent before we ask about it.
+  // Changes loaded from IndexedDB count too: they may be offline edits the server has not seen yet.
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === provider) return
+    tracker.recordLocalChange()
+    scheduleFlush()
+    emit()
+  }
+  doc.on('update', onUpdate)
+
+  persistence.on('synced', () => {
+    localCopyLoaded = true
+    emit()
+  })
+  const fallbackTimer = setTimeout(() => {
+    fallbackElapsed = true
+    emit()
+  }, READY_FALLBACK_MS)
+
+  if (validName) provider.connect()
+
+  return {
+    doc,
+    provider,
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    reconnect() {
+      if (!validName || destroyed) return
+      closed = null
+      provider.connect()
+      emit()
+    },
+    destroy() {
+      destroyed = true
+      clearTimeout(fallbackTimer)
+      if (flushTimer !== null) clearTimeout(flushTimer)
+      listeners.clear()
+      doc.off('update', onUpdate)
+      provider.destroy()
+      void persistence.destroy()
+      doc.destroy()
+    },
+  }
+}
