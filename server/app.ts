@@ -3,39 +3,59 @@
  * the JSON API under /api, the sync websocket under /sync, and the built client for everything else.
  */
 import { Hono } from 'hono'
+import { isSameOrigin } from './auth/origin'
+import { sessionMiddleware } from './auth/sessions'
+import { authRoutes } from './http/auth'
+import type { AppEnv, RouteDeps } from './http/env'
 import { ApiFailure, errorResponse } from './http/errors'
+import { inviteRoutes, projectInviteRoutes } from './http/invites'
+import { memberRoutes } from './http/members'
 import { projectRoutes } from './http/projects'
 import { mountStaticClient } from './http/staticClient'
-import type { Store } from './storage/store'
+import { accountRoutes } from './http/users'
 import type { RoomRegistry } from './sync/roomRegistry'
 import { mountSyncRoute } from './sync/syncRoute'
 
-export interface AppDeps {
-  store: Store
+export interface AppDeps extends RouteDeps {
   registry: RoomRegistry
   clientDir: string | null
   maxMessageBytes: number
+  allowedOrigins: string[]
 }
 
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono()
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
   app.onError(errorResponse)
+  const originPolicy = { allowedOrigins: deps.allowedOrigins }
 
   app.get('/healthz', (c) => c.json({ ok: true }))
-  app.route('/api/projects', projectRoutes(deps.store))
+
+  // Cross-site state changes are refused whatever the content type (JSON included).
+  app.use('/api/*', async (c, next) => {
+    if (!SAFE_METHODS.has(c.req.method) && !isSameOrigin(c.req.raw.headers, c.req.url, originPolicy)) {
+      throw new ApiFailure(403, 'bad_origin', 'cross-site requests are not allowed')
+    }
+    await next()
+  })
+  app.use('/api/*', sessionMiddleware(deps.store, deps.auth))
+
+  app.route('/api', authRoutes(deps))
+  app.route('/api/account', accountRoutes(deps))
+  app.route('/api/invites', inviteRoutes(deps))
+  app.route('/api/projects', projectRoutes(deps))
+  app.route('/api/projects', memberRoutes(deps))
+  app.route('/api/projects', projectInviteRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })
-  // Known API paths with a method they do not support answer 405.
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404)
-      : c.text('Not found', 404),
-  )
+
   mountSyncRoute(app, {
-    projects: deps.store,
+    store: deps.store,
     registry: deps.registry,
     maxMessageBytes: deps.maxMessageBytes,
+    access: { ...deps.auth, ...originPolicy },
   })
   if (deps.clientDir) mountStaticClient(app, deps.clientDir)
   return app

@@ -3,10 +3,10 @@
  * newcomer sees on first start, and the opening heading of every new project.
  */
 import * as Y from 'yjs'
-import type { Project } from '../../shared/schema/project'
 import { appendBlocks, type Block } from '../../shared/ydoc/guidelineBuilder'
 import { draftMeta, guidelineFragment } from '../../shared/ydoc/layout'
-import type { Store } from '../storage/store'
+import type { ProjectRecord, Store } from '../storage/store'
+
 import { exampleGuideline } from './exampleGuideline'
 
 export const EXAMPLE_PROJECT_NAME = 'Medical QA — helpfulness & safety'
@@ -21,7 +21,7 @@ async function writeDraft(store: Store, projectId: string, blocks: Block[]): Pro
   doc.destroy()
 }
 
-export async function seedNewProjectDoc(store: Store, project: Project): Promise<void> {
+export async function seedNewProjectDoc(store: Store, project: ProjectRecord): Promise<void> {
   await writeDraft(store, project.id, [
     { type: 'heading', level: 1, text: project.name },
     { type: 'paragraph', text: '' },
@@ -29,7 +29,10 @@ export async function seedNewProjectDoc(store: Store, project: Project): Promise
 }
 
 /** Creates the example project when the database has no project at all. Returns it, or null. */
-export async function seedExampleProjectIfEmpty(store: Store, newId: () => string): Promise<Project | null> {
+export async function seedExampleProjectIfEmpty(
+  store: Store,
+  newId: () => string,
+): Promise<ProjectRecord | null> {
   if ((await store.countProjects()) > 0) return null
   const project = await store.createProject({ id: newId(), name: EXAMPLE_PROJECT_NAME })
   await writeDraft(store, project.id, exampleGuideline)

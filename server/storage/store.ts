@@ -5,7 +5,7 @@
  * Documents are an append-only log of Yjs V1 updates plus at most one compacted snapshot per document;
  * a snapshot covers every update whose sequence number is at or below its `throughSeq`.
  */
-import type { Project } from '../../shared/schema/project'
+import type { Role } from '../../shared/auth/permissions'
 
 export interface StoredUpdate {
   seq: number
@@ -42,14 +42,140 @@ export interface DocStore {
   docStats(doc: string): Promise<DocStats>
 }
 
+export interface ProjectRecord {
+  id: string
+  name: string
+  createdAt: string
+  updatedAt: string
+}
+
 export interface ProjectStore {
-  listProjects(): Promise<Project[]>
-  getProject(id: string): Promise<Project | null>
-  createProject(project: { id: string; name: string }): Promise<Project>
-  renameProject(id: string, name: string): Promise<Project | null>
+  listProjects(): Promise<ProjectRecord[]>
+  getProject(id: string): Promise<ProjectRecord | null>
+  createProject(project: { id: string; name: string }): Promise<ProjectRecord>
+  renameProject(id: string, name: string): Promise<ProjectRecord | null>
   countProjects(): Promise<number>
 }
 
-export interface Store extends DocStore, ProjectStore {
+export interface UserRecord {
+  id: string
+  email: string
+  name: string
+  color: string
+  passwordHash: string
+  createdAt: string
+}
+
+export interface NewUser {
+  id: string
+  email: string
+  name: string
+  color: string
+  passwordHash: string
+}
+
+export interface SessionRecord {
+  id: string
+  userId: string
+  createdAt: string
+  lastSeenAt: string
+  expiresAt: string
+  userAgent: string
+}
+
+export interface MemberRecord {
+  userId: string
+  name: string
+  email: string
+  color: string
+  role: Role
+  joinedAt: string
+}
+
+export interface InviteRecord {
+  id: string
+  projectId: string
+  role: Role
+  createdBy: string
+  createdAt: string
+  expiresAt: string
+  usedAt: string | null
+  usedBy: string | null
+  revokedAt: string | null
+}
+
+export interface AuditRecord {
+  id: number
+  projectId: string
+  actorId: string | null
+  actorName: string
+  action: string
+  details: Record<string, unknown>
+  createdAt: string
+}
+
+export type AcceptInviteResult =
+  | { ok: true; userId: string; role: Role }
+  | { ok: false; reason: 'used' | 'expired' | 'revoked' | 'email_taken' | 'unknown' }
+
+export interface AccountStore {
+  countUsers(): Promise<number>
+  getUser(id: string): Promise<UserRecord | null>
+  getUserByEmail(email: string): Promise<UserRecord | null>
+  updateUser(id: string, changes: { name?: string; color?: string; passwordHash?: string }): Promise<void>
+
+  addSetupToken(tokenHash: string): Promise<void>
+  /**
+   * Atomically: if the token is known and no user exists yet, creates the owner, makes them owner of every
+   * project that has no member (the seeded example), and deletes every setup token. False otherwise.
+   */
+  completeSetup(tokenHash: string, owner: NewUser): Promise<boolean>
+
+  createSession(session: {
+    id: string
+    tokenHash: string
+    userId: string
+    userAgent: string
+    expiresAt: string
+  }): Promise<void>
+  /** The live session for a token hash (null when unknown or expired). */
+  getSession(tokenHash: string): Promise<SessionRecord | null>
+  touchSession(id: string, at: string): Promise<void>
+  deleteSession(id: string): Promise<void>
+  listSessions(userId: string): Promise<SessionRecord[]>
+
+  getRole(projectId: string, userId: string): Promise<Role | null>
+  listMembers(projectId: string): Promise<MemberRecord[]>
+  setRole(projectId: string, userId: string, role: Role): Promise<void>
+  removeMember(projectId: string, userId: string): Promise<boolean>
+  listProjectsForUser(userId: string): Promise<(ProjectRecord & { role: Role })[]>
+
+  createInvite(invite: {
+    id: string
+    projectId: string
+    role: Role
+    tokenHash: string
+    createdBy: string
+    expiresAt: string
+  }): Promise<void>
+  getInviteByTokenHash(tokenHash: string): Promise<InviteRecord | null>
+  listInvites(projectId: string): Promise<InviteRecord[]>
+  revokeInvite(projectId: string, inviteId: string, at: string): Promise<boolean>
+  /**
+   * Atomically uses a valid invite once: creates `newUser` when given (refused if the email is taken), and
+   * makes the user a member with the invite's role (an existing owner keeps ownership).
+   */
+  acceptInvite(tokenHash: string, userId: string, at: string, newUser?: NewUser): Promise<AcceptInviteResult>
+
+  appendAudit(entry: {
+    projectId: string
+    actorId: string | null
+    action: string
+    details: Record<string, unknown>
+  }): Promise<void>
+  listAudit(projectId: string, limit: number): Promise<AuditRecord[]>
+}
+
+export interface Store extends DocStore, ProjectStore, AccountStore {
   close(): Promise<void>
 }

@@ -8,7 +8,7 @@ import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { KEEPALIVE_INTERVAL_MS, PING_INTERVAL_MS } from '../../shared/protocol/messages'
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
-import { Connection, type DocAccess } from './connection'
+import { Connection, type ConnectionUser, type DocAccess } from './connection'
 import { Persister } from './persister'
 import { Room } from './room'
 import { KEEPALIVE_FRAME } from './wire'
@@ -35,8 +35,8 @@ export class RoomRegistry {
   }
 
   /** Attaches an accepted socket to its document's room. */
-  connect(socket: WebSocket, docName: string, access: DocAccess): Connection {
-    const conn = new Connection(socket, docName, access)
+  connect(socket: WebSocket, docName: string, access: DocAccess, user: ConnectionUser): Connection {
+    const conn = new Connection(socket, docName, access, user)
     if (this.shuttingDown) {
       conn.close(CloseCode.goingAway, CloseReason.goingAway)
       return conn
@@ -61,6 +61,20 @@ export class RoomRegistry {
     this.roomOf.delete(conn)
     room.removeConnection(conn)
     if (room.conns.size === 0 && this.rooms.get(room.name) === room) this.scheduleEviction(room)
+  }
+
+  /**
+   * Applies a membership change to a user's open sockets on a document at once: `null` closes them,
+   * 'read' makes them read-only at the protocol level.
+   */
+  setUserAccess(docName: string, userId: string, access: DocAccess | null): void {
+    const room = this.rooms.get(docName)
+    if (!room) return
+    for (const conn of room.conns) {
+      if (conn.user.id !== userId) continue
+      if (access === null) conn.close(CloseCode.forbidden, CloseReason.accessRevoked)
+      else conn.access = access
+    }
   }
 
   stats(): { rooms: number; connections: number } {

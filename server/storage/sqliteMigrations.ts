@@ -1,0 +1,84 @@
+/** The SQLite schema as an ordered list of migrations; `PRAGMA user_version` records how many have run. */
+import type Database from 'better-sqlite3'
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE projects (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE doc_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX doc_updates_doc_seq ON doc_updates (doc, seq);
+   CREATE TABLE doc_snapshots (
+     doc TEXT PRIMARY KEY,
+     through_seq INTEGER NOT NULL,
+     data BLOB NOT NULL
+   );`,
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     color TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     created_at TEXT NOT NULL,
+     last_seen_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     user_agent TEXT NOT NULL
+   );
+   CREATE INDEX sessions_user ON sessions (user_id);
+   CREATE TABLE setup_tokens (
+     token_hash TEXT PRIMARY KEY,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE memberships (
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('owner', 'lead', 'reviewer', 'annotator')),
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (project_id, user_id)
+   );
+   CREATE INDEX memberships_user ON memberships (user_id);
+   CREATE TABLE invites (
+     id TEXT PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     role TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     used_at TEXT,
+     used_by TEXT REFERENCES users (id),
+     revoked_at TEXT
+   );
+   CREATE INDEX invites_project ON invites (project_id);
+   CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     project_id TEXT NOT NULL,
+     actor_id TEXT,
+     action TEXT NOT NULL,
+     details TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX audit_log_project ON audit_log (project_id, id);`,
+]
+
+export function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number
+  for (let i = version; i < MIGRATIONS.length; i++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[i]!)
+      db.pragma(`user_version = ${i + 1}`)
+    })()
+  }
+}
