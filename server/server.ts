@@ -22,6 +22,8 @@ export interface RunningServer {
   dataDir: string
   store: Store
   registry: RoomRegistry
+  /** The Hono app (its `routes` are what the authorization matrix test enumerates). */
+  app: ReturnType<typeof createApp>
   /** The one-time link that creates the owner account (null once an account exists). */
   setupUrl: string | null
   /** Closes sockets with "going away", writes everything queued, and closes the store. */
@@ -98,5 +100,5 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })()
     return stopping
   }
-  return { port, url, dataDir: config.dataDir, store, registry, setupUrl, stop }
+  return { port, url, dataDir: config.dataDir, store, registry, app, setupUrl, stop }
 }

@@ -31,6 +31,11 @@ function docNameOf(path: string): string {
 }
 
 export function mountSyncRoute<E extends Env>(app: Hono<E>, deps: SyncRouteDeps): void {
+  app.get(`${SYNC_PATH}/*`, async (c, next) => {
+    if (c.req.header('upgrade')?.toLowerCase() === 'websocket') return next()
+    c.header('Upgrade', 'websocket')
+    return c.json({ error: 'upgrade_required', message: 'this endpoint only speaks websocket' }, 426)
+  })
   app.get(
     `${SYNC_PATH}/*`,
     upgradeWebSocket(async (c) => {

@@ -1,0 +1,228 @@
+/**
+ * Every HTTP route × every identity (anonymous, each role, and a member of another project) gets exactly the
+ * expected status. The routes are enumerated from the app itself, so a new route without an entry here
+ * fails this test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningServer } from '../../server/server'
+import {
+  api,
+  apiJson,
+  createProject,
+  inviteUser,
+  login,
+  setupOwner,
+  TEST_PASSWORD,
+  type TestUser,
+} from '../helpers/accounts'
+import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
+
+const IDENTITIES = ['anonymous', 'owner', 'lead', 'reviewer', 'annotator', 'outsider'] as const
+type Identity = (typeof IDENTITIES)[number]
+type Expected = Record<Identity, number>
+
+/** One status per identity, in the order of IDENTITIES. */
+const row = (...statuses: [number, number, number, number, number, number]): Expected =>
+  Object.fromEntries(IDENTITIES.map((id, i) => [id, statuses[i]])) as Expected
+const all = (status: number) => row(status, status, status, status, status, status)
+
+interface Call {
+  path: string
+  body?: unknown
+  /** Replace the caller's session (for calls that would destroy it). */
+  as?: TestUser | null
+}
+
+let server: RunningServer
+let users: Record<Exclude<Identity, 'anonymous'>, TestUser>
+let project: string
+let otherProject: string
+
+const userFor = (identity: Identity) => (identity === 'anonymous' ? null : users[identity])
+
+async function freshInvite(projectId: string, role = 'annotator'): Promise<{ id: string; token: string }> {
+  const invite = await apiJson<{ id: string; url: string }>(
+    server.url,
+    `/api/projects/${projectId}/invites`,
+    {
+      user: users.owner,
+      body: { role },
+    },
+  )
+  return { id: invite.id, token: new URL(invite.url).hash.slice(1) }
+}
+
+let victimCount = 0
+const freshVictim = () => inviteUser(server.url, users.owner, project, 'annotator', `Victim ${++victimCount}`)
+
+/** How to call each route for a given identity, and what each identity must get. */
+const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) => Promise<Call> }> = {
+  'GET /healthz': { expected: all(200), call: async () => ({ path: '/healthz' }) },
+  'GET /sync/*': { expected: all(426), call: async () => ({ path: `/sync/${project}` }) },
+  'GET /api/setup': { expected: all(200), call: async () => ({ path: '/api/setup' }) },
+  'POST /api/setup': {
+    expected: all(403),
+    call: async () => ({
+      path: '/api/setup',
+      body: { token: 'not-the-token', email: 'x@example.com', password: TEST_PASSWORD, name: 'X' },
+    }),
+  },
+  'POST /api/auth/login': {
+    expected: all(401),
+    call: async () => ({
+      path: '/api/auth/login',
+      body: { email: 'owner@example.com', password: 'wrong password!' },
+    }),
+  },
+  'POST /api/auth/logout': {
+    expected: all(204),
+    call: async (identity) => ({
+      path: '/api/auth/logout',
+      body: {},
+      as: identity === 'anonymous' ? null : await login(server.url, users[identity]),
+    }),
+  },
+  'GET /api/auth/me': {
+    expected: row(401, 200, 200, 200, 200, 200),
+    call: async () => ({ path: '/api/auth/me' }),
+  },
+  'GET /api/auth/sessions': {
+    expected: row(401, 200, 200, 200, 200, 200),
+    call: async () => ({ path: '/api/auth/sessions' }),
+  },
+  'DELETE /api/auth/sessions/:sessionId': {
+    expected: row(401, 204, 204, 204, 204, 204),
+    call: async (identity) => {
+      const target = identity === 'anonymous' ? users.owner : users[identity]
+      const extra = await login(server.url, target)
+      const { sessions } = await apiJson<{ sessions: { id: string; current: boolean }[] }>(
+        server.url,
+        '/api/auth/sessions',
+        { user: extra },
+      )
+      return { path: `/api/auth/sessions/${sessions.find((s) => s.current)!.id}` }
+    },
+  },
+  'PATCH /api/account': {
+    expected: row(401, 200, 200, 200, 200, 200),
+    call: async (identity) => ({ path: '/api/account', body: { name: userFor(identity)?.name ?? 'Nobody' } }),
+  },
+  'POST /api/account/password': {
+    expected: row(401, 400, 400, 400, 400, 400),
+    call: async () => ({
+      path: '/api/account/password',
+      body: { currentPassword: 'not my password', newPassword: 'another long passphrase' },
+    }),
+  },
+  'POST /api/invites/preview': {
+    expected: all(200),
+    call: async () => ({
+      path: '/api/invites/preview',
+      body: { token: (await freshInvite(otherProject)).token },
+    }),
+  },
+  'POST /api/invites/accept': {
+    // Signed-in users join the other project; anonymous callers must sign in or sign up.
+    expected: row(401, 200, 200, 200, 200, 200),
+    call: async () => ({
+      path: '/api/invites/accept',
+      body: { token: (await freshInvite(otherProject)).token },
+    }),
+  },
+  'GET /api/projects': {
+    expected: row(401, 200, 200, 200, 200, 200),
+    call: async () => ({ path: '/api/projects' }),
+  },
+  'POST /api/projects': {
+    expected: row(401, 201, 201, 201, 201, 201),
+    call: async () => ({ path: '/api/projects', body: { name: 'Made in the matrix' } }),
+  },
+  'GET /api/projects/:id': {
+    expected: row(401, 200, 200, 200, 200, 404),
+    call: async () => ({ path: `/api/projects/${project}` }),
+  },
+  'PATCH /api/projects/:id': {
+    expected: row(401, 200, 200, 403, 403, 404),
+    call: async () => ({ path: `/api/projects/${project}`, body: { name: 'Matrix project' } }),
+  },
+  'GET /api/projects/:id/members': {
+    expected: row(401, 200, 200, 403, 403, 404),
+    call: async () => ({ path: `/api/projects/${project}/members` }),
+  },
+  'PATCH /api/projects/:id/members/:userId': {
+    expected: row(401, 200, 403, 403, 403, 404),
+    call: async () => ({
+      path: `/api/projects/${project}/members/${(await freshVictim()).id}`,
+      body: { role: 'reviewer' },
+    }),
+  },
+  'DELETE /api/projects/:id/members/:userId': {
+    expected: row(401, 204, 403, 403, 403, 404),
+    call: async () => ({ path: `/api/projects/${project}/members/${(await freshVictim()).id}` }),
+  },
+  'GET /api/projects/:id/audit': {
+    expected: row(401, 200, 200, 403, 403, 404),
+    call: async () => ({ path: `/api/projects/${project}/audit` }),
+  },
+  'POST /api/projects/:id/invites': {
+    expected: row(401, 201, 201, 403, 403, 404),
+    call: async () => ({ path: `/api/projects/${project}/invites`, body: { role: 'annotator' } }),
+  },
+  'GET /api/projects/:id/invites': {
+    expected: row(401, 200, 200, 403, 403, 404),
+    call: async () => ({ path: `/api/projects/${project}/invites` }),
+  },
+  'DELETE /api/projects/:id/invites/:inviteId': {
+    expected: row(401, 204, 204, 403, 403, 404),
+    call: async () => ({ path: `/api/projects/${project}/invites/${(await freshInvite(project)).id}` }),
+  },
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ authAttemptsPerMinute: 10_000 })
+  const owner = await setupOwner(server)
+  project = await createProject(server.url, owner, 'Matrix project')
+  otherProject = await createProject(server.url, owner, 'Other project')
+  const outsiderProject = await createProject(server.url, owner, 'Outsider project')
+  users = {
+    owner,
+    lead: await inviteUser(server.url, owner, project, 'lead', 'Lena Lead'),
+    reviewer: await inviteUser(server.url, owner, project, 'reviewer', 'Remy Reviewer'),
+    annotator: await inviteUser(server.url, owner, project, 'annotator', 'Ana Annotator'),
+    outsider: await inviteUser(server.url, owner, outsiderProject, 'lead', 'Otto Outsider'),
+  }
+})
+
+afterAll(async () => {
+  await stopAllServers()
+  removeTempDirs()
+})
+
+describe('authorization matrix', () => {
+  it('has an entry for every route the app serves, and no stale entries', () => {
+    const routes = new Set(
+      server.app.routes
+        .filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method} ${r.path.replace(/\/$/, '')}`),
+    )
+    expect([...routes].sort()).toEqual(Object.keys(MATRIX).sort())
+  })
+
+  for (const [route, { expected, call }] of Object.entries(MATRIX)) {
+    it(`${route} answers each identity as expected`, async () => {
+      const method = route.split(' ')[0]!
+      const got: Partial<Expected> = {}
+      for (const identity of IDENTITIES) {
+        const c = await call(identity)
+        const user = c.as === undefined ? userFor(identity) : c.as
+        const response = await api(server.url, c.path, { method, body: c.body, user })
+        got[identity] = response.status
+        if (response.status >= 400) {
+          const body = (await response.json()) as { error?: string; message?: string }
+          expect(typeof body.message, `${route} as ${identity}: JSON error body`).toBe('string')
+        }
+      }
+      expect(got).toEqual(expected)
+    })
+  }
+})
