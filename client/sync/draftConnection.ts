@@ -152,6 +152,22 @@ export function createDraftConnection(projectId: string): DraftConnection {
     emit()
   }, READY_FALLBACK_MS)
 
+  // The browser says when the network is gone; without this the provider only notices after 30 s of silence,
+  // and meanwhile the pill would say "Saving…" for edits that cannot leave this device.
+  let pausedOffline = false
+  const onOffline = () => {
+    if (destroyed || !provider.shouldConnect) return
+    pausedOffline = true
+    provider.disconnect()
+  }
+  const onOnline = () => {
+    if (destroyed || !pausedOffline) return
+    pausedOffline = false
+    if (closed === null) provider.connect()
+  }
+  window.addEventListener('offline', onOffline)
+  window.addEventListener('online', onOnline)
+
   if (validName) provider.connect()
 
   return {
@@ -165,11 +181,14 @@ export function createDraftConnection(projectId: string): DraftConnection {
     reconnect() {
       if (!validName || destroyed) return
       closed = null
+      pausedOffline = false
       provider.connect()
       emit()
     },
     destroy() {
       destroyed = true
+      window.removeEventListener('offline', onOffline)
+      window.removeEventListener('online', onOnline)
       clearTimeout(fallbackTimer)
       if (flushTimer !== null) clearTimeout(flushTimer)
       listeners.clear()

@@ -31,8 +31,9 @@ function textNode(content: Inline[] | string): Y.XmlText {
   const runs = typeof content === 'string' ? [content] : content
   let offset = 0
   for (const run of runs) {
+    // Explicit (possibly empty) attributes: without them Yjs continues the preceding run's marks.
     if (typeof run === 'string') {
-      text.insert(offset, run)
+      text.insert(offset, run, {})
       offset += run.length
     } else {
       text.insert(offset, run.text, marksOf(run))

@@ -45,3 +45,47 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false })
   return path
 }
+
+/**
+ * One screenshot of several pages next to each other (e.g. two users' editors), each under a caption. The
+ * composite is laid out in a scratch context of the same browser, so no image library is needed.
+ */
+export async function screenshotSideBySide(
+  panes: { label: string; page: Page }[],
+  name: string,
+): Promise<string> {
+  const first = panes[0]
+  const browser = first?.page.context().browser()
+  if (!first || !browser) throw new Error('screenshotSideBySide needs pages of a launched browser')
+  const images = await Promise.all(panes.map(({ page }) => page.screenshot({ fullPage: false })))
+  const viewport = first.page.viewportSize() ?? { width: 1280, height: 720 }
+  const scratch = await browser.newContext({
+    viewport: { width: viewport.width * panes.length + 16 * (panes.length + 1), height: viewport.height },
+  })
+  try {
+    const page = await scratch.newPage()
+    await page.setContent(`<!doctype html>
+      <style>
+        body { margin: 0; padding: 16px; display: flex; gap: 16px; background: #1f2937; font: 600 15px system-ui, sans-serif; }
+        figure { margin: 0; } figcaption { color: #f9fafb; padding: 0 0 8px; }
+        img { display: block; width: ${viewport.width}px; border: 1px solid #4b5563; }
+      </style>
+      ${panes
+        .map(
+          ({ label }, index) =>
+            `<figure><figcaption>${escapeHtml(label)}</figcaption><img src="data:image/png;base64,${images[index]?.toString('base64')}"></figure>`,
+        )
+        .join('')}`)
+    await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete))
+    mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    const path = join(SCREENSHOT_DIR, `${name}.png`)
+    await page.screenshot({ path, fullPage: true })
+    return path
+  } finally {
+    await scratch.close()
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`)
+}

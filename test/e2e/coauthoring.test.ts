@@ -1,0 +1,223 @@
+/**
+ * Issue #2 in real Chromium: two users co-author one guideline (text, caret labels, presence), a reload keeps
+ * the text, and edits made offline stay local, then save and merge when the connection is back.
+ */
+import { resolve } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, screenshot, screenshotSideBySide } from '../helpers/browser'
+import { waitFor } from '../helpers/clients'
+import {
+  type ChildServer,
+  createProject,
+  removeTempDirs,
+  spawnServer,
+  stopAllServers,
+} from '../helpers/server'
+import {
+  CARET_LABEL,
+  documentBlocks,
+  documentContains,
+  openUser,
+  presenceNames,
+  readStatus,
+  recordedStatuses,
+  recordStatuses,
+  typeAtEnd,
+  type User,
+  waitForPresence,
+  waitForStatus,
+  waitForText,
+} from './editorPage'
+
+const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client')
+const ALICE = { name: 'Alice Lead', color: '#7c3aed' }
+const BOB = { name: 'Bob Reviewer', color: '#c2410c' }
+/** Once the browser knows it is offline, the pill should say so about as fast as a person can look at it. */
+const OFFLINE_NOTICE_MS = 5_000
+
+let server: ChildServer
+let browser: Browser
+const users: User[] = []
+
+async function newUser(identity?: { name: string; color: string }): Promise<User> {
+  const user = await openUser(browser, identity)
+  users.push(user)
+  return user
+}
+
+/** Opens a project straight from its URL for each user and waits until each is synced and saved. */
+async function openProject(projectId: string, ...people: User[]): Promise<void> {
+  await Promise.all(
+    people.map(async ({ page }) => {
+      await page.goto(`${server.url}/projects/${projectId}`)
+      await waitForStatus(page, 'saved')
+    }),
+  )
+}
+
+beforeAll(async () => {
+  server = await spawnServer({ env: { CLIENT_DIR } })
+  browser = await launchChromium()
+})
+
+afterEach(async () => {
+  const errors = users.flatMap((user) => user.pageErrors)
+  await Promise.all(users.splice(0).map((user) => user.context.close()))
+  expect(errors, 'uncaught exceptions in the pages').toEqual([])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await stopAllServers()
+  removeTempDirs()
+})
+
+describe('co-authoring a guideline in the browser', () => {
+  it('shows one user’s text, caret label and presence to the other, on a project made in the list', async () => {
+    const projectName = 'Medical QA — helpfulness'
+    const alice = await newUser()
+    await alice.page.goto(server.url)
+    await alice.page.getByTestId('welcome').waitFor()
+    await screenshot(alice.page, '01-first-visit')
+
+    // Alice names herself through the header menu, then creates the project from the list page.
+    await alice.page.getByTestId('identity-button').click()
+    const identityDialog = alice.page.getByRole('dialog', { name: 'Your name and colour' })
+    await identityDialog.getByTestId('identity-name').fill(ALICE.name)
+    await identityDialog.getByLabel(`Colour ${ALICE.color}`).check()
+    await identityDialog.getByTestId('identity-save').click()
+    await alice.page.getByTestId('identity-button').filter({ hasText: ALICE.name }).waitFor()
+    await alice.page.getByTestId('welcome').waitFor({ state: 'detached' })
+
+    await alice.page.getByTestId('new-project-name').fill(projectName)
+    await alice.page.getByTestId('create-project').click()
+    const row = alice.page.getByTestId('project-row').filter({ hasText: projectName })
+    await row.waitFor()
+    await screenshot(alice.page, '02-project-list')
+    await row.getByTestId('project-link').click()
+    await waitForStatus(alice.page, 'saved')
+    const projectUrl = alice.page.url()
+    expect(projectUrl).toMatch(/\/projects\/[^/]+$/)
+    expect(await alice.page.getByTestId('outline-item').allTextContents()).toEqual([projectName])
+
+    // Bob finds the same project in his list.
+    const bob = await newUser(BOB)
+    await bob.page.goto(server.url)
+    await bob.page.getByTestId('project-link').filter({ hasText: projectName }).click()
+    await waitForStatus(bob.page, 'saved')
+    expect(bob.page.url()).toBe(projectUrl)
+
+    const aliceText = 'Rate the answer the user received.'
+    await typeAtEnd(alice.page, aliceText, { newParagraph: false })
+    await waitForText(bob.page, aliceText, 'Bob')
+    await bob.page.locator(CARET_LABEL).filter({ hasText: ALICE.name }).waitFor()
+
+    const bobText = 'Agreed — and flag anything outside your expertise.'
+    await typeAtEnd(bob.page, bobText)
+    await waitForText(alice.page, bobText, 'Alice')
+    await alice.page.locator(CARET_LABEL).filter({ hasText: BOB.name }).waitFor()
+
+    await waitForPresence(alice.page, [`${ALICE.name} (you)`, BOB.name], 'Alice')
+    await waitForPresence(bob.page, [ALICE.name, `${BOB.name} (you)`], 'Bob')
+    await Promise.all([waitForStatus(alice.page, 'saved'), waitForStatus(bob.page, 'saved')])
+    expect(await documentBlocks(bob.page)).toEqual(await documentBlocks(alice.page))
+    await screenshotSideBySide(
+      [
+        { label: `${ALICE.name} (sees Bob's caret)`, page: alice.page },
+        { label: `${BOB.name} (sees Alice's caret)`, page: bob.page },
+      ],
+      '03-coauthoring',
+    )
+  })
+
+  it('keeps the text through a reload, back to "saved", and on a device with no local copy', async () => {
+    const projectId = await createProject(server.url, 'Reload check')
+    const alice = await newUser(ALICE)
+    const bob = await newUser(BOB)
+    await openProject(projectId, alice, bob)
+
+    const text = 'This sentence survives a reload.'
+    await typeAtEnd(alice.page, text, { newParagraph: false })
+    await waitForStatus(alice.page, 'saved')
+    await waitForText(bob.page, text, 'Bob')
+
+    await alice.page.reload()
+    await waitForText(alice.page, text, 'Alice after her reload')
+    await waitForStatus(alice.page, 'saved')
+    // Alice's old tab left the room: Bob sees one Alice, not two.
+    await waitForPresence(bob.page, [ALICE.name, `${BOB.name} (you)`], 'Bob')
+    await screenshot(alice.page, '04-after-reload')
+
+    // A fresh context has no IndexedDB copy: the text must come from the server.
+    const carol = await newUser({ name: 'Carol New', color: '#15803d' })
+    await openProject(projectId, carol)
+    expect(await documentContains(carol.page, text)).toBe(true)
+  })
+
+  it('keeps offline edits local, shows "offline", then saves and merges them when back online', async () => {
+    const projectId = await createProject(server.url, 'Offline check')
+    const alice = await newUser(ALICE)
+    const bob = await newUser(BOB)
+    await openProject(projectId, alice, bob)
+    const onlineText = 'Written while everyone is online.'
+    await typeAtEnd(alice.page, onlineText, { newParagraph: false })
+    await waitForText(bob.page, onlineText, 'Bob')
+    await waitForStatus(alice.page, 'saved')
+    await recordStatuses(alice.page)
+
+    await alice.context.setOffline(true)
+    const offlineText = 'Alice wrote this offline.'
+    await typeAtEnd(alice.page, offlineText)
+    const wentOffline = Date.now()
+    await waitForStatus(alice.page, 'offline', OFFLINE_NOTICE_MS).catch(async (error: Error) => {
+      throw new Error(
+        `Alice's browser is offline (navigator.onLine = ${await alice.page.evaluate(() => navigator.onLine)}) ` +
+          `but after ${Date.now() - wentOffline} ms her save status still reads "${await readStatus(alice.page)}" ` +
+          `(statuses so far: ${(await recordedStatuses(alice.page)).join(' → ')})\n${error.message}`,
+      )
+    })
+    await alice.page.getByTestId('offline-banner').waitFor()
+
+    // Bob keeps editing; his change is saved, and neither sees the other's new paragraph yet.
+    const bobText = 'Bob added this meanwhile.'
+    await typeAtEnd(bob.page, bobText)
+    await waitForStatus(bob.page, 'saved')
+    expect(await documentContains(bob.page, offlineText)).toBe(false)
+    expect(await documentContains(alice.page, bobText)).toBe(false)
+    expect(await readStatus(alice.page)).toBe('offline')
+    await screenshotSideBySide(
+      [
+        { label: `${ALICE.name} (offline)`, page: alice.page },
+        { label: `${BOB.name} (online)`, page: bob.page },
+      ],
+      '05-offline',
+    )
+
+    await alice.context.setOffline(false)
+    await waitFor(async () => (await recordedStatuses(alice.page)).at(-1) === 'saved', {
+      message: 'Alice to be saved again after reconnecting',
+    })
+    const statuses = await recordedStatuses(alice.page)
+    expect(statuses.slice(statuses.indexOf('offline')), `status sequence ${statuses.join(' → ')}`).toEqual([
+      'offline',
+      'saving',
+      'saved',
+    ])
+
+    await waitForText(bob.page, offlineText, 'Bob')
+    await waitForText(alice.page, bobText, 'Alice')
+    await waitForPresence(bob.page, [ALICE.name, `${BOB.name} (you)`], 'Bob')
+    const merged = await documentBlocks(alice.page)
+    expect(await documentBlocks(bob.page)).toEqual(merged)
+    expect(merged.filter((block) => [onlineText, offlineText, bobText].includes(block))).toHaveLength(3)
+    expect(await presenceNames(alice.page)).toEqual([`${ALICE.name} (you)`, BOB.name])
+    await screenshotSideBySide(
+      [
+        { label: `${ALICE.name} (back online)`, page: alice.page },
+        { label: BOB.name, page: bob.page },
+      ],
+      '06-after-merge',
+    )
+  })
+})

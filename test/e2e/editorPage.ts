@@ -1,0 +1,118 @@
+/**
+ * What the browser tests do with a Yardstick page: open a user (a browser context with a preset identity),
+ * type into the guideline, read its text without peer carets, read presence, and record save-status changes.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { type Identity, STORAGE_KEY } from '../../client/identity/identity'
+import type { SaveStatus } from '../../client/sync/saveTracker'
+import { waitFor } from '../helpers/clients'
+
+export const PROSEMIRROR = '[data-testid="editor"] .ProseMirror'
+export const CARET_LABEL = '.collaboration-carets__label'
+
+export interface User {
+  context: BrowserContext
+  page: Page
+  /** Uncaught exceptions thrown in the page. */
+  pageErrors: string[]
+}
+
+/** A fresh browser context (its own localStorage and IndexedDB), optionally with a confirmed identity. */
+export async function openUser(browser: Browser, identity?: Omit<Identity, 'confirmed'>): Promise<User> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  context.setDefaultTimeout(10_000)
+  if (identity) {
+    const stored = JSON.stringify({ ...identity, confirmed: true } satisfies Identity)
+    await context.addInitScript(
+      ({ key, value }) => {
+        if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, value)
+      },
+      { key: STORAGE_KEY, value: stored },
+    )
+  }
+  const page = await context.newPage()
+  const pageErrors: string[] = []
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  return { context, page, pageErrors }
+}
+
+export function waitForStatus(page: Page, status: SaveStatus, timeout?: number): Promise<void> {
+  return page
+    .locator(`[data-testid="save-status"][data-status="${status}"]`)
+    .waitFor(timeout === undefined ? {} : { timeout })
+}
+
+export function readStatus(page: Page): Promise<string | null> {
+  return page.getByTestId('save-status').getAttribute('data-status')
+}
+
+/** Puts the cursor at the end of the guideline and types, in a new paragraph unless told otherwise. */
+export async function typeAtEnd(page: Page, text: string, { newParagraph = true } = {}): Promise<void> {
+  await page.locator(PROSEMIRROR).click()
+  await page.keyboard.press('Control+End')
+  if (newParagraph) await page.keyboard.press('Enter')
+  await page.keyboard.type(text)
+}
+
+/** The text of each top-level block of the guideline, with peers' caret widgets (and their name labels) left out. */
+export function documentBlocks(page: Page): Promise<string[]> {
+  return page.locator(PROSEMIRROR).evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+    return Array.from(copy.children, (block) => block.textContent ?? '')
+  })
+}
+
+export async function documentContains(page: Page, text: string): Promise<boolean> {
+  return (await documentBlocks(page)).some((block) => block.includes(text))
+}
+
+export function waitForText(page: Page, text: string, who: string): Promise<void> {
+  return waitFor(() => documentContains(page, text), { message: `${who} to see "${text}"` })
+}
+
+/** Names in the presence bar, your own entry marked with " (you)", sorted. */
+export async function presenceNames(page: Page): Promise<string[]> {
+  const names = await page
+    .getByTestId('presence-peer')
+    .evaluateAll((peers) => peers.map((peer) => peer.querySelector('.avatar')?.getAttribute('title') ?? '?'))
+  return names.sort()
+}
+
+export function waitForPresence(page: Page, expected: string[], who: string): Promise<void> {
+  const want = [...expected].sort()
+  return waitFor(async () => JSON.stringify(await presenceNames(page)) === JSON.stringify(want), {
+    message: `${who}'s presence bar to show exactly ${want.join(', ')}`,
+  })
+}
+
+/**
+ * Records every value the save-status pill takes, including ones that last a single frame: a MutationObserver
+ * with `attributeOldValue`, so even two changes flushed in one batch are both seen.
+ */
+export function recordStatuses(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const log: string[] = []
+    const push = (value: string | null | undefined) => {
+      if (value && value !== log[log.length - 1]) log.push(value)
+    }
+    const current = () =>
+      document.querySelector('[data-testid="save-status"]')?.getAttribute('data-status') ?? null
+    push(current())
+    new MutationObserver((records) => {
+      for (const record of records) if (record.type === 'attributes') push(record.oldValue)
+      push(current())
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-status'],
+      attributeOldValue: true,
+    })
+    Object.assign(window, { __statusLog: log })
+  })
+}
+
+export function recordedStatuses(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as { __statusLog: string[] }).__statusLog])
+}
