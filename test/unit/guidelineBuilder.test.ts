@@ -24,13 +24,18 @@ describe('appendBlocks', () => {
   it('produces a document the editor schema accepts (the whole example guideline)', () => {
     const json = seeded(exampleGuideline)
     expect(() => schema.nodeFromJSON(json).check()).not.toThrow()
-    const headings = (json.content as { type: string; attrs?: { level: number } }[]).filter((n) => n.type === 'heading')
+    const headings = (json.content as { type: string; attrs?: { level: number } }[]).filter(
+      (n) => n.type === 'heading',
+    )
     expect(headings.map((h) => h.attrs?.level)).toEqual([1, 2, 2, 2, 2, 2, 2])
   })
 
   it('puts marks only on the runs that have them', () => {
     const json = seeded([
-      { type: 'paragraph', text: [{ text: 'Bold', bold: true }, ' plain ', { text: 'link', href: 'https://x.org' }, ' end'] },
+      {
+        type: 'paragraph',
+        text: [{ text: 'Bold', bold: true }, ' plain ', { text: 'link', href: 'https://x.org' }, ' end'],
+      },
     ])
     const node = schema.nodeFromJSON(json)
     const runs: [string, string[]][] = []
