@@ -3,19 +3,27 @@
  * newcomer sees on first start, and the opening heading of every new project.
  */
 import * as Y from 'yjs'
+import { addExample } from '../../shared/ydoc/examplesDoc'
 import { appendBlocks, type Block } from '../../shared/ydoc/guidelineBuilder'
 import { draftMeta, guidelineFragment } from '../../shared/ydoc/layout'
+import { addCriterion, rubricInstructions, rubricTitle, setPassThreshold } from '../../shared/ydoc/rubricDoc'
 import type { ProjectRecord, Store } from '../storage/store'
-
 import { exampleGuideline } from './exampleGuideline'
+import { exampleExamples, exampleRubric } from './exampleRubric'
 
 export const EXAMPLE_PROJECT_NAME = 'Medical QA — helpfulness & safety'
 
-async function writeDraft(store: Store, projectId: string, blocks: Block[]): Promise<void> {
+async function writeDraft(
+  store: Store,
+  projectId: string,
+  blocks: Block[],
+  fill?: (doc: Y.Doc) => void,
+): Promise<void> {
   const doc = new Y.Doc()
   doc.transact(() => {
     appendBlocks(guidelineFragment(doc), blocks)
     draftMeta(doc).set('seededAt', new Date().toISOString())
+    fill?.(doc)
   })
   await store.appendUpdates([{ doc: projectId, data: Y.encodeStateAsUpdate(doc) }])
   doc.destroy()
@@ -35,6 +43,12 @@ export async function seedExampleProjectIfEmpty(
 ): Promise<ProjectRecord | null> {
   if ((await store.countProjects()) > 0) return null
   const project = await store.createProject({ id: newId(), name: EXAMPLE_PROJECT_NAME })
-  await writeDraft(store, project.id, exampleGuideline)
+  await writeDraft(store, project.id, exampleGuideline, (doc) => {
+    rubricTitle(doc).insert(0, exampleRubric.title)
+    rubricInstructions(doc).insert(0, exampleRubric.instructions)
+    setPassThreshold(doc, exampleRubric.passThreshold)
+    for (const criterion of exampleRubric.criteria) addCriterion(doc, criterion)
+    for (const example of exampleExamples) addExample(doc, example)
+  })
   return project
 }

@@ -268,7 +268,9 @@ describe('bad HTTP input', () => {
   })
 
   it('still serves good requests afterwards', async () => {
-    const response = await fetch(`${server.url}/api/projects/${project}`, { headers: { cookie: owner.cookie } })
+    const response = await fetch(`${server.url}/api/projects/${project}`, {
+      headers: { cookie: owner.cookie },
+    })
     expect(response.status).toBe(200)
   })
 })

@@ -8,11 +8,12 @@ import StarterKit from '@tiptap/starter-kit'
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { CalibrationExampleNode } from '../../client/examples/calibrationExampleNode'
 import { exampleGuideline } from '../../server/seed/exampleGuideline'
 import { appendBlocks } from '../../shared/ydoc/guidelineBuilder'
 import { guidelineFragment } from '../../shared/ydoc/layout'
 
-const schema = getSchema([StarterKit.configure({ undoRedo: false }), TableKit])
+const schema = getSchema([StarterKit.configure({ undoRedo: false }), TableKit, CalibrationExampleNode])
 
 function seeded(blocks: Parameters<typeof appendBlocks>[1]) {
   const doc = new Y.Doc()
