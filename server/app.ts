@@ -11,6 +11,8 @@ import { ApiFailure, errorResponse } from './http/errors'
 import { inviteRoutes, projectInviteRoutes } from './http/invites'
 import { memberRoutes } from './http/members'
 import { projectRoutes } from './http/projects'
+import { readTokenRoutes } from './http/readTokenRoutes'
+import { versionRoutes } from './http/versions'
 import { mountStaticClient } from './http/staticClient'
 import { accountRoutes } from './http/users'
 import type { RoomRegistry } from './sync/roomRegistry'
@@ -47,6 +49,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', projectRoutes(deps))
   app.route('/api/projects', memberRoutes(deps))
   app.route('/api/projects', projectInviteRoutes(deps))
+  app.route('/api/projects', versionRoutes(deps))
+  app.route('/api/projects', readTokenRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })

@@ -7,6 +7,7 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { type ProjectRow, sqliteAccounts, toProject } from './sqliteAccounts'
 import { migrate } from './sqliteMigrations'
+import { sqliteVersions } from './sqliteVersions'
 import type { DocStats, Store, StoredDoc, UpdateToAppend } from './store'
 
 export function openSqliteStore(file: string): Store {
@@ -61,6 +62,7 @@ export function openSqliteStore(file: string): Store {
 
   return {
     ...sqliteAccounts(db),
+    ...sqliteVersions(db),
     async loadDoc(doc: string): Promise<StoredDoc> {
       const snap = q.snapshot.get(doc)
       const updates = q.updatesAfter

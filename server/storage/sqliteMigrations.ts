@@ -71,6 +71,33 @@ const MIGRATIONS: string[] = [
      created_at TEXT NOT NULL
    );
    CREATE INDEX audit_log_project ON audit_log (project_id, id);`,
+  `CREATE TABLE versions (
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     ordinal INTEGER NOT NULL,
+     version TEXT NOT NULL,
+     bump TEXT NOT NULL,
+     changelog TEXT NOT NULL,
+     author_id TEXT NOT NULL,
+     author_name TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     criteria INTEGER NOT NULL,
+     examples INTEGER NOT NULL,
+     open_threads INTEGER NOT NULL,
+     snapshot BLOB NOT NULL,
+     json TEXT NOT NULL,
+     PRIMARY KEY (project_id, ordinal),
+     UNIQUE (project_id, version)
+   );
+   CREATE TABLE read_tokens (
+     id TEXT PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     last_used_at TEXT,
+     revoked_at TEXT
+   );`,
 ]
 
 export function migrate(db: Database.Database): void {

@@ -176,6 +176,60 @@ export interface AccountStore {
   listAudit(projectId: string, limit: number): Promise<AuditRecord[]>
 }
 
-export interface Store extends DocStore, ProjectStore, AccountStore {
+export interface VersionRecord {
+  projectId: string
+  ordinal: number
+  version: string
+  bump: 'major' | 'minor' | 'patch'
+  changelog: string
+  authorId: string
+  authorName: string
+  createdAt: string
+  criteria: number
+  examples: number
+  openThreads: number
+}
+
+export interface StoredVersion extends VersionRecord {
+  snapshot: Uint8Array
+  /** The immutable JSON text, exactly as published. */
+  json: string
+}
+
+export interface PublishInput {
+  projectId: string
+  bump: 'major' | 'minor' | 'patch'
+  changelog: string
+  author: { id: string; name: string }
+  snapshot: Uint8Array
+  counts: { criteria: number; examples: number; openThreads: number }
+  /** Renders the version's JSON once its number and time are fixed (inside the publishing transaction). */
+  render(version: string, publishedAt: string): string
+}
+
+export interface ReadTokenRecord {
+  id: string
+  projectId: string
+  name: string
+  createdBy: string
+  createdAt: string
+  lastUsedAt: string | null
+}
+
+export interface VersionStore {
+  /** Atomically numbers (from the latest version and the bump) and stores a new version. */
+  publishVersion(input: PublishInput): Promise<VersionRecord>
+  listVersions(projectId: string): Promise<VersionRecord[]>
+  getVersion(projectId: string, version: string): Promise<StoredVersion | null>
+  latestVersion(projectId: string): Promise<StoredVersion | null>
+
+  createReadToken(token: { id: string; projectId: string; name: string; tokenHash: string; createdBy: string }): Promise<void>
+  listReadTokens(projectId: string): Promise<ReadTokenRecord[]>
+  revokeReadToken(projectId: string, id: string): Promise<boolean>
+  /** The live token for a hash (null when unknown or revoked); records its use. */
+  useReadToken(tokenHash: string): Promise<ReadTokenRecord | null>
+}
+
+export interface Store extends DocStore, ProjectStore, AccountStore, VersionStore {
   close(): Promise<void>
 }

@@ -17,6 +17,13 @@ export const PERMISSIONS = {
   'members.manage': ['owner'],
   'invites.manage': ['owner', 'lead'],
   'audit.view': ['owner', 'lead'],
+  /** Read published versions and the version history. */
+  'versions.view': ['owner', 'lead', 'reviewer', 'annotator'],
+  'versions.publish': ['owner', 'lead'],
+  /** See gold values and rationales in published versions. */
+  'versions.gold': ['owner', 'lead'],
+  /** Create and revoke the project's read tokens for tools. */
+  'tokens.manage': ['owner', 'lead'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -25,9 +25,9 @@ function cookieFrom(response: Response): string {
 export function api(
   baseUrl: string,
   path: string,
-  init: { method?: string; body?: unknown; user?: TestUser | null } = {},
+  init: { method?: string; body?: unknown; user?: TestUser | null; headers?: Record<string, string> } = {},
 ) {
-  const headers: Record<string, string> = {}
+  const headers: Record<string, string> = { ...init.headers }
   if (init.body !== undefined) headers['content-type'] = 'application/json'
   if (init.user) headers.cookie = init.user.cookie
   return fetch(`${baseUrl}${path}`, {

@@ -15,16 +15,18 @@ import {
   TEST_PASSWORD,
   type TestUser,
 } from '../helpers/accounts'
+import { connectClient, waitForSynced } from '../helpers/clients'
+import { completeDraft, draftIsDurable } from '../helpers/drafts'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
 
-const IDENTITIES = ['anonymous', 'owner', 'lead', 'reviewer', 'annotator', 'outsider'] as const
+const IDENTITIES = ['anonymous', 'owner', 'lead', 'reviewer', 'annotator', 'outsider', 'token'] as const
 type Identity = (typeof IDENTITIES)[number]
 type Expected = Record<Identity, number>
 
-/** One status per identity, in the order of IDENTITIES. */
-const row = (...statuses: [number, number, number, number, number, number]): Expected =>
+/** One status per identity, in the order of IDENTITIES ('token' is the project's read token, as a Bearer header). */
+const row = (...statuses: [number, number, number, number, number, number, number]): Expected =>
   Object.fromEntries(IDENTITIES.map((id, i) => [id, statuses[i]])) as Expected
-const all = (status: number) => row(status, status, status, status, status, status)
+const all = (status: number) => row(status, status, status, status, status, status, status)
 
 interface Call {
   path: string
@@ -34,11 +36,15 @@ interface Call {
 }
 
 let server: RunningServer
-let users: Record<Exclude<Identity, 'anonymous'>, TestUser>
+let users: Record<Exclude<Identity, 'anonymous' | 'token'>, TestUser>
+let readToken: string
 let project: string
 let otherProject: string
 
-const userFor = (identity: Identity) => (identity === 'anonymous' ? null : users[identity])
+const userFor = (identity: Identity) =>
+  identity === 'anonymous' || identity === 'token' ? null : users[identity]
+const headersFor = (identity: Identity): Record<string, string> =>
+  identity === 'token' ? { authorization: `Bearer ${readToken}` } : {}
 
 async function freshInvite(projectId: string, role = 'annotator'): Promise<{ id: string; token: string }> {
   const invite = await apiJson<{ id: string; url: string }>(
@@ -79,21 +85,21 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
     call: async (identity) => ({
       path: '/api/auth/logout',
       body: {},
-      as: identity === 'anonymous' ? null : await login(server.url, users[identity]),
+      as: identity === 'anonymous' || identity === 'token' ? null : await login(server.url, users[identity]),
     }),
   },
   'GET /api/auth/me': {
-    expected: row(401, 200, 200, 200, 200, 200),
+    expected: row(401, 200, 200, 200, 200, 200, 401),
     call: async () => ({ path: '/api/auth/me' }),
   },
   'GET /api/auth/sessions': {
-    expected: row(401, 200, 200, 200, 200, 200),
+    expected: row(401, 200, 200, 200, 200, 200, 401),
     call: async () => ({ path: '/api/auth/sessions' }),
   },
   'DELETE /api/auth/sessions/:sessionId': {
-    expected: row(401, 204, 204, 204, 204, 204),
+    expected: row(401, 204, 204, 204, 204, 204, 401),
     call: async (identity) => {
-      const target = identity === 'anonymous' ? users.owner : users[identity]
+      const target = identity === 'anonymous' || identity === 'token' ? users.owner : users[identity]
       const extra = await login(server.url, target)
       const { sessions } = await apiJson<{ sessions: { id: string; current: boolean }[] }>(
         server.url,
@@ -104,11 +110,11 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
     },
   },
   'PATCH /api/account': {
-    expected: row(401, 200, 200, 200, 200, 200),
+    expected: row(401, 200, 200, 200, 200, 200, 401),
     call: async (identity) => ({ path: '/api/account', body: { name: userFor(identity)?.name ?? 'Nobody' } }),
   },
   'POST /api/account/password': {
-    expected: row(401, 400, 400, 400, 400, 400),
+    expected: row(401, 400, 400, 400, 400, 400, 401),
     call: async () => ({
       path: '/api/account/password',
       body: { currentPassword: 'not my password', newPassword: 'another long passphrase' },
@@ -123,57 +129,102 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
   },
   'POST /api/invites/accept': {
     // Signed-in users join the other project; anonymous callers must sign in or sign up.
-    expected: row(401, 200, 200, 200, 200, 200),
+    expected: row(401, 200, 200, 200, 200, 200, 401),
     call: async () => ({
       path: '/api/invites/accept',
       body: { token: (await freshInvite(otherProject)).token },
     }),
   },
   'GET /api/projects': {
-    expected: row(401, 200, 200, 200, 200, 200),
+    expected: row(401, 200, 200, 200, 200, 200, 401),
     call: async () => ({ path: '/api/projects' }),
   },
   'POST /api/projects': {
-    expected: row(401, 201, 201, 201, 201, 201),
+    expected: row(401, 201, 201, 201, 201, 201, 401),
     call: async () => ({ path: '/api/projects', body: { name: 'Made in the matrix' } }),
   },
   'GET /api/projects/:id': {
-    expected: row(401, 200, 200, 200, 200, 404),
+    expected: row(401, 200, 200, 200, 200, 404, 401),
     call: async () => ({ path: `/api/projects/${project}` }),
   },
   'PATCH /api/projects/:id': {
-    expected: row(401, 200, 200, 403, 403, 404),
+    expected: row(401, 200, 200, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}`, body: { name: 'Matrix project' } }),
   },
   'GET /api/projects/:id/members': {
-    expected: row(401, 200, 200, 403, 403, 404),
+    expected: row(401, 200, 200, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/members` }),
   },
   'PATCH /api/projects/:id/members/:userId': {
-    expected: row(401, 200, 403, 403, 403, 404),
+    expected: row(401, 200, 403, 403, 403, 404, 401),
     call: async () => ({
       path: `/api/projects/${project}/members/${(await freshVictim()).id}`,
       body: { role: 'reviewer' },
     }),
   },
   'DELETE /api/projects/:id/members/:userId': {
-    expected: row(401, 204, 403, 403, 403, 404),
+    expected: row(401, 204, 403, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/members/${(await freshVictim()).id}` }),
   },
   'GET /api/projects/:id/audit': {
-    expected: row(401, 200, 200, 403, 403, 404),
+    expected: row(401, 200, 200, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/audit` }),
   },
   'POST /api/projects/:id/invites': {
-    expected: row(401, 201, 201, 403, 403, 404),
+    expected: row(401, 201, 201, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/invites`, body: { role: 'annotator' } }),
   },
   'GET /api/projects/:id/invites': {
-    expected: row(401, 200, 200, 403, 403, 404),
+    expected: row(401, 200, 200, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/invites` }),
   },
+  'POST /api/projects/:id/versions': {
+    expected: row(401, 201, 201, 403, 403, 404, 401),
+    call: async () => ({
+      path: `/api/projects/${project}/versions`,
+      body: { bump: 'patch', changelog: 'Matrix' },
+    }),
+  },
+  'GET /api/projects/:id/versions': {
+    expected: row(401, 200, 200, 200, 200, 404, 200),
+    call: async () => ({ path: `/api/projects/${project}/versions` }),
+  },
+  'GET /api/projects/:id/versions/:version': {
+    expected: row(401, 200, 200, 200, 200, 404, 200),
+    call: async () => ({ path: `/api/projects/${project}/versions/1.0.0` }),
+  },
+  'GET /api/projects/:id/versions/:version/markdown': {
+    expected: row(401, 200, 200, 200, 200, 404, 200),
+    call: async () => ({ path: `/api/projects/${project}/versions/1.0.0/markdown` }),
+  },
+  'GET /api/projects/:id/versions/:version/print': {
+    expected: row(401, 200, 200, 200, 200, 404, 200),
+    call: async () => ({ path: `/api/projects/${project}/versions/latest/print` }),
+  },
+  'GET /api/projects/:id/versions/:version/snapshot': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/versions/1.0.0/snapshot` }),
+  },
+  'GET /api/projects/:id/tokens': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/tokens` }),
+  },
+  'POST /api/projects/:id/tokens': {
+    expected: row(401, 201, 201, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/tokens`, body: { name: 'Matrix tool' } }),
+  },
+  'DELETE /api/projects/:id/tokens/:tokenId': {
+    expected: row(401, 204, 204, 403, 403, 404, 401),
+    call: async () => {
+      const created = await apiJson<{ id: string }>(server.url, `/api/projects/${project}/tokens`, {
+        user: users.owner,
+        body: { name: 'Doomed' },
+      })
+      return { path: `/api/projects/${project}/tokens/${created.id}` }
+    },
+  },
   'DELETE /api/projects/:id/invites/:inviteId': {
-    expected: row(401, 204, 204, 403, 403, 404),
+    expected: row(401, 204, 204, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/invites/${(await freshInvite(project)).id}` }),
   },
 }
@@ -191,6 +242,21 @@ beforeAll(async () => {
     annotator: await inviteUser(server.url, owner, project, 'annotator', 'Ana Annotator'),
     outsider: await inviteUser(server.url, owner, outsiderProject, 'lead', 'Otto Outsider'),
   }
+  const client = connectClient(server.url, project, { user: owner })
+  await waitForSynced(client)
+  completeDraft(client)
+  await draftIsDurable(server.url, project, owner, client)
+  client.destroy()
+  await apiJson(server.url, `/api/projects/${project}/versions`, {
+    user: owner,
+    body: { bump: 'major', changelog: 'First' },
+  })
+  readToken = (
+    await apiJson<{ token: string }>(server.url, `/api/projects/${project}/tokens`, {
+      user: owner,
+      body: { name: 'Matrix' },
+    })
+  ).token
 })
 
 afterAll(async () => {
@@ -215,7 +281,12 @@ describe('authorization matrix', () => {
       for (const identity of IDENTITIES) {
         const c = await call(identity)
         const user = c.as === undefined ? userFor(identity) : c.as
-        const response = await api(server.url, c.path, { method, body: c.body, user })
+        const response = await api(server.url, c.path, {
+          method,
+          body: c.body,
+          user,
+          headers: headersFor(identity),
+        })
         got[identity] = response.status
         if (response.status >= 400) {
           const body = (await response.json()) as { error?: string; message?: string }

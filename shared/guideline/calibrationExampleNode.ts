@@ -3,7 +3,7 @@
  * example in the draft's examples map. Its view (content, gold widgets, rationale) is attached by the editor.
  */
 import { mergeAttributes, Node } from '@tiptap/core'
-import { EXAMPLE_ID_ATTR, EXAMPLE_NODE } from '../../shared/ydoc/layout'
+import { EXAMPLE_ID_ATTR, EXAMPLE_NODE } from '../ydoc/layout'
 
 export const CalibrationExampleNode = Node.create({
   name: EXAMPLE_NODE,
