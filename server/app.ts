@@ -7,6 +7,7 @@ import { isSameOrigin } from './auth/origin'
 import { sessionMiddleware } from './auth/sessions'
 import { authRoutes } from './http/auth'
 import type { AppEnv, RouteDeps } from './http/env'
+import { diffRoutes } from './http/diff'
 import { ApiFailure, errorResponse } from './http/errors'
 import { inviteRoutes, projectInviteRoutes } from './http/invites'
 import { memberRoutes } from './http/members'
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', projectInviteRoutes(deps))
   app.route('/api/projects', versionRoutes(deps))
   app.route('/api/projects', readTokenRoutes(deps))
+  app.route('/api/projects', diffRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })

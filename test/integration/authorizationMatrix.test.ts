@@ -205,6 +205,10 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
     expected: row(401, 200, 200, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/versions/1.0.0/snapshot` }),
   },
+  'GET /api/projects/:id/diff': {
+    expected: row(401, 200, 200, 200, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/diff?from=1.0.0&to=draft` }),
+  },
   'GET /api/projects/:id/tokens': {
     expected: row(401, 200, 200, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/tokens` }),
