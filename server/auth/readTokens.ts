@@ -4,8 +4,8 @@
  */
 import type { Context } from 'hono'
 import { can } from '../../shared/auth/permissions'
-import { ApiFailure } from '../http/errors'
 import type { AppEnv } from '../http/env'
+import { ApiFailure } from '../http/errors'
 import type { Store } from '../storage/store'
 import { authorize } from './access'
 import { hashToken } from './tokens'
@@ -16,11 +16,15 @@ export interface VersionReader {
   variant: 'gold' | 'public'
 }
 
-export async function authorizeVersionRead(c: Context<AppEnv>, store: Store, projectId: string): Promise<VersionReader> {
+export async function authorizeVersionRead(
+  c: Context<AppEnv>,
+  store: Store,
+  projectId: string,
+): Promise<VersionReader> {
   const header = c.req.header('authorization')
   if (header && !c.get('auth')) {
     const match = /^Bearer\s+(\S{10,200})$/i.exec(header)
-    const token = match ? await store.useReadToken(hashToken(match[1]!)) : null
+    const token = match ? await store.redeemReadToken(hashToken(match[1]!)) : null
     if (!token) throw new ApiFailure(401, 'invalid_token', 'the read token is invalid or has been revoked')
     if (token.projectId !== projectId) throw new ApiFailure(404, 'not_found', 'project not found')
     return { includeGold: false, variant: 'public' }

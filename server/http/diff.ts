@@ -10,8 +10,8 @@ import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
 import { authorize } from '../auth/access'
 import { guidelineJson } from '../publish/buildVersion'
 import type { Store } from '../storage/store'
-import { ApiFailure, methodNotAllowed, notFound } from './errors'
 import type { AppEnv, RouteDeps } from './env'
+import { ApiFailure, methodNotAllowed, notFound } from './errors'
 import { loadDraftDoc } from './versions'
 
 interface Side {
@@ -26,7 +26,8 @@ async function side(store: Store, projectId: string, ref: string): Promise<Side>
     doc.destroy()
     return result
   }
-  const stored = ref === 'latest' ? await store.latestVersion(projectId) : await store.getVersion(projectId, ref)
+  const stored =
+    ref === 'latest' ? await store.latestVersion(projectId) : await store.getVersion(projectId, ref)
   if (!stored) throw notFound(`version ${ref}`)
   const json = JSON.parse(stored.json) as VersionJson
   return {
@@ -41,7 +42,12 @@ export function diffRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const projectId = c.req.param('id')
     const from = c.req.query('from')
     const to = c.req.query('to') ?? 'draft'
-    if (!from) throw new ApiFailure(400, 'invalid_query', 'give the versions to compare: ?from=1.0.0&to=1.1.0 (or to=draft)')
+    if (!from)
+      throw new ApiFailure(
+        400,
+        'invalid_query',
+        'give the versions to compare: ?from=1.0.0&to=1.1.0 (or to=draft)',
+      )
     const involvesDraft = from === 'draft' || to === 'draft'
     const { role } = await authorize(c, store, projectId, involvesDraft ? 'draft.read' : 'versions.view')
     const [before, after] = await Promise.all([side(store, projectId, from), side(store, projectId, to)])

@@ -3,8 +3,8 @@ import { Hono } from 'hono'
 import { CreateReadTokenBody, type ReadToken } from '../../shared/schema/version'
 import { authorize } from '../auth/access'
 import { hashToken, newId, randomToken } from '../auth/tokens'
-import { methodNotAllowed, notFound, readJson } from './errors'
 import type { AppEnv, RouteDeps } from './env'
+import { methodNotAllowed, notFound, readJson } from './errors'
 
 export function readTokenRoutes({ store }: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
@@ -21,8 +21,19 @@ export function readTokenRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const body = await readJson(c, CreateReadTokenBody)
     const token = `ys_${randomToken(32)}`
     const id = newId()
-    await store.createReadToken({ id, projectId, name: body.name, tokenHash: hashToken(token), createdBy: auth.user.id })
-    await store.appendAudit({ projectId, actorId: auth.user.id, action: 'token.created', details: { tokenId: id, name: body.name } })
+    await store.createReadToken({
+      id,
+      projectId,
+      name: body.name,
+      tokenHash: hashToken(token),
+      createdBy: auth.user.id,
+    })
+    await store.appendAudit({
+      projectId,
+      actorId: auth.user.id,
+      action: 'token.created',
+      details: { tokenId: id, name: body.name },
+    })
     const created = (await store.listReadTokens(projectId)).find((t) => t.id === id)!
     return c.json({ ...created, token }, 201)
   })

@@ -15,8 +15,8 @@ import { authorizeVersionRead } from '../auth/readTokens'
 import { buildVersionJson, publicVariant } from '../publish/buildVersion'
 import { versionMarkdown, versionPrintPage } from '../publish/exportVersion'
 import type { Store, StoredVersion, VersionRecord } from '../storage/store'
-import { ApiFailure, methodNotAllowed, notFound, readJson } from './errors'
 import type { AppEnv, RouteDeps } from './env'
+import { ApiFailure, methodNotAllowed, notFound, readJson } from './errors'
 
 /** Rebuilds the current draft from the store (everything in it is durable; rooms hold nothing more). */
 export async function loadDraftDoc(store: Store, projectId: string): Promise<Y.Doc> {
@@ -41,7 +41,8 @@ const summary = (r: VersionRecord): VersionSummary => ({
 })
 
 async function findVersion(store: Store, projectId: string, version: string): Promise<StoredVersion> {
-  const found = version === 'latest' ? await store.latestVersion(projectId) : await store.getVersion(projectId, version)
+  const found =
+    version === 'latest' ? await store.latestVersion(projectId) : await store.getVersion(projectId, version)
   if (!found) throw notFound(version === 'latest' ? 'published version' : `version ${version}`)
   return found
 }
@@ -57,7 +58,7 @@ function cached(c: Context<AppEnv>, body: string, immutable: boolean, contentTyp
   c.header('Cache-Control', immutable ? 'private, max-age=31536000, immutable' : 'private, no-cache')
   c.header('Vary', 'Cookie, Authorization')
   const match = c.req.header('if-none-match')
-  if (match && match.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304)
+  if (match?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304)
   c.header('Content-Type', contentType)
   return c.body(body)
 }
@@ -91,7 +92,8 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
       author: meta.publishedBy,
       snapshot: Y.encodeStateAsUpdate(doc),
       counts: { criteria: draft.rubric.criteria.length, examples: draft.examples.length, openThreads: 0 },
-      render: (version, publishedAt) => JSON.stringify(buildVersionJson(doc, { ...meta, version, publishedAt })),
+      render: (version, publishedAt) =>
+        JSON.stringify(buildVersionJson(doc, { ...meta, version, publishedAt })),
     })
     doc.destroy()
     await store.appendAudit({
@@ -113,7 +115,12 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const reader = await authorizeVersionRead(c, store, projectId)
     const version = c.req.param('version')
     const stored = await findVersion(store, projectId, version)
-    return cached(c, bodyFor(stored, reader.includeGold), version !== 'latest', 'application/json; charset=utf-8')
+    return cached(
+      c,
+      bodyFor(stored, reader.includeGold),
+      version !== 'latest',
+      'application/json; charset=utf-8',
+    )
   })
 
   app.get('/:id/versions/:version/markdown', async (c) => {

@@ -49,7 +49,11 @@ export function sectionsOf(doc: JSONContent): VersionJson['guideline']['sections
     }))
 }
 
-export const withoutGold = ({ gold: _gold, rationale: _rationale, ...rest }: VersionJson['examples'][number] & { gold?: unknown; rationale?: unknown }): PublicExample =>
+export const withoutGold = ({
+  gold: _gold,
+  rationale: _rationale,
+  ...rest
+}: VersionJson['examples'][number] & { gold?: unknown; rationale?: unknown }): PublicExample =>
   rest as PublicExample
 
 /** The full version JSON (with gold). Throws when the draft does not validate. */

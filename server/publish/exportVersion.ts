@@ -8,7 +8,10 @@ import type { CalibrationExample, Criterion } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
 
 const esc = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  )
 const md = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1')
 
 function criterionScale(c: Criterion): string[] {
@@ -18,11 +21,16 @@ function criterionScale(c: Criterion): string[] {
     case 'points':
       return [`${c.points > 0 ? '+' : ''}${c.points} points when met`]
     case 'ordinal':
-      return [...c.levels.map((l) => `${l.value} — ${l.label}: ${l.descriptor}`), `Tolerance: ±${c.tolerance}`]
+      return [
+        ...c.levels.map((l) => `${l.value} — ${l.label}: ${l.descriptor}`),
+        `Tolerance: ±${c.tolerance}`,
+      ]
     case 'pairwise':
       return [`A / B${c.allowTie ? ' / Tie' : ''}${c.strengthRequired ? ', with strength' : ''}`]
     case 'label':
-      return c.labels.map((l) => `${l.value}${c.passingLabels.includes(l.value) ? ' (passing)' : ''}: ${l.description}`)
+      return c.labels.map(
+        (l) => `${l.value}${c.passingLabels.includes(l.value) ? ' (passing)' : ''}: ${l.description}`,
+      )
   }
 }
 
@@ -52,9 +60,16 @@ export function versionMarkdown(v: VersionJson): string {
     const c = e.content
     const parts =
       c.kind === 'single'
-        ? [['Prompt', c.prompt], ['Response', c.response]]
+        ? [
+            ['Prompt', c.prompt],
+            ['Response', c.response],
+          ]
         : c.kind === 'pairwise'
-          ? [['Prompt', c.prompt], ['Response A', c.responseA], ['Response B', c.responseB]]
+          ? [
+              ['Prompt', c.prompt],
+              ['Response A', c.responseA],
+              ['Response B', c.responseB],
+            ]
           : [['Content', c.body]]
     for (const [label, text] of parts) out.push(`**${label}**`, '', md(text!), '')
     if (hasGold(e)) {

@@ -10,7 +10,10 @@ import type { PublicExample } from '../../shared/schema/version'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  )
 
 const paragraphs = (text: string) =>
   text
@@ -19,13 +22,21 @@ const paragraphs = (text: string) =>
     .join('')
 
 function exampleHtml(example: PublicExample | undefined): string {
-  if (!example) return '<aside class="calibration-example calibration-example--missing">Missing example</aside>'
+  if (!example)
+    return '<aside class="calibration-example calibration-example--missing">Missing example</aside>'
   const c = example.content
   const parts =
     c.kind === 'single'
-      ? [['Prompt', c.prompt], ['Response', c.response]]
+      ? [
+          ['Prompt', c.prompt],
+          ['Response', c.response],
+        ]
       : c.kind === 'pairwise'
-        ? [['Prompt', c.prompt], ['Response A', c.responseA], ['Response B', c.responseB]]
+        ? [
+            ['Prompt', c.prompt],
+            ['Response A', c.responseA],
+            ['Response B', c.responseB],
+          ]
         : [['Content', c.body]]
   return `<aside class="calibration-example" data-example-id="${escapeHtml(example.id)}"><h4>Example: ${escapeHtml(
     example.title,
@@ -74,22 +85,32 @@ function exampleMarkdown(example: PublicExample | undefined): string {
   const c = example.content
   const parts =
     c.kind === 'single'
-      ? [['Prompt', c.prompt], ['Response', c.response]]
+      ? [
+          ['Prompt', c.prompt],
+          ['Response', c.response],
+        ]
       : c.kind === 'pairwise'
-        ? [['Prompt', c.prompt], ['Response A', c.responseA], ['Response B', c.responseB]]
+        ? [
+            ['Prompt', c.prompt],
+            ['Response A', c.responseA],
+            ['Response B', c.responseB],
+          ]
         : [['Content', c.body]]
   const quote = (text: string) =>
     escapeMd(text)
       .split('\n')
       .map((line) => `> ${line}`)
       .join('\n')
-  return [`> **Example: ${escapeMd(example.title)}**`, '>', ...parts.map(([label, text]) => `> _${label}_\n>\n${quote(text!)}`)].join(
-    '\n>\n',
-  )
+  return [
+    `> **Example: ${escapeMd(example.title)}**`,
+    '>',
+    ...parts.map(([label, text]) => `> _${label}_\n>\n${quote(text!)}`),
+  ].join('\n>\n')
 }
 
 function block(node: JSONContent, examples: Map<string, PublicExample>, indent = ''): string {
-  const children = (sep = '\n\n') => (node.content ?? []).map((child) => block(child, examples, indent)).join(sep)
+  const children = (sep = '\n\n') =>
+    (node.content ?? []).map((child) => block(child, examples, indent)).join(sep)
   switch (node.type) {
     case 'heading':
       return `${'#'.repeat(Number(node.attrs?.level ?? 1))} ${inline(node.content)}`
@@ -109,7 +130,9 @@ function block(node: JSONContent, examples: Map<string, PublicExample>, indent =
       return (node.content ?? [])
         .map((item, i) => {
           const marker = node.type === 'bulletList' ? '- ' : `${i + 1}. `
-          const body = (item.content ?? []).map((child) => block(child, examples, `${indent}   `)).join('\n\n')
+          const body = (item.content ?? [])
+            .map((child) => block(child, examples, `${indent}   `))
+            .join('\n\n')
           return `${marker}${body.replace(/\n/g, `\n${' '.repeat(marker.length)}`)}`
         })
         .join('\n')
@@ -119,7 +142,8 @@ function block(node: JSONContent, examples: Map<string, PublicExample>, indent =
       )
       if (rows.length === 0) return ''
       const width = Math.max(...rows.map((r) => r.length))
-      const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`
+      const line = (cells: string[]) =>
+        `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`
       return [line(rows[0]!), line(Array(width).fill('---')), ...rows.slice(1).map(line)].join('\n')
     }
     case 'calibrationExample':

@@ -90,7 +90,9 @@ export function sqliteVersions(db: Database.Database): VersionStore {
     },
     async listVersions(projectId) {
       return db
-        .prepare<[string], VersionRow>(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE project_id = ? ORDER BY ordinal DESC`)
+        .prepare<[string], VersionRow>(
+          `SELECT ${SUMMARY_COLUMNS} FROM versions WHERE project_id = ? ORDER BY ordinal DESC`,
+        )
         .all(projectId)
         .map(toRecord)
     },
@@ -123,11 +125,13 @@ export function sqliteVersions(db: Database.Database): VersionStore {
     async revokeReadToken(projectId, id) {
       return (
         db
-          .prepare('UPDATE read_tokens SET revoked_at = ? WHERE id = ? AND project_id = ? AND revoked_at IS NULL')
+          .prepare(
+            'UPDATE read_tokens SET revoked_at = ? WHERE id = ? AND project_id = ? AND revoked_at IS NULL',
+          )
           .run(new Date().toISOString(), id, projectId).changes > 0
       )
     },
-    async useReadToken(tokenHash) {
+    async redeemReadToken(tokenHash) {
       const row = db
         .prepare<[string], TokenRow>('SELECT * FROM read_tokens WHERE token_hash = ? AND revoked_at IS NULL')
         .get(tokenHash)

@@ -223,11 +223,17 @@ export interface VersionStore {
   getVersion(projectId: string, version: string): Promise<StoredVersion | null>
   latestVersion(projectId: string): Promise<StoredVersion | null>
 
-  createReadToken(token: { id: string; projectId: string; name: string; tokenHash: string; createdBy: string }): Promise<void>
+  createReadToken(token: {
+    id: string
+    projectId: string
+    name: string
+    tokenHash: string
+    createdBy: string
+  }): Promise<void>
   listReadTokens(projectId: string): Promise<ReadTokenRecord[]>
   revokeReadToken(projectId: string, id: string): Promise<boolean>
   /** The live token for a hash (null when unknown or revoked); records its use. */
-  useReadToken(tokenHash: string): Promise<ReadTokenRecord | null>
+  redeemReadToken(tokenHash: string): Promise<ReadTokenRecord | null>
 }
 
 export interface Store extends DocStore, ProjectStore, AccountStore, VersionStore {

@@ -26,7 +26,8 @@ export const SectionIdAttribute = Extension.create({
           [SECTION_ID_ATTR]: {
             default: null,
             parseHTML: (element) => element.getAttribute('id'),
-            renderHTML: (attributes) => (attributes[SECTION_ID_ATTR] ? { id: attributes[SECTION_ID_ATTR] } : {}),
+            renderHTML: (attributes) =>
+              attributes[SECTION_ID_ATTR] ? { id: attributes[SECTION_ID_ATTR] } : {},
           },
         },
       },

@@ -11,7 +11,9 @@ export const SEMVER = /^(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})$/
 export const Bump = z.enum(['major', 'minor', 'patch'])
 export type Bump = z.infer<typeof Bump>
 
-export const PublishBody = z.object({ bump: Bump, changelog: z.string().trim().min(1, 'write a changelog note').max(5000) }).strict()
+export const PublishBody = z
+  .object({ bump: Bump, changelog: z.string().trim().min(1, 'write a changelog note').max(5000) })
+  .strict()
 
 export const GuidelineSection = z.object({ id: z.string(), title: z.string(), level: z.number().int() })
 

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readAwarenessUpdate } from '../../server/sync/wire'
 import { MessageType } from '../../shared/protocol/messages'
-import { createProject, setupOwner, type TestUser } from '../helpers/accounts'
+import { createProject, setupOwner } from '../helpers/accounts'
 import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
 

@@ -10,7 +10,7 @@ import { examplesMap } from '../../shared/ydoc/examplesDoc'
 import { guidelineFragment } from '../../shared/ydoc/layout'
 import { criterionText, deleteCriterion, orderedCriteria } from '../../shared/ydoc/rubricDoc'
 import { api, apiJson, createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
-import { connectClient, destroyAllClients, type TestClient, waitFor, waitForSynced } from '../helpers/clients'
+import { connectClient, destroyAllClients, waitForSynced } from '../helpers/clients'
 import { completeDraft, draftIsDurable, GOLD_MARK } from '../helpers/drafts'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
 

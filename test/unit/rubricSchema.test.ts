@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import Ajv2020 from 'ajv/dist/2020'
 import { describe, expect, it } from 'vitest'
-import { JSON_SCHEMAS, rubricJsonSchema } from '../../shared/schema/jsonSchema'
+import { rubricJsonSchema } from '../../shared/schema/jsonSchema'
 import { type RubricWithExamples as Doc, RubricWithExamples } from '../../shared/schema/rubric'
 
 const criteria = {
