@@ -6,6 +6,7 @@ import { Hono } from 'hono'
 import { isSameOrigin } from './auth/origin'
 import { sessionMiddleware } from './auth/sessions'
 import { authRoutes } from './http/auth'
+import { calibrationRoutes } from './http/calibration'
 import { diffRoutes } from './http/diff'
 import type { AppEnv, RouteDeps } from './http/env'
 import { ApiFailure, errorResponse } from './http/errors'
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', versionRoutes(deps))
   app.route('/api/projects', readTokenRoutes(deps))
   app.route('/api/projects', diffRoutes(deps))
+  app.route('/api/projects', calibrationRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })

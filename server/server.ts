@@ -56,6 +56,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       publicUrl: () => publicUrl,
       authAttemptsPerMinute: config.authAttemptsPerMinute,
     },
+    onSessionEnded: (sessionId) => registry.closeSession(sessionId),
     onMembershipChanged(projectId, userId) {
       void userDocAccess(store, userId, projectId).then(
         (access) =>

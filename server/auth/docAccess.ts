@@ -34,7 +34,10 @@ export async function resolveDocAccess(
   const access = await userDocAccess(store, auth.user.id, docName)
   if (access === 'not_found') return refuse(CloseCode.unknownDocument, CloseReason.unknownDocument)
   if (access === 'forbidden') return refuse(CloseCode.forbidden, CloseReason.noDraftAccess)
-  return { access, user: { id: auth.user.id, name: auth.user.name, color: auth.user.color } }
+  return {
+    access,
+    user: { id: auth.user.id, name: auth.user.name, color: auth.user.color, sessionId: auth.session.id },
+  }
 }
 
 /** What a user may do with a project's draft now (also used when their membership changes). */

@@ -58,9 +58,13 @@ export async function startSession(
   store: AccountStore,
   config: SessionConfig,
   userId: string,
+  onEnded?: (sessionId: string) => void,
 ) {
   const previous = c.get('auth')
-  if (previous) await store.deleteSession(previous.session.id)
+  if (previous) {
+    await store.deleteSession(previous.session.id)
+    onEnded?.(previous.session.id)
+  }
   const token = randomToken(32)
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS)
   await store.createSession({
@@ -79,8 +83,16 @@ export async function startSession(
   })
 }
 
-export async function endSession(c: Context<AppEnv>, store: AccountStore, config: SessionConfig) {
+export async function endSession(
+  c: Context<AppEnv>,
+  store: AccountStore,
+  config: SessionConfig,
+  onEnded?: (sessionId: string) => void,
+) {
   const auth = c.get('auth')
-  if (auth) await store.deleteSession(auth.session.id)
+  if (auth) {
+    await store.deleteSession(auth.session.id)
+    onEnded?.(auth.session.id)
+  }
   deleteCookie(c, sessionCookieName(config), { path: '/', secure: config.secureCookies })
 }

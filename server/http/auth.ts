@@ -10,7 +10,7 @@ import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed, notFound, readJson } from './errors'
 import { publicUser } from './users'
 
-export function authRoutes({ store, auth: config }: RouteDeps): Hono<AppEnv> {
+export function authRoutes({ store, auth: config, onSessionEnded }: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const limited = rateLimit('auth', config.authAttemptsPerMinute, 60)
 
@@ -38,12 +38,12 @@ export function authRoutes({ store, auth: config }: RouteDeps): Hono<AppEnv> {
     const user = await store.getUserByEmail(body.email)
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), body.password)
     if (!user || !valid) throw new ApiFailure(401, 'invalid_credentials', 'email or password is wrong')
-    await startSession(c, store, config, user.id)
+    await startSession(c, store, config, user.id, onSessionEnded)
     return c.json({ user: publicUser(user) })
   })
 
   app.post('/auth/logout', async (c) => {
-    await endSession(c, store, config)
+    await endSession(c, store, config, onSessionEnded)
     return c.body(null, 204)
   })
 
@@ -71,6 +71,7 @@ export function authRoutes({ store, auth: config }: RouteDeps): Hono<AppEnv> {
     const mine = (await store.listSessions(user.id)).some((s) => s.id === id)
     if (!mine) throw notFound('session')
     await store.deleteSession(id)
+    onSessionEnded(id)
     return c.body(null, 204)
   })
 

@@ -22,4 +22,6 @@ export interface RouteDeps {
   }
   /** Called after a member's role changes or they are removed, so open sockets follow at once. */
   onMembershipChanged(projectId: string, userId: string): void
+  /** Called after a session is destroyed, so sockets opened with it close. */
+  onSessionEnded(sessionId: string): void
 }

@@ -64,11 +64,20 @@ export function memberRoutes({ store, onMembershipChanged }: RouteDeps): Hono<Ap
   app.get('/:id/audit', async (c) => {
     await authorize(c, store, c.req.param('id'), 'audit.view')
     const records = await store.listAudit(c.req.param('id'), 200)
+    const subjectIds = new Set(
+      records.flatMap((r) => (typeof r.details.userId === 'string' ? [r.details.userId] : [])),
+    )
+    const names = new Map<string, string>()
+    for (const id of subjectIds) {
+      const user = await store.getUser(id)
+      if (user) names.set(id, user.name)
+    }
     const entries: AuditEntry[] = records.map((r) => ({
       id: r.id,
       at: r.createdAt,
       actor: r.actorName,
       action: r.action,
+      subject: typeof r.details.userId === 'string' ? (names.get(r.details.userId) ?? null) : null,
       details: r.details,
     }))
     return c.json({ entries })

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { type ProjectRow, sqliteAccounts, toProject } from './sqliteAccounts'
+import { sqliteCalibration } from './sqliteCalibration'
 import { migrate } from './sqliteMigrations'
 import { sqliteVersions } from './sqliteVersions'
 import type { DocStats, Store, StoredDoc, UpdateToAppend } from './store'
@@ -63,6 +64,7 @@ export function openSqliteStore(file: string): Store {
   return {
     ...sqliteAccounts(db),
     ...sqliteVersions(db),
+    ...sqliteCalibration(db),
     async loadDoc(doc: string): Promise<StoredDoc> {
       const snap = q.snapshot.get(doc)
       const updates = q.updatesAfter

@@ -83,6 +83,8 @@ const toInvite = (r: InviteRow): InviteRecord => ({
 
 const now = () => new Date().toISOString()
 
+const ROLE_RANK: Record<Role, number> = { owner: 3, lead: 2, reviewer: 1, annotator: 0 }
+
 export function sqliteAccounts(db: Database.Database): AccountStore {
   const insertUser = db.prepare<[string, string, string, string, string, string]>(
     'INSERT INTO users (id, email, name, color, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -125,8 +127,9 @@ export function sqliteAccounts(db: Database.Database): AccountStore {
         createUserRow(newUser)
       }
       db.prepare('UPDATE invites SET used_at = ?, used_by = ? WHERE id = ?').run(at, userId, row.id)
+      // A member keeps a higher role than the invite offers (a lead accepting a reviewer link stays lead).
       const existing = roleOf.get(row.project_id, userId)?.role
-      const role = existing === 'owner' ? 'owner' : row.role
+      const role = existing && ROLE_RANK[existing] > ROLE_RANK[row.role] ? existing : row.role
       setRoleStmt.run(row.project_id, userId, role, at)
       return { ok: true, userId, role }
     },

@@ -98,6 +98,42 @@ const MIGRATIONS: string[] = [
      last_used_at TEXT,
      revoked_at TEXT
    );`,
+  `CREATE TABLE attempts (
+     id TEXT PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     version TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('in_progress', 'submitted')),
+     example_order TEXT NOT NULL,
+     answers TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     submitted_at TEXT,
+     score REAL,
+     passed INTEGER,
+     result TEXT
+   );
+   CREATE INDEX attempts_project_user ON attempts (project_id, user_id, started_at);
+   CREATE TABLE disputes (
+     id TEXT PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+     version TEXT NOT NULL,
+     example_id TEXT NOT NULL,
+     criterion_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     comment TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+     reply TEXT,
+     resolved_by TEXT,
+     created_at TEXT NOT NULL,
+     resolved_at TEXT
+   );
+   CREATE INDEX disputes_project ON disputes (project_id, status);
+   CREATE TABLE project_settings (
+     project_id TEXT PRIMARY KEY REFERENCES projects (id) ON DELETE CASCADE,
+     retake_cooldown_minutes INTEGER NOT NULL DEFAULT 60
+   );`,
 ]
 
 export function migrate(db: Database.Database): void {

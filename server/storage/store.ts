@@ -163,7 +163,7 @@ export interface AccountStore {
   revokeInvite(projectId: string, inviteId: string, at: string): Promise<boolean>
   /**
    * Atomically uses a valid invite once: creates `newUser` when given (refused if the email is taken), and
-   * makes the user a member with the invite's role (an existing owner keeps ownership).
+   * makes the user a member with the invite's role (an existing member keeps a higher role).
    */
   acceptInvite(tokenHash: string, userId: string, at: string, newUser?: NewUser): Promise<AcceptInviteResult>
 
@@ -236,6 +236,72 @@ export interface VersionStore {
   redeemReadToken(tokenHash: string): Promise<ReadTokenRecord | null>
 }
 
-export interface Store extends DocStore, ProjectStore, AccountStore, VersionStore {
+export interface AttemptRecord {
+  id: string
+  projectId: string
+  userId: string
+  version: string
+  status: 'in_progress' | 'submitted'
+  exampleOrder: string[]
+  answers: Record<string, Record<string, { value: unknown; rationale?: string }>>
+  startedAt: string
+  updatedAt: string
+  submittedAt: string | null
+  score: number | null
+  passed: boolean | null
+  /** The stored result (feedback) once submitted. */
+  result: unknown
+}
+
+export interface DisputeRecord {
+  id: string
+  projectId: string
+  attemptId: string
+  version: string
+  exampleId: string
+  criterionId: string
+  userId: string
+  userName: string
+  comment: string
+  status: 'open' | 'resolved'
+  reply: string | null
+  resolvedBy: string | null
+  createdAt: string
+  resolvedAt: string | null
+}
+
+export interface CalibrationStore {
+  createAttempt(attempt: {
+    id: string
+    projectId: string
+    userId: string
+    version: string
+    exampleOrder: string[]
+  }): Promise<AttemptRecord>
+  getAttempt(id: string): Promise<AttemptRecord | null>
+  /** Newest first. */
+  listAttempts(projectId: string, userId?: string): Promise<AttemptRecord[]>
+  /** Merges answers for one example into an in-progress attempt; false when it is not in progress. */
+  saveAnswers(
+    attemptId: string,
+    exampleId: string,
+    answers: Record<string, { value: unknown; rationale?: string }>,
+  ): Promise<boolean>
+  /** Marks an in-progress attempt submitted with its score; false when it was not in progress. */
+  submitAttempt(
+    attemptId: string,
+    outcome: { score: number; passed: boolean; result: unknown },
+  ): Promise<boolean>
+  retakeCooldownMinutes(projectId: string): Promise<number>
+  setRetakeCooldownMinutes(projectId: string, minutes: number): Promise<void>
+
+  createDispute(
+    d: Omit<DisputeRecord, 'status' | 'reply' | 'resolvedBy' | 'createdAt' | 'resolvedAt' | 'userName'>,
+  ): Promise<void>
+  listDisputes(projectId: string, userId?: string): Promise<DisputeRecord[]>
+  resolveDispute(projectId: string, id: string, reply: string, resolvedBy: string): Promise<boolean>
+}
+
+export interface Store extends DocStore, ProjectStore, AccountStore, VersionStore, CalibrationStore {
   close(): Promise<void>
 }

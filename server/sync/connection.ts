@@ -9,6 +9,8 @@ export interface ConnectionUser {
   id: string
   name: string
   color: string
+  /** The session the socket was opened with (closed when that session ends). */
+  sessionId: string
 }
 
 let nextConnectionId = 1

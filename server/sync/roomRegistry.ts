@@ -64,8 +64,9 @@ export class RoomRegistry {
   }
 
   /**
-   * Applies a membership change to a user's open sockets on a document at once: `null` closes them,
-   * 'read' makes them read-only at the protocol level.
+   * Applies a membership change to a user's open sockets on a document at once: `null` closes them for good
+   * (4403); a different access level closes them with 4000 so the client reconnects and learns its new role.
+   * Until the close lands, the connection already has the new access (a demoted lead writes nothing more).
    */
   setUserAccess(docName: string, userId: string, access: DocAccess | null): void {
     const room = this.rooms.get(docName)
@@ -73,7 +74,19 @@ export class RoomRegistry {
     for (const conn of room.conns) {
       if (conn.user.id !== userId) continue
       if (access === null) conn.close(CloseCode.forbidden, CloseReason.accessRevoked)
-      else conn.access = access
+      else if (conn.access !== access) {
+        conn.access = access
+        conn.close(CloseCode.accessChanged, CloseReason.accessChanged)
+      }
+    }
+  }
+
+  /** Closes every socket opened with a session that has ended (sign-out, or ended from another device). */
+  closeSession(sessionId: string): void {
+    for (const room of this.rooms.values()) {
+      for (const conn of room.conns) {
+        if (conn.user.sessionId === sessionId) conn.close(CloseCode.unauthenticated, CloseReason.sessionEnded)
+      }
     }
   }
 

@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   'versions.gold': ['owner', 'lead'],
   /** Create and revoke the project's read tokens for tools. */
   'tokens.manage': ['owner', 'lead'],
+  /** Take calibration on published versions. */
+  'calibration.take': ['owner', 'lead', 'reviewer', 'annotator'],
+  /** See everyone's attempts, statuses and analytics; resolve disputes; set the retake cool-down. */
+  'calibration.manage': ['owner', 'lead'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -27,6 +27,10 @@ export const CalibrationExampleNode = Node.create({
   },
 
   renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes({ 'data-calibration-example': '' }, HTMLAttributes)]
+    return [
+      'div',
+      mergeAttributes({ 'data-calibration-example': '', class: 'calibration-example-block' }, HTMLAttributes),
+      'Calibration example',
+    ]
   },
 })

@@ -109,6 +109,8 @@ export const AuditEntry = z.object({
   at: z.string(),
   actor: z.string(),
   action: z.string(),
+  /** The name of the member the entry is about (for membership changes), if known. */
+  subject: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 })
 export type AuditEntry = z.infer<typeof AuditEntry>

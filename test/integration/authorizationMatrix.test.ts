@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../server/server'
+import type { AttemptView } from '../../shared/schema/calibration'
 import {
   api,
   apiJson,
@@ -15,6 +16,7 @@ import {
   TEST_PASSWORD,
   type TestUser,
 } from '../helpers/accounts'
+import { takeAttempt } from '../helpers/calibration'
 import { connectClient, waitForSynced } from '../helpers/clients'
 import { completeDraft, draftIsDurable } from '../helpers/drafts'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
@@ -38,6 +40,25 @@ interface Call {
 let server: RunningServer
 let users: Record<Exclude<Identity, 'anonymous' | 'token'>, TestUser>
 let readToken: string
+let submittedAttempt: string
+
+const openAttemptOf = (user: TestUser) =>
+  apiJson<AttemptView>(server.url, `/api/projects/${project}/calibration/attempts`, { user, body: {} })
+
+async function disputeBody() {
+  const { attempt } = await apiJson<{ attempt: AttemptView }>(
+    server.url,
+    `/api/projects/${project}/calibration/attempts/${submittedAttempt}`,
+    { user: users.annotator },
+  )
+  const criterionId = Object.keys(Object.values(attempt.answers)[0]!)[0]!
+  return {
+    attemptId: submittedAttempt,
+    exampleId: attempt.examples[0]!.id,
+    criterionId,
+    comment: 'I disagree',
+  }
+}
 let project: string
 let otherProject: string
 
@@ -209,6 +230,77 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
     expected: row(401, 200, 200, 200, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/diff?from=1.0.0&to=draft` }),
   },
+  'POST /api/projects/:id/calibration/attempts': {
+    expected: row(401, 201, 201, 201, 201, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/attempts`, body: {} }),
+  },
+  'GET /api/projects/:id/calibration/attempts': {
+    expected: row(401, 200, 200, 200, 200, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/attempts` }),
+  },
+  'GET /api/projects/:id/calibration/attempts/:attemptId': {
+    expected: row(401, 200, 200, 404, 200, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/attempts/${submittedAttempt}` }),
+  },
+  'PUT /api/projects/:id/calibration/attempts/:attemptId/answers/:exampleId': {
+    expected: row(401, 403, 403, 404, 204, 404, 401),
+    call: async () => {
+      const open = await openAttemptOf(users.annotator)
+      return {
+        path: `/api/projects/${project}/calibration/attempts/${open.id}/answers/${open.examples[0]!.id}`,
+        body: { answers: {} },
+      }
+    },
+  },
+  'POST /api/projects/:id/calibration/attempts/:attemptId/submit': {
+    // The annotator's open attempt is incomplete: authorised, then refused as incomplete.
+    expected: row(401, 403, 403, 404, 400, 404, 401),
+    call: async () => ({
+      path: `/api/projects/${project}/calibration/attempts/${(await openAttemptOf(users.annotator)).id}/submit`,
+      body: {},
+    }),
+  },
+  'GET /api/projects/:id/annotators/:userId/status': {
+    expected: row(401, 200, 200, 403, 200, 404, 200),
+    call: async () => ({ path: `/api/projects/${project}/annotators/${users.annotator.id}/status` }),
+  },
+  'GET /api/projects/:id/calibration/settings': {
+    expected: row(401, 200, 200, 200, 200, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/settings` }),
+  },
+  'PUT /api/projects/:id/calibration/settings': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({
+      path: `/api/projects/${project}/calibration/settings`,
+      body: { retakeCooldownMinutes: 0 },
+    }),
+  },
+  'POST /api/projects/:id/calibration/disputes': {
+    // Only the annotator who submitted the attempt may dispute its gold.
+    expected: row(401, 404, 404, 404, 201, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/disputes`, body: await disputeBody() }),
+  },
+  'GET /api/projects/:id/calibration/disputes': {
+    expected: row(401, 200, 200, 200, 200, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/disputes` }),
+  },
+  'POST /api/projects/:id/calibration/disputes/:disputeId/resolve': {
+    expected: row(401, 204, 204, 403, 403, 404, 401),
+    call: async () => {
+      const dispute = await apiJson<{ id: string }>(
+        server.url,
+        `/api/projects/${project}/calibration/disputes`,
+        {
+          user: users.annotator,
+          body: await disputeBody(),
+        },
+      )
+      return {
+        path: `/api/projects/${project}/calibration/disputes/${dispute.id}/resolve`,
+        body: { reply: 'Thanks' },
+      }
+    },
+  },
   'GET /api/projects/:id/tokens': {
     expected: row(401, 200, 200, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/tokens` }),
@@ -255,6 +347,8 @@ beforeAll(async () => {
     user: owner,
     body: { bump: 'major', changelog: 'First' },
   })
+  const taken = await takeAttempt(server.url, project, users.annotator, owner, true)
+  submittedAttempt = taken.attempt.id
   readToken = (
     await apiJson<{ token: string }>(server.url, `/api/projects/${project}/tokens`, {
       user: owner,

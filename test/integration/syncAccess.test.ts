@@ -10,7 +10,7 @@ import type { RunningServer } from '../../server/server'
 import { writeAwarenessUpdate } from '../../server/sync/wire'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { MessageType } from '../../shared/protocol/messages'
-import { api, createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
+import { api, createProject, inviteUser, login, setupOwner, type TestUser } from '../helpers/accounts'
 import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
 
@@ -186,5 +186,19 @@ describe('sync access', () => {
     watcher.doc.getText('body').insert(0, 'owner text')
     await waitFor(() => demoted.doc.getText('body').toString().includes('owner text'))
     expect(watcher.doc.getText('body').toString()).toBe('owner text')
+  })
+
+  it('closes the sockets of a session when it signs out, and only those', async () => {
+    const other = await login(server.url, owner)
+    const leaving = openRawSocket(server.url, project, { user: owner })
+    const staying = connectClient(server.url, project, { user: other })
+    await Promise.all([leaving.opened, waitForSynced(staying)])
+    expect((await api(server.url, '/api/auth/logout', { user: owner, body: {} })).status).toBe(204)
+    expect(await leaving.closed).toEqual({
+      code: CloseCode.unauthenticated,
+      reason: CloseReason.sessionEnded,
+    })
+    staying.doc.getText('body').insert(0, 'still here')
+    await waitFor(() => server.registry.rooms.get(project)!.doc.getText('body').toString() === 'still here')
   })
 })
