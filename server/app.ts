@@ -7,6 +7,7 @@ import { isSameOrigin } from './auth/origin'
 import { sessionMiddleware } from './auth/sessions'
 import { authRoutes } from './http/auth'
 import { calibrationRoutes } from './http/calibration'
+import { calibrationAnalyticsRoutes } from './http/calibrationAnalytics'
 import { diffRoutes } from './http/diff'
 import type { AppEnv, RouteDeps } from './http/env'
 import { ApiFailure, errorResponse } from './http/errors'
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', readTokenRoutes(deps))
   app.route('/api/projects', diffRoutes(deps))
   app.route('/api/projects', calibrationRoutes(deps))
+  app.route('/api/projects', calibrationAnalyticsRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })

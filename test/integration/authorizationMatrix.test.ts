@@ -301,6 +301,14 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
       }
     },
   },
+  'GET /api/projects/:id/calibration/analytics': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/analytics` }),
+  },
+  'GET /api/projects/:id/calibration/export.csv': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/export.csv` }),
+  },
   'GET /api/projects/:id/tokens': {
     expected: row(401, 200, 200, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/tokens` }),

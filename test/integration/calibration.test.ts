@@ -208,4 +208,49 @@ describe('calibration', () => {
         .status,
     ).toBe(403)
   })
+
+  it('gives leads analytics over three annotators and a CSV of every answer', async () => {
+    const { server, owner, project, annotator } = await setup()
+    const second = await inviteUser(server.url, owner, project, 'annotator', 'Bea Second')
+    const third = await inviteUser(server.url, owner, project, 'annotator', 'Cy Third')
+    await takeAttempt(server.url, project, annotator, owner, true)
+    await takeAttempt(server.url, project, second, owner, true)
+    await takeAttempt(server.url, project, third, owner, false)
+    const analytics = await apiJson<{
+      annotators: { name: string; score: number; passed: boolean }[]
+      passRate: number
+      criteria: {
+        title: string
+        exactAgreement: { defined: boolean; value?: number }
+        alpha: { defined: boolean }
+      }[]
+      examples: { missRate: number; commonWrongAnswers: { count: number }[] }[]
+      trend: unknown[]
+    }>(server.url, `/api/projects/${project}/calibration/analytics`, { user: owner })
+    expect(analytics.annotators.map((a) => [a.name, a.score, a.passed])).toEqual([
+      ['Ann Annotator', 1, true],
+      ['Bea Second', 1, true],
+      ['Cy Third', 0, false],
+    ])
+    expect(analytics.passRate).toBeCloseTo(2 / 3, 5)
+    expect(analytics.criteria).toHaveLength(3)
+    for (const criterion of analytics.criteria) {
+      expect(criterion.exactAgreement).toMatchObject({ defined: true })
+      expect(criterion.exactAgreement.value).toBeCloseTo(2 / 3, 5)
+      expect(criterion).toHaveProperty('alpha.defined')
+    }
+    expect(analytics.examples.every((e) => Math.abs(e.missRate - 1 / 3) < 1e-9)).toBe(true)
+    expect(analytics.trend).toHaveLength(3)
+    // Annotators cannot see the dashboard.
+    expect(
+      (await api(server.url, `/api/projects/${project}/calibration/analytics`, { user: annotator })).status,
+    ).toBe(403)
+
+    const csv = await (
+      await api(server.url, `/api/projects/${project}/calibration/export.csv`, { user: owner })
+    ).text()
+    const lines = csv.trim().split('\r\n')
+    expect(lines[0]).toContain('"annotator"')
+    expect(lines).toHaveLength(1 + 3 * 2 * 3)
+  })
 })
