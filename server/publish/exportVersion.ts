@@ -6,13 +6,10 @@
 import { describeValue } from '../../shared/rubric/goldFits'
 import type { CalibrationExample, Criterion } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
+import { contentParts, escapeHtml, escapeMarkdown } from './text'
 
-const esc = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  )
-const md = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1')
+const esc = escapeHtml
+const md = escapeMarkdown
 
 function criterionScale(c: Criterion): string[] {
   switch (c.kind) {
@@ -57,20 +54,7 @@ export function versionMarkdown(v: VersionJson): string {
   out.push('## Calibration examples', '')
   for (const e of v.examples) {
     out.push(`### ${md(e.title)} (${e.difficulty})`, '')
-    const c = e.content
-    const parts =
-      c.kind === 'single'
-        ? [
-            ['Prompt', c.prompt],
-            ['Response', c.response],
-          ]
-        : c.kind === 'pairwise'
-          ? [
-              ['Prompt', c.prompt],
-              ['Response A', c.responseA],
-              ['Response B', c.responseB],
-            ]
-          : [['Content', c.body]]
+    const parts = contentParts(e.content)
     for (const [label, text] of parts) out.push(`**${label}**`, '', md(text!), '')
     if (hasGold(e)) {
       out.push('**Gold**', '')

@@ -8,12 +8,7 @@ import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { guidelineSchemaExtensions, isSafeLinkHref } from '../../shared/guideline/schemaExtensions'
 import type { PublicExample } from '../../shared/schema/version'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  )
+import { contentParts, escapeHtml, escapeMarkdown } from './text'
 
 const paragraphs = (text: string) =>
   text
@@ -24,20 +19,7 @@ const paragraphs = (text: string) =>
 function exampleHtml(example: PublicExample | undefined): string {
   if (!example)
     return '<aside class="calibration-example calibration-example--missing">Missing example</aside>'
-  const c = example.content
-  const parts =
-    c.kind === 'single'
-      ? [
-          ['Prompt', c.prompt],
-          ['Response', c.response],
-        ]
-      : c.kind === 'pairwise'
-        ? [
-            ['Prompt', c.prompt],
-            ['Response A', c.responseA],
-            ['Response B', c.responseB],
-          ]
-        : [['Content', c.body]]
+  const parts = contentParts(example.content)
   return `<aside class="calibration-example" data-example-id="${escapeHtml(example.id)}"><h4>Example: ${escapeHtml(
     example.title,
   )}</h4>${parts.map(([label, text]) => `<div class="calibration-example__part"><h5>${label}</h5>${paragraphs(text!)}</div>`).join('')}</aside>`
@@ -57,14 +39,12 @@ export function renderGuidelineHtml(doc: JSONContent, examples: Map<string, Publ
 
 // ---------- Markdown ----------
 
-const escapeMd = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1')
-
 function inline(nodes: JSONContent[] | undefined): string {
   return (nodes ?? [])
     .map((node) => {
       if (node.type === 'hardBreak') return '  \n'
       if (node.type !== 'text') return ''
-      let text = escapeMd(node.text ?? '')
+      let text = escapeMarkdown(node.text ?? '')
       for (const mark of node.marks ?? []) {
         if (mark.type === 'bold') text = `**${text}**`
         else if (mark.type === 'italic') text = `_${text}_`
@@ -82,27 +62,14 @@ function inline(nodes: JSONContent[] | undefined): string {
 
 function exampleMarkdown(example: PublicExample | undefined): string {
   if (!example) return '> **Example:** (missing)'
-  const c = example.content
-  const parts =
-    c.kind === 'single'
-      ? [
-          ['Prompt', c.prompt],
-          ['Response', c.response],
-        ]
-      : c.kind === 'pairwise'
-        ? [
-            ['Prompt', c.prompt],
-            ['Response A', c.responseA],
-            ['Response B', c.responseB],
-          ]
-        : [['Content', c.body]]
+  const parts = contentParts(example.content)
   const quote = (text: string) =>
-    escapeMd(text)
+    escapeMarkdown(text)
       .split('\n')
       .map((line) => `> ${line}`)
       .join('\n')
   return [
-    `> **Example: ${escapeMd(example.title)}**`,
+    `> **Example: ${escapeMarkdown(example.title)}**`,
     '>',
     ...parts.map(([label, text]) => `> _${label}_\n>\n${quote(text!)}`),
   ].join('\n>\n')
