@@ -3,6 +3,7 @@
  * the JSON API under /api, the sync websocket under /sync, and the built client for everything else.
  */
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { isSameOrigin } from './auth/origin'
 import { sessionMiddleware } from './auth/sessions'
 import { authRoutes } from './http/auth'
@@ -29,6 +30,8 @@ export interface AppDeps extends RouteDeps {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** Every JSON body the API accepts is small; the largest is a calibration answer with its rationale. */
+const API_BODY_LIMIT_BYTES = 256 * 1024
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
@@ -44,6 +47,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     await next()
   })
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new ApiFailure(
+          413,
+          'body_too_large',
+          `request bodies are limited to ${API_BODY_LIMIT_BYTES / 1024} KiB`,
+        )
+      },
+    }),
+  )
   app.use('/api/*', sessionMiddleware(deps.store, deps.auth))
 
   app.route('/api', authRoutes(deps))

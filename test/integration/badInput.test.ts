@@ -274,3 +274,18 @@ describe('bad HTTP input', () => {
     expect(response.status).toBe(200)
   })
 })
+
+describe('request size limits', () => {
+  it('answers an oversized JSON body with 413 and a message, and keeps serving', async () => {
+    const huge = JSON.stringify({ name: 'x'.repeat(300 * 1024) })
+    const response = await fetch(`${server.url}/api/projects`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: owner.cookie },
+      body: huge,
+    })
+    expect(response.status).toBe(413)
+    expect(((await response.json()) as { error: string }).error).toBe('body_too_large')
+    const ok = await fetch(`${server.url}/api/projects/${project}`, { headers: { cookie: owner.cookie } })
+    expect(ok.status).toBe(200)
+  })
+})
