@@ -21,6 +21,8 @@ export interface Config {
   allowedOrigins: string[]
   /** Attempts per minute per IP on login, setup and invite endpoints. */
   authAttemptsPerMinute: number
+  /** `postgres://…` to use PostgreSQL instead of the embedded SQLite file. */
+  databaseUrl: string | null
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -48,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     authAttemptsPerMinute: intFromEnv(env, 'AUTH_ATTEMPTS_PER_MINUTE', 10),
+    databaseUrl: env.DATABASE_URL || null,
   }
 }

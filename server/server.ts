@@ -12,6 +12,7 @@ import { hashToken, newId, randomToken } from './auth/tokens'
 import type { Config } from './config'
 import { log } from './log'
 import { seedExampleProjectIfEmpty } from './seed/exampleProject'
+import { openPostgresStore } from './storage/postgres'
 import { openSqliteStore } from './storage/sqlite'
 import type { Store } from './storage/store'
 import { RoomRegistry } from './sync/roomRegistry'
@@ -30,8 +31,16 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
+async function openStore(config: Config): Promise<Store> {
+  if (!config.databaseUrl) return openSqliteStore(join(config.dataDir, 'yardstick.sqlite'))
+  if (!/^postgres(ql)?:\/\//.test(config.databaseUrl))
+    throw new Error('DATABASE_URL must be a postgres:// URL')
+  log.info('using PostgreSQL', { url: config.databaseUrl.replace(/\/\/[^@]*@/, '//…@') })
+  return openPostgresStore(config.databaseUrl)
+}
+
 export async function startServer(config: Config): Promise<RunningServer> {
-  const store = openSqliteStore(join(config.dataDir, 'yardstick.sqlite'))
+  const store = await openStore(config)
   if (config.seedExample) {
     const seeded = await seedExampleProjectIfEmpty(store, newId)
     if (seeded) log.info('seeded the example project', { id: seeded.id, name: seeded.name })
