@@ -12,8 +12,11 @@ import { hashToken } from './tokens'
 
 export interface VersionReader {
   includeGold: boolean
-  /** Distinguishes cache entries for the gold and gold-free variants. */
-  variant: 'gold' | 'public'
+  /**
+   * Whether a response may be cached as immutable: only for read tokens, whose variant never changes. A
+   * member's role can change (an annotator promoted to lead must then see gold), so members revalidate.
+   */
+  cacheForever: boolean
 }
 
 export async function authorizeVersionRead(
@@ -27,9 +30,9 @@ export async function authorizeVersionRead(
     const token = match ? await store.redeemReadToken(hashToken(match[1]!)) : null
     if (!token) throw new ApiFailure(401, 'invalid_token', 'the read token is invalid or has been revoked')
     if (token.projectId !== projectId) throw new ApiFailure(404, 'not_found', 'project not found')
-    return { includeGold: false, variant: 'public' }
+    return { includeGold: false, cacheForever: true }
   }
   const { role } = await authorize(c, store, projectId, 'versions.view')
   const includeGold = can(role, 'versions.gold')
-  return { includeGold, variant: includeGold ? 'gold' : 'public' }
+  return { includeGold, cacheForever: false }
 }

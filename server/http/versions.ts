@@ -129,7 +129,7 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const stored = await findVersion(store, projectId, c.req.param('version'))
     const json = JSON.parse(bodyFor(stored, reader.includeGold)) as VersionJson
     c.header('Content-Disposition', `attachment; filename="guideline-${stored.version}.md"`)
-    return cached(c, versionMarkdown(json), true, 'text/markdown; charset=utf-8')
+    return cached(c, versionMarkdown(json), reader.cacheForever, 'text/markdown; charset=utf-8')
   })
 
   app.get('/:id/versions/:version/print', async (c) => {
@@ -137,7 +137,7 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const reader = await authorizeVersionRead(c, store, projectId)
     const stored = await findVersion(store, projectId, c.req.param('version'))
     const json = JSON.parse(bodyFor(stored, reader.includeGold)) as VersionJson
-    return cached(c, versionPrintPage(json), true, 'text/html; charset=utf-8')
+    return cached(c, versionPrintPage(json), reader.cacheForever, 'text/html; charset=utf-8')
   })
 
   app.get('/:id/versions/:version/snapshot', async (c) => {

@@ -7,12 +7,11 @@
  * are missed. Undefined statistics stay undefined (never a number).
  */
 import type { CalibrationExample, Criterion, GoldValue, Rubric } from '../schema/rubric'
-import { cohensKappa, KappaWeighting } from '../stats/cohensKappa'
-import { fleissKappaFromRatings } from '../stats/fleissKappa'
+import { cohensKappaFromTable, KappaWeighting } from '../stats/cohensKappa'
+import { fleissKappa } from '../stats/fleissKappa'
 import { krippendorffsAlpha } from '../stats/krippendorffsAlpha'
-import { agreementWithinTolerance, exactAgreement } from '../stats/percentAgreement'
 import type { Category } from '../stats/ratings'
-import { type Statistic, UndefinedReason, undefinedStatistic } from '../stats/result'
+import { definedStatistic, type Statistic, UndefinedReason, undefinedStatistic } from '../stats/result'
 import { describeValue } from './goldFits'
 import { agrees } from './scoring'
 
@@ -91,14 +90,9 @@ function categoriesOf(criterion: Criterion): Category[] {
   }
 }
 
-/** Gold as one category for kappa: the answer itself when gold accepts it, else gold's first accepted value. */
-function goldCategory(
-  criterion: Criterion,
-  answer: GoldValue | null,
-  accepted: GoldValue[],
-): Category | null {
-  if (answer !== null && agrees(criterion, answer, accepted)) return category(criterion, answer)
-  return category(criterion, accepted[0])
+/** A category back as an answer value, to describe it (pairwise categories are the chosen side). */
+function answerValue(criterion: Criterion, value: Category): GoldValue {
+  return criterion.kind === 'pairwise' ? { choice: value as 'A' | 'B' | 'tie' } : value
 }
 
 export function calibrationAnalytics(
@@ -116,96 +110,99 @@ export function calibrationAnalytics(
   const raters = [...latest.values()]
   const ready = examples.filter((e) => e.status === 'ready')
 
+  // One pass over every (criterion, example, annotator) answer builds everything the statistics need:
+  // agreement counts, the annotator × gold contingency table, per-example category counts, and misses.
+  const perExample = new Map(
+    ready.map((e) => [e.id, { answers: 0, misses: 0, wrong: [] as ExampleAnalytics['commonWrongAnswers'] }]),
+  )
   const criteria = rubric.criteria.map((criterion): CriterionAnalytics => {
     const cats = categoriesOf(criterion)
-    const comparisons = raters.flatMap((r) =>
-      ready.flatMap((e) => {
-        const gold = e.gold[criterion.id]
-        return gold
-          ? [{ answer: r.answers[e.id]?.[criterion.id]?.value ?? null, accepted: gold.accepted }]
-          : []
-      }),
-    )
-    const exact = exactAgreement(
-      comparisons,
-      (answer, gold) => answer !== null && agrees(criterion, answer, [gold]),
-    )
-    const pairs = comparisons.map(
-      (c) => [category(criterion, c.answer), goldCategory(criterion, c.answer, c.accepted)] as const,
-    )
+    const index = new Map<Category, number>(cats.map((c, i) => [c, i]))
+    const k = cats.length
+    const table = Array.from({ length: k }, () => new Array<number>(k).fill(0))
+    const units: (Category | null)[][] = []
+    const counts: number[][] = []
+    let compared = 0
+    let exact = 0
+    let within = 0
     const ordinal = criterion.kind === 'ordinal'
-    const units = ready
-      .filter((e) => e.gold[criterion.id])
-      .map((e) => raters.map((r) => category(criterion, r.answers[e.id]?.[criterion.id]?.value)))
+    for (const example of ready) {
+      const gold = example.gold[criterion.id]
+      if (!gold) continue
+      const unit: (Category | null)[] = new Array(raters.length)
+      const row = new Array<number>(k).fill(0)
+      // Wrong answers by category index (k = no or unreadable answer), described once at the end.
+      const wrong = new Array<number>(k + 1).fill(0)
+      const goldIndex = index.get(category(criterion, gold.accepted[0]) ?? '')
+      let misses = 0
+      for (const [r, rater] of raters.entries()) {
+        const answer = rater.answers[example.id]?.[criterion.id]?.value ?? null
+        const answerCategory = category(criterion, answer)
+        unit[r] = answerCategory
+        const a = answerCategory === null ? undefined : index.get(answerCategory)
+        const ok = agrees(criterion, answer, gold.accepted)
+        if (!ok) {
+          misses++
+          wrong[a ?? k]!++
+        }
+        if (a === undefined) continue
+        compared++
+        if (ok) {
+          within++
+          if (!ordinal || gold.accepted.includes(answer as number)) exact++
+        }
+        row[a]!++
+        // Gold as one category: the answer itself when gold accepts it, else gold's first accepted value.
+        const g = ok ? a : goldIndex
+        if (g !== undefined) table[a]![g]!++
+      }
+      units.push(unit)
+      counts.push(row)
+      const tally = perExample.get(example.id)!
+      tally.answers += raters.length
+      tally.misses += misses
+      for (const [i, count] of wrong.entries()) {
+        if (count === 0) continue
+        const shown = i === k ? 'no answer' : describeValue(criterion, answerValue(criterion, cats[i]!))
+        tally.wrong.push({ criterionId: criterion.id, criterionTitle: criterion.title, answer: shown, count })
+      }
+    }
+    const share = (agreeing: number) =>
+      compared === 0
+        ? undefinedStatistic(UndefinedReason.noData, 'no answers yet')
+        : definedStatistic(agreeing / compared, compared)
+    const tooFew = (what: string) =>
+      undefinedStatistic(UndefinedReason.tooFewRaters, `${what} needs at least two annotators`)
     return {
       criterionId: criterion.id,
       title: criterion.title,
       kind: criterion.kind,
-      exactAgreement: exact,
-      toleranceAgreement: ordinal
-        ? agreementWithinTolerance(
-            comparisons.map((c) => ({
-              answer: typeof c.answer === 'number' ? c.answer : null,
-              accepted: c.accepted.filter((g): g is number => typeof g === 'number'),
-            })),
-            criterion.tolerance,
-          )
-        : exact,
+      exactAgreement: share(exact),
+      toleranceAgreement: share(within),
       kappa: {
-        unweighted: cohensKappa(pairs, cats, KappaWeighting.unweighted),
-        linear: ordinal ? cohensKappa(pairs, cats, KappaWeighting.linear) : null,
-        quadratic: ordinal ? cohensKappa(pairs, cats, KappaWeighting.quadratic) : null,
+        unweighted: cohensKappaFromTable(table, KappaWeighting.unweighted),
+        linear: ordinal ? cohensKappaFromTable(table, KappaWeighting.linear) : null,
+        quadratic: ordinal ? cohensKappaFromTable(table, KappaWeighting.quadratic) : null,
       },
       alpha:
         raters.length < 2
-          ? undefinedStatistic(
-              UndefinedReason.tooFewRaters,
-              'inter-annotator agreement needs at least two annotators',
-            )
+          ? tooFew('inter-annotator agreement')
           : krippendorffsAlpha(units, ordinal ? 'ordinal' : 'nominal', ordinal ? { order: cats } : {}),
       alphaLevel: ordinal ? 'ordinal' : 'nominal',
-      fleiss:
-        raters.length < 2
-          ? undefinedStatistic(UndefinedReason.tooFewRaters, "Fleiss' kappa needs at least two annotators")
-          : fleissKappaFromRatings(units, cats).kappa,
+      fleiss: raters.length < 2 ? tooFew("Fleiss' kappa") : fleissKappa(counts).kappa,
     }
   })
 
   const exampleStats = ready.map((e): ExampleAnalytics => {
-    let answers = 0
-    let misses = 0
-    const wrong = new Map<
-      string,
-      { criterionId: string; criterionTitle: string; answer: string; count: number }
-    >()
-    for (const criterion of rubric.criteria) {
-      const gold = e.gold[criterion.id]
-      if (!gold) continue
-      for (const r of raters) {
-        const answer = r.answers[e.id]?.[criterion.id]?.value ?? null
-        answers++
-        if (agrees(criterion, answer, gold.accepted)) continue
-        misses++
-        const shown = answer === null ? 'no answer' : describeValue(criterion, answer)
-        const key = `${criterion.id}:${shown}`
-        const entry = wrong.get(key) ?? {
-          criterionId: criterion.id,
-          criterionTitle: criterion.title,
-          answer: shown,
-          count: 0,
-        }
-        entry.count++
-        wrong.set(key, entry)
-      }
-    }
+    const tally = perExample.get(e.id)!
     return {
       exampleId: e.id,
       title: e.title,
       sectionId: e.sectionId,
-      answers,
-      misses,
-      missRate: answers === 0 ? 0 : misses / answers,
-      commonWrongAnswers: [...wrong.values()].sort((a, b) => b.count - a.count).slice(0, 5),
+      answers: tally.answers,
+      misses: tally.misses,
+      missRate: tally.answers === 0 ? 0 : tally.misses / tally.answers,
+      commonWrongAnswers: tally.wrong.sort((a, b) => b.count - a.count).slice(0, 5),
     }
   })
 
