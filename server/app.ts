@@ -16,6 +16,7 @@ import { inviteRoutes, projectInviteRoutes } from './http/invites'
 import { memberRoutes } from './http/members'
 import { projectRoutes } from './http/projects'
 import { readTokenRoutes } from './http/readTokenRoutes'
+import { securityHeaders } from './http/securityHeaders'
 import { mountStaticClient } from './http/staticClient'
 import { accountRoutes } from './http/users'
 import { versionRoutes } from './http/versions'
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError(errorResponse)
   const originPolicy = { allowedOrigins: deps.allowedOrigins }
 
+  app.use('*', securityHeaders(deps.auth.secureCookies))
   app.get('/healthz', (c) => c.json({ ok: true }))
 
   // Cross-site state changes are refused whatever the content type (JSON included).

@@ -289,3 +289,19 @@ describe('request size limits', () => {
     expect(ok.status).toBe(200)
   })
 })
+
+describe('security headers', () => {
+  it('sends a CSP without inline script, no framing, nosniff and a referrer policy on API and pages', async () => {
+    for (const path of ['/api/setup', '/healthz', `/api/projects/${project}`]) {
+      const response = await fetch(`${server.url}${path}`, { headers: { cookie: owner.cookie } })
+      const csp = response.headers.get('content-security-policy') ?? ''
+      expect(csp, path).toContain("script-src 'self'")
+      expect(csp, path).not.toMatch(/script-src[^;]*unsafe-inline/)
+      expect(csp, path).toContain("frame-ancestors 'none'")
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff')
+      expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin')
+      // HSTS only over HTTPS.
+      expect(response.headers.get('strict-transport-security'), path).toBeNull()
+    }
+  })
+})
