@@ -17,6 +17,11 @@ import { ErrorBoundary } from './ErrorBoundary'
 import { currentLocation, navigate, type Route, useHash, useRoute } from './router'
 
 const EditorPage = lazy(() => import('../editor/EditorPage'))
+const VersionsPage = lazy(() => import('../versions/VersionsPage'))
+const VersionPage = lazy(() => import('../versions/VersionPage'))
+const DiffPage = lazy(() => import('../versions/DiffPage'))
+const CalibrationPage = lazy(() => import('../calibration/CalibrationPage'))
+const ResultsPage = lazy(() => import('../results/ResultsPage'))
 
 function GoToSignIn() {
   useEffect(() => {
@@ -38,6 +43,40 @@ function SignedInPage({ route }: { route: Route }) {
       )
     case 'members':
       return <MembersPage key={route.projectId} projectId={route.projectId} />
+    case 'versions':
+      return (
+        <Suspense fallback={<PageLoading />}>
+          <VersionsPage key={route.projectId} projectId={route.projectId} />
+        </Suspense>
+      )
+    case 'version':
+      return (
+        <Suspense fallback={<PageLoading />}>
+          <VersionPage
+            key={`${route.projectId}@${route.version}`}
+            projectId={route.projectId}
+            version={route.version}
+          />
+        </Suspense>
+      )
+    case 'diff':
+      return (
+        <Suspense fallback={<PageLoading />}>
+          <DiffPage key={route.projectId} projectId={route.projectId} />
+        </Suspense>
+      )
+    case 'calibration':
+      return (
+        <Suspense fallback={<PageLoading />}>
+          <CalibrationPage key={route.projectId} projectId={route.projectId} />
+        </Suspense>
+      )
+    case 'results':
+      return (
+        <Suspense fallback={<PageLoading />}>
+          <ResultsPage key={route.projectId} projectId={route.projectId} />
+        </Suspense>
+      )
     case 'account':
       return <AccountPage />
     default:

@@ -9,6 +9,11 @@ export type Route =
   | { name: 'projects' }
   | { name: 'editor'; projectId: string }
   | { name: 'members'; projectId: string }
+  | { name: 'versions'; projectId: string }
+  | { name: 'version'; projectId: string; version: string }
+  | { name: 'diff'; projectId: string }
+  | { name: 'calibration'; projectId: string }
+  | { name: 'results'; projectId: string }
   | { name: 'account' }
   | { name: 'signin' }
   | { name: 'setup' }
@@ -32,6 +37,10 @@ const STATIC: Record<string, Route> = {
 export function matchRoute(pathname: string): Route {
   const known = STATIC[pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname]
   if (known) return known
+  const versions = matchVersionRoute(pathname)
+  if (versions) return versions
+  const calibration = matchCalibrationRoute(pathname)
+  if (calibration) return calibration
   const project = /^\/projects\/([^/]+)(\/members)?\/?$/.exec(pathname)
   if (project?.[1]) {
     try {
@@ -42,6 +51,53 @@ export function matchRoute(pathname: string): Route {
     }
   }
   return { name: 'notFound' }
+}
+
+/** `/projects/:id/versions`, `/projects/:id/versions/:version` and `/projects/:id/diff`. */
+function matchVersionRoute(pathname: string): Route | null {
+  const match = /^\/projects\/([^/]+)\/(versions|diff)(?:\/([^/]+))?\/?$/.exec(pathname)
+  if (!match?.[1] || (match[2] === 'diff' && match[3])) return null
+  try {
+    const projectId = decodeURIComponent(match[1])
+    if (match[2] === 'diff') return { name: 'diff', projectId }
+    if (match[3]) return { name: 'version', projectId, version: decodeURIComponent(match[3]) }
+    return { name: 'versions', projectId }
+  } catch {
+    return { name: 'notFound' }
+  }
+}
+
+/** `/projects/:id/calibration` (take calibration) and `/projects/:id/results` (the leads' dashboard). */
+function matchCalibrationRoute(pathname: string): Route | null {
+  const match = /^\/projects\/([^/]+)\/(calibration|results)\/?$/.exec(pathname)
+  if (!match?.[1]) return null
+  try {
+    const projectId = decodeURIComponent(match[1])
+    return match[2] === 'results' ? { name: 'results', projectId } : { name: 'calibration', projectId }
+  } catch {
+    return { name: 'notFound' }
+  }
+}
+
+export function calibrationPath(projectId: string): string {
+  return `${projectPath(projectId)}/calibration`
+}
+
+export function resultsPath(projectId: string): string {
+  return `${projectPath(projectId)}/results`
+}
+
+export function versionsPath(projectId: string): string {
+  return `${projectPath(projectId)}/versions`
+}
+
+export function versionPath(projectId: string, version: string): string {
+  return `${versionsPath(projectId)}/${encodeURIComponent(version)}`
+}
+
+/** The diff view; `to` is a version number or `draft`. */
+export function diffPath(projectId: string, from: string, to: string): string {
+  return `${projectPath(projectId)}/diff?${new URLSearchParams({ from, to })}`
 }
 
 export function projectPath(projectId: string): string {

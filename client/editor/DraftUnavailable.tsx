@@ -1,10 +1,28 @@
 /**
- * What an annotator sees on a project: the draft is for leads and reviewers, and published versions will
- * appear here. No draft connection is ever opened for them.
+ * What an annotator sees on a project: the latest published guideline, or — while nothing is published — a
+ * note that the draft is for leads and reviewers. No draft connection is ever opened for them.
  */
 import { ROLE_LABELS, type Role } from '../../shared/auth/permissions'
+import { useRoute } from '../app/router'
+import { useUser } from '../auth/session'
+import { CalibrationCallToAction } from '../calibration/CalibrationStatusBadge'
+import { LatestVersion } from '../versions/LatestVersion'
 
+/** The latest published version when there is one; otherwise the card saying none is published yet. */
 export function DraftUnavailable({ role, projectName }: { role: Role; projectName: string | null }) {
+  const route = useRoute()
+  const user = useUser()
+  const card = <NothingPublished role={role} projectName={projectName} />
+  if (route.name !== 'editor') return card
+  return (
+    <>
+      <CalibrationCallToAction projectId={route.projectId} userId={user.id} />
+      <LatestVersion projectId={route.projectId} fallback={card} />
+    </>
+  )
+}
+
+function NothingPublished({ role, projectName }: { role: Role; projectName: string | null }) {
   return (
     <main className="draft-unavailable" data-testid="draft-unavailable">
       <div className="draft-unavailable__card">

@@ -2,13 +2,15 @@
  * The editor's top bar: back to projects, the project name (renamable by owners and leads), your role, the
  * save status (or "View only"), the other people here, a Members link for owners and leads, and your account.
  */
+import type * as Y from 'yjs'
 import { can, type Role } from '../../shared/auth/permissions'
 import { AccountMenu } from '../app/AccountMenu'
 import { Link } from '../app/Link'
-import { membersPath } from '../app/router'
+import { calibrationPath, membersPath, resultsPath, versionsPath } from '../app/router'
 import type { SaveStatus } from '../sync/saveTracker'
 import type { Peer } from '../sync/usePresence'
 import { RoleBadge } from '../ui/RoleBadge'
+import { PublishButton } from '../versions/PublishButton'
 import { PresenceBar } from './PresenceBar'
 import { ProjectTitle } from './ProjectTitle'
 import { SaveStatusPill } from './SaveStatusPill'
@@ -21,9 +23,18 @@ interface EditorHeaderProps {
   onRename: (name: string) => Promise<void>
   /** Null when no draft is open (annotators, or while loading). */
   sync: { status: SaveStatus; refused: boolean; peers: Peer[] } | null
+  /** The live draft, for the Publish button's problem count (null while not open). */
+  draftDoc?: Y.Doc | null
 }
 
-export function EditorHeader({ projectId, project, role, onRename, sync }: EditorHeaderProps) {
+export function EditorHeader({
+  projectId,
+  project,
+  role,
+  onRename,
+  sync,
+  draftDoc = null,
+}: EditorHeaderProps) {
   const readOnly = !can(role, 'draft.write')
   return (
     <header className="app-header app-header--editor">
@@ -40,6 +51,31 @@ export function EditorHeader({ projectId, project, role, onRename, sync }: Edito
       </div>
       <div className="app-header__right">
         {sync && <PresenceBar peers={sync.peers} />}
+        {can(role, 'versions.view') && (
+          <Link
+            href={versionsPath(projectId)}
+            className="button button--secondary"
+            data-testid="versions-link"
+          >
+            Versions
+          </Link>
+        )}
+        {can(role, 'versions.publish') && <PublishButton projectId={projectId} doc={draftDoc} />}
+        {can(role, 'calibration.manage') ? (
+          <Link href={resultsPath(projectId)} className="button button--secondary" data-testid="results-link">
+            Results
+          </Link>
+        ) : (
+          can(role, 'calibration.take') && (
+            <Link
+              href={calibrationPath(projectId)}
+              className="button button--secondary"
+              data-testid="calibration-link"
+            >
+              Calibration
+            </Link>
+          )
+        )}
         {can(role, 'members.view') && (
           <Link href={membersPath(projectId)} className="button button--secondary" data-testid="members-link">
             Members

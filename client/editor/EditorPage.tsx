@@ -92,6 +92,7 @@ export default function EditorPage({ projectId }: { projectId: string }) {
       role={role}
       onRename={project.rename}
       sync={mayRead ? { status: state.status, refused: state.closed !== null, peers } : null}
+      draftDoc={connection && state.ready ? connection.doc : null}
     />
   )
   if (role && !mayRead) {

@@ -8,6 +8,7 @@ import { projectPath } from '../app/router'
 import { formatFullTime, formatRelativeTime } from '../ui/formatTime'
 import { InlineRename } from '../ui/InlineRename'
 import { RoleBadge } from '../ui/RoleBadge'
+import { ProjectCalibrationBadge } from './ProjectCalibrationBadge'
 
 interface ProjectRowProps {
   project: Project
@@ -30,6 +31,7 @@ export function ProjectRow({ project, onRenamed }: ProjectRowProps) {
               {project.name}
             </Link>
             <RoleBadge role={project.role} />
+            {project.role === 'annotator' && <ProjectCalibrationBadge projectId={project.id} />}
           </span>
         )}
         <InlineRename

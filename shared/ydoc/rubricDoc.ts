@@ -318,3 +318,39 @@ export function readRubric(doc: Y.Doc): Rubric {
 export function setPassThreshold(doc: Y.Doc, value: number): void {
   rubricSettings(doc).set('passThreshold', Math.max(0, Math.min(1, value)))
 }
+
+/** Levels of an ordinal criterion in order, with their ids (for editing views). */
+export function levelEntries(doc: Y.Doc, criterionId: string): { id: string; value: number }[] {
+  return orderedLevels(doc, criterionId).map(([id, level]) => ({ id, value: num(level.get('value'), 0) }))
+}
+
+export function levelText(
+  doc: Y.Doc,
+  criterionId: string,
+  levelId: string,
+  field: 'label' | 'descriptor',
+): Y.Text | undefined {
+  const criterion = criteriaMap(doc).get(criterionId)
+  return criterion
+    ? (children(criterion, 'levels').get(levelId)?.get(field) as Y.Text | undefined)
+    : undefined
+}
+
+/** Labels of a label criterion in order, with their ids (for editing views). */
+export function labelEntries(
+  doc: Y.Doc,
+  criterionId: string,
+): { id: string; value: string; passing: boolean }[] {
+  return orderedLabels(doc, criterionId).map(([id, label]) => ({
+    id,
+    value: str(label.get('value')),
+    passing: bool(label.get('passing'), false),
+  }))
+}
+
+export function labelDescription(doc: Y.Doc, criterionId: string, labelId: string): Y.Text | undefined {
+  const criterion = criteriaMap(doc).get(criterionId)
+  return criterion
+    ? (children(criterion, 'labels').get(labelId)?.get('description') as Y.Text | undefined)
+    : undefined
+}

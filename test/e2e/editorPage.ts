@@ -8,7 +8,7 @@ import type { SaveStatus } from '../../client/sync/saveTracker'
 import type { TestUser } from '../helpers/accounts'
 import { waitFor } from '../helpers/clients'
 
-export const PROSEMIRROR = '[data-testid="editor"] .ProseMirror'
+export const PROSEMIRROR = '[data-testid="editor"] .ProseMirror.guideline'
 export const CARET_LABEL = '.collaboration-carets__label'
 
 export interface User {
