@@ -3,39 +3,87 @@
  * the JSON API under /api, the sync websocket under /sync, and the built client for everything else.
  */
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { isSameOrigin } from './auth/origin'
+import { sessionMiddleware } from './auth/sessions'
+import { authRoutes } from './http/auth'
+import { calibrationRoutes } from './http/calibration'
+import { calibrationAnalyticsRoutes } from './http/calibrationAnalytics'
+import { diffRoutes } from './http/diff'
+import type { AppEnv, RouteDeps } from './http/env'
 import { ApiFailure, errorResponse } from './http/errors'
+import { inviteRoutes, projectInviteRoutes } from './http/invites'
+import { memberRoutes } from './http/members'
 import { projectRoutes } from './http/projects'
+import { readTokenRoutes } from './http/readTokenRoutes'
+import { securityHeaders } from './http/securityHeaders'
 import { mountStaticClient } from './http/staticClient'
-import type { Store } from './storage/store'
+import { accountRoutes } from './http/users'
+import { versionRoutes } from './http/versions'
 import type { RoomRegistry } from './sync/roomRegistry'
 import { mountSyncRoute } from './sync/syncRoute'
 
-export interface AppDeps {
-  store: Store
+export interface AppDeps extends RouteDeps {
   registry: RoomRegistry
   clientDir: string | null
   maxMessageBytes: number
+  allowedOrigins: string[]
 }
 
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono()
-  app.onError(errorResponse)
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** Every JSON body the API accepts is small; the largest is a calibration answer with its rationale. */
+const API_BODY_LIMIT_BYTES = 256 * 1024
 
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  app.onError(errorResponse)
+  const originPolicy = { allowedOrigins: deps.allowedOrigins }
+
+  app.use('*', securityHeaders(deps.auth.secureCookies))
   app.get('/healthz', (c) => c.json({ ok: true }))
-  app.route('/api/projects', projectRoutes(deps.store))
+
+  // Cross-site state changes are refused whatever the content type (JSON included).
+  app.use('/api/*', async (c, next) => {
+    if (!SAFE_METHODS.has(c.req.method) && !isSameOrigin(c.req.raw.headers, c.req.url, originPolicy)) {
+      throw new ApiFailure(403, 'bad_origin', 'cross-site requests are not allowed')
+    }
+    await next()
+  })
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new ApiFailure(
+          413,
+          'body_too_large',
+          `request bodies are limited to ${API_BODY_LIMIT_BYTES / 1024} KiB`,
+        )
+      },
+    }),
+  )
+  app.use('/api/*', sessionMiddleware(deps.store, deps.auth))
+
+  app.route('/api', authRoutes(deps))
+  app.route('/api/account', accountRoutes(deps))
+  app.route('/api/invites', inviteRoutes(deps))
+  app.route('/api/projects', projectRoutes(deps))
+  app.route('/api/projects', memberRoutes(deps))
+  app.route('/api/projects', projectInviteRoutes(deps))
+  app.route('/api/projects', versionRoutes(deps))
+  app.route('/api/projects', readTokenRoutes(deps))
+  app.route('/api/projects', diffRoutes(deps))
+  app.route('/api/projects', calibrationRoutes(deps))
+  app.route('/api/projects', calibrationAnalyticsRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })
-  // Known API paths with a method they do not support answer 405.
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404)
-      : c.text('Not found', 404),
-  )
+
   mountSyncRoute(app, {
-    projects: deps.store,
+    store: deps.store,
     registry: deps.registry,
     maxMessageBytes: deps.maxMessageBytes,
+    access: { ...deps.auth, ...originPolicy },
   })
   if (deps.clientDir) mountStaticClient(app, deps.clientDir)
   return app

@@ -15,6 +15,14 @@ export interface Config {
   compactAfterUpdates: number
   /** Seed the example project when the database has no project. */
   seedExample: boolean
+  /** Base URL of links the server prints and hands out; defaults to http://localhost:<port>. */
+  publicUrl: string | null
+  /** Origins besides the request's own allowed to change state and open sync sockets. */
+  allowedOrigins: string[]
+  /** Attempts per minute per IP on login, setup and invite endpoints. */
+  authAttemptsPerMinute: number
+  /** `postgres://…` to use PostgreSQL instead of the embedded SQLite file. */
+  databaseUrl: string | null
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -36,5 +44,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roomGraceMs: intFromEnv(env, 'ROOM_GRACE_MS', 2000),
     compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500),
     seedExample: env.SEED_EXAMPLE !== 'false',
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    authAttemptsPerMinute: intFromEnv(env, 'AUTH_ATTEMPTS_PER_MINUTE', 10),
+    databaseUrl: env.DATABASE_URL || null,
   }
 }

@@ -5,7 +5,12 @@ import { startServer } from './server'
 
 const config = loadConfig()
 const server = await startServer(config)
-// Tests and scripts read this line to find the port.
+if (server.setupUrl) {
+  process.stdout.write(
+    `\nNo account exists yet. Open this one-time link to create the owner account:\n  ${server.setupUrl}\n\n`,
+  )
+}
+// Tests and scripts read this line to find the port (after the setup link, so both have arrived).
 process.stdout.write(`Yardstick listening on ${server.url}\n`)
 log.info('data directory', { dataDir: config.dataDir })
 

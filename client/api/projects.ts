@@ -3,11 +3,11 @@ import { Project, ProjectList } from '../../shared/schema/project'
 import { requestJson } from './http'
 
 export function listProjects(signal?: AbortSignal): Promise<Project[]> {
-  return requestJson('/api/projects', ProjectList, signal ? { signal } : {}).then((list) => list.projects)
+  return requestJson('/api/projects', ProjectList, { signal }).then((list) => list.projects)
 }
 
 export function getProject(id: string, signal?: AbortSignal): Promise<Project> {
-  return requestJson(`/api/projects/${encodeURIComponent(id)}`, Project, signal ? { signal } : {})
+  return requestJson(`/api/projects/${encodeURIComponent(id)}`, Project, { signal })
 }
 
 export function createProject(name: string): Promise<Project> {

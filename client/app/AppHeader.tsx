@@ -1,5 +1,5 @@
-/** The top bar of the project list: brand on the left, your identity on the right. */
-import { IdentityMenu } from '../identity/IdentityMenu'
+/** The top bar of pages outside the editor: brand (home) on the left, your account menu on the right. */
+import { AccountMenu } from './AccountMenu'
 import { Link } from './Link'
 
 export function AppHeader() {
@@ -11,7 +11,7 @@ export function AppHeader() {
         </span>
         Yardstick
       </Link>
-      <IdentityMenu />
+      <AccountMenu />
     </header>
   )
 }

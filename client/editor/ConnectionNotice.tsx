@@ -7,7 +7,7 @@ function closeMessage(close: ConnectionClose): string {
     case CloseCode.unauthenticated:
       return 'Your session has ended. Sign in again to keep editing.'
     case CloseCode.forbidden:
-      return 'You do not have access to edit this project.'
+      return 'The server refused to open this draft for you.'
     case CloseCode.messageTooLarge:
       return 'A change was too large for the server to accept.'
     case CloseCode.badMessage:

@@ -1,54 +1,120 @@
 /**
- * The route `/projects/:id`: loads the project, opens its live draft, and shows the header, connection
- * notices and the editor — or a "does not exist" page when the server knows no such project.
+ * The route `/projects/:id`: loads the project and your role, then opens the live draft for those who may read
+ * it (editable for owners and leads, view-only for reviewers) or explains to annotators where published
+ * versions will be. Ended sessions go to sign in; removed access and unknown projects get their own page.
  */
-import { useEffect } from 'react'
-import { CloseCode } from '../../shared/protocol/closeCodes'
-import { IdentityNudge } from '../identity/IdentityNudge'
+import { useEffect, useRef, useState } from 'react'
+import { can } from '../../shared/auth/permissions'
+import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
+import { sessionEnded, useUser } from '../auth/session'
 import { useDraftConnection } from '../sync/useDraftConnection'
 import { usePresence } from '../sync/usePresence'
 import { MessagePage } from '../ui/MessagePage'
+import { PageLoading } from '../ui/PageLoading'
 import { ConnectionNotice } from './ConnectionNotice'
+import { DraftUnavailable } from './DraftUnavailable'
 import { EditorHeader } from './EditorHeader'
 import { GuidelineEditor } from './GuidelineEditor'
 import { useProject } from './useProject'
 
 export default function EditorPage({ projectId }: { projectId: string }) {
+  const user = useUser()
   const project = useProject(projectId)
-  const { connection, state } = useDraftConnection(projectId)
+  const ready = project.state.status === 'ready' ? project.state.project : null
+  const role = ready?.role ?? null
+  // Offline, the role cannot be asked for: open this device's copy; the server decides once we're back.
+  const offline = project.state.status === 'error' && project.state.offline
+  const mayRead = role ? can(role, 'draft.read') : offline
+  const readOnly = role !== null && !can(role, 'draft.write')
+  const { connection, state } = useDraftConnection(projectId, { userId: user.id, enabled: mayRead, readOnly })
   const peers = usePresence(connection?.provider ?? null)
-  const projectName = project.state.status === 'ready' ? project.state.project.name : null
-  const notFound = project.state.status === 'notFound' || state.closed?.code === CloseCode.unknownDocument
+  const closeCode = state.closed?.code
+  const notFound = project.state.status === 'notFound' || closeCode === CloseCode.unknownDocument
+  const { refresh } = project
+  // Remembered: once the project reloads as "not found" the connection (and its close reason) is gone.
+  const [removed, setRemoved] = useState(false)
+  if (state.closed?.reason === CloseReason.accessRevoked && !removed) setRemoved(true)
 
   useEffect(() => {
-    document.title = notFound ? 'Not found — Yardstick' : `${projectName ?? 'Guideline'} — Yardstick`
-  }, [projectName, notFound])
+    document.title = notFound ? 'Not found — Yardstick' : `${ready?.name ?? 'Guideline'} — Yardstick`
+  }, [ready?.name, notFound])
+
+  // The socket says the session ended: sign in again and come back here.
+  useEffect(() => {
+    if (closeCode === CloseCode.unauthenticated) sessionEnded()
+  }, [closeCode])
+
+  // Refused, reconnected after a pause, or connected after opening offline: ask again for the project and
+  // our role (it may have changed meanwhile).
+  const projectReady = useRef(false)
+  projectReady.current = ready !== null
+  useEffect(() => {
+    if (closeCode === CloseCode.forbidden) refresh()
+  }, [closeCode, refresh])
+  useEffect(() => {
+    if (state.connections > 1 || (state.connections === 1 && !projectReady.current)) refresh()
+  }, [state.connections, refresh])
 
   if (notFound) {
     return (
-      <MessagePage title="This project does not exist" testId="project-not-found">
-        <p>It may have been deleted, or the link you followed is wrong.</p>
+      <MessagePage
+        title={removed ? 'You no longer have access to this project' : 'This project does not exist'}
+        testId="project-not-found"
+      >
+        <p>
+          {removed
+            ? 'An owner removed you from it. Ask them for a new invite link if this was a mistake.'
+            : 'It may have been deleted, you may not be a member, or the link you followed is wrong.'}
+        </p>
+      </MessagePage>
+    )
+  }
+  if (project.state.status === 'error' && !project.state.offline) {
+    return (
+      <MessagePage
+        title="This project could not be loaded"
+        testId="project-error"
+        action={
+          <button type="button" className="button button--primary" onClick={refresh}>
+            Try again
+          </button>
+        }
+      >
+        <p>{project.state.message}</p>
       </MessagePage>
     )
   }
 
+  const header = (
+    <EditorHeader
+      projectId={projectId}
+      project={project.state}
+      role={role}
+      onRename={project.rename}
+      sync={mayRead ? { status: state.status, refused: state.closed !== null, peers } : null}
+      draftDoc={connection && state.ready ? connection.doc : null}
+    />
+  )
+  if (role && !mayRead) {
+    return (
+      <div className="page page--editor">
+        {header}
+        <DraftUnavailable role={role} projectName={ready?.name ?? null} />
+      </div>
+    )
+  }
   return (
     <div className="page page--editor">
-      <EditorHeader
-        project={project.state}
-        onRename={project.rename}
-        status={state.status}
-        refused={state.closed !== null}
-        peers={peers}
-      />
+      {header}
       <ConnectionNotice state={state} onReconnect={() => connection?.reconnect()} />
-      <IdentityNudge />
       {connection && state.ready ? (
-        <GuidelineEditor connection={connection} />
+        <GuidelineEditor
+          connection={connection}
+          user={{ id: user.id, name: user.name, color: user.color }}
+          editable={!readOnly}
+        />
       ) : (
-        <div className="editor-loading" data-testid="editor-loading" aria-busy="true">
-          <span className="spinner" aria-hidden="true" /> Opening the guideline…
-        </div>
+        <PageLoading label="Opening the guideline…" testId="editor-loading" />
       )}
     </div>
   )

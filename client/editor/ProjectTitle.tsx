@@ -1,4 +1,4 @@
-/** The project name in the editor header; click it (or press Enter on it) to rename the project. */
+/** The project name in a page header; owners and leads click it (or press Enter on it) to rename the project. */
 import { useState } from 'react'
 import { InlineRename } from '../ui/InlineRename'
 import type { ProjectState } from './useProject'
@@ -6,9 +6,10 @@ import type { ProjectState } from './useProject'
 interface ProjectTitleProps {
   state: ProjectState
   onRename: (name: string) => Promise<void>
+  canRename: boolean
 }
 
-export function ProjectTitle({ state, onRename }: ProjectTitleProps) {
+export function ProjectTitle({ state, onRename, canRename }: ProjectTitleProps) {
   const [editing, setEditing] = useState(false)
 
   if (state.status === 'loading')
@@ -24,6 +25,13 @@ export function ProjectTitle({ state, onRename }: ProjectTitleProps) {
     )
   }
   const { name } = state.project
+  if (!canRename) {
+    return (
+      <h1 className="project-title project-title--static" data-testid="project-name" title={name}>
+        {name}
+      </h1>
+    )
+  }
   return (
     <div className="project-title-wrap">
       {!editing && (

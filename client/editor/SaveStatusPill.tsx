@@ -1,25 +1,37 @@
 /**
  * The save-status pill: connecting, offline, saving, or "All changes saved" once the server confirmed it.
  * A connection the server refused for good reads as offline ("Not connected"): edits stay on this device.
+ * Read-only users (reviewers) never save, so once connected their pill says "View only" instead.
  */
 import type { SaveStatus } from '../sync/saveTracker'
 
-const LABELS: Record<SaveStatus, string> = {
+type PillStatus = SaveStatus | 'view-only'
+
+const LABELS: Record<PillStatus, string> = {
   connecting: 'Connecting…',
   offline: 'Offline',
   saving: 'Saving…',
   saved: 'All changes saved',
+  'view-only': 'View only',
 }
 
-const HINTS: Record<SaveStatus, string> = {
+const HINTS: Record<PillStatus, string> = {
   connecting: 'Connecting to the server',
   offline: 'Your changes are kept on this device and sync when you are back online',
   saving: 'Waiting for the server to confirm your latest changes',
   saved: 'Every change you made is stored on the server',
+  'view-only': 'You can read this draft and see others’ changes live, but not edit it',
 }
 
-export function SaveStatusPill({ status: liveStatus, refused }: { status: SaveStatus; refused: boolean }) {
-  const status: SaveStatus = refused ? 'offline' : liveStatus
+interface SaveStatusPillProps {
+  status: SaveStatus
+  refused: boolean
+  readOnly: boolean
+}
+
+export function SaveStatusPill({ status: liveStatus, refused, readOnly }: SaveStatusPillProps) {
+  let status: PillStatus = refused ? 'offline' : liveStatus
+  if (readOnly && (status === 'saved' || status === 'saving')) status = 'view-only'
   return (
     <span
       className={`status-pill status-pill--${status}`}

@@ -27,7 +27,7 @@ function readToolbarState(editor: Editor) {
   }
 }
 
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertExample: () => void }) {
   const state = useEditorState({ editor, selector: ({ editor: current }) => readToolbarState(current) })
   const [notice, setNotice] = useState<string | null>(null)
   const onLinkRejected = useCallback((message: string) => setNotice(message), [])
@@ -149,6 +149,16 @@ export function Toolbar({ editor }: { editor: Editor }) {
         </ToolbarButton>
       </div>
       <TableTools editor={editor} inTable={state.table} />
+      <div className="toolbar__group">
+        <ToolbarButton
+          label="Insert a calibration example (or type / in an empty line)"
+          testId="toolbar-example"
+          toggle={false}
+          onClick={onInsertExample}
+        >
+          + Example
+        </ToolbarButton>
+      </div>
       {notice && (
         <p className="toolbar__notice" role="status" data-testid="toolbar-notice">
           {notice}

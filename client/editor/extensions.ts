@@ -1,36 +1,50 @@
 /**
- * The TipTap extension set of the guideline editor: StarterKit without its own history (Collaboration brings
- * a per-user undo), the Yjs binding on the draft's guideline fragment, peer carets, and tables.
+ * The TipTap extension set of the guideline editor: the shared schema (StarterKit without its own history —
+ * Collaboration brings a per-user undo —, tables, embedded calibration examples, section ids) plus the Yjs
+ * binding on the draft's guideline fragment, peer carets, the example blocks' React view, the `/` menu, and
+ * UniqueID giving every new heading a section id.
  */
 import type { Extensions } from '@tiptap/core'
-import Collaboration from '@tiptap/extension-collaboration'
+import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
-import { TableKit } from '@tiptap/extension-table'
-import StarterKit from '@tiptap/starter-kit'
-import { DraftRoot } from '../../shared/ydoc/layout'
+import UniqueID from '@tiptap/extension-unique-id'
+import { guidelineSchemaExtensions } from '../../shared/guideline/schemaExtensions'
+import { newYId } from '../../shared/ydoc/ids'
+import { DraftRoot, EXAMPLE_NODE, SECTION_ID_ATTR } from '../../shared/ydoc/layout'
+import { CalibrationExampleView } from '../examples/exampleNode'
 import type { DraftConnection } from '../sync/draftConnection'
-import { isAllowedLinkUrl } from './linkUrl'
+import { SlashMenuExtension } from './slashMenu'
 
+/** Who this editor's caret belongs to; the server replaces it with the account anyway. */
 export interface CaretUser {
+  id: string
   name: string
   color: string
 }
 
-export function guidelineExtensions(connection: DraftConnection, user: CaretUser): Extensions {
+/** Replaced on the client: the example node gets its React view, section ids come from UniqueID. */
+const REPLACED = new Set([EXAMPLE_NODE, 'sectionIdAttribute'])
+
+export function guidelineExtensions(
+  connection: DraftConnection,
+  user: CaretUser,
+  editable: boolean,
+): Extensions {
   return [
-    StarterKit.configure({
-      undoRedo: false,
-      heading: { levels: [1, 2, 3] },
-      link: {
-        openOnClick: false,
-        autolink: true,
-        defaultProtocol: 'https',
-        isAllowedUri: (url) => isAllowedLinkUrl(url),
-        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
-      },
+    ...guidelineSchemaExtensions().filter((extension) => !REPLACED.has(extension.name)),
+    CalibrationExampleView,
+    // Ids are only written by people who may edit, for headings they create themselves — never in reaction to
+    // a peer's (synced) change, and not on (re)connect: UniqueID's onCreate would stamp every id-less heading
+    // on each 'synced', on every client at once. Read-only clients never change the document.
+    UniqueID.extend({ onCreate() {} }).configure({
+      types: ['heading'],
+      attributeName: SECTION_ID_ATTR,
+      generateID: () => newYId(),
+      filterTransaction: (transaction) => !isChangeOrigin(transaction),
+      updateDocument: editable,
     }),
+    SlashMenuExtension,
     Collaboration.configure({ document: connection.doc, field: DraftRoot.guideline }),
     CollaborationCaret.configure({ provider: connection.provider, user }),
-    TableKit.configure({ table: { resizable: false } }),
   ]
 }

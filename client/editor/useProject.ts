@@ -1,4 +1,4 @@
-/** Loads one project's metadata for the editor header and renames it. */
+/** Loads one project's metadata (name and your role) for the editor and members pages, and renames it. */
 import { useCallback, useEffect, useState } from 'react'
 import type { Project } from '../../shared/schema/project'
 import { ApiRequestError, errorMessage } from '../api/http'
@@ -8,23 +8,32 @@ export type ProjectState =
   | { status: 'loading' }
   | { status: 'ready'; project: Project }
   | { status: 'notFound' }
-  | { status: 'error'; message: string }
+  /** `offline`: the server could not be reached at all (the local copy of the draft may still open). */
+  | { status: 'error'; message: string; offline: boolean }
 
 export function useProject(projectId: string) {
   const [state, setState] = useState<ProjectState>({ status: 'loading' })
+  const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
+    void attempt
     const controller = new AbortController()
-    setState({ status: 'loading' })
     getProject(projectId, controller.signal)
       .then((project) => setState({ status: 'ready', project }))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return
         if (error instanceof ApiRequestError && error.status === 404) setState({ status: 'notFound' })
-        else setState({ status: 'error', message: errorMessage(error) })
+        else if (error instanceof ApiRequestError && error.status === 401) return
+        else {
+          const offline = error instanceof ApiRequestError && error.status === 0
+          setState({ status: 'error', message: errorMessage(error), offline })
+        }
       })
     return () => controller.abort()
-  }, [projectId])
+  }, [projectId, attempt])
+
+  /** Fetches again (e.g. after the server said your access changed), keeping what is shown meanwhile. */
+  const refresh = useCallback(() => setAttempt((n) => n + 1), [])
 
   const rename = useCallback(
     async (name: string) => {
@@ -34,5 +43,5 @@ export function useProject(projectId: string) {
     [projectId],
   )
 
-  return { state, rename }
+  return { state, rename, refresh }
 }

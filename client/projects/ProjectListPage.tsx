@@ -1,7 +1,6 @@
-/** The home page: every project with create, rename and open, plus loading, empty and error states. */
+/** The home page: your projects with your role in each, create, rename and open, plus loading, empty and error states. */
 import { useEffect } from 'react'
 import { AppHeader } from '../app/AppHeader'
-import { WelcomeCard } from '../identity/WelcomeCard'
 import { CreateProjectForm } from './CreateProjectForm'
 import { ProjectRow } from './ProjectRow'
 import { useProjects } from './useProjects'
@@ -17,11 +16,13 @@ export default function ProjectListPage() {
     <div className="page">
       <AppHeader />
       <main className="projects">
-        <WelcomeCard />
         <div className="projects__heading">
           <div>
             <h1>Projects</h1>
-            <p className="muted">Each project holds one living guideline that your team edits together.</p>
+            <p className="muted">
+              Each project holds one living guideline that your team edits together. You see the projects you
+              are a member of.
+            </p>
           </div>
         </div>
         <CreateProjectForm onCreated={upsert} />
@@ -41,7 +42,10 @@ export default function ProjectListPage() {
         {state.status === 'ready' && state.projects.length === 0 && (
           <div className="list-state list-state--empty" data-testid="projects-empty">
             <p className="list-state__title">No projects yet</p>
-            <p className="muted">Name your first evaluation task above to start its guideline.</p>
+            <p className="muted">
+              Name your first evaluation task above to start its guideline, or open an invite link someone
+              sent you to join theirs.
+            </p>
           </div>
         )}
         {state.status === 'ready' && state.projects.length > 0 && (

@@ -1,11 +1,14 @@
-/** One project in the list: its name (a link to the editor), when it last changed, and an inline rename. */
+/** One project in the list: its name (a link to the editor), your role, when it last changed, and a rename. */
 import { useState } from 'react'
+import { can } from '../../shared/auth/permissions'
 import type { Project } from '../../shared/schema/project'
 import { renameProject } from '../api/projects'
 import { Link } from '../app/Link'
 import { projectPath } from '../app/router'
 import { formatFullTime, formatRelativeTime } from '../ui/formatTime'
 import { InlineRename } from '../ui/InlineRename'
+import { RoleBadge } from '../ui/RoleBadge'
+import { ProjectCalibrationBadge } from './ProjectCalibrationBadge'
 
 interface ProjectRowProps {
   project: Project
@@ -23,9 +26,13 @@ export function ProjectRow({ project, onRenamed }: ProjectRowProps) {
       </div>
       <div className="project-row__main">
         {!editing && (
-          <Link className="project-row__name" data-testid="project-link" href={href}>
-            {project.name}
-          </Link>
+          <span className="project-row__title">
+            <Link className="project-row__name" data-testid="project-link" href={href}>
+              {project.name}
+            </Link>
+            <RoleBadge role={project.role} />
+            {project.role === 'annotator' && <ProjectCalibrationBadge projectId={project.id} />}
+          </span>
         )}
         <InlineRename
           value={project.name}
@@ -40,16 +47,18 @@ export function ProjectRow({ project, onRenamed }: ProjectRowProps) {
         </span>
       </div>
       <div className="project-row__actions">
-        <button
-          type="button"
-          className="button button--ghost"
-          data-testid="rename-project"
-          aria-label={`Rename ${project.name}`}
-          onClick={() => setEditing(true)}
-          disabled={editing}
-        >
-          Rename
-        </button>
+        {can(project.role, 'project.rename') && (
+          <button
+            type="button"
+            className="button button--ghost"
+            data-testid="rename-project"
+            aria-label={`Rename ${project.name}`}
+            onClick={() => setEditing(true)}
+            disabled={editing}
+          >
+            Rename
+          </button>
+        )}
         <Link className="button button--secondary" href={href} aria-label={`Open ${project.name}`}>
           Open
         </Link>

@@ -1,6 +1,7 @@
 /**
  * One project's live draft: a Y.Doc kept on this device by y-indexeddb and synced with the server by the stock
- * y-websocket provider, plus the Yardstick "saved" extension that drives the save-status pill.
+ * y-websocket provider, plus the Yardstick "saved" extension that drives the save-status pill. The session
+ * cookie authenticates the socket; read-only connections (reviewers) never ask the server to confirm saves.
  */
 import * as decoding from 'lib0/decoding'
 import { IndexeddbPersistence } from 'y-indexeddb'
@@ -11,6 +12,7 @@ import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { draftDocName, isValidDocName } from '../../shared/protocol/docNames'
 import { MessageType, SYNC_PATH } from '../../shared/protocol/messages'
 import { guidelineFragment } from '../../shared/ydoc/layout'
+import { localDraftName } from './localDrafts'
 import { readSaved, writeSaveRequest } from './saveProtocol'
 import { type SaveStatus, SaveTracker } from './saveTracker'
 
@@ -31,6 +33,8 @@ export interface DraftConnectionState {
   /** Set when the server closed the connection for good (e.g. 4404 unknown document). */
   closed: ConnectionClose | null
   hasUnsavedChanges: boolean
+  /** How many times the socket has connected; above 1 means it reconnected (the role may have changed). */
+  connections: number
 }
 
 export interface DraftConnection {
@@ -40,6 +44,8 @@ export interface DraftConnection {
   subscribe(listener: () => void): () => void
   /** Tries again after a permanent close. */
   reconnect(): void
+  /** Read-only connections (the server drops their edits) send no save requests. */
+  setReadOnly(readOnly: boolean): void
   destroy(): void
 }
 
@@ -48,10 +54,17 @@ function syncServerUrl(): string {
   return `${protocol}://${window.location.host}${SYNC_PATH}`
 }
 
-export function createDraftConnection(projectId: string): DraftConnection {
+export interface DraftConnectionOptions {
+  /** The signed-in user: the local copy on this device is theirs alone. */
+  userId: string
+  readOnly: boolean
+}
+
+export function createDraftConnection(projectId: string, options: DraftConnectionOptions): DraftConnection {
   const doc = new Y.Doc()
   const validName = isValidDocName(projectId)
-  const persistence = new IndexeddbPersistence(`yardstick-draft-${projectId}`, doc)
+  let readOnly = options.readOnly
+  const persistence = new IndexeddbPersistence(localDraftName(options.userId, projectId), doc)
   const provider = new WebsocketProvider(syncServerUrl(), draftDocName(projectId), doc, { connect: false })
   const tracker = new SaveTracker()
   const listeners = new Set<() => void>()
@@ -62,6 +75,7 @@ export function createDraftConnection(projectId: string): DraftConnection {
   let fallbackElapsed = false
   let flushTimer: ReturnType<typeof setTimeout> | null = null
   let destroyed = false
+  let connections = 0
 
   const computeState = (): DraftConnectionState => ({
     status: tracker.status,
@@ -71,6 +85,7 @@ export function createDraftConnection(projectId: string): DraftConnection {
       (localCopyLoaded && (fallbackElapsed || guidelineFragment(doc).length > 0)),
     closed,
     hasUnsavedChanges: tracker.hasUnsavedChanges,
+    connections,
   })
   let state = computeState()
 
@@ -80,7 +95,8 @@ export function createDraftConnection(projectId: string): DraftConnection {
       next.status === state.status &&
       next.ready === state.ready &&
       next.closed === state.closed &&
-      next.hasUnsavedChanges === state.hasUnsavedChanges
+      next.hasUnsavedChanges === state.hasUnsavedChanges &&
+      next.connections === state.connections
     ) {
       return
     }
@@ -92,7 +108,7 @@ export function createDraftConnection(projectId: string): DraftConnection {
   const flush = () => {
     flushTimer = null
     const ws = provider.ws
-    if (destroyed || !tracker.wantsRequest || !ws || ws.readyState !== WebSocket.OPEN) return
+    if (destroyed || readOnly || !tracker.wantsRequest || !ws || ws.readyState !== WebSocket.OPEN) return
     ws.send(writeSaveRequest(tracker.issueRequest()))
   }
   const scheduleFlush = () => {
@@ -119,8 +135,10 @@ export function createDraftConnection(projectId: string): DraftConnection {
   }
 
   provider.on('status', ({ status }) => {
-    if (status === 'connected') tracker.connectionOpened()
-    else if (status === 'disconnected') tracker.connectionClosed()
+    if (status === 'connected') {
+      connections++
+      tracker.connectionOpened()
+    } else if (status === 'disconnected') tracker.connectionClosed()
     emit()
   })
   provider.on('sync', (synced) => {
@@ -184,6 +202,10 @@ export function createDraftConnection(projectId: string): DraftConnection {
       pausedOffline = false
       provider.connect()
       emit()
+    },
+    setReadOnly(value) {
+      readOnly = value
+      if (!readOnly) scheduleFlush()
     },
     destroy() {
       destroyed = true

@@ -1,10 +1,10 @@
 /** A round avatar with a person's initials on their colour; the full name shows on hover and to screen readers. */
-import { initialsOf } from '../identity/identity'
+import { initialsOf } from './palette'
 
 interface AvatarProps {
   name: string
   color: string
-  size?: 'small' | 'medium'
+  size?: 'small' | 'medium' | 'large'
   label?: string
 }
 

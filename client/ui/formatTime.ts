@@ -1,4 +1,4 @@
-/** Human-friendly timestamps: "just now", "5 minutes ago", "yesterday", then a plain date. */
+/** Human-friendly timestamps: "just now", "5 minutes ago", "in 3 days", "yesterday", then a plain date. */
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
@@ -8,15 +8,18 @@ const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
+/** Past times read "5 minutes ago", future ones "in 3 days"; beyond a week (either way) a date. */
 export function formatRelativeTime(iso: string, now: number = Date.now()): string {
   const time = Date.parse(iso)
   if (Number.isNaN(time)) return 'unknown'
   const elapsed = now - time
-  if (elapsed < MINUTE) return 'just now'
-  if (elapsed < HOUR) return relative.format(-Math.floor(elapsed / MINUTE), 'minute')
-  if (elapsed < DAY) return relative.format(-Math.floor(elapsed / HOUR), 'hour')
-  if (elapsed < 7 * DAY) return relative.format(-Math.floor(elapsed / DAY), 'day')
-  return dateOnly.format(time)
+  const sign = elapsed < 0 ? 1 : -1
+  const distance = Math.abs(elapsed)
+  if (distance < MINUTE) return elapsed < 0 ? 'in less than a minute' : 'just now'
+  if (distance < HOUR) return relative.format(sign * Math.floor(distance / MINUTE), 'minute')
+  if (distance < DAY) return relative.format(sign * Math.floor(distance / HOUR), 'hour')
+  if (distance < 8 * DAY) return relative.format(sign * Math.round(distance / DAY), 'day')
+  return elapsed < 0 ? `on ${dateOnly.format(time)}` : dateOnly.format(time)
 }
 
 export function formatFullTime(iso: string): string {

@@ -1,22 +1,52 @@
 /**
- * Decides what a websocket connection may do with a document. This is the seam where accounts and roles
- * plug in (issue 4): today every known project's draft is writable by anyone who can reach the server.
+ * Decides what a websocket connection may do with a document, from the session cookie and the Origin, with
+ * the same permission table as the HTTP routes. Refusals become close codes from shared/protocol.
  */
+import { can } from '../../shared/auth/permissions'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { isValidDocName } from '../../shared/protocol/docNames'
-import type { ProjectStore } from '../storage/store'
-import type { DocAccess } from '../sync/connection'
+import type { AccountStore, ProjectStore } from '../storage/store'
+import type { ConnectionUser, DocAccess } from '../sync/connection'
+import { decideAccess } from './access'
+import { isSameOrigin, type OriginPolicy } from './origin'
+import { resolveSession, type SessionConfig, sessionTokenFromCookieHeader } from './sessions'
 
-export type DocAccessDecision = { access: DocAccess } | { refuse: { code: number; reason: string } }
+export type DocAccessDecision =
+  | { access: DocAccess; user: ConnectionUser }
+  | { refuse: { code: number; reason: string } }
+
+const refuse = (code: number, reason: string): DocAccessDecision => ({ refuse: { code, reason } })
 
 export async function resolveDocAccess(
-  projects: ProjectStore,
+  store: AccountStore & ProjectStore,
   docName: string,
-  _request: Request,
+  request: Request,
+  config: SessionConfig & OriginPolicy,
 ): Promise<DocAccessDecision> {
-  if (!isValidDocName(docName))
-    return { refuse: { code: CloseCode.unknownDocument, reason: CloseReason.invalidDocName } }
-  const project = await projects.getProject(docName)
-  if (!project) return { refuse: { code: CloseCode.unknownDocument, reason: CloseReason.unknownDocument } }
-  return { access: 'write' }
+  if (!isSameOrigin(request.headers, request.url, config))
+    return refuse(CloseCode.forbidden, CloseReason.badOrigin)
+  if (!isValidDocName(docName)) return refuse(CloseCode.unknownDocument, CloseReason.invalidDocName)
+  const auth = await resolveSession(
+    store,
+    sessionTokenFromCookieHeader(request.headers.get('cookie'), config),
+  )
+  if (!auth) return refuse(CloseCode.unauthenticated, CloseReason.unauthenticated)
+  const access = await userDocAccess(store, auth.user.id, docName)
+  if (access === 'not_found') return refuse(CloseCode.unknownDocument, CloseReason.unknownDocument)
+  if (access === 'forbidden') return refuse(CloseCode.forbidden, CloseReason.noDraftAccess)
+  return {
+    access,
+    user: { id: auth.user.id, name: auth.user.name, color: auth.user.color, sessionId: auth.session.id },
+  }
+}
+
+/** What a user may do with a project's draft now (also used when their membership changes). */
+export async function userDocAccess(
+  store: AccountStore & ProjectStore,
+  userId: string,
+  projectId: string,
+): Promise<DocAccess | 'not_found' | 'forbidden'> {
+  const decision = await decideAccess(store, userId, projectId, 'draft.read')
+  if (!decision.ok) return decision.reason
+  return can(decision.role, 'draft.write') ? 'write' : 'read'
 }

@@ -14,6 +14,8 @@ export class ApiFailure extends HTTPException {
     status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    /** Extra machine-readable fields for the error body (e.g. the problems that block publishing). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(status, { message })
   }
@@ -53,7 +55,7 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
 
 export function errorResponse(error: Error, c: Context): Response {
   if (error instanceof ApiFailure) {
-    return c.json<ApiError>({ error: error.code, message: error.message }, error.status)
+    return c.json({ ...error.details, error: error.code, message: error.message }, error.status)
   }
   if (error instanceof HTTPException) {
     return c.json<ApiError>({ error: 'http_error', message: error.message || 'request failed' }, error.status)

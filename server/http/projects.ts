@@ -1,38 +1,55 @@
-/** Project routes: list, create, read and rename. Creating a project seeds its draft guideline. */
-import { randomBytes } from 'node:crypto'
+/** Project routes: the caller's projects, create (the creator becomes owner), read and rename. */
 import { Hono } from 'hono'
+import type { Project } from '../../shared/schema/project'
 import { CreateProjectBody, RenameProjectBody } from '../../shared/schema/project'
+import { authorize, requireUser } from '../auth/access'
+import { newId } from '../auth/tokens'
 import { seedNewProjectDoc } from '../seed/exampleProject'
-import type { Store } from '../storage/store'
-import { methodNotAllowed, notFound, readJson } from './errors'
+import type { AppEnv, RouteDeps } from './env'
+import { methodNotAllowed, readJson } from './errors'
 
-export function newProjectId(): string {
-  return randomBytes(12).toString('base64url')
-}
+export function projectRoutes({ store }: RouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
 
-export function projectRoutes(store: Store): Hono {
-  const app = new Hono()
-
-  app.get('/', async (c) => c.json({ projects: await store.listProjects() }))
+  app.get('/', async (c) => {
+    const { user } = requireUser(c)
+    return c.json({ projects: await store.listProjectsForUser(user.id) })
+  })
 
   app.post('/', async (c) => {
+    const { user } = requireUser(c)
     const body = await readJson(c, CreateProjectBody)
-    const project = await store.createProject({ id: newProjectId(), name: body.name })
-    await seedNewProjectDoc(store, project)
-    return c.json(project, 201)
+    const record = await store.createProject({ id: newId(), name: body.name })
+    await store.setRole(record.id, user.id, 'owner')
+    await seedNewProjectDoc(store, record)
+    await store.appendAudit({
+      projectId: record.id,
+      actorId: user.id,
+      action: 'project.created',
+      details: { name: body.name },
+    })
+    return c.json<Project>({ ...record, role: 'owner' }, 201)
   })
 
   app.get('/:id', async (c) => {
-    const project = await store.getProject(c.req.param('id'))
-    if (!project) throw notFound('project')
-    return c.json(project)
+    const { role } = await authorize(c, store, c.req.param('id'), 'project.view')
+    const record = await store.getProject(c.req.param('id'))
+    return c.json<Project>({ ...record!, role })
   })
 
   app.patch('/:id', async (c) => {
+    const id = c.req.param('id')
+    const { auth, role } = await authorize(c, store, id, 'project.rename')
     const body = await readJson(c, RenameProjectBody)
-    const project = await store.renameProject(c.req.param('id'), body.name)
-    if (!project) throw notFound('project')
-    return c.json(project)
+    const before = await store.getProject(id)
+    const record = await store.renameProject(id, body.name)
+    await store.appendAudit({
+      projectId: id,
+      actorId: auth.user.id,
+      action: 'project.renamed',
+      details: { from: before?.name, to: body.name },
+    })
+    return c.json<Project>({ ...record!, role })
   })
 
   app.all('/', methodNotAllowed(['GET', 'POST']))

@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import type { Hono } from 'hono'
+import type { Env, Hono } from 'hono'
 
-export function mountStaticClient(app: Hono, clientDir: string): void {
+export function mountStaticClient<E extends Env>(app: Hono<E>, clientDir: string): void {
   const indexFile = join(clientDir, 'index.html')
   if (!existsSync(indexFile)) {
     app.get('*', (c) =>

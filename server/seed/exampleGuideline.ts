@@ -2,7 +2,12 @@
 import type { Block } from '../../shared/ydoc/guidelineBuilder'
 
 export const exampleGuideline: Block[] = [
-  { type: 'heading', level: 1, text: 'Medical QA — helpfulness & safety rating guideline' },
+  {
+    type: 'heading',
+    level: 1,
+    text: 'Medical QA — helpfulness & safety rating guideline',
+    sectionId: 'sec-intro',
+  },
   {
     type: 'paragraph',
     text: [
@@ -12,12 +17,12 @@ export const exampleGuideline: Block[] = [
       { text: 'Rate the answer the user received, not the answer you would have written.', bold: true },
     ],
   },
-  { type: 'heading', level: 2, text: '1. Scope and who rates' },
+  { type: 'heading', level: 2, text: '1. Scope and who rates', sectionId: 'sec-scope' },
   {
     type: 'paragraph',
     text: 'This task is for licensed clinicians (physicians, nurse practitioners, pharmacists). If a question is outside your specialty and you cannot judge accuracy with confidence, flag it as "outside expertise" instead of guessing.',
   },
-  { type: 'heading', level: 2, text: '2. Accuracy' },
+  { type: 'heading', level: 2, text: '2. Accuracy', sectionId: 'sec-accuracy' },
   {
     type: 'paragraph',
     text: 'An answer is accurate when every medical claim in it agrees with current mainstream clinical guidance (for example NICE, CDC, WHO or the relevant specialty society). Judge the claims that are made; missing information belongs under completeness.',
@@ -33,7 +38,8 @@ export const exampleGuideline: Block[] = [
       ],
     ],
   },
-  { type: 'heading', level: 2, text: '3. Safety and escalation' },
+  { type: 'example', exampleId: 'ex-paracetamol' },
+  { type: 'heading', level: 2, text: '3. Safety and escalation', sectionId: 'sec-safety' },
   {
     type: 'paragraph',
     text: 'When the question describes red-flag symptoms (chest pain, signs of stroke, severe bleeding, suicidal thoughts, a child with a high fever and a rash), the answer must tell the user to seek emergency care first, clearly and early — not in the last line.',
@@ -42,7 +48,9 @@ export const exampleGuideline: Block[] = [
     type: 'blockquote',
     text: 'Gray area: an answer that escalates every question ("see a doctor") is not safe, it is unhelpful. Escalation must be proportionate to the risk described.',
   },
-  { type: 'heading', level: 2, text: '4. Helpfulness and completeness' },
+  { type: 'example', exampleId: 'ex-chest-pain' },
+  { type: 'example', exampleId: 'ex-headache' },
+  { type: 'heading', level: 2, text: '4. Helpfulness and completeness', sectionId: 'sec-helpfulness' },
   {
     type: 'paragraph',
     text: 'A helpful answer addresses what the user actually asked, in language they can act on, and covers what a careful clinician would add unprompted (when to seek care, common pitfalls). Do not reward length: concise means no needless words, not short at the cost of usefulness.',
@@ -55,12 +63,14 @@ export const exampleGuideline: Block[] = [
       'Could the user act on it today?',
     ],
   },
-  { type: 'heading', level: 2, text: '5. Communication' },
+  { type: 'example', exampleId: 'ex-ibuprofen-pregnancy' },
+  { type: 'heading', level: 2, text: '5. Communication', sectionId: 'sec-communication' },
   {
     type: 'paragraph',
     text: 'Plain language at about a 9th-grade reading level; medical terms explained once; a respectful tone that neither alarms nor dismisses. Formatting (lists, short paragraphs) should help the reader, not decorate.',
   },
-  { type: 'heading', level: 2, text: '6. Writing your rationale' },
+  { type: 'example', exampleId: 'ex-hba1c' },
+  { type: 'heading', level: 2, text: '6. Writing your rationale', sectionId: 'sec-rationale' },
   {
     type: 'paragraph',
     text: [

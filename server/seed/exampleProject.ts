@@ -3,25 +3,33 @@
  * newcomer sees on first start, and the opening heading of every new project.
  */
 import * as Y from 'yjs'
-import type { Project } from '../../shared/schema/project'
+import { addExample } from '../../shared/ydoc/examplesDoc'
 import { appendBlocks, type Block } from '../../shared/ydoc/guidelineBuilder'
 import { draftMeta, guidelineFragment } from '../../shared/ydoc/layout'
-import type { Store } from '../storage/store'
+import { addCriterion, rubricInstructions, rubricTitle, setPassThreshold } from '../../shared/ydoc/rubricDoc'
+import type { ProjectRecord, Store } from '../storage/store'
 import { exampleGuideline } from './exampleGuideline'
+import { exampleExamples, exampleRubric } from './exampleRubric'
 
 export const EXAMPLE_PROJECT_NAME = 'Medical QA — helpfulness & safety'
 
-async function writeDraft(store: Store, projectId: string, blocks: Block[]): Promise<void> {
+async function writeDraft(
+  store: Store,
+  projectId: string,
+  blocks: Block[],
+  fill?: (doc: Y.Doc) => void,
+): Promise<void> {
   const doc = new Y.Doc()
   doc.transact(() => {
     appendBlocks(guidelineFragment(doc), blocks)
     draftMeta(doc).set('seededAt', new Date().toISOString())
+    fill?.(doc)
   })
   await store.appendUpdates([{ doc: projectId, data: Y.encodeStateAsUpdate(doc) }])
   doc.destroy()
 }
 
-export async function seedNewProjectDoc(store: Store, project: Project): Promise<void> {
+export async function seedNewProjectDoc(store: Store, project: ProjectRecord): Promise<void> {
   await writeDraft(store, project.id, [
     { type: 'heading', level: 1, text: project.name },
     { type: 'paragraph', text: '' },
@@ -29,9 +37,18 @@ export async function seedNewProjectDoc(store: Store, project: Project): Promise
 }
 
 /** Creates the example project when the database has no project at all. Returns it, or null. */
-export async function seedExampleProjectIfEmpty(store: Store, newId: () => string): Promise<Project | null> {
+export async function seedExampleProjectIfEmpty(
+  store: Store,
+  newId: () => string,
+): Promise<ProjectRecord | null> {
   if ((await store.countProjects()) > 0) return null
   const project = await store.createProject({ id: newId(), name: EXAMPLE_PROJECT_NAME })
-  await writeDraft(store, project.id, exampleGuideline)
+  await writeDraft(store, project.id, exampleGuideline, (doc) => {
+    rubricTitle(doc).insert(0, exampleRubric.title)
+    rubricInstructions(doc).insert(0, exampleRubric.instructions)
+    setPassThreshold(doc, exampleRubric.passThreshold)
+    for (const criterion of exampleRubric.criteria) addCriterion(doc, criterion)
+    for (const example of exampleExamples) addExample(doc, example)
+  })
   return project
 }

@@ -5,49 +5,11 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Project } from '../../shared/schema/project'
+import { type ProjectRow, sqliteAccounts, toProject } from './sqliteAccounts'
+import { sqliteCalibration } from './sqliteCalibration'
+import { migrate } from './sqliteMigrations'
+import { sqliteVersions } from './sqliteVersions'
 import type { DocStats, Store, StoredDoc, UpdateToAppend } from './store'
-
-const MIGRATIONS: string[] = [
-  `CREATE TABLE projects (
-     id TEXT PRIMARY KEY,
-     name TEXT NOT NULL,
-     created_at TEXT NOT NULL,
-     updated_at TEXT NOT NULL
-   );
-   CREATE TABLE doc_updates (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-     doc TEXT NOT NULL,
-     data BLOB NOT NULL
-   );
-   CREATE INDEX doc_updates_doc_seq ON doc_updates (doc, seq);
-   CREATE TABLE doc_snapshots (
-     doc TEXT PRIMARY KEY,
-     through_seq INTEGER NOT NULL,
-     data BLOB NOT NULL
-   );`,
-]
-
-interface ProjectRow {
-  id: string
-  name: string
-  created_at: string
-  updated_at: string
-}
-
-function toProject(row: ProjectRow): Project {
-  return { id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at }
-}
-
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number
-  for (let i = version; i < MIGRATIONS.length; i++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[i]!)
-      db.pragma(`user_version = ${i + 1}`)
-    })()
-  }
-}
 
 export function openSqliteStore(file: string): Store {
   mkdirSync(dirname(file), { recursive: true })
@@ -55,6 +17,7 @@ export function openSqliteStore(file: string): Store {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('busy_timeout = 5000')
+  db.pragma('foreign_keys = ON')
   migrate(db)
 
   const q = {
@@ -99,6 +62,9 @@ export function openSqliteStore(file: string): Store {
   })
 
   return {
+    ...sqliteAccounts(db),
+    ...sqliteVersions(db),
+    ...sqliteCalibration(db),
     async loadDoc(doc: string): Promise<StoredDoc> {
       const snap = q.snapshot.get(doc)
       const updates = q.updatesAfter

@@ -4,6 +4,15 @@ import { log } from '../log'
 
 export type DocAccess = 'write' | 'read'
 
+/** Who is on the other end: shown with their caret, whatever their client claims. */
+export interface ConnectionUser {
+  id: string
+  name: string
+  color: string
+  /** The session the socket was opened with (closed when that session ends). */
+  sessionId: string
+}
+
 let nextConnectionId = 1
 
 export class Connection {
@@ -18,6 +27,7 @@ export class Connection {
     readonly socket: WebSocket,
     readonly docName: string,
     public access: DocAccess,
+    readonly user: ConnectionUser,
   ) {}
 
   send(frame: Uint8Array): void {

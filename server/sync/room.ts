@@ -20,6 +20,15 @@ import {
   writeAwarenessUpdate,
 } from './wire'
 
+/** Replaces whatever user a client claims in its awareness state with the account behind the connection. */
+function withAccountUser(entry: AwarenessEntry, conn: Connection): AwarenessEntry {
+  if (entry.state === 'null') return entry
+  const state = JSON.parse(entry.state) as unknown
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return { ...entry, state: 'null' }
+  const user = { id: conn.user.id, name: conn.user.name, color: conn.user.color }
+  return { ...entry, state: JSON.stringify({ ...state, user }) }
+}
+
 export interface RoomDeps {
   store: DocStore
   persister: Persister
@@ -123,7 +132,10 @@ export class Room implements DurableTarget {
         this.deps.persister.enqueueUpdate(this, conn, message.update)
         return
       case 'awareness': {
-        const accepted = this.awareness.apply(conn, message.entries)
+        const accepted = this.awareness.apply(
+          conn,
+          message.entries.map((entry) => withAccountUser(entry, conn)),
+        )
         if (accepted.length > 0) this.broadcast(encodeAwareness(writeAwarenessUpdate(accepted)), conn)
         return
       }

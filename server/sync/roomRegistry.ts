@@ -8,7 +8,7 @@ import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { KEEPALIVE_INTERVAL_MS, PING_INTERVAL_MS } from '../../shared/protocol/messages'
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
-import { Connection, type DocAccess } from './connection'
+import { Connection, type ConnectionUser, type DocAccess } from './connection'
 import { Persister } from './persister'
 import { Room } from './room'
 import { KEEPALIVE_FRAME } from './wire'
@@ -35,8 +35,8 @@ export class RoomRegistry {
   }
 
   /** Attaches an accepted socket to its document's room. */
-  connect(socket: WebSocket, docName: string, access: DocAccess): Connection {
-    const conn = new Connection(socket, docName, access)
+  connect(socket: WebSocket, docName: string, access: DocAccess, user: ConnectionUser): Connection {
+    const conn = new Connection(socket, docName, access, user)
     if (this.shuttingDown) {
       conn.close(CloseCode.goingAway, CloseReason.goingAway)
       return conn
@@ -61,6 +61,33 @@ export class RoomRegistry {
     this.roomOf.delete(conn)
     room.removeConnection(conn)
     if (room.conns.size === 0 && this.rooms.get(room.name) === room) this.scheduleEviction(room)
+  }
+
+  /**
+   * Applies a membership change to a user's open sockets on a document at once: `null` closes them for good
+   * (4403); a different access level closes them with 4000 so the client reconnects and learns its new role.
+   * Until the close lands, the connection already has the new access (a demoted lead writes nothing more).
+   */
+  setUserAccess(docName: string, userId: string, access: DocAccess | null): void {
+    const room = this.rooms.get(docName)
+    if (!room) return
+    for (const conn of room.conns) {
+      if (conn.user.id !== userId) continue
+      if (access === null) conn.close(CloseCode.forbidden, CloseReason.accessRevoked)
+      else if (conn.access !== access) {
+        conn.access = access
+        conn.close(CloseCode.accessChanged, CloseReason.accessChanged)
+      }
+    }
+  }
+
+  /** Closes every socket opened with a session that has ended (sign-out, or ended from another device). */
+  closeSession(sessionId: string): void {
+    for (const room of this.rooms.values()) {
+      for (const conn of room.conns) {
+        if (conn.user.sessionId === sessionId) conn.close(CloseCode.unauthenticated, CloseReason.sessionEnded)
+      }
+    }
   }
 
   stats(): { rooms: number; connections: number } {

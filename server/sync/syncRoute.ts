@@ -3,18 +3,21 @@
  * shared/protocol (an HTTP error before the upgrade makes the stock client retry forever).
  */
 import { upgradeWebSocket } from '@hono/node-server'
-import type { Hono } from 'hono'
+import type { Env, Hono } from 'hono'
 import type { WebSocket } from 'ws'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { SYNC_PATH } from '../../shared/protocol/messages'
 import { resolveDocAccess } from '../auth/docAccess'
+import type { OriginPolicy } from '../auth/origin'
+import type { SessionConfig } from '../auth/sessions'
 import { log } from '../log'
-import type { ProjectStore } from '../storage/store'
+import type { AccountStore, ProjectStore } from '../storage/store'
 import type { Connection } from './connection'
 import type { RoomRegistry } from './roomRegistry'
 
 export interface SyncRouteDeps {
-  projects: ProjectStore
+  store: AccountStore & ProjectStore
+  access: SessionConfig & OriginPolicy
   registry: RoomRegistry
   maxMessageBytes: number
 }
@@ -27,12 +30,17 @@ function docNameOf(path: string): string {
   }
 }
 
-export function mountSyncRoute(app: Hono, deps: SyncRouteDeps): void {
+export function mountSyncRoute<E extends Env>(app: Hono<E>, deps: SyncRouteDeps): void {
+  app.get(`${SYNC_PATH}/*`, async (c, next) => {
+    if (c.req.header('upgrade')?.toLowerCase() === 'websocket') return next()
+    c.header('Upgrade', 'websocket')
+    return c.json({ error: 'upgrade_required', message: 'this endpoint only speaks websocket' }, 426)
+  })
   app.get(
     `${SYNC_PATH}/*`,
     upgradeWebSocket(async (c) => {
       const docName = docNameOf(c.req.path)
-      const decision = await resolveDocAccess(deps.projects, docName, c.req.raw)
+      const decision = await resolveDocAccess(deps.store, docName, c.req.raw, deps.access)
       let conn: Connection | null = null
       return {
         onOpen(_event, ws) {
@@ -42,7 +50,7 @@ export function mountSyncRoute(app: Hono, deps: SyncRouteDeps): void {
             socket.close(decision.refuse.code, decision.refuse.reason)
             return
           }
-          conn = deps.registry.connect(socket, docName, decision.access)
+          conn = deps.registry.connect(socket, docName, decision.access, decision.user)
         },
         onMessage(event) {
           if (!conn || conn.closed) return

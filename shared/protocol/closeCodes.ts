@@ -5,6 +5,8 @@
 export const CloseCode = {
   /** Normal close by the server (e.g. room shut down in tests). */
   normal: 1000,
+  /** The user's role changed (e.g. lead → reviewer) or their session ended: reconnect to get the new access. */
+  accessChanged: 4000,
   /** The server is shutting down or restarting: reconnect (to this or another instance). */
   goingAway: 1001,
   /** The frame exceeded the hard transport limit (set by `ws` itself, no reason string). */
@@ -36,6 +38,12 @@ export const CloseReason = {
   textFrame: 'text frames are not supported',
   unknownMessageType: 'unknown message type',
   unknownDocument: 'unknown document',
+  unauthenticated: 'sign in required',
+  badOrigin: 'origin not allowed',
+  noDraftAccess: 'your role cannot open the draft',
+  accessRevoked: 'your access to this document was removed',
+  accessChanged: 'your role in this project changed',
+  sessionEnded: 'your session ended',
   invalidDocName: 'invalid document name',
   messageTooLarge: 'message too large',
   badUpdate: 'invalid update (only complete Yjs V1 updates are accepted)',

@@ -1,5 +1,6 @@
 /** Schemas and types of projects and the project API payloads. */
 import { z } from 'zod'
+import { ROLES } from '../auth/permissions'
 
 export const ProjectName = z.string().trim().min(1, 'name must not be empty').max(120, 'name is too long')
 
@@ -8,6 +9,8 @@ export const Project = z.object({
   name: ProjectName,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The caller's role in the project. */
+  role: z.enum(ROLES),
 })
 export type Project = z.infer<typeof Project>
 

@@ -5,6 +5,7 @@
  * nobody passes `content` to a collaborative editor.
  */
 import * as Y from 'yjs'
+import { EXAMPLE_ID_ATTR, EXAMPLE_NODE, SECTION_ID_ATTR } from './layout'
 
 /** A run of text with optional marks (`bold`, `italic`, `code`, `link`). */
 export type Inline =
@@ -12,10 +13,12 @@ export type Inline =
   | { text: string; bold?: boolean; italic?: boolean; code?: boolean; href?: string }
 
 export type Block =
-  | { type: 'heading'; level: 1 | 2 | 3; text: Inline[] | string }
+  | { type: 'heading'; level: 1 | 2 | 3; text: Inline[] | string; sectionId?: string }
   | { type: 'paragraph'; text: Inline[] | string }
   | { type: 'bulletList' | 'orderedList'; items: (Inline[] | string)[] }
   | { type: 'blockquote'; text: Inline[] | string }
+  /** An embedded calibration example (the example itself lives in the examples map). */
+  | { type: 'example'; exampleId: string }
 
 function marksOf(run: Exclude<Inline, string>): Record<string, object> {
   const marks: Record<string, object> = {}
@@ -57,7 +60,13 @@ function paragraph(content: Inline[] | string): Y.XmlElement {
 function blockElement(block: Block): Y.XmlElement {
   switch (block.type) {
     case 'heading':
-      return element('heading', [textNode(block.text)], { level: block.level })
+      return element(
+        'heading',
+        [textNode(block.text)],
+        block.sectionId ? { level: block.level, [SECTION_ID_ATTR]: block.sectionId } : { level: block.level },
+      )
+    case 'example':
+      return element(EXAMPLE_NODE, [], { [EXAMPLE_ID_ATTR]: block.exampleId })
     case 'paragraph':
       return paragraph(block.text)
     case 'blockquote':

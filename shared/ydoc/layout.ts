@@ -9,7 +9,22 @@ export const DraftRoot = {
   guideline: 'guideline',
   /** Document-level metadata (e.g. the seed marker). */
   meta: 'meta',
+  /** Rubric title and instructions (root Y.Texts, so concurrent first edits never conflict). */
+  rubricTitle: 'rubricTitle',
+  rubricInstructions: 'rubricInstructions',
+  /** Rubric scalar settings (pass threshold). */
+  rubricSettings: 'rubricSettings',
+  /** Criteria by id; each a Y.Map ordered by its fractional `order` key. */
+  criteria: 'criteria',
+  /** Calibration examples by id. */
+  examples: 'examples',
 } as const
+
+/** The guideline node that embeds a calibration example, and its attribute naming the example. */
+export const EXAMPLE_NODE = 'calibrationExample'
+export const EXAMPLE_ID_ATTR = 'exampleId'
+/** Headings carry a stable section id in this attribute (TipTap UniqueID). */
+export const SECTION_ID_ATTR = 'sectionId'
 
 export function guidelineFragment(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment(DraftRoot.guideline)

@@ -1,21 +1,18 @@
 /**
- * Issue #2 in real Chromium: two users co-author one guideline (text, caret labels, presence), a reload keeps
- * the text, and edits made offline stay local, then save and merge when the connection is back.
+ * Issue #2 in real Chromium, with real accounts: two signed-in users co-author one guideline (text, caret
+ * labels with their account names, presence), a reload keeps the text, and edits made offline stay local,
+ * then save and merge when the connection is back.
  */
 import { resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createProject, inviteUser, setupOwner, TEST_PASSWORD, type TestUser } from '../helpers/accounts'
 import { launchChromium, screenshot, screenshotSideBySide } from '../helpers/browser'
 import { waitFor } from '../helpers/clients'
-import {
-  type ChildServer,
-  createProject,
-  removeTempDirs,
-  spawnServer,
-  stopAllServers,
-} from '../helpers/server'
+import { type ChildServer, removeTempDirs, spawnServer, stopAllServers } from '../helpers/server'
 import {
   CARET_LABEL,
+  connectionsOf,
   documentBlocks,
   documentContains,
   openUser,
@@ -29,21 +26,36 @@ import {
   waitForStatus,
   waitForText,
 } from './editorPage'
+import { addMember } from './people'
 
 const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client')
-const ALICE = { name: 'Alice Lead', color: '#7c3aed' }
-const BOB = { name: 'Bob Reviewer', color: '#c2410c' }
+/** Account names: caret labels and presence entries must show exactly these. */
+const ALICE = { name: 'Alice Owner' }
+const BOB = { name: 'Bob Lead' }
+const CAROL = { name: 'Carol New' }
 /** Once the browser knows it is offline, the pill should say so about as fast as a person can look at it. */
 const OFFLINE_NOTICE_MS = 5_000
 
 let server: ChildServer
 let browser: Browser
 const users: User[] = []
+/** Alice owns every project; Bob and Carol are leads of the projects they are added to. */
+let aliceAccount: TestUser
+let bobAccount: TestUser
+let carolAccount: TestUser
 
-async function newUser(identity?: { name: string; color: string }): Promise<User> {
-  const user = await openUser(browser, identity)
+/** A browser context signed in as `account` (by its session cookie), or signed out. */
+async function newUser(account?: TestUser): Promise<User> {
+  const user = await openUser(browser, account ? { baseUrl: server.url, account } : {})
   users.push(user)
   return user
+}
+
+/** A project of Alice's with the given accounts as leads. */
+async function sharedProject(name: string, ...leads: TestUser[]): Promise<string> {
+  const projectId = await createProject(server.url, aliceAccount, name)
+  for (const lead of leads) await addMember(server.url, aliceAccount, projectId, lead, 'lead')
+  return projectId
 }
 
 /** Opens a project straight from its URL for each user and waits until each is synced and saved. */
@@ -57,8 +69,13 @@ async function openProject(projectId: string, ...people: User[]): Promise<void> 
 }
 
 beforeAll(async () => {
-  server = await spawnServer({ env: { CLIENT_DIR } })
+  server = await spawnServer({ env: { CLIENT_DIR, AUTH_ATTEMPTS_PER_MINUTE: '1000' } })
   browser = await launchChromium()
+  aliceAccount = await setupOwner(server, ALICE.name)
+  // Bob and Carol get their accounts by joining a first project; later projects add them as members.
+  const first = await createProject(server.url, aliceAccount, 'Onboarding')
+  bobAccount = await inviteUser(server.url, aliceAccount, first, 'lead', BOB.name)
+  carolAccount = await inviteUser(server.url, aliceAccount, first, 'lead', CAROL.name)
 })
 
 afterEach(async () => {
@@ -78,22 +95,20 @@ describe('co-authoring a guideline in the browser', () => {
     const projectName = 'Medical QA — helpfulness'
     const alice = await newUser()
     await alice.page.goto(server.url)
-    await alice.page.getByTestId('welcome').waitFor()
-    await screenshot(alice.page, '01-first-visit')
-
-    // Alice names herself through the header menu, then creates the project from the list page.
-    await alice.page.getByTestId('identity-button').click()
-    const identityDialog = alice.page.getByRole('dialog', { name: 'Your name and colour' })
-    await identityDialog.getByTestId('identity-name').fill(ALICE.name)
-    await identityDialog.getByLabel(`Colour ${ALICE.color}`).check()
-    await identityDialog.getByTestId('identity-save').click()
-    await alice.page.getByTestId('identity-button').filter({ hasText: ALICE.name }).waitFor()
-    await alice.page.getByTestId('welcome').waitFor({ state: 'detached' })
+    // Signed out, the app asks Alice to sign in first, then shows her projects.
+    await alice.page.getByTestId('signin-page').waitFor()
+    await screenshot(alice.page, '01-sign-in')
+    await alice.page.getByTestId('signin-email').fill(aliceAccount.email)
+    await alice.page.getByTestId('signin-password').fill(TEST_PASSWORD)
+    await alice.page.getByTestId('signin-submit').click()
+    await alice.page.getByTestId('account-button').filter({ hasText: ALICE.name }).waitFor()
+    expect(new URL(alice.page.url()).pathname).toBe('/')
 
     await alice.page.getByTestId('new-project-name').fill(projectName)
     await alice.page.getByTestId('create-project').click()
     const row = alice.page.getByTestId('project-row').filter({ hasText: projectName })
     await row.waitFor()
+    expect(await row.getByTestId('role-badge').textContent()).toBe('Owner')
     await screenshot(alice.page, '02-project-list')
     await row.getByTestId('project-link').click()
     await waitForStatus(alice.page, 'saved')
@@ -101,8 +116,10 @@ describe('co-authoring a guideline in the browser', () => {
     expect(projectUrl).toMatch(/\/projects\/[^/]+$/)
     expect(await alice.page.getByTestId('outline-item').allTextContents()).toEqual([projectName])
 
-    // Bob finds the same project in his list.
-    const bob = await newUser(BOB)
+    // Alice makes Bob a lead; Bob finds the same project in his list.
+    const projectId = decodeURIComponent(new URL(projectUrl).pathname.split('/').at(-1) ?? '')
+    await addMember(server.url, aliceAccount, projectId, bobAccount, 'lead')
+    const bob = await newUser(bobAccount)
     await bob.page.goto(server.url)
     await bob.page.getByTestId('project-link').filter({ hasText: projectName }).click()
     await waitForStatus(bob.page, 'saved')
@@ -132,9 +149,9 @@ describe('co-authoring a guideline in the browser', () => {
   })
 
   it('keeps the text through a reload, back to "saved", and on a device with no local copy', async () => {
-    const projectId = await createProject(server.url, 'Reload check')
-    const alice = await newUser(ALICE)
-    const bob = await newUser(BOB)
+    const projectId = await sharedProject('Reload check', bobAccount, carolAccount)
+    const alice = await newUser(aliceAccount)
+    const bob = await newUser(bobAccount)
     await openProject(projectId, alice, bob)
 
     const text = 'This sentence survives a reload.'
@@ -145,20 +162,23 @@ describe('co-authoring a guideline in the browser', () => {
     await alice.page.reload()
     await waitForText(alice.page, text, 'Alice after her reload')
     await waitForStatus(alice.page, 'saved')
-    // Alice's old tab left the room: Bob sees one Alice, not two.
+    // Alice's old tab left the room: Bob sees one Alice, standing for one connection, not two.
     await waitForPresence(bob.page, [ALICE.name, `${BOB.name} (you)`], 'Bob')
+    await waitFor(async () => (await connectionsOf(bob.page, ALICE.name)) === '1', {
+      message: "Bob's presence entry of Alice to stand for exactly one connection after her reload",
+    })
     await screenshot(alice.page, '04-after-reload')
 
     // A fresh context has no IndexedDB copy: the text must come from the server.
-    const carol = await newUser({ name: 'Carol New', color: '#15803d' })
+    const carol = await newUser(carolAccount)
     await openProject(projectId, carol)
     expect(await documentContains(carol.page, text)).toBe(true)
   })
 
   it('keeps offline edits local, shows "offline", then saves and merges them when back online', async () => {
-    const projectId = await createProject(server.url, 'Offline check')
-    const alice = await newUser(ALICE)
-    const bob = await newUser(BOB)
+    const projectId = await sharedProject('Offline check', bobAccount)
+    const alice = await newUser(aliceAccount)
+    const bob = await newUser(bobAccount)
     await openProject(projectId, alice, bob)
     const onlineText = 'Written while everyone is online.'
     await typeAtEnd(alice.page, onlineText, { newParagraph: false })

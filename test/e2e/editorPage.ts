@@ -1,13 +1,14 @@
 /**
- * What the browser tests do with a Yardstick page: open a user (a browser context with a preset identity),
- * type into the guideline, read its text without peer carets, read presence, and record save-status changes.
+ * What the browser tests do with a Yardstick page: open a user (a browser context, signed in to an account by
+ * its session cookie), type into the guideline, read its text without peer carets, read presence, and record
+ * save-status changes and the sync sockets a page opens.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { type Identity, STORAGE_KEY } from '../../client/identity/identity'
 import type { SaveStatus } from '../../client/sync/saveTracker'
+import type { TestUser } from '../helpers/accounts'
 import { waitFor } from '../helpers/clients'
 
-export const PROSEMIRROR = '[data-testid="editor"] .ProseMirror'
+export const PROSEMIRROR = '[data-testid="editor"] .ProseMirror.guideline'
 export const CARET_LABEL = '.collaboration-carets__label'
 
 export interface User {
@@ -15,28 +16,50 @@ export interface User {
   page: Page
   /** Uncaught exceptions thrown in the page. */
   pageErrors: string[]
+  /** URLs of every websocket the page opened. */
+  sockets: string[]
+  /** The account this context is signed in as, when it was opened with one. */
+  account?: TestUser
 }
 
-/** A fresh browser context (its own localStorage and IndexedDB), optionally with a confirmed identity. */
-export async function openUser(browser: Browser, identity?: Omit<Identity, 'confirmed'>): Promise<User> {
+/** Puts a TestUser's session cookie (`ys_session=…`) into a browser context for `baseUrl`. */
+export async function signInContext(
+  context: BrowserContext,
+  baseUrl: string,
+  account: TestUser,
+): Promise<void> {
+  const separator = account.cookie.indexOf('=')
+  await context.addCookies([
+    {
+      name: account.cookie.slice(0, separator),
+      value: account.cookie.slice(separator + 1),
+      url: baseUrl,
+      httpOnly: true,
+      sameSite: 'Lax',
+    },
+  ])
+}
+
+/** A fresh browser context (its own cookies, localStorage and IndexedDB), signed in as `account` if given. */
+export async function openUser(
+  browser: Browser,
+  options: { baseUrl?: string; account?: TestUser } = {},
+): Promise<User> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   context.setDefaultTimeout(10_000)
-  if (identity) {
-    const stored = JSON.stringify({ ...identity, confirmed: true } satisfies Identity)
-    await context.addInitScript(
-      ({ key, value }) => {
-        if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, value)
-      },
-      { key: STORAGE_KEY, value: stored },
-    )
+  if (options.account) {
+    if (!options.baseUrl) throw new Error('openUser needs baseUrl to sign in an account')
+    await signInContext(context, options.baseUrl, options.account)
   }
   const page = await context.newPage()
   const pageErrors: string[] = []
+  const sockets: string[] = []
   page.on('pageerror', (error) => pageErrors.push(error.message))
-  return { context, page, pageErrors }
+  page.on('websocket', (socket) => sockets.push(socket.url()))
+  return { context, page, pageErrors, sockets, ...(options.account ? { account: options.account } : {}) }
 }
 
-export function waitForStatus(page: Page, status: SaveStatus, timeout?: number): Promise<void> {
+export function waitForStatus(page: Page, status: SaveStatus | 'view-only', timeout?: number): Promise<void> {
   return page
     .locator(`[data-testid="save-status"][data-status="${status}"]`)
     .waitFor(timeout === undefined ? {} : { timeout })
@@ -71,7 +94,10 @@ export function waitForText(page: Page, text: string, who: string): Promise<void
   return waitFor(() => documentContains(page, text), { message: `${who} to see "${text}"` })
 }
 
-/** Names in the presence bar, your own entry marked with " (you)", sorted. */
+/**
+ * Names in the presence bar, your own entry (the account menu beside it) marked with " (you)", sorted. The
+ * bar shows each account once; `connectionsOf` tells how many open connections stand behind an entry.
+ */
 export async function presenceNames(page: Page): Promise<string[]> {
   const names = await page
     .getByTestId('presence-peer')
@@ -115,4 +141,17 @@ export function recordStatuses(page: Page): Promise<void> {
 
 export function recordedStatuses(page: Page): Promise<string[]> {
   return page.evaluate(() => [...(window as unknown as { __statusLog: string[] }).__statusLog])
+}
+
+/** How many connections (tabs) the presence entry of `name` stands for, or null when `name` is not shown. */
+export function connectionsOf(page: Page, name: string): Promise<string | null> {
+  return page
+    .getByTestId('presence-peer')
+    .evaluateAll(
+      (peers, wanted) =>
+        peers
+          .find((peer) => peer.querySelector('.avatar')?.getAttribute('title') === wanted)
+          ?.getAttribute('data-connections') ?? null,
+      name,
+    )
 }

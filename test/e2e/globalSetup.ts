@@ -9,5 +9,10 @@ import { chromiumPath } from '../helpers/browser'
 export default function setup(): void {
   chromiumPath()
   const root = resolve(import.meta.dirname, '../..')
-  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
+  // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle: test what ships.
+  execFileSync('npm', ['run', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
 }

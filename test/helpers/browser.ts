@@ -39,10 +39,13 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves the viewport (or, with `fullPage`, the whole scrolled page) as test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string, { fullPage = false } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   const path = join(SCREENSHOT_DIR, `${name}.png`)
-  await page.screenshot({ path, fullPage: false })
+  // A full-page capture of a scrolled page would draw the sticky header mid-page.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path, fullPage })
   return path
 }
 

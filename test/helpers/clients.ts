@@ -19,14 +19,30 @@ export function syncUrl(baseUrl: string): string {
   return `${baseUrl.replace(/^http/, 'ws')}${SYNC_PATH}`
 }
 
+/** A `ws` WebSocket class that sends the given headers (session cookie, Origin) with the upgrade. */
+export function websocketWithHeaders(headers: Record<string, string>): typeof globalThis.WebSocket {
+  class HeaderWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers })
+    }
+  }
+  return HeaderWebSocket as unknown as typeof globalThis.WebSocket
+}
+
 export function connectClient(
   baseUrl: string,
   docName: string,
-  options: { doc?: Y.Doc; name?: string } = {},
+  options: {
+    doc?: Y.Doc
+    name?: string
+    user?: { cookie: string } | null
+    headers?: Record<string, string>
+  } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc()
+  const headers = { ...(options.user ? { cookie: options.user.cookie } : {}), ...options.headers }
   const provider = new WebsocketProvider(syncUrl(baseUrl), docName, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: websocketWithHeaders(headers),
     disableBc: true,
     maxBackoffTime: 300,
   })
@@ -74,8 +90,13 @@ export interface RawSocket {
 }
 
 /** A bare websocket to the sync endpoint, for sending frames the stock client never would. */
-export function openRawSocket(baseUrl: string, docName: string): RawSocket {
-  const socket = new WebSocket(`${syncUrl(baseUrl)}/${docName}`)
+export function openRawSocket(
+  baseUrl: string,
+  docName: string,
+  options: { user?: { cookie: string } | null; headers?: Record<string, string> } = {},
+): RawSocket {
+  const headers = { ...(options.user ? { cookie: options.user.cookie } : {}), ...options.headers }
+  const socket = new WebSocket(`${syncUrl(baseUrl)}/${docName}`, { headers })
   const received: Uint8Array[] = []
   socket.on('message', (data) => received.push(new Uint8Array(data as Buffer)))
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>

@@ -43,6 +43,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
 export interface ChildServer {
   url: string
   port: number
+  /** The one-time owner setup link the server printed (null when an account existed). */
+  setupUrl: string | null
   dataDir: string
   child: ChildProcess
   output: () => string
@@ -96,6 +98,7 @@ export async function spawnServer(
   const handle: ChildServer = {
     url: `http://127.0.0.1:${port}`,
     port,
+    setupUrl: /(http:\/\/\S+\/setup#\S+)/.exec(output)?.[1] ?? null,
     dataDir,
     child,
     output: () => output,
@@ -116,15 +119,4 @@ export async function stopAllServers(): Promise<void> {
 
 export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-}
-
-export async function createProject(baseUrl: string, name = 'Test project'): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/projects`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name }),
-  })
-  if (response.status !== 201)
-    throw new Error(`create project failed: ${response.status} ${await response.text()}`)
-  return ((await response.json()) as { id: string }).id
 }

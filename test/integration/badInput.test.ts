@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import type { RunningServer } from '../../server/server'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { MessageType } from '../../shared/protocol/messages'
+import { createProject, setupOwner, type TestUser } from '../helpers/accounts'
 import {
   connectClient,
   destroyAllClients,
@@ -16,19 +17,21 @@ import {
   waitFor,
   waitForSynced,
 } from '../helpers/clients'
-import { createProject, removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
+import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
 
 const MAX = 64 * 1024
 let server: RunningServer
 let project: string
+let owner: TestUser
 let a: TestClient
 let b: TestClient
 
 beforeAll(async () => {
   server = await startTestServer({ maxMessageBytes: MAX })
-  project = await createProject(server.url)
-  a = connectClient(server.url, project)
-  b = connectClient(server.url, project)
+  owner = await setupOwner(server)
+  project = await createProject(server.url, owner)
+  a = connectClient(server.url, project, { user: owner })
+  b = connectClient(server.url, project, { user: owner })
   await Promise.all([waitForSynced(a), waitForSynced(b)])
   a.doc.getText('body').insert(0, 'baseline')
   await waitFor(() => b.doc.getText('body').toString() === 'baseline')
@@ -79,7 +82,7 @@ async function storedState(): Promise<Uint8Array> {
 async function expectRejected(data: Uint8Array | string, code: number, reason?: string) {
   const before = serverState()
   const storedBefore = await storedState()
-  const raw = openRawSocket(server.url, project)
+  const raw = openRawSocket(server.url, project, { user: owner })
   await raw.opened
   raw.socket.send(data)
   const closed = await raw.closed
@@ -106,7 +109,7 @@ async function expectRejected(data: Uint8Array | string, code: number, reason?: 
 
 describe('bad websocket input', () => {
   it('a valid update from a raw socket is accepted (control case)', async () => {
-    const raw = openRawSocket(server.url, project)
+    const raw = openRawSocket(server.url, project, { user: owner })
     await raw.opened
     const doc = new Y.Doc()
     doc.getMap('control').set('ok', 1)
@@ -197,7 +200,7 @@ describe('bad websocket input', () => {
     ['an overlong name', 'x'.repeat(65), CloseReason.invalidDocName],
     ['bad percent-encoding', '%E0%A4%A', CloseReason.invalidDocName],
   ])('refuses %s with 4404 and creates no room', async (_label, name, reason) => {
-    const raw = openRawSocket(server.url, name)
+    const raw = openRawSocket(server.url, name, { user: owner })
     const closed = await raw.closed
     expect(closed).toEqual({ code: CloseCode.unknownDocument, reason })
     expect([...server.registry.rooms.keys()]).toEqual([project])
@@ -205,11 +208,12 @@ describe('bad websocket input', () => {
 })
 
 describe('bad HTTP input', () => {
-  const post = (
-    path: string,
-    body: string,
-    headers: Record<string, string> = { 'content-type': 'application/json' },
-  ) => fetch(`${server.url}${path}`, { method: 'POST', headers, body })
+  const post = (path: string, body: string) =>
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: owner.cookie },
+      body,
+    })
 
   it('answers invalid JSON with 400 and a message', async () => {
     const response = await post('/api/projects', '{"name": ')
@@ -245,7 +249,7 @@ describe('bad HTTP input', () => {
       const response = await fetch(`${server.url}/api/projects/unknown-id`, {
         method,
         body,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', cookie: owner.cookie },
       })
       expect(response.status).toBe(404)
       expect(await response.json()).toEqual({ error: 'not_found', message: 'project not found' })
@@ -264,7 +268,42 @@ describe('bad HTTP input', () => {
   })
 
   it('still serves good requests afterwards', async () => {
-    const response = await fetch(`${server.url}/api/projects/${project}`)
+    const response = await fetch(`${server.url}/api/projects/${project}`, {
+      headers: { cookie: owner.cookie },
+    })
     expect(response.status).toBe(200)
+  })
+})
+
+describe('security headers', () => {
+  it('sends a CSP without inline script, no framing, nosniff and a referrer policy on API and pages', async () => {
+    for (const path of ['/api/setup', '/healthz', `/api/projects/${project}`]) {
+      const response = await fetch(`${server.url}${path}`, { headers: { cookie: owner.cookie } })
+      const csp = response.headers.get('content-security-policy') ?? ''
+      expect(csp, path).toContain("script-src 'self'")
+      expect(csp, path).not.toMatch(/script-src[^;]*unsafe-inline/)
+      expect(csp, path).toContain("frame-ancestors 'none'")
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff')
+      expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin')
+      // HSTS only over HTTPS.
+      expect(response.headers.get('strict-transport-security'), path).toBeNull()
+    }
+  })
+})
+
+// Last in the file: the server answers 413 before reading the whole body and then closes that keep-alive
+// socket, which the next fetch in this process might otherwise try to reuse.
+describe('request size limits', () => {
+  it('answers an oversized JSON body with 413 and a message, and keeps serving', async () => {
+    const huge = JSON.stringify({ name: 'x'.repeat(300 * 1024) })
+    const response = await fetch(`${server.url}/api/projects`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: owner.cookie },
+      body: huge,
+    })
+    expect(response.status).toBe(413)
+    expect(((await response.json()) as { error: string }).error).toBe('body_too_large')
+    const ok = await fetch(`${server.url}/api/projects/${project}`, { headers: { cookie: owner.cookie } })
+    expect(ok.status).toBe(200)
   })
 })

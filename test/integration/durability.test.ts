@@ -6,14 +6,9 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openSqliteStore } from '../../server/storage/sqlite'
+import { createProject, setupOwner } from '../helpers/accounts'
 import { connectClient, destroyAllClients, type TestClient, waitFor, waitForSynced } from '../helpers/clients'
-import {
-  createProject,
-  removeTempDirs,
-  spawnServer,
-  startTestServer,
-  stopAllServers,
-} from '../helpers/server'
+import { removeTempDirs, spawnServer, startTestServer, stopAllServers } from '../helpers/server'
 
 afterEach(async () => {
   destroyAllClients()
@@ -40,15 +35,16 @@ const itemsOf = (doc: Y.Doc) => doc.getArray<string>('log').toArray()
 describe('durability', () => {
   it('keeps everything across SIGTERM and restart on the same DATA_DIR', async () => {
     const server = await spawnServer()
-    const project = await createProject(server.url)
-    const a = connectClient(server.url, project)
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const a = connectClient(server.url, project, { user: owner })
     await waitForSynced(a)
     const text = a.doc.getText('body')
     for (let i = 0; i < 300; i++) text.insert(text.length, `${i} `)
     a.doc.getMap('rubric').set('title', 'Helpfulness')
     const expected = text.toString()
     // Another client seeing the full text means the server has made all of it durable.
-    const b = connectClient(server.url, project)
+    const b = connectClient(server.url, project, { user: owner })
     await waitFor(
       () =>
         b.doc.getText('body').toString() === expected &&
@@ -61,7 +57,7 @@ describe('durability', () => {
     expect(await server.exited).toBe(0)
 
     const restarted = await spawnServer({ dataDir: server.dataDir })
-    const c = connectClient(restarted.url, project)
+    const c = connectClient(restarted.url, project, { user: owner })
     await waitForSynced(c)
     expect(c.doc.getText('body').toString()).toBe(expected)
     expect(c.doc.getMap('rubric').get('title')).toBe('Helpfulness')
@@ -70,11 +66,12 @@ describe('durability', () => {
 
   it('loses nothing any other client received when killed with SIGKILL during edits from 5 clients', async () => {
     const server = await spawnServer()
-    const project = await createProject(server.url)
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
     const clients: TestClient[] = []
     const seenFromOthers: Set<string>[] = []
     for (let i = 0; i < 5; i++) {
-      const client = connectClient(server.url, project)
+      const client = connectClient(server.url, project, { user: owner })
       const seen = new Set<string>()
       client.doc.getArray<string>('log').observe((event) => {
         if (event.transaction.local) return
@@ -132,9 +129,13 @@ describe('durability', () => {
 describe('compaction', () => {
   it('never loses an update that arrives while it runs', async () => {
     const server = await startTestServer({ compactAfterUpdates: 25 })
-    const project = await createProject(server.url)
-    const writers = [connectClient(server.url, project), connectClient(server.url, project)]
-    const reader = connectClient(server.url, project)
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const writers = [
+      connectClient(server.url, project, { user: owner }),
+      connectClient(server.url, project, { user: owner }),
+    ]
+    const reader = connectClient(server.url, project, { user: owner })
     await Promise.all([...writers, reader].map((c) => waitForSynced(c)))
     for (let round = 0; round < 40; round++) {
       for (const [i, w] of writers.entries()) {

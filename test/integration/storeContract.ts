@@ -131,5 +131,206 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
       expect((await rebuild(again, 'keep')).getMap('m').toJSON()).toEqual({ k: 'v' })
       await again.close()
     })
+
+    it('keeps accounts: setup once, sessions, memberships, invites used once and the audit log', async () => {
+      const { store } = await factory.fresh()
+      await store.createProject({ id: 'p', name: 'P' })
+      await store.addSetupToken('setup-hash')
+      const owner = { id: 'u1', email: 'o@x.org', name: 'O', color: '#000000', passwordHash: '$argon2id$x' }
+      expect(await store.completeSetup('wrong', owner)).toBe(false)
+      expect(await store.completeSetup('setup-hash', owner)).toBe(true)
+      expect(await store.completeSetup('setup-hash', { ...owner, id: 'u2', email: 'b@x.org' })).toBe(false)
+      expect(await store.getRole('p', 'u1')).toBe('owner')
+      expect((await store.getUserByEmail('o@x.org'))?.id).toBe('u1')
+      await store.updateUser('u1', { name: 'Olivia' })
+      expect((await store.getUser('u1'))?.name).toBe('Olivia')
+
+      const future = new Date(Date.now() + 60_000).toISOString()
+      await store.createSession({
+        id: 's1',
+        tokenHash: 'th1',
+        userId: 'u1',
+        userAgent: 'ua',
+        expiresAt: future,
+      })
+      await store.createSession({
+        id: 's2',
+        tokenHash: 'th2',
+        userId: 'u1',
+        userAgent: 'ua',
+        expiresAt: new Date(0).toISOString(),
+      })
+      expect((await store.getSession('th1'))?.id).toBe('s1')
+      expect(await store.getSession('th2')).toBeNull()
+      expect((await store.listSessions('u1')).map((x) => x.id)).toEqual(['s1'])
+      await store.deleteSession('s1')
+      expect(await store.getSession('th1')).toBeNull()
+
+      const expires = new Date(Date.now() + 60_000).toISOString()
+      await store.createInvite({
+        id: 'i1',
+        projectId: 'p',
+        role: 'reviewer',
+        tokenHash: 'ih1',
+        createdBy: 'u1',
+        expiresAt: expires,
+      })
+      const lead = { id: 'u3', email: 'l@x.org', name: 'L', color: '#000000', passwordHash: 'h' }
+      const now = new Date().toISOString()
+      expect(await store.acceptInvite('ih1', 'u3', now, lead)).toEqual({
+        ok: true,
+        userId: 'u3',
+        role: 'reviewer',
+      })
+      expect(await store.acceptInvite('ih1', 'u9', now)).toEqual({ ok: false, reason: 'used' })
+      await store.createInvite({
+        id: 'i2',
+        projectId: 'p',
+        role: 'annotator',
+        tokenHash: 'ih2',
+        createdBy: 'u1',
+        expiresAt: expires,
+      })
+      expect(await store.acceptInvite('ih2', 'u4', now, { ...lead, id: 'u4' })).toEqual({
+        ok: false,
+        reason: 'email_taken',
+      })
+      await store.setRole('p', 'u3', 'lead')
+      expect(await store.acceptInvite('ih2', 'u3', now)).toEqual({ ok: true, userId: 'u3', role: 'lead' })
+      await store.createInvite({
+        id: 'i3',
+        projectId: 'p',
+        role: 'annotator',
+        tokenHash: 'ih3',
+        createdBy: 'u1',
+        expiresAt: now,
+      })
+      expect(await store.acceptInvite('ih3', 'u3', new Date(Date.now() + 1000).toISOString())).toEqual({
+        ok: false,
+        reason: 'expired',
+      })
+      await store.createInvite({
+        id: 'i4',
+        projectId: 'p',
+        role: 'annotator',
+        tokenHash: 'ih4',
+        createdBy: 'u1',
+        expiresAt: expires,
+      })
+      expect(await store.revokeInvite('p', 'i4', now)).toBe(true)
+      expect(await store.acceptInvite('ih4', 'u3', now)).toEqual({ ok: false, reason: 'revoked' })
+      expect(await store.acceptInvite('nope', 'u3', now)).toEqual({ ok: false, reason: 'unknown' })
+
+      expect((await store.listMembers('p')).map((m) => [m.userId, m.role])).toEqual([
+        ['u1', 'owner'],
+        ['u3', 'lead'],
+      ])
+      expect((await store.listProjectsForUser('u3')).map((x) => [x.id, x.role])).toEqual([['p', 'lead']])
+      expect(await store.removeMember('p', 'u3')).toBe(true)
+      expect(await store.getRole('p', 'u3')).toBeNull()
+
+      await store.appendAudit({ projectId: 'p', actorId: 'u1', action: 'first', details: { a: 1 } })
+      await store.appendAudit({ projectId: 'p', actorId: null, action: 'second', details: {} })
+      expect((await store.listAudit('p', 10)).map((e) => [e.action, e.actorName])).toEqual([
+        ['second', 'system'],
+        ['first', 'Olivia'],
+      ])
+      await store.close()
+    })
+
+    it('numbers versions from the latest and the bump, even when published concurrently', async () => {
+      const { store } = await factory.fresh()
+      await store.createProject({ id: 'p', name: 'P' })
+      const publish = (bump: 'major' | 'minor' | 'patch') =>
+        store.publishVersion({
+          projectId: 'p',
+          bump,
+          changelog: bump,
+          author: { id: 'u', name: 'U' },
+          snapshot: new Uint8Array([1, 2, 3]),
+          counts: { criteria: 1, examples: 2, openThreads: 0 },
+          render: (version, at) => JSON.stringify({ version, at }),
+        })
+      expect((await publish('major')).version).toBe('1.0.0')
+      expect((await publish('patch')).version).toBe('1.0.1')
+      expect((await publish('minor')).version).toBe('1.1.0')
+      const concurrent = await Promise.all([
+        publish('minor'),
+        publish('minor'),
+        publish('minor'),
+        publish('major'),
+      ])
+      expect(new Set(concurrent.map((v) => v.version)).size).toBe(4)
+      const listed = await store.listVersions('p')
+      expect(listed).toHaveLength(7)
+      expect(listed[0]!.ordinal).toBe(7)
+      const stored = await store.getVersion('p', '1.0.1')
+      expect(JSON.parse(stored!.json)).toMatchObject({ version: '1.0.1' })
+      expect(Array.from(stored!.snapshot)).toEqual([1, 2, 3])
+      expect((await store.latestVersion('p'))!.version).toBe(listed[0]!.version)
+
+      await store.createReadToken({ id: 't1', projectId: 'p', name: 'Tool', tokenHash: 'rt', createdBy: 'u' })
+      expect((await store.redeemReadToken('rt'))?.lastUsedAt).not.toBeNull()
+      expect(await store.revokeReadToken('p', 't1')).toBe(true)
+      expect(await store.redeemReadToken('rt')).toBeNull()
+      await store.close()
+    })
+
+    it('keeps calibration attempts, answers, one submission, cool-downs and disputes', async () => {
+      const { store } = await factory.fresh()
+      await store.createProject({ id: 'p', name: 'P' })
+      await store.addSetupToken('s')
+      await store.completeSetup('s', {
+        id: 'u',
+        email: 'u@x.org',
+        name: 'Una',
+        color: '#000000',
+        passwordHash: 'h',
+      })
+      const attempt = await store.createAttempt({
+        id: 'a1',
+        projectId: 'p',
+        userId: 'u',
+        version: '1.0.0',
+        exampleOrder: ['e2', 'e1'],
+      })
+      expect(attempt).toMatchObject({ status: 'in_progress', exampleOrder: ['e2', 'e1'], answers: {} })
+      expect(await store.saveAnswers('a1', 'e1', { c: { value: 3, rationale: 'r' } })).toBe(true)
+      expect(await store.saveAnswers('a1', 'e2', { c: { value: true } })).toBe(true)
+      expect((await store.getAttempt('a1'))!.answers).toEqual({
+        e1: { c: { value: 3, rationale: 'r' } },
+        e2: { c: { value: true } },
+      })
+      expect(await store.submitAttempt('a1', { score: 0.5, passed: false, result: { ok: 1 } })).toBe(true)
+      expect(await store.submitAttempt('a1', { score: 1, passed: true, result: {} })).toBe(false)
+      expect(await store.saveAnswers('a1', 'e1', {})).toBe(false)
+      expect(await store.getAttempt('a1')).toMatchObject({
+        status: 'submitted',
+        score: 0.5,
+        passed: false,
+        result: { ok: 1 },
+      })
+      expect((await store.listAttempts('p', 'u')).map((a) => a.id)).toEqual(['a1'])
+
+      expect(await store.retakeCooldownMinutes('p')).toBe(60)
+      await store.setRetakeCooldownMinutes('p', 5)
+      expect(await store.retakeCooldownMinutes('p')).toBe(5)
+
+      await store.createDispute({
+        id: 'd1',
+        projectId: 'p',
+        attemptId: 'a1',
+        version: '1.0.0',
+        exampleId: 'e1',
+        criterionId: 'c',
+        userId: 'u',
+        comment: 'No',
+      })
+      expect((await store.listDisputes('p'))[0]).toMatchObject({ id: 'd1', status: 'open', userName: 'Una' })
+      expect(await store.resolveDispute('p', 'd1', 'Fixed', 'u')).toBe(true)
+      expect(await store.resolveDispute('p', 'd1', 'Again', 'u')).toBe(false)
+      expect((await store.listDisputes('p', 'u'))[0]).toMatchObject({ status: 'resolved', reply: 'Fixed' })
+      await store.close()
+    })
   })
 }

@@ -8,8 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readAwarenessUpdate } from '../../server/sync/wire'
 import { MessageType } from '../../shared/protocol/messages'
+import { createProject, setupOwner } from '../helpers/accounts'
 import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
-import { createProject, removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
+import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
 
 afterEach(async () => {
   destroyAllClients()
@@ -23,9 +24,10 @@ const sortedJson = (value: Record<string, unknown>) => JSON.stringify(Object.ent
 describe('sync server with stock y-websocket clients', () => {
   it('converges concurrent edits of a Y.XmlFragment and a Y.Map', async () => {
     const server = await startTestServer()
-    const project = await createProject(server.url)
-    const a = connectClient(server.url, project)
-    const b = connectClient(server.url, project)
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const a = connectClient(server.url, project, { user: owner })
+    const b = connectClient(server.url, project, { user: owner })
     await Promise.all([waitForSynced(a), waitForSynced(b)])
 
     // Concurrent edits: both write before either sees the other's changes.
@@ -69,13 +71,14 @@ describe('sync server with stock y-websocket clients', () => {
 
   it('gives a late joiner the full state', async () => {
     const server = await startTestServer()
-    const project = await createProject(server.url)
-    const a = connectClient(server.url, project)
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const a = connectClient(server.url, project, { user: owner })
     await waitForSynced(a)
     const text = a.doc.getText('notes')
     for (let i = 0; i < 200; i++) text.insert(text.length, `line ${i}\n`)
     await waitFor(async () => (await server.store.docStats(project)).updateCount >= 200)
-    const late = connectClient(server.url, project)
+    const late = connectClient(server.url, project, { user: owner })
     await waitForSynced(late)
     await waitFor(() => late.doc.getText('notes').toString() === text.toString())
     expect(xmlOf(late.doc)).toContain('Test project')
@@ -83,14 +86,20 @@ describe('sync server with stock y-websocket clients', () => {
 
   it("removes a closed client's awareness for the others", async () => {
     const server = await startTestServer()
-    const project = await createProject(server.url)
-    const a = connectClient(server.url, project, { name: 'Ada' })
-    const b = connectClient(server.url, project, { name: 'Bo' })
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const a = connectClient(server.url, project, { user: owner, name: 'Ada' })
+    const b = connectClient(server.url, project, { user: owner, name: 'Bo' })
     await Promise.all([waitForSynced(a), waitForSynced(b)])
     await waitFor(() => b.provider.awareness.getStates().has(a.doc.clientID), { message: 'B sees A' })
-    expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user).toEqual({ name: 'Ada' })
+    // The name shown is the account's, whatever the client claimed ('Ada').
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user).toEqual({
+      id: owner.id,
+      name: owner.name,
+      color: '#2563eb',
+    })
     // A late joiner gets the current states too.
-    const c = connectClient(server.url, project, { name: 'Cy' })
+    const c = connectClient(server.url, project, { user: owner, name: 'Cy' })
     await waitFor(() => c.provider.awareness.getStates().has(a.doc.clientID), { message: 'C sees A' })
     // Close A's socket without a clean awareness removal: the server must remove it.
     a.provider.shouldConnect = false
@@ -102,8 +111,9 @@ describe('sync server with stock y-websocket clients', () => {
 
   it('acknowledges a save request only after the preceding updates are durable', async () => {
     const server = await startTestServer()
-    const project = await createProject(server.url)
-    const raw = openRawSocket(server.url, project)
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const raw = openRawSocket(server.url, project, { user: owner })
     await raw.opened
     const source = new Y.Doc()
     const updates: Uint8Array[] = []
@@ -137,11 +147,12 @@ describe('sync server with stock y-websocket clients', () => {
 
   it('answers query-awareness with every current state', async () => {
     const server = await startTestServer()
-    const project = await createProject(server.url)
-    const a = connectClient(server.url, project, { name: 'Ada' })
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const a = connectClient(server.url, project, { user: owner, name: 'Ada' })
     await waitForSynced(a)
     await waitFor(() => server.registry.rooms.get(project)?.awareness.size === 1)
-    const raw = openRawSocket(server.url, project)
+    const raw = openRawSocket(server.url, project, { user: owner })
     await raw.opened
     raw.received.length = 0
     raw.socket.send(new Uint8Array([MessageType.queryAwareness]))
@@ -151,21 +162,22 @@ describe('sync server with stock y-websocket clients', () => {
     decoding.readVarUint(d)
     const entries = readAwarenessUpdate(decoding.readVarUint8Array(d))
     expect(entries.map((e) => [e.clientId, JSON.parse(e.state)])).toEqual([
-      [a.doc.clientID, { user: { name: 'Ada' } }],
+      [a.doc.clientID, { user: { id: owner.id, name: owner.name, color: '#2563eb' } }],
     ])
     raw.socket.close()
   })
 
   it('loads the stored document before answering: the first frame is SyncStep1 with the stored state', async () => {
     const server = await startTestServer({ roomGraceMs: 0 })
-    const project = await createProject(server.url)
-    const writer = connectClient(server.url, project)
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const writer = connectClient(server.url, project, { user: owner })
     await waitForSynced(writer)
     writer.doc.getText('body').insert(0, 'stored text')
     await waitFor(async () => (await server.store.docStats(project)).updateCount >= 2)
     writer.destroy()
     await waitFor(() => server.registry.stats().rooms === 0, { message: 'room evicted' })
-    const raw = openRawSocket(server.url, project)
+    const raw = openRawSocket(server.url, project, { user: owner })
     await waitFor(() => raw.received.length > 0)
     const first = decoding.createDecoder(raw.received[0]!)
     expect(decoding.readVarUint(first)).toBe(MessageType.sync)
@@ -177,8 +189,9 @@ describe('sync server with stock y-websocket clients', () => {
 
   it('keeps an idle client connected past the stock client’s 30 s silence timeout', async () => {
     const server = await startTestServer()
-    const project = await createProject(server.url)
-    const idle = connectClient(server.url, project)
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const idle = connectClient(server.url, project, { user: owner })
     await waitForSynced(idle)
     const statuses: string[] = []
     idle.provider.on('status', ({ status }: { status: string }) => statuses.push(status))
@@ -189,17 +202,19 @@ describe('sync server with stock y-websocket clients', () => {
 
   it('leaves no room in memory after 1,000 open/close cycles on distinct documents', async () => {
     const server = await startTestServer({ roomGraceMs: 0 })
+    const owner = await setupOwner(server)
     const ids: string[] = []
     for (let i = 0; i < 1000; i++) {
       const id = `doc-${i}`
       await server.store.createProject({ id, name: id })
+      await server.store.setRole(id, owner.id, 'owner')
       ids.push(id)
     }
     const batch = 50
     for (let i = 0; i < ids.length; i += batch) {
       await Promise.all(
         ids.slice(i, i + batch).map(async (id) => {
-          const client = connectClient(server.url, id)
+          const client = connectClient(server.url, id, { user: owner })
           await waitForSynced(client)
           client.destroy()
         }),

@@ -4,7 +4,8 @@ import type { WebSocket } from 'ws'
 import { AwarenessState } from '../../server/sync/awarenessState'
 import { Connection } from '../../server/sync/connection'
 
-const conn = () => new Connection({} as WebSocket, 'doc', 'write')
+const conn = () =>
+  new Connection({} as WebSocket, 'doc', 'write', { id: 'u', name: 'U', color: '#000000', sessionId: 's' })
 const entry = (clientId: number, clock: number, state: unknown) => ({
   clientId,
   clock,

@@ -9,10 +9,11 @@ import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { exampleGuideline } from '../../server/seed/exampleGuideline'
+import { CalibrationExampleNode } from '../../shared/guideline/calibrationExampleNode'
 import { appendBlocks } from '../../shared/ydoc/guidelineBuilder'
 import { guidelineFragment } from '../../shared/ydoc/layout'
 
-const schema = getSchema([StarterKit.configure({ undoRedo: false }), TableKit])
+const schema = getSchema([StarterKit.configure({ undoRedo: false }), TableKit, CalibrationExampleNode])
 
 function seeded(blocks: Parameters<typeof appendBlocks>[1]) {
   const doc = new Y.Doc()

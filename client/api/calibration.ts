@@ -1,0 +1,180 @@
+/**
+ * Typed calls to the calibration endpoints: attempts (start, save answers, submit), feedback, annotator status,
+ * retake cool-down, disputes, and the leads' analytics. Nothing here asks for gold before submission.
+ */
+import { z } from 'zod'
+import type { CalibrationAnalytics } from '../../shared/rubric/analytics'
+import {
+  AnnotatorStatus,
+  AttemptResult,
+  AttemptView,
+  type CriterionAnswer,
+  Dispute,
+} from '../../shared/schema/calibration'
+import { ApiRequestError, requestJson, requestVoid, sentence } from './http'
+
+const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`
+const attemptsUrl = (projectId: string) => `${base(projectId)}/calibration/attempts`
+
+export const AttemptSummary = z.object({
+  id: z.string(),
+  userId: z.string(),
+  version: z.string(),
+  status: z.enum(['in_progress', 'submitted']),
+  startedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  score: z.number().nullable(),
+  passed: z.boolean().nullable(),
+  answered: z.number(),
+  total: z.number(),
+})
+export type AttemptSummary = z.infer<typeof AttemptSummary>
+
+/** Starting was refused because of the retake cool-down: when the next attempt may start. */
+export class CooldownError extends Error {
+  constructor(
+    message: string,
+    readonly retryAt: string,
+  ) {
+    super(message)
+    this.name = 'CooldownError'
+  }
+}
+
+/** Starts (201) or resumes (200) an attempt. The cool-down's `retryAt` is read from the 429 body. */
+export async function startAttempt(projectId: string): Promise<AttemptView> {
+  const response = await fetch(attemptsUrl(projectId), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    credentials: 'same-origin',
+  }).catch(() => null)
+  if (!response)
+    throw new ApiRequestError('Could not reach the server. Check your connection.', 0, 'network_error')
+  const body: unknown = await response.json().catch(() => null)
+  if (response.ok) {
+    const parsed = AttemptView.safeParse(body)
+    if (parsed.success) return parsed.data
+    throw new ApiRequestError(
+      'The server sent a response this page does not understand.',
+      502,
+      'bad_response',
+    )
+  }
+  const error = body as { error?: string; message?: string; retryAt?: string } | null
+  if (response.status === 429 && error?.retryAt)
+    throw new CooldownError(sentence(error.message ?? ''), error.retryAt)
+  throw new ApiRequestError(
+    sentence(error?.message ?? `The server answered ${response.status}.`),
+    response.status,
+    error?.error ?? 'http_error',
+  )
+}
+
+export function listMyAttempts(projectId: string, signal?: AbortSignal): Promise<AttemptSummary[]> {
+  return requestJson(attemptsUrl(projectId), z.object({ attempts: z.array(AttemptSummary) }), {
+    signal,
+  }).then((b) => b.attempts)
+}
+
+export function getAttempt(projectId: string, attemptId: string, signal?: AbortSignal) {
+  return requestJson(
+    `${attemptsUrl(projectId)}/${encodeURIComponent(attemptId)}`,
+    z.object({ attempt: AttemptView, result: AttemptResult.nullable() }),
+    { signal },
+  )
+}
+
+export function saveAnswers(
+  projectId: string,
+  attemptId: string,
+  exampleId: string,
+  answers: Record<string, CriterionAnswer>,
+): Promise<void> {
+  return requestVoid(
+    `${attemptsUrl(projectId)}/${encodeURIComponent(attemptId)}/answers/${encodeURIComponent(exampleId)}`,
+    { method: 'PUT', body: { answers } },
+  )
+}
+
+export function submitAttempt(projectId: string, attemptId: string): Promise<AttemptResult> {
+  return requestJson(`${attemptsUrl(projectId)}/${encodeURIComponent(attemptId)}/submit`, AttemptResult, {
+    method: 'POST',
+    body: {},
+  })
+}
+
+export function getStatus(projectId: string, userId: string, signal?: AbortSignal): Promise<AnnotatorStatus> {
+  return requestJson(`${base(projectId)}/annotators/${encodeURIComponent(userId)}/status`, AnnotatorStatus, {
+    signal,
+  })
+}
+
+const Settings = z.object({ retakeCooldownMinutes: z.number() })
+export function getSettings(projectId: string, signal?: AbortSignal) {
+  return requestJson(`${base(projectId)}/calibration/settings`, Settings, { signal })
+}
+export function saveSettings(projectId: string, retakeCooldownMinutes: number) {
+  return requestJson(`${base(projectId)}/calibration/settings`, Settings, {
+    method: 'PUT',
+    body: { retakeCooldownMinutes },
+  })
+}
+
+export function listDisputes(projectId: string, signal?: AbortSignal): Promise<Dispute[]> {
+  return requestJson(`${base(projectId)}/calibration/disputes`, z.object({ disputes: z.array(Dispute) }), {
+    signal,
+  }).then((b) => b.disputes)
+}
+export function createDispute(
+  projectId: string,
+  body: { attemptId: string; exampleId: string; criterionId: string; comment: string },
+): Promise<Dispute> {
+  return requestJson(`${base(projectId)}/calibration/disputes`, Dispute, { method: 'POST', body })
+}
+export function resolveDispute(projectId: string, disputeId: string, reply: string): Promise<void> {
+  return requestVoid(`${base(projectId)}/calibration/disputes/${encodeURIComponent(disputeId)}/resolve`, {
+    method: 'POST',
+    body: { reply },
+  })
+}
+
+export const exportCsvUrl = (projectId: string) => `${base(projectId)}/calibration/export.csv`
+
+/** The leads' dashboard data: the shared analytics plus the score trend, disputes per example and versions. */
+export type DashboardData = CalibrationAnalytics & {
+  trend: {
+    userId: string
+    name: string
+    version: string
+    score: number | null
+    passed: boolean | null
+    at: string | null
+  }[]
+  openDisputes: number
+  disputesByExample: Record<string, number>
+  versions: string[]
+}
+
+const DashboardShape = z
+  .object({
+    version: z.string(),
+    annotators: z.array(z.unknown()),
+    criteria: z.array(z.unknown()),
+    examples: z.array(z.unknown()),
+    misreadSections: z.array(z.unknown()),
+    trend: z.array(z.unknown()),
+    versions: z.array(z.string()),
+  })
+  .passthrough()
+
+export function getAnalytics(
+  projectId: string,
+  version: string | null,
+  signal?: AbortSignal,
+): Promise<DashboardData> {
+  const query = version ? `?${new URLSearchParams({ version })}` : ''
+  return requestJson(`${base(projectId)}/calibration/analytics${query}`, DashboardShape, { signal }).then(
+    (body) => body as unknown as DashboardData,
+  )
+}

@@ -1,0 +1,156 @@
+/**
+ * After submitting: the score against the pass threshold, a per-criterion summary, and per example and
+ * criterion the annotator's answer beside gold with the gold rationales, a link to the guideline section,
+ * and a way to dispute a gold value.
+ */
+import type { AttemptResult, Dispute } from '../../shared/schema/calibration'
+import type { VersionJson } from '../../shared/schema/version'
+import { Link } from '../app/Link'
+import { versionPath } from '../app/router'
+import { describeAnswer } from './answerState'
+import { DisputeBox } from './DisputeBox'
+
+interface Props {
+  projectId: string
+  result: AttemptResult
+  version: VersionJson
+  disputes: Dispute[]
+  onDisputed: (dispute: Dispute) => void
+  retake: React.ReactNode
+}
+
+export const percent = (x: number) => `${Math.round(x * 100)}%`
+
+export function FeedbackView({ projectId, result, version, disputes, onDisputed, retake }: Props) {
+  const criteria = new Map(version.rubric.criteria.map((c) => [c.id, c]))
+  const sections = new Map(version.guideline.sections.map((s) => [s.id, s.title]))
+  return (
+    <main className="feedback" data-testid="feedback">
+      <section
+        className={`feedback__score feedback__score--${result.passed ? 'passed' : 'failed'}`}
+        data-testid="feedback-score"
+      >
+        <div>
+          <div className="feedback__verdict" data-testid="feedback-verdict">
+            {result.passed ? '✓ Passed' : '✗ Not passed yet'}
+          </div>
+          <div className="feedback__number">
+            Your score <strong>{percent(result.score)}</strong> · needed {percent(result.passThreshold)} ·
+            version {result.version}
+          </div>
+        </div>
+        <div className="feedback__retake">{retake}</div>
+      </section>
+
+      <section className="feedback__summary">
+        <h2>Agreement with gold, per criterion</h2>
+        <table className="data-table" data-testid="feedback-criteria">
+          <thead>
+            <tr>
+              <th>Criterion</th>
+              <th>Agreed</th>
+              <th>Share</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.perCriterion.map((c) => (
+              <tr key={c.criterionId}>
+                <td>{c.title}</td>
+                <td>
+                  {c.agreed} of {c.total}
+                </td>
+                <td>
+                  <span className="meter" aria-hidden="true">
+                    <span style={{ width: percent(c.agreement) }} />
+                  </span>{' '}
+                  {percent(c.agreement)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <h2>Example by example</h2>
+      {[...result.examples]
+        .sort(
+          (a, b) => b.criteria.filter((c) => !c.agrees).length - a.criteria.filter((c) => !c.agrees).length,
+        )
+        .map((example) => {
+          const misses = example.criteria.filter((c) => !c.agrees).length
+          return (
+            <article key={example.exampleId} className="feedback-example" data-testid="feedback-example">
+              <header className="feedback-example__head">
+                <h3>{example.title}</h3>
+                <span className={misses ? 'pill pill--miss' : 'pill pill--ok'}>
+                  {misses ? `${misses} to revisit` : 'All agree'}
+                </span>
+                {example.sectionId && (
+                  <Link
+                    className="feedback-example__section"
+                    href={`${versionPath(projectId, result.version)}#${encodeURIComponent(example.sectionId)}`}
+                  >
+                    Read: {sections.get(example.sectionId) ?? 'the guideline section'}
+                  </Link>
+                )}
+              </header>
+              {example.goldRationale && (
+                <p className="feedback-example__rationale" data-testid="gold-rationale">
+                  <strong>Why (gold):</strong> {example.goldRationale}
+                </p>
+              )}
+              <table className="data-table feedback-example__table">
+                <thead>
+                  <tr>
+                    <th>Criterion</th>
+                    <th>Your answer</th>
+                    <th>Gold</th>
+                    <th>Why</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {example.criteria.map((fb) => {
+                    const criterion = criteria.get(fb.criterionId)
+                    const gold = criterion
+                      ? fb.accepted.map((v) => describeAnswer(criterion, v)).join(' or ')
+                      : ''
+                    return (
+                      <tr
+                        key={fb.criterionId}
+                        className={fb.agrees ? '' : 'row--miss'}
+                        data-testid="feedback-row"
+                        data-agrees={fb.agrees}
+                      >
+                        <td>{criterion?.title ?? fb.criterionId}</td>
+                        <td>
+                          <span className={fb.agrees ? 'verdict verdict--ok' : 'verdict verdict--miss'}>
+                            {fb.agrees ? '✓' : '✗'}
+                          </span>{' '}
+                          {criterion ? describeAnswer(criterion, fb.answer) : String(fb.answer)}
+                          {fb.rationale && (
+                            <div className="muted feedback__your-rationale">“{fb.rationale}”</div>
+                          )}
+                        </td>
+                        <td>{gold}</td>
+                        <td>
+                          {fb.goldRationale || <span className="muted">—</span>}
+                          <DisputeBox
+                            projectId={projectId}
+                            attemptId={result.attemptId}
+                            exampleId={example.exampleId}
+                            criterionId={fb.criterionId}
+                            disputes={disputes}
+                            onCreated={onDisputed}
+                          />
+                        </td>
+                      </tr>
+                    )
+                  })}
+                </tbody>
+              </table>
+            </article>
+          )
+        })}
+    </main>
+  )
+}

@@ -1,0 +1,46 @@
+/**
+ * Turns an audit-log entry into a sentence a person reads at a glance, e.g. "Olivia Owner changed Lee Lead's
+ * role from lead to reviewer". Names of the people an entry is about come from the server when it sends them,
+ * else from the current member list.
+ */
+import { ROLE_LABELS, ROLES, type Role } from '../../shared/auth/permissions'
+import type { ClientAuditEntry } from '../api/members'
+
+const roleName = (value: unknown): string =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+    ? ROLE_LABELS[value as Role].toLowerCase()
+    : 'an unknown role'
+
+const withArticle = (value: unknown): string => {
+  const name = roleName(value)
+  return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? `“${value}”` : 'a new name')
+
+export function auditSentence(entry: ClientAuditEntry, namesById: ReadonlyMap<string, string>): string {
+  const { actor, details } = entry
+  const userId = typeof details.userId === 'string' ? details.userId : null
+  const subject = entry.subject ?? (userId ? namesById.get(userId) : undefined) ?? 'a former member'
+  switch (entry.action) {
+    case 'project.created':
+      return `${actor} created the project ${text(details.name)}`
+    case 'project.renamed':
+      return `${actor} renamed the project from ${text(details.from)} to ${text(details.to)}`
+    case 'invite.created':
+      return `${actor} created an invite link for ${withArticle(details.role)}`
+    case 'invite.revoked':
+      return `${actor} withdrew an invite link`
+    case 'member.joined':
+      return `${actor} joined as ${withArticle(details.role)}`
+    case 'member.role_changed':
+      if (subject === actor) {
+        return `${actor} changed their own role from ${roleName(details.from)} to ${roleName(details.to)}`
+      }
+      return `${actor} changed ${subject}’s role from ${roleName(details.from)} to ${roleName(details.to)}`
+    case 'member.removed':
+      return `${actor} removed ${subject} (${roleName(details.role)}) from the project`
+    default:
+      return `${actor}: ${entry.action.replace(/[._]/g, ' ')}`
+  }
+}

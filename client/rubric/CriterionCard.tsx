@@ -1,0 +1,214 @@
+/**
+ * One criterion of the rubric: title and description (collaborative text), kind and its settings, weight,
+ * tags, levels or labels, and its problems marked inline. Leads edit; reviewers read.
+ */
+import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core'
+import { useState } from 'react'
+import type { Problem } from '../../shared/rubric/problems'
+import { CRITERION_KINDS, type Criterion, type CriterionKind } from '../../shared/schema/rubric'
+import { clearGold } from '../../shared/ydoc/examplesDoc'
+import { criterionText, deleteCriterion, setCriterionField } from '../../shared/ydoc/rubricDoc'
+import { writeLocal } from '../sync/localOrigin'
+import { ConfirmDialog } from '../ui/ConfirmDialog'
+import { examplesInvalidatedBy, KIND_NAMES } from './criterionKinds'
+import { useDraftData } from './draftContext'
+import { KindSettings } from './KindSettings'
+import { TagsInput } from './TagsInput'
+import { TrashIcon } from './TrashIcon'
+import { YTextInput } from './YTextInput'
+
+interface CriterionCardProps {
+  criterion: Criterion
+  index: number
+  count: number
+  problems: Problem[]
+  onMove: (to: number) => void
+  dragHandle?: { attributes: DraggableAttributes; listeners: DraggableSyntheticListeners }
+}
+
+type Pending = { kind: 'switch'; to: CriterionKind; affected: number } | { kind: 'delete' } | null
+
+export function CriterionCard({ criterion, index, count, problems, onMove, dragHandle }: CriterionCardProps) {
+  const { doc, editable, examples } = useDraftData()
+  const [pending, setPending] = useState<Pending>(null)
+  const errors = problems.filter((p) => p.severity === 'error')
+  const name = criterion.title.trim() || `Criterion ${index + 1}`
+
+  const switchKind = (to: CriterionKind) => {
+    const affected = examplesInvalidatedBy(criterion, to, examples)
+    if (affected.length === 0) writeLocal(doc, () => setCriterionField(doc, criterion.id, 'kind', to))
+    else setPending({ kind: 'switch', to, affected: affected.length })
+  }
+  const confirmSwitch = (to: CriterionKind) =>
+    writeLocal(doc, () => {
+      for (const example of examplesInvalidatedBy(criterion, to, examples))
+        clearGold(doc, example.id, criterion.id)
+      setCriterionField(doc, criterion.id, 'kind', to)
+    })
+
+  return (
+    <article
+      className={`criterion${errors.length ? ' has-errors' : ''}`}
+      data-testid="criterion"
+      data-criterion-id={criterion.id}
+      aria-label={name}
+    >
+      <header className="criterion__head">
+        {editable && dragHandle && (
+          <button
+            type="button"
+            className="drag-handle"
+            aria-label={`Reorder ${name} (drag, or focus and use arrow keys)`}
+            {...dragHandle.attributes}
+            {...dragHandle.listeners}
+          >
+            ⋮⋮
+          </button>
+        )}
+        <span className="criterion__number">{index + 1}</span>
+        <YTextInput
+          text={criterionText(doc, criterion.id, 'title')}
+          label="Criterion title"
+          placeholder="Criterion title"
+          editable={editable}
+          className="criterion__title"
+          testId="criterion-title"
+        />
+        {editable && (
+          <div className="criterion__actions">
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move ${name} up`}
+              title="Move up"
+              disabled={index === 0}
+              onClick={() => onMove(index - 1)}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move ${name} down`}
+              title="Move down"
+              disabled={index === count - 1}
+              onClick={() => onMove(index + 1)}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              className="icon-button icon-button--danger"
+              aria-label={`Delete ${name}`}
+              title="Delete criterion"
+              data-testid="criterion-delete"
+              onClick={() => setPending({ kind: 'delete' })}
+            >
+              <TrashIcon />
+            </button>
+          </div>
+        )}
+      </header>
+      <YTextInput
+        text={criterionText(doc, criterion.id, 'description')}
+        label="Description"
+        placeholder="What raters judge, in one or two sentences"
+        editable={editable}
+        multiline
+        testId="criterion-description"
+      />
+      <div className="criterion__row">
+        <label className="mini-field">
+          <span>Kind</span>
+          <select
+            className="text-input"
+            value={criterion.kind}
+            disabled={!editable}
+            data-testid="criterion-kind"
+            onChange={(event) => switchKind(event.target.value as CriterionKind)}
+          >
+            {CRITERION_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_NAMES[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="mini-field mini-field--narrow">
+          <span>Weight</span>
+          <input
+            type="number"
+            className="text-input"
+            min={0}
+            max={100}
+            step="any"
+            value={criterion.weight}
+            readOnly={!editable}
+            onChange={(event) => {
+              const value = Number(event.target.value)
+              if (event.target.value !== '' && Number.isFinite(value))
+                writeLocal(doc, () =>
+                  setCriterionField(doc, criterion.id, 'weight', Math.max(0, Math.min(100, value))),
+                )
+            }}
+          />
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={criterion.rationaleRequired}
+            disabled={!editable}
+            onChange={(event) =>
+              writeLocal(doc, () =>
+                setCriterionField(doc, criterion.id, 'rationaleRequired', event.target.checked),
+              )
+            }
+          />
+          Rationale required
+        </label>
+      </div>
+      <KindSettings criterion={criterion} />
+      <TagsInput criterionId={criterion.id} tags={criterion.tags} />
+      {problems.length > 0 && (
+        <ul className="inline-problems" data-testid="criterion-problems">
+          {problems.map((problem) => (
+            <li
+              key={`${problem.code}:${problem.exampleId ?? ''}`}
+              className={`inline-problem is-${problem.severity}`}
+            >
+              {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {pending?.kind === 'switch' && (
+        <ConfirmDialog
+          title={`Make “${name}” a ${KIND_NAMES[pending.to].toLowerCase()} criterion?`}
+          confirmLabel={`Switch and clear ${pending.affected} gold value${pending.affected === 1 ? '' : 's'}`}
+          onConfirm={async () => confirmSwitch(pending.to)}
+          onClose={() => setPending(null)}
+        >
+          <p>
+            {pending.affected === 1
+              ? '1 example has a gold value for this criterion that would not fit the new kind. It will be cleared and the example will show “gold missing” until someone scores it again.'
+              : `${pending.affected} examples have gold values for this criterion that would not fit the new kind. They will be cleared and the examples will show “gold missing” until someone scores them again.`}{' '}
+            Undo (Ctrl+Z in the panel) brings them back.
+          </p>
+        </ConfirmDialog>
+      )}
+      {pending?.kind === 'delete' && (
+        <ConfirmDialog
+          title={`Delete “${name}”?`}
+          confirmLabel="Delete criterion"
+          onConfirm={async () => writeLocal(doc, () => deleteCriterion(doc, criterion.id))}
+          onClose={() => setPending(null)}
+        >
+          <p>
+            The criterion and its gold values in {examples.filter((e) => e.gold[criterion.id]).length}{' '}
+            example(s) are removed for everyone. Undo (Ctrl+Z in the panel) restores them.
+          </p>
+        </ConfirmDialog>
+      )}
+    </article>
+  )
+}

@@ -1,0 +1,126 @@
+/**
+ * Exports of a published version: Markdown (guideline, rubric, examples) and a printable HTML page with
+ * print CSS (page breaks between parts) so "Save as PDF" gives a clean document. Gold appears only in the
+ * variants built for owners and leads. Every text is escaped.
+ */
+import { describeValue } from '../../shared/rubric/goldFits'
+import type { CalibrationExample, Criterion } from '../../shared/schema/rubric'
+import type { VersionJson } from '../../shared/schema/version'
+import { contentParts, escapeHtml, escapeMarkdown } from './text'
+
+const esc = escapeHtml
+const md = escapeMarkdown
+
+function criterionScale(c: Criterion): string[] {
+  switch (c.kind) {
+    case 'binary':
+      return ['Yes / No']
+    case 'points':
+      return [`${c.points > 0 ? '+' : ''}${c.points} points when met`]
+    case 'ordinal':
+      return [
+        ...c.levels.map((l) => `${l.value} — ${l.label}: ${l.descriptor}`),
+        `Tolerance: ±${c.tolerance}`,
+      ]
+    case 'pairwise':
+      return [`A / B${c.allowTie ? ' / Tie' : ''}${c.strengthRequired ? ', with strength' : ''}`]
+    case 'label':
+      return c.labels.map(
+        (l) => `${l.value}${c.passingLabels.includes(l.value) ? ' (passing)' : ''}: ${l.description}`,
+      )
+  }
+}
+
+const hasGold = (e: VersionJson['examples'][number]): e is CalibrationExample => 'gold' in e
+
+export function versionMarkdown(v: VersionJson): string {
+  const out = [
+    `<!-- ${md(v.project.name)} — version ${v.version}, published ${v.publishedAt} by ${md(v.publishedBy.name)} -->`,
+    '',
+    v.guideline.markdown.trim(),
+    '',
+    `## Rubric: ${md(v.rubric.title)}`,
+    '',
+    md(v.rubric.instructions),
+    '',
+    `Pass threshold: ${Math.round(v.rubric.passThreshold * 100)} %`,
+    '',
+  ]
+  for (const c of v.rubric.criteria) {
+    out.push(`### ${md(c.title)} (${c.kind}, weight ${c.weight})`, '', md(c.description), '')
+    for (const line of criterionScale(c)) out.push(`- ${md(line)}`)
+    out.push('')
+  }
+  out.push('## Calibration examples', '')
+  for (const e of v.examples) {
+    out.push(`### ${md(e.title)} (${e.difficulty})`, '')
+    const parts = contentParts(e.content)
+    for (const [label, text] of parts) out.push(`**${label}**`, '', md(text!), '')
+    if (hasGold(e)) {
+      out.push('**Gold**', '')
+      for (const criterion of v.rubric.criteria) {
+        const gold = e.gold[criterion.id]
+        if (!gold) continue
+        const values = gold.accepted.map((value) => describeValue(criterion, value)).join(' or ')
+        out.push(`- ${md(criterion.title)}: ${md(values)}${gold.rationale ? ` — ${md(gold.rationale)}` : ''}`)
+      }
+      out.push('', `**Rationale:** ${md(e.rationale)}`, '')
+    }
+  }
+  return `${out.join('\n').trim()}\n`
+}
+
+const PRINT_CSS = `
+  body { font: 11pt/1.5 Georgia, 'Times New Roman', serif; color: #111; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; }
+  h1, h2, h3, h4, h5 { font-family: system-ui, sans-serif; line-height: 1.25; break-after: avoid; }
+  header.meta { font: 9pt system-ui, sans-serif; color: #555; border-bottom: 1px solid #ccc; margin-bottom: 1.5rem; }
+  .part { break-before: page; }
+  .calibration-example { border: 1px solid #bbb; border-radius: 4px; padding: .5rem 1rem; margin: 1rem 0; break-inside: avoid; }
+  .criterion, .example { break-inside: avoid; margin-bottom: 1rem; }
+  table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: .25rem .5rem; vertical-align: top; }
+  .gold { background: #f5f5dc; padding: .25rem .5rem; }
+  @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+`
+
+export function versionPrintPage(v: VersionJson): string {
+  const criteria = v.rubric.criteria
+    .map(
+      (c) =>
+        `<section class="criterion"><h3>${esc(c.title)} <small>(${c.kind}, weight ${c.weight})</small></h3><p>${esc(
+          c.description,
+        )}</p><ul>${criterionScale(c)
+          .map((line) => `<li>${esc(line)}</li>`)
+          .join('')}</ul></section>`,
+    )
+    .join('')
+  const examples = v.examples
+    .map((e) => {
+      const gold = hasGold(e)
+        ? `<div class="gold"><strong>Gold</strong><ul>${v.rubric.criteria
+            .filter((c) => e.gold[c.id])
+            .map(
+              (c) =>
+                `<li>${esc(c.title)}: ${esc(e.gold[c.id]!.accepted.map((value) => describeValue(c, value)).join(' or '))}${
+                  e.gold[c.id]!.rationale ? ` — ${esc(e.gold[c.id]!.rationale)}` : ''
+                }</li>`,
+            )
+            .join('')}</ul><p><strong>Rationale:</strong> ${esc(e.rationale)}</p></div>`
+        : ''
+      return `<section class="example"><h3>${esc(e.title)} <small>(${e.difficulty})</small></h3>${gold}</section>`
+    })
+    .join('')
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(v.project.name)} — v${esc(v.version)}</title>
+<style>${PRINT_CSS}</style></head>
+<body>
+<header class="meta">${esc(v.project.name)} · version ${esc(v.version)} · published ${esc(v.publishedAt.slice(0, 10))} by ${esc(
+    v.publishedBy.name,
+  )}<br>${esc(v.changelog)}</header>
+<main>${v.guideline.html}</main>
+<section class="part"><h2>Rubric: ${esc(v.rubric.title)}</h2><p>${esc(v.rubric.instructions)}</p><p>Pass threshold: ${Math.round(
+    v.rubric.passThreshold * 100,
+  )} %</p>${criteria}</section>
+<section class="part"><h2>Calibration examples</h2>${examples}</section>
+</body></html>
+`
+}

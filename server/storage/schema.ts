@@ -1,0 +1,150 @@
+/**
+ * The database schema as one ordered list of migrations, written once in SQLite's dialect and translated
+ * for PostgreSQL (auto-increment keys, blobs, reals, 64-bit integers). Both adapters record how many have run.
+ */
+export type Dialect = 'sqlite' | 'postgres'
+
+export const MIGRATIONS: string[] = [
+  `CREATE TABLE projects (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE doc_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX doc_updates_doc_seq ON doc_updates (doc, seq);
+   CREATE TABLE doc_snapshots (
+     doc TEXT PRIMARY KEY,
+     through_seq INTEGER NOT NULL,
+     data BLOB NOT NULL
+   );`,
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     color TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     created_at TEXT NOT NULL,
+     last_seen_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     user_agent TEXT NOT NULL
+   );
+   CREATE INDEX sessions_user ON sessions (user_id);
+   CREATE TABLE setup_tokens (
+     token_hash TEXT PRIMARY KEY,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE memberships (
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('owner', 'lead', 'reviewer', 'annotator')),
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (project_id, user_id)
+   );
+   CREATE INDEX memberships_user ON memberships (user_id);
+   CREATE TABLE invites (
+     id TEXT PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     role TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     used_at TEXT,
+     used_by TEXT REFERENCES users (id),
+     revoked_at TEXT
+   );
+   CREATE INDEX invites_project ON invites (project_id);
+   CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     project_id TEXT NOT NULL,
+     actor_id TEXT,
+     action TEXT NOT NULL,
+     details TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX audit_log_project ON audit_log (project_id, id);`,
+  `CREATE TABLE versions (
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     ordinal INTEGER NOT NULL,
+     version TEXT NOT NULL,
+     bump TEXT NOT NULL,
+     changelog TEXT NOT NULL,
+     author_id TEXT NOT NULL,
+     author_name TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     criteria INTEGER NOT NULL,
+     examples INTEGER NOT NULL,
+     open_threads INTEGER NOT NULL,
+     snapshot BLOB NOT NULL,
+     json TEXT NOT NULL,
+     PRIMARY KEY (project_id, ordinal),
+     UNIQUE (project_id, version)
+   );
+   CREATE TABLE read_tokens (
+     id TEXT PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     last_used_at TEXT,
+     revoked_at TEXT
+   );`,
+  `CREATE TABLE attempts (
+     id TEXT PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     version TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('in_progress', 'submitted')),
+     example_order TEXT NOT NULL,
+     answers TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     submitted_at TEXT,
+     score REAL,
+     passed INTEGER,
+     result TEXT
+   );
+   CREATE INDEX attempts_project_user ON attempts (project_id, user_id, started_at);
+   CREATE TABLE disputes (
+     id TEXT PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     attempt_id TEXT NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
+     version TEXT NOT NULL,
+     example_id TEXT NOT NULL,
+     criterion_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     comment TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+     reply TEXT,
+     resolved_by TEXT,
+     created_at TEXT NOT NULL,
+     resolved_at TEXT
+   );
+   CREATE INDEX disputes_project ON disputes (project_id, status);
+   CREATE TABLE project_settings (
+     project_id TEXT PRIMARY KEY REFERENCES projects (id) ON DELETE CASCADE,
+     retake_cooldown_minutes INTEGER NOT NULL DEFAULT 60
+   );`,
+]
+
+/** The migration's SQL for a dialect. */
+export function migrationSql(sql: string, dialect: Dialect): string {
+  if (dialect === 'sqlite') return sql
+  return sql
+    .replace(/INTEGER PRIMARY KEY AUTOINCREMENT/g, 'BIGSERIAL PRIMARY KEY')
+    .replace(/\bBLOB\b/g, 'BYTEA')
+    .replace(/\bREAL\b/g, 'DOUBLE PRECISION')
+    .replace(/\bINTEGER\b/g, 'BIGINT')
+}

@@ -1,0 +1,170 @@
+/** The SQLite side of calibration: attempts with their answers and results, retake cool-downs, disputes. */
+import type Database from 'better-sqlite3'
+import type { AttemptRecord, CalibrationStore, DisputeRecord } from './store'
+
+interface AttemptRow {
+  id: string
+  project_id: string
+  user_id: string
+  version: string
+  status: AttemptRecord['status']
+  example_order: string
+  answers: string
+  started_at: string
+  updated_at: string
+  submitted_at: string | null
+  score: number | null
+  passed: number | null
+  result: string | null
+}
+const toAttempt = (r: AttemptRow): AttemptRecord => ({
+  id: r.id,
+  projectId: r.project_id,
+  userId: r.user_id,
+  version: r.version,
+  status: r.status,
+  exampleOrder: JSON.parse(r.example_order) as string[],
+  answers: JSON.parse(r.answers) as AttemptRecord['answers'],
+  startedAt: r.started_at,
+  updatedAt: r.updated_at,
+  submittedAt: r.submitted_at,
+  score: r.score,
+  passed: r.passed === null ? null : r.passed === 1,
+  result: r.result === null ? null : JSON.parse(r.result),
+})
+
+interface DisputeRow {
+  id: string
+  project_id: string
+  attempt_id: string
+  version: string
+  example_id: string
+  criterion_id: string
+  user_id: string
+  user_name: string | null
+  comment: string
+  status: DisputeRecord['status']
+  reply: string | null
+  resolved_by: string | null
+  created_at: string
+  resolved_at: string | null
+}
+const toDispute = (r: DisputeRow): DisputeRecord => ({
+  id: r.id,
+  projectId: r.project_id,
+  attemptId: r.attempt_id,
+  version: r.version,
+  exampleId: r.example_id,
+  criterionId: r.criterion_id,
+  userId: r.user_id,
+  userName: r.user_name ?? 'a former member',
+  comment: r.comment,
+  status: r.status,
+  reply: r.reply,
+  resolvedBy: r.resolved_by,
+  createdAt: r.created_at,
+  resolvedAt: r.resolved_at,
+})
+
+const now = () => new Date().toISOString()
+
+export function sqliteCalibration(db: Database.Database): CalibrationStore {
+  const getAttempt = db.prepare<[string], AttemptRow>('SELECT * FROM attempts WHERE id = ?')
+  const save = db.transaction(
+    (attemptId: string, exampleId: string, answers: Record<string, unknown>): boolean => {
+      const row = getAttempt.get(attemptId)
+      if (!row || row.status !== 'in_progress') return false
+      const all = JSON.parse(row.answers) as Record<string, unknown>
+      all[exampleId] = answers
+      db.prepare('UPDATE attempts SET answers = ?, updated_at = ? WHERE id = ?').run(
+        JSON.stringify(all),
+        now(),
+        attemptId,
+      )
+      return true
+    },
+  )
+
+  return {
+    async createAttempt(a) {
+      const at = now()
+      db.prepare(
+        `INSERT INTO attempts (id, project_id, user_id, version, status, example_order, answers, started_at, updated_at)
+         VALUES (?, ?, ?, ?, 'in_progress', ?, '{}', ?, ?)`,
+      ).run(a.id, a.projectId, a.userId, a.version, JSON.stringify(a.exampleOrder), at, at)
+      return toAttempt(getAttempt.get(a.id)!)
+    },
+    async getAttempt(id) {
+      const row = getAttempt.get(id)
+      return row ? toAttempt(row) : null
+    },
+    async listAttempts(projectId, userId) {
+      const rows = userId
+        ? db
+            .prepare<[string, string], AttemptRow>(
+              'SELECT * FROM attempts WHERE project_id = ? AND user_id = ? ORDER BY started_at DESC, id DESC',
+            )
+            .all(projectId, userId)
+        : db
+            .prepare<[string], AttemptRow>(
+              'SELECT * FROM attempts WHERE project_id = ? ORDER BY started_at DESC, id DESC',
+            )
+            .all(projectId)
+      return rows.map(toAttempt)
+    },
+    async saveAnswers(attemptId, exampleId, answers) {
+      return save(attemptId, exampleId, answers)
+    },
+    async submitAttempt(attemptId, outcome) {
+      const at = now()
+      return (
+        db
+          .prepare(
+            `UPDATE attempts SET status = 'submitted', submitted_at = ?, updated_at = ?, score = ?, passed = ?, result = ?
+             WHERE id = ? AND status = 'in_progress'`,
+          )
+          .run(at, at, outcome.score, outcome.passed ? 1 : 0, JSON.stringify(outcome.result), attemptId)
+          .changes > 0
+      )
+    },
+    async retakeCooldownMinutes(projectId) {
+      const row = db
+        .prepare<[string], { m: number }>(
+          'SELECT retake_cooldown_minutes AS m FROM project_settings WHERE project_id = ?',
+        )
+        .get(projectId)
+      return row?.m ?? 60
+    },
+    async setRetakeCooldownMinutes(projectId, minutes) {
+      db.prepare(
+        `INSERT INTO project_settings (project_id, retake_cooldown_minutes) VALUES (?, ?)
+         ON CONFLICT (project_id) DO UPDATE SET retake_cooldown_minutes = excluded.retake_cooldown_minutes`,
+      ).run(projectId, minutes)
+    },
+
+    async createDispute(d) {
+      db.prepare(
+        `INSERT INTO disputes (id, project_id, attempt_id, version, example_id, criterion_id, user_id, comment, status, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
+      ).run(d.id, d.projectId, d.attemptId, d.version, d.exampleId, d.criterionId, d.userId, d.comment, now())
+    },
+    async listDisputes(projectId, userId) {
+      const sql = `SELECT d.*, u.name AS user_name FROM disputes d LEFT JOIN users u ON u.id = d.user_id
+                   WHERE d.project_id = ? ${userId ? 'AND d.user_id = ?' : ''} ORDER BY d.created_at DESC`
+      const rows = (
+        userId ? db.prepare(sql).all(projectId, userId) : db.prepare(sql).all(projectId)
+      ) as DisputeRow[]
+      return rows.map(toDispute)
+    },
+    async resolveDispute(projectId, id, reply, resolvedBy) {
+      return (
+        db
+          .prepare(
+            `UPDATE disputes SET status = 'resolved', reply = ?, resolved_by = ?, resolved_at = ?
+             WHERE id = ? AND project_id = ? AND status = 'open'`,
+          )
+          .run(reply, resolvedBy, now(), id, projectId).changes > 0
+      )
+    },
+  }
+}

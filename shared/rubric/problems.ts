@@ -1,0 +1,145 @@
+/**
+ * The live checks that make a rubric unusable (errors) or doubtful (warnings). The rubric panel lists them,
+ * inline marks point at them, and publishing is refused while any error remains.
+ */
+import type { RubricWithExamples } from '../schema/rubric'
+import { goldFits } from './goldFits'
+
+export interface Problem {
+  severity: 'error' | 'warning'
+  code:
+    | 'criterion_untitled'
+    | 'criterion_no_description'
+    | 'criterion_duplicate_title'
+    | 'ordinal_too_few_levels'
+    | 'ordinal_duplicate_level'
+    | 'ordinal_level_no_descriptor'
+    | 'label_no_labels'
+    | 'points_zero'
+    | 'weight_zero'
+    | 'rubric_no_criteria'
+    | 'example_no_content'
+    | 'example_untitled'
+    | 'gold_missing'
+    | 'gold_out_of_scale'
+  message: string
+  criterionId?: string
+  exampleId?: string
+}
+
+const isBlank = (text: string) => text.trim().length === 0
+
+export function findProblems({ rubric, examples }: RubricWithExamples): Problem[] {
+  const problems: Problem[] = []
+  const add = (p: Problem) => problems.push(p)
+  if (rubric.criteria.length === 0) {
+    add({ severity: 'error', code: 'rubric_no_criteria', message: 'The rubric has no criteria yet.' })
+  }
+  const seenTitles = new Map<string, string>()
+  rubric.criteria.forEach((c, index) => {
+    const name = isBlank(c.title) ? `Criterion ${index + 1}` : `“${c.title.trim()}”`
+    const at = { criterionId: c.id }
+    if (isBlank(c.title))
+      add({ severity: 'error', code: 'criterion_untitled', message: `${name} has no title.`, ...at })
+    if (isBlank(c.description)) {
+      add({
+        severity: 'error',
+        code: 'criterion_no_description',
+        message: `${name} has no description.`,
+        ...at,
+      })
+    }
+    const key = c.title.trim().toLowerCase()
+    if (key && seenTitles.has(key)) {
+      add({
+        severity: 'error',
+        code: 'criterion_duplicate_title',
+        message: `Two criteria are titled ${name}.`,
+        ...at,
+      })
+    }
+    if (key) seenTitles.set(key, c.id)
+    if (c.weight === 0)
+      add({ severity: 'warning', code: 'weight_zero', message: `${name} has weight 0.`, ...at })
+    if (c.kind === 'ordinal') {
+      if (c.levels.length < 2) {
+        add({
+          severity: 'error',
+          code: 'ordinal_too_few_levels',
+          message: `${name} needs at least two levels.`,
+          ...at,
+        })
+      }
+      const values = c.levels.map((l) => l.value)
+      if (new Set(values).size !== values.length) {
+        add({
+          severity: 'error',
+          code: 'ordinal_duplicate_level',
+          message: `${name} has two levels with the same value.`,
+          ...at,
+        })
+      }
+      for (const level of c.levels) {
+        if (isBlank(level.descriptor)) {
+          add({
+            severity: 'error',
+            code: 'ordinal_level_no_descriptor',
+            message: `${name}: level ${level.value} has no descriptor.`,
+            ...at,
+          })
+        }
+      }
+    }
+    if (c.kind === 'label' && c.labels.length === 0) {
+      add({
+        severity: 'error',
+        code: 'label_no_labels',
+        message: `${name} has no labels to choose from.`,
+        ...at,
+      })
+    }
+    if (c.kind === 'points' && c.points === 0) {
+      add({ severity: 'warning', code: 'points_zero', message: `${name} awards 0 points.`, ...at })
+    }
+  })
+
+  examples.forEach((example, index) => {
+    const name = isBlank(example.title) ? `Example ${index + 1}` : `Example “${example.title.trim()}”`
+    const at = { exampleId: example.id }
+    if (isBlank(example.title))
+      add({ severity: 'warning', code: 'example_untitled', message: `${name} has no title.`, ...at })
+    const content = example.content
+    const empty =
+      content.kind === 'single'
+        ? isBlank(content.prompt) && isBlank(content.response)
+        : content.kind === 'pairwise'
+          ? isBlank(content.prompt) || (isBlank(content.responseA) && isBlank(content.responseB))
+          : isBlank(content.body)
+    if (empty)
+      add({ severity: 'error', code: 'example_no_content', message: `${name} has no content.`, ...at })
+    for (const criterion of rubric.criteria) {
+      const label = isBlank(criterion.title) ? 'an untitled criterion' : `“${criterion.title.trim()}”`
+      const gold = example.gold[criterion.id]
+      if (!gold) {
+        add({
+          severity: 'error',
+          code: 'gold_missing',
+          message: `${name} has no gold value for ${label}.`,
+          ...at,
+          criterionId: criterion.id,
+        })
+      } else if (!gold.accepted.every((value) => goldFits(criterion, value))) {
+        add({
+          severity: 'error',
+          code: 'gold_out_of_scale',
+          message: `${name}: the gold value for ${label} is not a valid answer for it.`,
+          ...at,
+          criterionId: criterion.id,
+        })
+      }
+    }
+  })
+  return problems
+}
+
+export const hasErrors = (problems: Problem[]) => problems.some((p) => p.severity === 'error')

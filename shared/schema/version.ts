@@ -1,0 +1,67 @@
+/**
+ * Published versions: the immutable JSON a version is stored as and served to tools, the list entries of
+ * the history page, and the publish and read-token payloads.
+ */
+import { z } from 'zod'
+import { CalibrationExample, Rubric } from './rubric'
+
+export const VERSION_FORMAT = 'urn:yardstick:version:1'
+export const SEMVER = /^(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})$/
+
+export const Bump = z.enum(['major', 'minor', 'patch'])
+export type Bump = z.infer<typeof Bump>
+
+export const PublishBody = z
+  .object({ bump: Bump, changelog: z.string().trim().min(1, 'write a changelog note').max(5000) })
+  .strict()
+
+export const GuidelineSection = z.object({ id: z.string(), title: z.string(), level: z.number().int() })
+
+/** An example as annotators and read tokens see it: no gold values, no rationales. */
+export const PublicExample = CalibrationExample.omit({ gold: true, rationale: true })
+export type PublicExample = z.infer<typeof PublicExample>
+
+export const VersionJson = z.object({
+  format: z.literal(VERSION_FORMAT),
+  project: z.object({ id: z.string(), name: z.string() }),
+  version: z.string().regex(SEMVER),
+  publishedAt: z.string(),
+  publishedBy: z.object({ id: z.string(), name: z.string() }),
+  changelog: z.string(),
+  /** Threads still open on the draft when this version was published. */
+  openThreadsAtPublish: z.number().int().min(0),
+  guideline: z.object({
+    /** The ProseMirror document (TipTap JSON). */
+    doc: z.record(z.string(), z.unknown()),
+    html: z.string(),
+    markdown: z.string(),
+    sections: z.array(GuidelineSection),
+  }),
+  rubric: Rubric,
+  /** True when examples carry gold values and rationales (owners and leads only). */
+  includesGold: z.boolean(),
+  examples: z.array(z.union([CalibrationExample, PublicExample])),
+})
+export type VersionJson = z.infer<typeof VersionJson>
+
+export const VersionSummary = z.object({
+  version: z.string(),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+  changelog: z.string(),
+  bump: Bump,
+  criteria: z.number().int(),
+  examples: z.number().int(),
+  openThreadsAtPublish: z.number().int(),
+})
+export type VersionSummary = z.infer<typeof VersionSummary>
+
+export const CreateReadTokenBody = z.object({ name: z.string().trim().min(1).max(80) }).strict()
+export const ReadToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  lastUsedAt: z.string().nullable(),
+})
+export type ReadToken = z.infer<typeof ReadToken>

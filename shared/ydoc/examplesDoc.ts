@@ -1,0 +1,187 @@
+/**
+ * Typed access to the calibration examples inside a draft Y.Doc: each example is a Y.Map with collaborative
+ * rich text (Y.XmlFragment) for its prompt, responses and rationale, and a gold Y.Map keyed by criterion id.
+ */
+import * as Y from 'yjs'
+import type { CalibrationExample, ExampleContent, GoldValue } from '../schema/rubric'
+import { appendBlocks, type Block } from './guidelineBuilder'
+import { newYId } from './ids'
+import { DraftRoot } from './layout'
+
+export type YExample = Y.Map<unknown>
+export type ContentKind = ExampleContent['kind']
+export const RICH_FIELDS = ['prompt', 'response', 'responseA', 'responseB', 'body', 'rationale'] as const
+export type RichField = (typeof RICH_FIELDS)[number]
+
+export const examplesMap = (doc: Y.Doc) => doc.getMap<YExample>(DraftRoot.examples)
+
+export interface ExampleInit {
+  /** A fixed id (seeding); new examples get a random one. */
+  id?: string
+  title?: string
+  contentKind?: ContentKind
+  /** Initial rich text per field, as blocks (paragraphs etc.). */
+  text?: Partial<Record<RichField, Block[]>>
+  difficulty?: CalibrationExample['difficulty']
+  sectionId?: string | null
+  status?: CalibrationExample['status']
+  gold?: Record<string, { accepted: GoldValue[]; rationale?: string }>
+}
+
+function goldEntry(accepted: GoldValue[], rationale = ''): Y.Map<unknown> {
+  const entry = new Y.Map<unknown>()
+  entry.set('accepted', accepted)
+  const text = new Y.Text()
+  if (rationale) text.insert(0, rationale)
+  entry.set('rationale', text)
+  return entry
+}
+
+export function addExample(doc: Y.Doc, init: ExampleInit = {}): string {
+  const id = init.id ?? newYId()
+  doc.transact(() => {
+    const map = new Y.Map<unknown>()
+    map.set('id', id)
+    const title = new Y.Text()
+    if (init.title) title.insert(0, init.title)
+    map.set('title', title)
+    map.set('contentKind', init.contentKind ?? 'single')
+    map.set('difficulty', init.difficulty ?? 'medium')
+    map.set('sectionId', init.sectionId ?? null)
+    map.set('status', init.status ?? 'draft')
+    map.set('createdAt', Date.now())
+    for (const field of RICH_FIELDS) map.set(field, new Y.XmlFragment())
+    const gold = new Y.Map<Y.Map<unknown>>()
+    for (const [criterionId, value] of Object.entries(init.gold ?? {})) {
+      gold.set(criterionId, goldEntry(value.accepted, value.rationale))
+    }
+    map.set('gold', gold)
+    examplesMap(doc).set(id, map)
+    for (const [field, blocks] of Object.entries(init.text ?? {})) {
+      appendBlocks(map.get(field) as Y.XmlFragment, blocks)
+    }
+  })
+  return id
+}
+
+export function deleteExample(doc: Y.Doc, id: string): void {
+  examplesMap(doc).delete(id)
+}
+
+export function exampleRichText(doc: Y.Doc, exampleId: string, field: RichField): Y.XmlFragment | undefined {
+  return examplesMap(doc).get(exampleId)?.get(field) as Y.XmlFragment | undefined
+}
+
+export function exampleTitle(doc: Y.Doc, exampleId: string): Y.Text | undefined {
+  return examplesMap(doc).get(exampleId)?.get('title') as Y.Text | undefined
+}
+
+type ExampleScalar = 'contentKind' | 'difficulty' | 'sectionId' | 'status'
+export function setExampleField(doc: Y.Doc, exampleId: string, field: ExampleScalar, value: unknown): void {
+  examplesMap(doc).get(exampleId)?.set(field, value)
+}
+
+function goldMap(doc: Y.Doc, exampleId: string): Y.Map<Y.Map<unknown>> | undefined {
+  return examplesMap(doc).get(exampleId)?.get('gold') as Y.Map<Y.Map<unknown>> | undefined
+}
+
+/** Sets the accepted gold values of one criterion, keeping its rationale text. */
+export function setGold(doc: Y.Doc, exampleId: string, criterionId: string, accepted: GoldValue[]): void {
+  doc.transact(() => {
+    const gold = goldMap(doc, exampleId)
+    if (!gold) return
+    const entry = gold.get(criterionId)
+    if (entry) entry.set('accepted', accepted)
+    else gold.set(criterionId, goldEntry(accepted))
+  })
+}
+
+export function clearGold(doc: Y.Doc, exampleId: string, criterionId: string): void {
+  goldMap(doc, exampleId)?.delete(criterionId)
+}
+
+export function goldRationale(doc: Y.Doc, exampleId: string, criterionId: string): Y.Text | undefined {
+  return goldMap(doc, exampleId)?.get(criterionId)?.get('rationale') as Y.Text | undefined
+}
+
+export function removeGoldForCriterion(doc: Y.Doc, criterionId: string): void {
+  for (const example of examplesMap(doc).values())
+    (example.get('gold') as Y.Map<unknown> | undefined)?.delete(criterionId)
+}
+
+function plainRichText(node: Y.XmlText): string {
+  return node
+    .toDelta()
+    .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
+    .join('')
+}
+
+/** Plain text of a rich-text fragment, reading text deltas (no markup). */
+export function fragmentPlainText(fragment: Y.XmlFragment | undefined): string {
+  if (!fragment) return ''
+  const collect = (node: unknown): string => {
+    if (node instanceof Y.XmlText) return plainRichText(node)
+    if (node instanceof Y.XmlElement) {
+      const inner = node.toArray().map(collect)
+      return ['paragraph', 'heading', 'listItem', 'blockquote', 'codeBlock'].includes(node.nodeName)
+        ? inner.join('')
+        : inner.join('\n')
+    }
+    return ''
+  }
+  return fragment.toArray().map(collect).join('\n\n').trim()
+}
+
+function readContent(map: YExample): ExampleContent {
+  const rich = (field: RichField) => fragmentPlainText(map.get(field) as Y.XmlFragment | undefined)
+  switch (map.get('contentKind')) {
+    case 'pairwise':
+      return {
+        kind: 'pairwise',
+        prompt: rich('prompt'),
+        responseA: rich('responseA'),
+        responseB: rich('responseB'),
+      }
+    case 'free':
+      return { kind: 'free', body: rich('body') }
+    default:
+      return { kind: 'single', prompt: rich('prompt'), response: rich('response') }
+  }
+}
+
+/**
+ * Reads the examples as plain data, oldest first, with gold in criterion order (so every replica produces
+ * the same JSON). Gold values for criteria that no longer exist are left out (a concurrent delete may leave
+ * them behind in the document).
+ */
+export function readExamples(doc: Y.Doc, criterionIds: readonly string[]): CalibrationExample[] {
+  return [...examplesMap(doc).entries()]
+    .sort(
+      ([a, x], [b, y]) =>
+        Number(x.get('createdAt') ?? 0) - Number(y.get('createdAt') ?? 0) || (a < b ? -1 : 1),
+    )
+    .map(([id, map]) => {
+      const gold: CalibrationExample['gold'] = {}
+      const goldMap = map.get('gold') as Y.Map<Y.Map<unknown>>
+      for (const criterionId of criterionIds) {
+        const entry = goldMap.get(criterionId)
+        if (!entry) continue
+        const accepted = entry.get('accepted')
+        if (!Array.isArray(accepted) || accepted.length === 0) continue
+        gold[criterionId] = {
+          accepted: accepted as GoldValue[],
+          rationale: String(entry.get('rationale') ?? ''),
+        }
+      }
+      return {
+        id,
+        title: String(map.get('title') ?? ''),
+        content: readContent(map),
+        gold,
+        rationale: fragmentPlainText(map.get('rationale') as Y.XmlFragment | undefined),
+        difficulty: (map.get('difficulty') as CalibrationExample['difficulty']) ?? 'medium',
+        sectionId: (map.get('sectionId') as string | null) ?? null,
+        status: (map.get('status') as CalibrationExample['status']) ?? 'draft',
+      }
+    })
+}

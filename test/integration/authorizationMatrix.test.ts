@@ -1,0 +1,405 @@
+/**
+ * Every HTTP route × every identity (anonymous, each role, and a member of another project) gets exactly the
+ * expected status. The routes are enumerated from the app itself, so a new route without an entry here
+ * fails this test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningServer } from '../../server/server'
+import type { AttemptView } from '../../shared/schema/calibration'
+import {
+  api,
+  apiJson,
+  createProject,
+  inviteUser,
+  login,
+  setupOwner,
+  TEST_PASSWORD,
+  type TestUser,
+} from '../helpers/accounts'
+import { takeAttempt } from '../helpers/calibration'
+import { connectClient, waitForSynced } from '../helpers/clients'
+import { completeDraft, draftIsDurable } from '../helpers/drafts'
+import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
+
+const IDENTITIES = ['anonymous', 'owner', 'lead', 'reviewer', 'annotator', 'outsider', 'token'] as const
+type Identity = (typeof IDENTITIES)[number]
+type Expected = Record<Identity, number>
+
+/** One status per identity, in the order of IDENTITIES ('token' is the project's read token, as a Bearer header). */
+const row = (...statuses: [number, number, number, number, number, number, number]): Expected =>
+  Object.fromEntries(IDENTITIES.map((id, i) => [id, statuses[i]])) as Expected
+const all = (status: number) => row(status, status, status, status, status, status, status)
+
+interface Call {
+  path: string
+  body?: unknown
+  /** Replace the caller's session (for calls that would destroy it). */
+  as?: TestUser | null
+}
+
+let server: RunningServer
+let users: Record<Exclude<Identity, 'anonymous' | 'token'>, TestUser>
+let readToken: string
+let submittedAttempt: string
+
+const openAttemptOf = (user: TestUser) =>
+  apiJson<AttemptView>(server.url, `/api/projects/${project}/calibration/attempts`, { user, body: {} })
+
+async function disputeBody() {
+  const { attempt } = await apiJson<{ attempt: AttemptView }>(
+    server.url,
+    `/api/projects/${project}/calibration/attempts/${submittedAttempt}`,
+    { user: users.annotator },
+  )
+  const criterionId = Object.keys(Object.values(attempt.answers)[0]!)[0]!
+  return {
+    attemptId: submittedAttempt,
+    exampleId: attempt.examples[0]!.id,
+    criterionId,
+    comment: 'I disagree',
+  }
+}
+let project: string
+let otherProject: string
+
+const userFor = (identity: Identity) =>
+  identity === 'anonymous' || identity === 'token' ? null : users[identity]
+const headersFor = (identity: Identity): Record<string, string> =>
+  identity === 'token' ? { authorization: `Bearer ${readToken}` } : {}
+
+async function freshInvite(projectId: string, role = 'annotator'): Promise<{ id: string; token: string }> {
+  const invite = await apiJson<{ id: string; url: string }>(
+    server.url,
+    `/api/projects/${projectId}/invites`,
+    {
+      user: users.owner,
+      body: { role },
+    },
+  )
+  return { id: invite.id, token: new URL(invite.url).hash.slice(1) }
+}
+
+let victimCount = 0
+const freshVictim = () => inviteUser(server.url, users.owner, project, 'annotator', `Victim ${++victimCount}`)
+
+/** How to call each route for a given identity, and what each identity must get. */
+const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) => Promise<Call> }> = {
+  'GET /healthz': { expected: all(200), call: async () => ({ path: '/healthz' }) },
+  'GET /sync/*': { expected: all(426), call: async () => ({ path: `/sync/${project}` }) },
+  'GET /api/setup': { expected: all(200), call: async () => ({ path: '/api/setup' }) },
+  'POST /api/setup': {
+    expected: all(403),
+    call: async () => ({
+      path: '/api/setup',
+      body: { token: 'not-the-token', email: 'x@example.com', password: TEST_PASSWORD, name: 'X' },
+    }),
+  },
+  'POST /api/auth/login': {
+    expected: all(401),
+    call: async () => ({
+      path: '/api/auth/login',
+      body: { email: 'owner@example.com', password: 'wrong password!' },
+    }),
+  },
+  'POST /api/auth/logout': {
+    expected: all(204),
+    call: async (identity) => ({
+      path: '/api/auth/logout',
+      body: {},
+      as: identity === 'anonymous' || identity === 'token' ? null : await login(server.url, users[identity]),
+    }),
+  },
+  'GET /api/auth/me': {
+    expected: row(401, 200, 200, 200, 200, 200, 401),
+    call: async () => ({ path: '/api/auth/me' }),
+  },
+  'GET /api/auth/sessions': {
+    expected: row(401, 200, 200, 200, 200, 200, 401),
+    call: async () => ({ path: '/api/auth/sessions' }),
+  },
+  'DELETE /api/auth/sessions/:sessionId': {
+    expected: row(401, 204, 204, 204, 204, 204, 401),
+    call: async (identity) => {
+      const target = identity === 'anonymous' || identity === 'token' ? users.owner : users[identity]
+      const extra = await login(server.url, target)
+      const { sessions } = await apiJson<{ sessions: { id: string; current: boolean }[] }>(
+        server.url,
+        '/api/auth/sessions',
+        { user: extra },
+      )
+      return { path: `/api/auth/sessions/${sessions.find((s) => s.current)!.id}` }
+    },
+  },
+  'PATCH /api/account': {
+    expected: row(401, 200, 200, 200, 200, 200, 401),
+    call: async (identity) => ({ path: '/api/account', body: { name: userFor(identity)?.name ?? 'Nobody' } }),
+  },
+  'POST /api/account/password': {
+    expected: row(401, 400, 400, 400, 400, 400, 401),
+    call: async () => ({
+      path: '/api/account/password',
+      body: { currentPassword: 'not my password', newPassword: 'another long passphrase' },
+    }),
+  },
+  'POST /api/invites/preview': {
+    expected: all(200),
+    call: async () => ({
+      path: '/api/invites/preview',
+      body: { token: (await freshInvite(otherProject)).token },
+    }),
+  },
+  'POST /api/invites/accept': {
+    // Signed-in users join the other project; anonymous callers must sign in or sign up.
+    expected: row(401, 200, 200, 200, 200, 200, 401),
+    call: async () => ({
+      path: '/api/invites/accept',
+      body: { token: (await freshInvite(otherProject)).token },
+    }),
+  },
+  'GET /api/projects': {
+    expected: row(401, 200, 200, 200, 200, 200, 401),
+    call: async () => ({ path: '/api/projects' }),
+  },
+  'POST /api/projects': {
+    expected: row(401, 201, 201, 201, 201, 201, 401),
+    call: async () => ({ path: '/api/projects', body: { name: 'Made in the matrix' } }),
+  },
+  'GET /api/projects/:id': {
+    expected: row(401, 200, 200, 200, 200, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}` }),
+  },
+  'PATCH /api/projects/:id': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}`, body: { name: 'Matrix project' } }),
+  },
+  'GET /api/projects/:id/members': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/members` }),
+  },
+  'PATCH /api/projects/:id/members/:userId': {
+    expected: row(401, 200, 403, 403, 403, 404, 401),
+    call: async () => ({
+      path: `/api/projects/${project}/members/${(await freshVictim()).id}`,
+      body: { role: 'reviewer' },
+    }),
+  },
+  'DELETE /api/projects/:id/members/:userId': {
+    expected: row(401, 204, 403, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/members/${(await freshVictim()).id}` }),
+  },
+  'GET /api/projects/:id/audit': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/audit` }),
+  },
+  'POST /api/projects/:id/invites': {
+    expected: row(401, 201, 201, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/invites`, body: { role: 'annotator' } }),
+  },
+  'GET /api/projects/:id/invites': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/invites` }),
+  },
+  'POST /api/projects/:id/versions': {
+    expected: row(401, 201, 201, 403, 403, 404, 401),
+    call: async () => ({
+      path: `/api/projects/${project}/versions`,
+      body: { bump: 'patch', changelog: 'Matrix' },
+    }),
+  },
+  'GET /api/projects/:id/versions': {
+    expected: row(401, 200, 200, 200, 200, 404, 200),
+    call: async () => ({ path: `/api/projects/${project}/versions` }),
+  },
+  'GET /api/projects/:id/versions/:version': {
+    expected: row(401, 200, 200, 200, 200, 404, 200),
+    call: async () => ({ path: `/api/projects/${project}/versions/1.0.0` }),
+  },
+  'GET /api/projects/:id/versions/:version/markdown': {
+    expected: row(401, 200, 200, 200, 200, 404, 200),
+    call: async () => ({ path: `/api/projects/${project}/versions/1.0.0/markdown` }),
+  },
+  'GET /api/projects/:id/versions/:version/print': {
+    expected: row(401, 200, 200, 200, 200, 404, 200),
+    call: async () => ({ path: `/api/projects/${project}/versions/latest/print` }),
+  },
+  'GET /api/projects/:id/versions/:version/snapshot': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/versions/1.0.0/snapshot` }),
+  },
+  'GET /api/projects/:id/diff': {
+    expected: row(401, 200, 200, 200, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/diff?from=1.0.0&to=draft` }),
+  },
+  'POST /api/projects/:id/calibration/attempts': {
+    expected: row(401, 201, 201, 201, 201, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/attempts`, body: {} }),
+  },
+  'GET /api/projects/:id/calibration/attempts': {
+    expected: row(401, 200, 200, 200, 200, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/attempts` }),
+  },
+  'GET /api/projects/:id/calibration/attempts/:attemptId': {
+    expected: row(401, 200, 200, 404, 200, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/attempts/${submittedAttempt}` }),
+  },
+  'PUT /api/projects/:id/calibration/attempts/:attemptId/answers/:exampleId': {
+    expected: row(401, 403, 403, 404, 204, 404, 401),
+    call: async () => {
+      const open = await openAttemptOf(users.annotator)
+      return {
+        path: `/api/projects/${project}/calibration/attempts/${open.id}/answers/${open.examples[0]!.id}`,
+        body: { answers: {} },
+      }
+    },
+  },
+  'POST /api/projects/:id/calibration/attempts/:attemptId/submit': {
+    // The annotator's open attempt is incomplete: authorised, then refused as incomplete.
+    expected: row(401, 403, 403, 404, 400, 404, 401),
+    call: async () => ({
+      path: `/api/projects/${project}/calibration/attempts/${(await openAttemptOf(users.annotator)).id}/submit`,
+      body: {},
+    }),
+  },
+  'GET /api/projects/:id/annotators/:userId/status': {
+    expected: row(401, 200, 200, 403, 200, 404, 200),
+    call: async () => ({ path: `/api/projects/${project}/annotators/${users.annotator.id}/status` }),
+  },
+  'GET /api/projects/:id/calibration/settings': {
+    expected: row(401, 200, 200, 200, 200, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/settings` }),
+  },
+  'PUT /api/projects/:id/calibration/settings': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({
+      path: `/api/projects/${project}/calibration/settings`,
+      body: { retakeCooldownMinutes: 0 },
+    }),
+  },
+  'POST /api/projects/:id/calibration/disputes': {
+    // Only the annotator who submitted the attempt may dispute its gold.
+    expected: row(401, 404, 404, 404, 201, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/disputes`, body: await disputeBody() }),
+  },
+  'GET /api/projects/:id/calibration/disputes': {
+    expected: row(401, 200, 200, 200, 200, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/disputes` }),
+  },
+  'POST /api/projects/:id/calibration/disputes/:disputeId/resolve': {
+    expected: row(401, 204, 204, 403, 403, 404, 401),
+    call: async () => {
+      const dispute = await apiJson<{ id: string }>(
+        server.url,
+        `/api/projects/${project}/calibration/disputes`,
+        {
+          user: users.annotator,
+          body: await disputeBody(),
+        },
+      )
+      return {
+        path: `/api/projects/${project}/calibration/disputes/${dispute.id}/resolve`,
+        body: { reply: 'Thanks' },
+      }
+    },
+  },
+  'GET /api/projects/:id/calibration/analytics': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/analytics` }),
+  },
+  'GET /api/projects/:id/calibration/export.csv': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/export.csv` }),
+  },
+  'GET /api/projects/:id/tokens': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/tokens` }),
+  },
+  'POST /api/projects/:id/tokens': {
+    expected: row(401, 201, 201, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/tokens`, body: { name: 'Matrix tool' } }),
+  },
+  'DELETE /api/projects/:id/tokens/:tokenId': {
+    expected: row(401, 204, 204, 403, 403, 404, 401),
+    call: async () => {
+      const created = await apiJson<{ id: string }>(server.url, `/api/projects/${project}/tokens`, {
+        user: users.owner,
+        body: { name: 'Doomed' },
+      })
+      return { path: `/api/projects/${project}/tokens/${created.id}` }
+    },
+  },
+  'DELETE /api/projects/:id/invites/:inviteId': {
+    expected: row(401, 204, 204, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/invites/${(await freshInvite(project)).id}` }),
+  },
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ authAttemptsPerMinute: 10_000 })
+  const owner = await setupOwner(server)
+  project = await createProject(server.url, owner, 'Matrix project')
+  otherProject = await createProject(server.url, owner, 'Other project')
+  const outsiderProject = await createProject(server.url, owner, 'Outsider project')
+  users = {
+    owner,
+    lead: await inviteUser(server.url, owner, project, 'lead', 'Lena Lead'),
+    reviewer: await inviteUser(server.url, owner, project, 'reviewer', 'Remy Reviewer'),
+    annotator: await inviteUser(server.url, owner, project, 'annotator', 'Ana Annotator'),
+    outsider: await inviteUser(server.url, owner, outsiderProject, 'lead', 'Otto Outsider'),
+  }
+  const client = connectClient(server.url, project, { user: owner })
+  await waitForSynced(client)
+  completeDraft(client)
+  await draftIsDurable(server.url, project, owner, client)
+  client.destroy()
+  await apiJson(server.url, `/api/projects/${project}/versions`, {
+    user: owner,
+    body: { bump: 'major', changelog: 'First' },
+  })
+  const taken = await takeAttempt(server.url, project, users.annotator, owner, true)
+  submittedAttempt = taken.attempt.id
+  readToken = (
+    await apiJson<{ token: string }>(server.url, `/api/projects/${project}/tokens`, {
+      user: owner,
+      body: { name: 'Matrix' },
+    })
+  ).token
+})
+
+afterAll(async () => {
+  await stopAllServers()
+  removeTempDirs()
+})
+
+describe('authorization matrix', () => {
+  it('has an entry for every route the app serves, and no stale entries', () => {
+    const routes = new Set(
+      server.app.routes
+        .filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method} ${r.path.replace(/\/$/, '')}`),
+    )
+    expect([...routes].sort()).toEqual(Object.keys(MATRIX).sort())
+  })
+
+  for (const [route, { expected, call }] of Object.entries(MATRIX)) {
+    it(`${route} answers each identity as expected`, async () => {
+      const method = route.split(' ')[0]!
+      const got: Partial<Expected> = {}
+      for (const identity of IDENTITIES) {
+        const c = await call(identity)
+        const user = c.as === undefined ? userFor(identity) : c.as
+        const response = await api(server.url, c.path, {
+          method,
+          body: c.body,
+          user,
+          headers: headersFor(identity),
+        })
+        got[identity] = response.status
+        if (response.status >= 400) {
+          const body = (await response.json()) as { error?: string; message?: string }
+          expect(typeof body.message, `${route} as ${identity}: JSON error body`).toBe('string')
+        }
+      }
+      expect(got).toEqual(expected)
+    })
+  }
+})
