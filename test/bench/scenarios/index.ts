@@ -1,0 +1,27 @@
+/** The scenarios of the suite, in the order they run and print. */
+import type { ScenarioName } from '../config'
+import type { BenchContext } from '../context'
+import type { Section } from '../table'
+import { capacitySection, runCapacity } from './capacity'
+import { clientSection, runClient } from './client'
+import { fanoutSection, runFanout } from './fanout'
+import { loadSection, runLoad } from './load'
+import { memorySection, runMemory } from './memory'
+import { runThroughput, throughputSection } from './throughput'
+
+export interface Scenario<R = unknown> {
+  name: ScenarioName
+  run(ctx: BenchContext): Promise<R>
+  section(result: R): Section
+}
+
+const scenario = <R>(definition: Scenario<R>) => definition as Scenario
+
+export const scenarios: Scenario[] = [
+  scenario({ name: 'fanout', run: runFanout, section: fanoutSection }),
+  scenario({ name: 'throughput', run: runThroughput, section: throughputSection }),
+  scenario({ name: 'capacity', run: runCapacity, section: capacitySection }),
+  scenario({ name: 'load', run: runLoad, section: loadSection }),
+  scenario({ name: 'memory', run: runMemory, section: memorySection }),
+  scenario({ name: 'client', run: runClient, section: clientSection }),
+]

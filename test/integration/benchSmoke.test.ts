@@ -1,0 +1,135 @@
+/**
+ * Keeps the benchmark harness from rotting: one `npm run bench -- --quick` run (tiny sizes, every scenario,
+ * both servers, Chromium) and checks of the JSON it writes. It asserts structure and sanity, never time.
+ */
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CapacityResult } from '../bench/scenarios/capacity'
+import type { ClientResult } from '../bench/scenarios/client'
+import type { FanoutResult } from '../bench/scenarios/fanout'
+import type { LoadResult } from '../bench/scenarios/load'
+import type { MemoryResult } from '../bench/scenarios/memory'
+import type { ThroughputResult } from '../bench/scenarios/throughput'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+
+interface Report {
+  quick: boolean
+  scenarios: string[]
+  machine: { cpus: number; node: string }
+  versions: Record<string, string>
+  results: {
+    fanout: FanoutResult
+    throughput: ThroughputResult
+    capacity: CapacityResult
+    load: LoadResult
+    memory: MemoryResult
+    client: ClientResult
+  }
+  targets: { section: string; text: string; met: boolean | null }[]
+  errors: Record<string, string>
+}
+
+let outDir: string
+let report: Report
+let stdout: string
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'yardstick-bench-smoke-'))
+  const run = await promisify(execFile)(process.execPath, ['scripts/bench.mjs', '--quick', '--out', outDir], {
+    cwd: ROOT,
+    timeout: 240_000,
+    maxBuffer: 16 * 1024 * 1024,
+  })
+  stdout = run.stdout
+  report = JSON.parse(readFileSync(join(outDir, 'latest.json'), 'utf8')) as Report
+}, 300_000)
+
+afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true })
+})
+
+describe('npm run bench -- --quick', () => {
+  it('runs every scenario without errors and records the machine', () => {
+    expect(report.errors).toEqual({})
+    expect(report.quick).toBe(true)
+    expect(report.scenarios).toEqual(['fanout', 'throughput', 'capacity', 'load', 'memory', 'client'])
+    expect(report.machine.cpus).toBeGreaterThan(0)
+    expect(report.versions['@y/websocket-server']).toBe('0.1.1')
+    expect(existsSync(join(outDir, 'latest.md'))).toBe(true)
+  })
+
+  it('prints a table with a Yardstick row, a reference row and a ratio row', () => {
+    for (const title of [
+      '1. Fan-out latency',
+      '2. Throughput',
+      '3. Capacity',
+      '4. Cold and warm load',
+      '5. Memory',
+      '6. Client',
+    ]) {
+      expect(stdout).toContain(title)
+    }
+    expect(stdout).toContain('y-websocket-server 0.1.1')
+    expect(stdout).toContain('ratio (Yardstick ÷ ref)')
+    // Targets are not judged on tiny sizes.
+    expect(report.targets.length).toBeGreaterThan(0)
+    expect(report.targets.every((target) => target.met === null)).toBe(true)
+  })
+
+  it('fan-out: every edit reached every other client, with positive latencies', () => {
+    const { fanout } = report.results
+    for (const side of [fanout.yardstick, fanout.reference]) {
+      expect(side.sent).toBeGreaterThan(0)
+      expect(side.expected).toBe(side.sent * (fanout.clients - 1))
+      expect(side.arrived).toBe(side.expected)
+      expect(side.latency.p50).toBeGreaterThan(0)
+      expect(side.latency.p99).toBeGreaterThanOrEqual(side.latency.p50)
+      expect(side.serverRssBytes).toBeGreaterThan(0)
+    }
+  })
+
+  it('throughput and capacity: steps were measured on both servers', () => {
+    const { throughput, capacity } = report.results
+    for (const run of [throughput.yardstick, throughput.reference]) {
+      expect(run.steps.length).toBeGreaterThan(0)
+      expect(run.steps[0]!.sent).toBeGreaterThan(0)
+      expect(run.steps[0]!.arrived).toBe(run.steps[0]!.expected)
+    }
+    for (const run of [capacity.yardstick, capacity.reference]) {
+      expect(run.steps.map((step) => step.clients)).toEqual([10, 20])
+      expect(run.steps.every((step) => step.arrived === step.expected && step.latency.count > 0)).toBe(true)
+    }
+  })
+
+  it('load: the trace replays exactly, loads cold and warm, and is stored on disk', () => {
+    const { load } = report.results
+    expect(load.matchesTrace).toBe(true)
+    expect(load.encodedBytes).toBeGreaterThan(0)
+    expect(load.yardstick.cold?.median).toBeGreaterThan(0)
+    expect(load.yardstick.evicted?.median).toBeGreaterThan(0)
+    expect(load.yardstick.warm.median).toBeGreaterThan(0)
+    expect(load.reference.warm.median).toBeGreaterThan(0)
+    expect(load.yardstick.warm.chars).toBe(load.reference.warm.chars)
+    expect(load.yardstick.live.updates).toBe(load.txns + 1)
+    expect(load.yardstick.disk?.afterUpload.snapshotBytes).toBeGreaterThan(0)
+    expect(load.yardstick.disk?.afterUpload.totalBytes).toBeGreaterThan(load.encodedBytes)
+  })
+
+  it('memory and client: sane sizes', () => {
+    const { memory, client } = report.results
+    for (const side of [memory.yardstick, memory.reference]) {
+      expect(side.baseline.rssBytes).toBeGreaterThan(10 * 1024 * 1024)
+      expect(side.withIdleClients.rssBytes).toBeGreaterThan(0)
+    }
+    expect(client.initial.files.length).toBeGreaterThan(0)
+    expect(client.initial.gzipBytes).toBeLessThan(client.initial.bytes)
+    expect(client.example.firstVisitMedian).toBeGreaterThan(0)
+    expect(client.paper.repeatVisitMedian).toBeGreaterThan(0)
+    expect(client.paper.jsGzipBytes).toBeGreaterThanOrEqual(client.initial.gzipBytes)
+  })
+})
