@@ -2,7 +2,15 @@
  * Command-line options and workload sizes of a bench run: the full sizes the issue asks for, and `--quick`
  * tiny sizes that exercise every code path in seconds (used by the smoke test in `npm test`).
  */
-export const SCENARIOS = ['fanout', 'throughput', 'capacity', 'load', 'memory', 'client'] as const
+export const SCENARIOS = [
+  'fanout',
+  'throughput',
+  'capacity',
+  'load',
+  'memory',
+  'client',
+  'analytics',
+] as const
 export type ScenarioName = (typeof SCENARIOS)[number]
 
 export interface Sizes {

@@ -57,7 +57,15 @@ describe('npm run bench -- --quick', () => {
   it('runs every scenario without errors and records the machine', () => {
     expect(report.errors).toEqual({})
     expect(report.quick).toBe(true)
-    expect(report.scenarios).toEqual(['fanout', 'throughput', 'capacity', 'load', 'memory', 'client'])
+    expect(report.scenarios).toEqual([
+      'fanout',
+      'throughput',
+      'capacity',
+      'load',
+      'memory',
+      'client',
+      'analytics',
+    ])
     expect(report.machine.cpus).toBeGreaterThan(0)
     expect(report.versions['@y/websocket-server']).toBe('0.1.1')
     expect(existsSync(join(outDir, 'latest.md'))).toBe(true)
@@ -131,5 +139,14 @@ describe('npm run bench -- --quick', () => {
     expect(client.example.firstVisitMedian).toBeGreaterThan(0)
     expect(client.paper.repeatVisitMedian).toBeGreaterThan(0)
     expect(client.paper.jsGzipBytes).toBeGreaterThanOrEqual(client.initial.gzipBytes)
+  })
+
+  it('computes calibration analytics for every annotator', () => {
+    const analytics = (
+      report.results as unknown as { analytics: { annotators: number; runsMs: number[]; medianMs: number } }
+    ).analytics
+    expect(analytics.annotators).toBe(50)
+    expect(analytics.runsMs).toHaveLength(2)
+    expect(analytics.medianMs).toBeGreaterThan(0)
   })
 })

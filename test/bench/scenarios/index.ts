@@ -2,6 +2,7 @@
 import type { ScenarioName } from '../config'
 import type { BenchContext } from '../context'
 import type { Section } from '../table'
+import { analyticsSection, runAnalytics } from './analytics'
 import { capacitySection, runCapacity } from './capacity'
 import { clientSection, runClient } from './client'
 import { fanoutSection, runFanout } from './fanout'
@@ -24,4 +25,5 @@ export const scenarios: Scenario[] = [
   scenario({ name: 'load', run: runLoad, section: loadSection }),
   scenario({ name: 'memory', run: runMemory, section: memorySection }),
   scenario({ name: 'client', run: runClient, section: clientSection }),
+  scenario({ name: 'analytics', run: runAnalytics, section: analyticsSection }),
 ]
