@@ -62,6 +62,13 @@ function VersionRow({
         <p className="version-row__counts muted">
           {version.criteria} {version.criteria === 1 ? 'criterion' : 'criteria'} · {version.examples}{' '}
           {version.examples === 1 ? 'example' : 'examples'}
+          {version.calibration && (
+            <span data-testid="version-calibration">
+              {' '}
+              · calibration: {version.calibration.passed} passed, {version.calibration.failed} failed
+              {version.calibration.inProgress > 0 ? `, ${version.calibration.inProgress} in progress` : ''}
+            </span>
+          )}
         </p>
       </div>
       <div className="version-row__actions">

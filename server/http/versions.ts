@@ -106,8 +106,25 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
   })
 
   app.get('/:id/versions', async (c) => {
-    await authorizeVersionRead(c, store, c.req.param('id'))
-    return c.json({ versions: (await store.listVersions(c.req.param('id'))).map(summary) })
+    const projectId = c.req.param('id')
+    const reader = await authorizeVersionRead(c, store, projectId)
+    const versions = (await store.listVersions(projectId)).map(summary)
+    if (!reader.includeGold) return c.json({ versions })
+    // Owners and leads also see how calibration went on each version.
+    const latestPerPerson = new Map<string, { version: string; status: string; passed: boolean | null }>()
+    for (const attempt of await store.listAttempts(projectId)) {
+      const key = `${attempt.userId}@${attempt.version}`
+      if (!latestPerPerson.has(key)) latestPerPerson.set(key, attempt)
+    }
+    const tally = (version: string) => {
+      const attempts = [...latestPerPerson.values()].filter((a) => a.version === version)
+      return {
+        passed: attempts.filter((a) => a.status === 'submitted' && a.passed).length,
+        failed: attempts.filter((a) => a.status === 'submitted' && !a.passed).length,
+        inProgress: attempts.filter((a) => a.status === 'in_progress').length,
+      }
+    }
+    return c.json({ versions: versions.map((v) => ({ ...v, calibration: tally(v.version) })) })
   })
 
   app.get('/:id/versions/:version', async (c) => {

@@ -53,6 +53,11 @@ export const VersionSummary = z.object({
   criteria: z.number().int(),
   examples: z.number().int(),
   openThreadsAtPublish: z.number().int(),
+  /** Calibration on this version, latest attempt per person (owners and leads only; null for others). */
+  calibration: z
+    .object({ passed: z.number().int(), failed: z.number().int(), inProgress: z.number().int() })
+    .nullable()
+    .optional(),
 })
 export type VersionSummary = z.infer<typeof VersionSummary>
 
