@@ -38,6 +38,14 @@ export function FeedbackView({ projectId, result, version, disputes, onDisputed,
             Your score <strong>{percent(result.score)}</strong> · needed {percent(result.passThreshold)} ·
             version {result.version}
           </div>
+          {result.belowMinimum && result.belowMinimum.length > 0 && (
+            <div className="feedback__number" data-testid="feedback-below-minimum">
+              Below the minimum agreement required for:{' '}
+              {result.belowMinimum
+                .map((id) => result.perCriterion.find((c) => c.criterionId === id)?.title ?? id)
+                .join(', ')}
+            </div>
+          )}
         </div>
         <div className="feedback__retake">{retake}</div>
       </section>

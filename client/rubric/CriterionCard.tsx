@@ -166,6 +166,38 @@ export function CriterionCard({ criterion, index, count, problems, onMove, dragH
           />
           Rationale required
         </label>
+        <label
+          className="mini-field mini-field--narrow"
+          title="An attempt fails if agreement on this criterion is lower, whatever the total score. Leave empty for no minimum."
+        >
+          <span>Min. agreement %</span>
+          <input
+            type="number"
+            className="text-input"
+            data-testid="criterion-min-agreement"
+            min={0}
+            max={100}
+            step={5}
+            placeholder="none"
+            value={typeof criterion.minAgreement === 'number' ? Math.round(criterion.minAgreement * 100) : ''}
+            readOnly={!editable}
+            onChange={(event) => {
+              const raw = event.target.value
+              const value = Number(raw)
+              if (raw === '')
+                writeLocal(doc, () => setCriterionField(doc, criterion.id, 'minAgreement', null))
+              else if (Number.isFinite(value))
+                writeLocal(doc, () =>
+                  setCriterionField(
+                    doc,
+                    criterion.id,
+                    'minAgreement',
+                    Math.max(0, Math.min(100, value)) / 100,
+                  ),
+                )
+            }}
+          />
+        </label>
       </div>
       <KindSettings criterion={criterion} />
       <TagsInput criterionId={criterion.id} tags={criterion.tags} />

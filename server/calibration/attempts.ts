@@ -91,6 +91,7 @@ export function scoreAndExplain(
     score: score.score,
     passed: score.passed,
     passThreshold: version.rubric.passThreshold,
+    belowMinimum: score.belowMinimum,
     submittedAt,
     perCriterion: score.perCriterion.map((c) => ({ ...c, title: titles.get(c.criterionId) ?? '' })),
     examples: attempt.exampleOrder.flatMap((exampleId) => {

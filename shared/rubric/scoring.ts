@@ -3,7 +3,7 @@
  * met) and label answers (any accepted value counts); within the criterion's tolerance for ordinal answers;
  * the same side for pairwise answers, and when the criterion asks for strength, a strength at most one step
  * from gold's. The attempt score is the weighted share of agreeing answers; it passes at the rubric's
- * threshold. Pure: the server runs it, so gold never has to reach the rater.
+ * threshold, unless a criterion with its own minimum agreement falls below it. Pure: the server runs it, so gold never has to reach the rater.
  */
 import { type Criterion, type GoldValue, PAIRWISE_STRENGTHS, type Rubric } from '../schema/rubric'
 
@@ -59,6 +59,8 @@ export interface AttemptScore {
   perCriterion: CriterionScore[]
   /** Per example and criterion: did the answer agree? */
   perAnswer: Record<string, Record<string, boolean>>
+  /** Criteria whose own minimum agreement was not reached (any one fails the attempt). */
+  belowMinimum: string[]
 }
 
 export function scoreAttempt(rubric: Rubric, gold: GoldTable, answers: Answers): AttemptScore {
@@ -81,18 +83,27 @@ export function scoreAttempt(rubric: Rubric, gold: GoldTable, answers: Answers):
     }
   }
   const score = weights === 0 ? 0 : weighted / weights
+  const perCriterion = rubric.criteria.map((c) => {
+    const t = tallies.get(c.id)!
+    return {
+      criterionId: c.id,
+      agreed: t.agreed,
+      total: t.total,
+      agreement: t.total === 0 ? 0 : t.agreed / t.total,
+    }
+  })
+  // A criterion with its own minimum fails the attempt when its agreement falls below it.
+  const belowMinimum = rubric.criteria.filter((c, i) => {
+    const minimum = c.minAgreement
+    return (
+      typeof minimum === 'number' && perCriterion[i]!.total > 0 && perCriterion[i]!.agreement < minimum - 1e-9
+    )
+  })
   return {
     score,
-    passed: weights > 0 && score >= rubric.passThreshold - 1e-9,
-    perCriterion: rubric.criteria.map((c) => {
-      const t = tallies.get(c.id)!
-      return {
-        criterionId: c.id,
-        agreed: t.agreed,
-        total: t.total,
-        agreement: t.total === 0 ? 0 : t.agreed / t.total,
-      }
-    }),
+    passed: weights > 0 && score >= rubric.passThreshold - 1e-9 && belowMinimum.length === 0,
+    perCriterion,
     perAnswer,
+    belowMinimum: belowMinimum.map((c) => c.id),
   }
 }

@@ -48,6 +48,8 @@ export const AttemptResult = z.object({
   score: z.number(),
   passed: z.boolean(),
   passThreshold: z.number(),
+  /** Criteria whose own minimum agreement was not reached (each fails the attempt). */
+  belowMinimum: z.array(z.string()).optional(),
   submittedAt: z.string(),
   perCriterion: z.array(
     z.object({

@@ -32,6 +32,8 @@ const criterionBase = {
   tags: z.array(Text(60).min(1)).max(20),
   weight: z.number().min(0).max(100),
   rationaleRequired: z.boolean(),
+  /** If set, an attempt fails when its agreement on this criterion is below this share (0..1). */
+  minAgreement: z.number().min(0).max(1).nullable().optional(),
 }
 
 export const BinaryCriterion = z.object({ ...criterionBase, kind: z.literal('binary') })

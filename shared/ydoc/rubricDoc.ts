@@ -150,6 +150,7 @@ type ScalarField =
   | 'kind'
   | 'weight'
   | 'rationaleRequired'
+  | 'minAgreement'
   | 'tolerance'
   | 'points'
   | 'allowTie'
@@ -265,6 +266,7 @@ export function readCriterion(id: string, map: YCriterion): Criterion {
     ),
     weight: num(map.get('weight'), 1),
     rationaleRequired: bool(map.get('rationaleRequired'), false),
+    ...(typeof map.get('minAgreement') === 'number' ? { minAgreement: num(map.get('minAgreement'), 0) } : {}),
   }
   const kind = map.get('kind') as CriterionKind
   switch (kind) {

@@ -107,4 +107,30 @@ describe('scoreAttempt', () => {
     expect(result.score).toBe(0.5)
     expect(result.passed).toBe(true)
   })
+
+  it("fails an attempt below a criterion's own minimum even when the score passes", () => {
+    const strictBinary: Rubric = {
+      ...rubric,
+      passThreshold: 0.5,
+      criteria: [
+        { ...ordinal, minAgreement: 1 },
+        { ...binary, weight: 2 },
+      ],
+    }
+    const answers = {
+      e1: { ord: { value: 4 }, bin: { value: true } },
+      e2: { ord: { value: 2 }, bin: { value: false } },
+    }
+    const result = scoreAttempt(strictBinary, gold, answers)
+    expect(result.score).toBeCloseTo(5 / 6, 10)
+    expect(result.passed).toBe(false)
+    expect(result.belowMinimum).toEqual(['ord'])
+    const lenient = scoreAttempt(
+      { ...strictBinary, criteria: [{ ...ordinal, minAgreement: 0.5 }, binary] },
+      gold,
+      answers,
+    )
+    expect(lenient.passed).toBe(true)
+    expect(lenient.belowMinimum).toEqual([])
+  })
 })
