@@ -4,6 +4,7 @@
  * `content` option — so nothing is duplicated on load. Calibration examples are blocks inside the text.
  * Read-only users (reviewers) get the same live document, rubric and gold without any editing.
  */
+
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ContentKind } from '../../shared/ydoc/examplesDoc'
@@ -16,6 +17,7 @@ import { type CaretUser, guidelineExtensions } from './extensions'
 import { Outline } from './Outline'
 import { SlashMenu, slashItems } from './SlashMenu'
 import { Toolbar } from './Toolbar'
+import { useScrollToSection } from './useScrollToSection'
 
 interface GuidelineEditorProps {
   connection: DraftConnection
@@ -46,6 +48,8 @@ export function GuidelineEditor({ connection, user, editable }: GuidelineEditorP
     },
     [connection],
   )
+
+  useScrollToSection(editor)
 
   // Renaming yourself on the account page updates your caret label.
   useEffect(() => {

@@ -170,7 +170,7 @@ export function CriterionCard({ criterion, index, count, problems, onMove, dragH
           className="mini-field mini-field--narrow"
           title="An attempt fails if agreement on this criterion is lower, whatever the total score. Leave empty for no minimum."
         >
-          <span>Min. agreement %</span>
+          <span>Minimum %</span>
           <input
             type="number"
             className="text-input"
