@@ -1,59 +1,8 @@
 /** The SQLite side of published versions and per-project read tokens. */
 import type Database from 'better-sqlite3'
 import { bumpSemver, formatSemver, parseSemver } from '../../shared/versioning/semver'
-import type { ReadTokenRecord, StoredVersion, VersionRecord, VersionStore } from './store'
-
-interface VersionRow {
-  project_id: string
-  ordinal: number
-  version: string
-  bump: VersionRecord['bump']
-  changelog: string
-  author_id: string
-  author_name: string
-  created_at: string
-  criteria: number
-  examples: number
-  open_threads: number
-}
-const toRecord = (r: VersionRow): VersionRecord => ({
-  projectId: r.project_id,
-  ordinal: r.ordinal,
-  version: r.version,
-  bump: r.bump,
-  changelog: r.changelog,
-  authorId: r.author_id,
-  authorName: r.author_name,
-  createdAt: r.created_at,
-  criteria: r.criteria,
-  examples: r.examples,
-  openThreads: r.open_threads,
-})
-const toStored = (r: VersionRow & { snapshot: Buffer; json: string }): StoredVersion => ({
-  ...toRecord(r),
-  snapshot: r.snapshot,
-  json: r.json,
-})
-
-interface TokenRow {
-  id: string
-  project_id: string
-  name: string
-  created_by: string
-  created_at: string
-  last_used_at: string | null
-}
-const toToken = (r: TokenRow): ReadTokenRecord => ({
-  id: r.id,
-  projectId: r.project_id,
-  name: r.name,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  lastUsedAt: r.last_used_at,
-})
-
-const SUMMARY_COLUMNS =
-  'project_id, ordinal, version, bump, changelog, author_id, author_name, created_at, criteria, examples, open_threads'
+import { SUMMARY_COLUMNS, type TokenRow, toRecord, toStored, toToken, type VersionRow } from './rows'
+import type { VersionRecord, VersionStore } from './store'
 
 export function sqliteVersions(db: Database.Database): VersionStore {
   const latest = db.prepare<[string], VersionRow & { snapshot: Buffer; json: string }>(

@@ -32,6 +32,9 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS
 
+/** Higher roles can do more; used to keep the higher of two roles. */
+export const ROLE_RANK: Record<Role, number> = { owner: 3, lead: 2, reviewer: 1, annotator: 0 }
+
 export function can(role: Role | null | undefined, permission: Permission): boolean {
   return role != null && (PERMISSIONS[permission] as readonly Role[]).includes(role)
 }

@@ -1,6 +1,16 @@
 /** The PostgreSQL side of accounts: users, sessions, setup tokens, memberships, invites and the audit log. */
 import type pg from 'pg'
-import type { Role } from '../../../shared/auth/permissions'
+import { ROLE_RANK, type Role } from '../../../shared/auth/permissions'
+import {
+  type InviteRow,
+  type ProjectRow,
+  type SessionRow,
+  toInvite,
+  toProject,
+  toSession,
+  toUser,
+  type UserRow,
+} from '../rows'
 import type {
   AccountStore,
   AuditRecord,
@@ -13,77 +23,6 @@ import type {
 } from '../store'
 import { execute, type Queryable, query, transaction } from './db'
 
-export interface ProjectRow {
-  id: string
-  name: string
-  created_at: string
-  updated_at: string
-}
-export const toProject = (r: ProjectRow): ProjectRecord => ({
-  id: r.id,
-  name: r.name,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-})
-
-interface UserRow {
-  id: string
-  email: string
-  name: string
-  color: string
-  password_hash: string
-  created_at: string
-}
-const toUser = (r: UserRow): UserRecord => ({
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  color: r.color,
-  passwordHash: r.password_hash,
-  createdAt: r.created_at,
-})
-
-interface SessionRow {
-  id: string
-  user_id: string
-  created_at: string
-  last_seen_at: string
-  expires_at: string
-  user_agent: string
-}
-const toSession = (r: SessionRow): SessionRecord => ({
-  id: r.id,
-  userId: r.user_id,
-  createdAt: r.created_at,
-  lastSeenAt: r.last_seen_at,
-  expiresAt: r.expires_at,
-  userAgent: r.user_agent,
-})
-
-interface InviteRow {
-  id: string
-  project_id: string
-  role: Role
-  created_by: string
-  created_at: string
-  expires_at: string
-  used_at: string | null
-  used_by: string | null
-  revoked_at: string | null
-}
-const toInvite = (r: InviteRow): InviteRecord => ({
-  id: r.id,
-  projectId: r.project_id,
-  role: r.role,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  usedAt: r.used_at,
-  usedBy: r.used_by,
-  revokedAt: r.revoked_at,
-})
-
-const ROLE_RANK: Record<Role, number> = { owner: 3, lead: 2, reviewer: 1, annotator: 0 }
 const now = () => new Date().toISOString()
 
 const insertUser = (db: Queryable, u: NewUser) =>

@@ -1,71 +1,8 @@
 /** The PostgreSQL side of calibration: attempts with answers and results, retake cool-downs, disputes. */
 import type pg from 'pg'
-import type { AttemptRecord, CalibrationStore, DisputeRecord } from '../store'
+import { type AttemptRow, type DisputeRow, toAttempt, toDispute } from '../rows'
+import type { CalibrationStore } from '../store'
 import { execute, query, transaction } from './db'
-
-interface AttemptRow {
-  id: string
-  project_id: string
-  user_id: string
-  version: string
-  status: AttemptRecord['status']
-  example_order: string
-  answers: string
-  started_at: string
-  updated_at: string
-  submitted_at: string | null
-  score: number | null
-  passed: number | null
-  result: string | null
-}
-const toAttempt = (r: AttemptRow): AttemptRecord => ({
-  id: r.id,
-  projectId: r.project_id,
-  userId: r.user_id,
-  version: r.version,
-  status: r.status,
-  exampleOrder: JSON.parse(r.example_order) as string[],
-  answers: JSON.parse(r.answers) as AttemptRecord['answers'],
-  startedAt: r.started_at,
-  updatedAt: r.updated_at,
-  submittedAt: r.submitted_at,
-  score: r.score,
-  passed: r.passed === null ? null : r.passed === 1,
-  result: r.result === null ? null : JSON.parse(r.result),
-})
-
-interface DisputeRow {
-  id: string
-  project_id: string
-  attempt_id: string
-  version: string
-  example_id: string
-  criterion_id: string
-  user_id: string
-  user_name: string | null
-  comment: string
-  status: DisputeRecord['status']
-  reply: string | null
-  resolved_by: string | null
-  created_at: string
-  resolved_at: string | null
-}
-const toDispute = (r: DisputeRow): DisputeRecord => ({
-  id: r.id,
-  projectId: r.project_id,
-  attemptId: r.attempt_id,
-  version: r.version,
-  exampleId: r.example_id,
-  criterionId: r.criterion_id,
-  userId: r.user_id,
-  userName: r.user_name ?? 'a former member',
-  comment: r.comment,
-  status: r.status,
-  reply: r.reply,
-  resolvedBy: r.resolved_by,
-  createdAt: r.created_at,
-  resolvedAt: r.resolved_at,
-})
 
 const now = () => new Date().toISOString()
 

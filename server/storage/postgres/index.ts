@@ -4,8 +4,9 @@
  * transaction is durable (synchronous_commit stays on).
  */
 import pg from 'pg'
+import { type ProjectRow, toProject } from '../rows'
 import type { DocStats, Store, StoredDoc } from '../store'
-import { type ProjectRow, postgresAccounts, toProject } from './accounts'
+import { postgresAccounts } from './accounts'
 import { postgresCalibration } from './calibration'
 import { execute, migrate, query, transaction } from './db'
 import { postgresVersions } from './versions'

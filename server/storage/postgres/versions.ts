@@ -1,60 +1,16 @@
 /** The PostgreSQL side of published versions and read tokens; publishing locks the project row so numbers never collide. */
 import type pg from 'pg'
 import { bumpSemver, formatSemver, parseSemver } from '../../../shared/versioning/semver'
-import type { ReadTokenRecord, StoredVersion, VersionRecord, VersionStore } from '../store'
+import {
+  SUMMARY_COLUMNS as SUMMARY,
+  type TokenRow,
+  toRecord,
+  toStored,
+  toToken,
+  type VersionRow,
+} from '../rows'
+import type { VersionStore } from '../store'
 import { execute, query, transaction } from './db'
-
-interface VersionRow {
-  project_id: string
-  ordinal: number
-  version: string
-  bump: VersionRecord['bump']
-  changelog: string
-  author_id: string
-  author_name: string
-  created_at: string
-  criteria: number
-  examples: number
-  open_threads: number
-}
-const toRecord = (r: VersionRow): VersionRecord => ({
-  projectId: r.project_id,
-  ordinal: r.ordinal,
-  version: r.version,
-  bump: r.bump,
-  changelog: r.changelog,
-  authorId: r.author_id,
-  authorName: r.author_name,
-  createdAt: r.created_at,
-  criteria: r.criteria,
-  examples: r.examples,
-  openThreads: r.open_threads,
-})
-const toStored = (r: VersionRow & { snapshot: Buffer; json: string }): StoredVersion => ({
-  ...toRecord(r),
-  snapshot: new Uint8Array(r.snapshot),
-  json: r.json,
-})
-
-interface TokenRow {
-  id: string
-  project_id: string
-  name: string
-  created_by: string
-  created_at: string
-  last_used_at: string | null
-}
-const toToken = (r: TokenRow): ReadTokenRecord => ({
-  id: r.id,
-  projectId: r.project_id,
-  name: r.name,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  lastUsedAt: r.last_used_at,
-})
-
-const SUMMARY =
-  'project_id, ordinal, version, bump, changelog, author_id, author_name, created_at, criteria, examples, open_threads'
 
 export function postgresVersions(pool: pg.Pool): VersionStore {
   return {
