@@ -77,6 +77,8 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
         SEED_EXAMPLE: 'false',
         AUTH_ATTEMPTS_PER_MINUTE: '100000',
         ...(dataDir ? { DATA_DIR: dataDir } : {}),
+        // The run's frozen copy of the client (buildSnapshot.ts), not dist/client that a rebuild may replace.
+        ...(options.clientDir ? { CLIENT_DIR: options.clientDir } : {}),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
