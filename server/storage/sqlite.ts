@@ -15,6 +15,8 @@ import type { DocStats, Store, StoredDoc, UpdateToAppend } from './store'
 export function openSqliteStore(file: string): Store {
   mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file)
+  // Pages freed by compaction go back to the file system (takes effect on a new database; see compactDoc).
+  db.pragma('auto_vacuum = INCREMENTAL')
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('busy_timeout = 5000')
@@ -78,6 +80,8 @@ export function openSqliteStore(file: string): Store {
     },
     async compactDoc(doc, data, throughSeq) {
       compact(doc, data, throughSeq)
+      // Return the pages the deleted log entries used, so the file tracks the documents' real size.
+      db.pragma('incremental_vacuum')
     },
     async docStats(doc): Promise<DocStats> {
       const s = q.stats.get(doc)
