@@ -7,6 +7,7 @@
  * aligned per worker over IPC (see clock.ts, workerPool.ts), so the error is below the IPC round trip.
  */
 import { benchNow } from './clock'
+import type { BenchContext } from './context'
 import type { ClientSpec, TypeResult } from './ipc'
 import { benchCpuMs, machineBusyMs } from './procStats'
 import type { BenchServer } from './servers'
@@ -177,4 +178,30 @@ export function summarizeWindows(windows: RawWindow[]): TypingMeasurement {
       timeline(w.samples, w.sentAts, w.startAt, Math.min(1000, w.durationMs / 10)),
     ),
   }
+}
+
+/** Share of one core that other processes used during a window. */
+export const otherCpuPct = (window: RawWindow) => (window.backgroundCpuMs / window.durationMs) * 100
+
+/**
+ * Measures a window once the machine is quiet; when other processes still took more than `busyPct` of a core
+ * meanwhile, measures again (up to `tries` in all) and keeps the quietest window.
+ */
+export async function quietWindow(
+  ctx: BenchContext,
+  measure: () => Promise<RawWindow>,
+  tries = 3,
+  busyPct = 50,
+): Promise<RawWindow> {
+  let quietest: RawWindow | null = null
+  for (let i = 0; i < tries; i++) {
+    await ctx.waitForQuiet()
+    const window = await measure()
+    if (!quietest || otherCpuPct(window) < otherCpuPct(quietest)) quietest = window
+    if (otherCpuPct(window) <= busyPct || ctx.options.quick) break
+    ctx.log(
+      `other processes took ${otherCpuPct(window).toFixed(0)} % of a core during that window: measuring again`,
+    )
+  }
+  return quietest!
 }

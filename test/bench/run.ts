@@ -11,7 +11,7 @@ import { type BenchContext, createContext } from './context'
 import { chromiumVersion, describeMachine, gitDescription, machineInfo, packageVersions } from './machine'
 import { renderProfile, summarizeProfile } from './profileSummary'
 import { scenarios } from './scenarios/index'
-import { ROOT } from './servers'
+import { ROOT, removeTempDirs } from './servers'
 import { renderMarkdown, renderText, type Section } from './table'
 
 async function main(): Promise<number> {
@@ -37,6 +37,7 @@ async function main(): Promise<number> {
     })
   } finally {
     build.remove()
+    removeTempDirs()
   }
 }
 

@@ -3,7 +3,7 @@
  * DATA_DIR, and the stock y-websocket server (referenceServer.mjs). Both print a "listening on" line.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createWriteStream, mkdirSync, mkdtempSync } from 'node:fs'
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { track } from './children'
@@ -54,8 +54,17 @@ export interface BenchServer {
   stop(): Promise<void>
 }
 
+const tempDirs: string[] = []
+
+/** A fresh directory under the OS temp dir, removed by `removeTempDirs()` at the end of the run. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix))
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  tempDirs.push(dir)
+  return dir
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
 export async function startServer(kind: ServerKind, options: ServerOptions): Promise<BenchServer> {
