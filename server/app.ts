@@ -28,6 +28,8 @@ export interface AppDeps extends RouteDeps {
   clientDir: string | null
   maxMessageBytes: number
   allowedOrigins: string[]
+  /** Throws (with what is wrong) when this instance should not get traffic: database or Redis down. */
+  readiness(): Promise<void>
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -40,7 +42,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const originPolicy = { allowedOrigins: deps.allowedOrigins }
 
   app.use('*', securityHeaders(deps.auth.secureCookies))
+  // Liveness: the process answers. Readiness: it can serve (database and Redis answer, not shutting down).
   app.get('/healthz', (c) => c.json({ ok: true }))
+  app.get('/readyz', async (c) => {
+    try {
+      await deps.readiness()
+      return c.json({ ok: true })
+    } catch (error) {
+      return c.json({ ok: false, error: 'not_ready', message: (error as Error).message }, 503)
+    }
+  })
 
   // Cross-site state changes are refused whatever the content type (JSON included).
   app.use('/api/*', async (c, next) => {

@@ -23,6 +23,14 @@ export interface Config {
   authAttemptsPerMinute: number
   /** `postgres://…` to use PostgreSQL instead of the embedded SQLite file. */
   databaseUrl: string | null
+  /** `redis://…` to relay between several instances sharing one PostgreSQL database. */
+  redisUrl: string | null
+  /** Prefix of the Redis channel names (deployments sharing one Redis need different ones). */
+  redisPrefix: string
+  /** How often an instance tells the others it is alive. */
+  instanceHeartbeatMs: number
+  /** Silence after which the others treat an instance as gone and drop its clients' presence. */
+  instanceTimeoutMs: number
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -51,5 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     authAttemptsPerMinute: intFromEnv(env, 'AUTH_ATTEMPTS_PER_MINUTE', 10),
     databaseUrl: env.DATABASE_URL || null,
+    redisUrl: env.REDIS_URL || null,
+    redisPrefix: env.REDIS_PREFIX || 'yardstick',
+    instanceHeartbeatMs: intFromEnv(env, 'INSTANCE_HEARTBEAT_MS', 2000),
+    instanceTimeoutMs: intFromEnv(env, 'INSTANCE_TIMEOUT_MS', 10_000),
   }
 }

@@ -9,6 +9,8 @@ import { WebSocketServer } from 'ws'
 import { createApp } from './app'
 import { userDocAccess } from './auth/docAccess'
 import { hashToken, newId, randomToken } from './auth/tokens'
+import type { ClusterEvents, ControlMessage, Fanout } from './cluster/fanout'
+import { openRedisFanout } from './cluster/redisFanout'
 import type { Config } from './config'
 import { log } from './log'
 import { seedExampleProjectIfEmpty } from './seed/exampleProject'
@@ -23,6 +25,8 @@ export interface RunningServer {
   dataDir: string
   store: Store
   registry: RoomRegistry
+  /** The link to the other instances (null when running alone). */
+  fanout: Fanout | null
   /** The Hono app (its `routes` are what the authorization matrix test enumerates). */
   app: ReturnType<typeof createApp>
   /** The one-time link that creates the owner account (null once an account exists). */
@@ -39,21 +43,69 @@ async function openStore(config: Config): Promise<Store> {
   return openPostgresStore(config.databaseUrl)
 }
 
+async function openFanout(config: Config, events: ClusterEvents): Promise<Fanout | null> {
+  if (!config.redisUrl) return null
+  if (!config.databaseUrl)
+    throw new Error('REDIS_URL needs DATABASE_URL: several instances must share one PostgreSQL database')
+  if (!/^rediss?:\/\//.test(config.redisUrl)) throw new Error('REDIS_URL must be a redis:// URL')
+  log.info('relaying between instances through Redis', { url: config.redisUrl.replace(/\/\/[^@]*@/, '//…@') })
+  return openRedisFanout({
+    url: config.redisUrl,
+    prefix: config.redisPrefix,
+    heartbeatMs: config.instanceHeartbeatMs,
+    instanceTimeoutMs: config.instanceTimeoutMs,
+    events,
+  })
+}
+
 export async function startServer(config: Config): Promise<RunningServer> {
   const store = await openStore(config)
+  // Messages from other instances are applied once the registry exists (it is created just below).
+  let registry: RoomRegistry | null = null
+  const applyMembershipChange = (projectId: string, userId: string) => {
+    void userDocAccess(store, userId, projectId).then(
+      (access) =>
+        registry?.setUserAccess(projectId, userId, access === 'write' || access === 'read' ? access : null),
+      (error) =>
+        log.error('could not apply a membership change to open sockets', { projectId, userId, error }),
+    )
+  }
+  const applyControl = (message: ControlMessage) => {
+    if (message.kind === 'sessionEnded') registry?.closeSession(message.sessionId)
+    else applyMembershipChange(message.projectId, message.userId)
+  }
+  let fanout: Fanout | null
+  try {
+    fanout = await openFanout(config, {
+      control: applyControl,
+      instanceGone: (instanceId) => registry?.dropInstance(instanceId),
+      reconnected: () => registry?.catchUpAfterOutage(),
+    })
+  } catch (error) {
+    await store.close()
+    throw error
+  }
   if (config.seedExample) {
     const seeded = await seedExampleProjectIfEmpty(store, newId)
     if (seeded) log.info('seeded the example project', { id: seeded.id, name: seeded.name })
   }
-  const registry = new RoomRegistry({
+  const rooms = new RoomRegistry({
     store,
     roomGraceMs: config.roomGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    fanout,
   })
+  registry = rooms
+  /** Applies a control message here and sends it to the other instances. */
+  const broadcastControl = (message: ControlMessage) => {
+    applyControl(message)
+    fanout?.publishControl(message)
+  }
+  let stopping: Promise<void> | null = null
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`
   const app = createApp({
     store,
-    registry,
+    registry: rooms,
     clientDir: config.clientDir,
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: [
@@ -65,14 +117,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
       publicUrl: () => publicUrl,
       authAttemptsPerMinute: config.authAttemptsPerMinute,
     },
-    onSessionEnded: (sessionId) => registry.closeSession(sessionId),
-    onMembershipChanged(projectId, userId) {
-      void userDocAccess(store, userId, projectId).then(
-        (access) =>
-          registry.setUserAccess(projectId, userId, access === 'write' || access === 'read' ? access : null),
-        (error) =>
-          log.error('could not apply a membership change to open sockets', { projectId, userId, error }),
-      )
+    onSessionEnded: (sessionId) => broadcastControl({ kind: 'sessionEnded', sessionId }),
+    onMembershipChanged: (projectId, userId) =>
+      broadcastControl({ kind: 'membershipChanged', projectId, userId }),
+    async readiness() {
+      if (stopping) throw new Error('shutting down')
+      await store.ping().catch((error: Error) => {
+        throw new Error(`database: ${error.message}`)
+      })
+      await fanout?.ping().catch((error: Error) => {
+        throw new Error(`redis: ${error.message}`)
+      })
     },
   })
   // The transport cap is twice our limit so that oversized messages get our own close code and reason.
@@ -98,10 +153,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     setupUrl = `${publicUrl}/setup#${token}`
   }
 
-  let stopping: Promise<void> | null = null
   const stop = () => {
     stopping ??= (async () => {
-      await registry.shutdown()
+      await rooms.shutdown()
+      await fanout?.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         'closeAllConnections' in server && server.closeAllConnections()
@@ -110,5 +165,5 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })()
     return stopping
   }
-  return { port, url, dataDir: config.dataDir, store, registry, app, setupUrl, stop }
+  return { port, url, dataDir: config.dataDir, store, registry: rooms, fanout, app, setupUrl, stop }
 }

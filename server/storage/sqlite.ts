@@ -8,6 +8,7 @@ import Database from 'better-sqlite3'
 import { type ProjectRow, toProject } from './rows'
 import { sqliteAccounts } from './sqliteAccounts'
 import { sqliteCalibration } from './sqliteCalibration'
+import { sqliteDocMaintenance } from './sqliteDocMaintenance'
 import { migrate } from './sqliteMigrations'
 import { sqliteVersions } from './sqliteVersions'
 import type { DocStats, Store, StoredDoc, UpdateToAppend } from './store'
@@ -68,6 +69,7 @@ export function openSqliteStore(file: string): Store {
     ...sqliteAccounts(db),
     ...sqliteVersions(db),
     ...sqliteCalibration(db),
+    ...sqliteDocMaintenance(db),
     async loadDoc(doc: string): Promise<StoredDoc> {
       const snap = q.snapshot.get(doc)
       const updates = q.updatesAfter

@@ -14,7 +14,7 @@ export interface StoredUpdate {
 
 export interface StoredDoc {
   snapshot: { throughSeq: number; data: Uint8Array } | null
-  /** Updates after the snapshot, in sequence order. */
+  /** Updates in the log (none of them covered by the snapshot), in sequence order. */
   updates: StoredUpdate[]
 }
 
@@ -29,6 +29,9 @@ export interface DocStats {
   snapshotBytes: number
 }
 
+/** Merges a snapshot (if any) and log updates into one update; Yjs-specific, so supplied by the caller. */
+export type MergeStored = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array
+
 export interface DocStore {
   /** Everything needed to rebuild the document (empty when it has never been written). */
   loadDoc(doc: string): Promise<StoredDoc>
@@ -39,6 +42,14 @@ export interface DocStore {
    * atomically. Updates with a higher seq, including ones appended while the snapshot was built, are kept.
    */
   compactDoc(doc: string, data: Uint8Array, throughSeq: number): Promise<void>
+  /**
+   * Rebuilds the snapshot from what is stored (the snapshot and every update in the log, merged by `merge`)
+   * and deletes exactly the updates it merged, holding a per-document lock so that compactions from several
+   * instances run one at a time. Safe while other instances append to the document.
+   */
+  compactFromLog(doc: string, merge: MergeStored): Promise<void>
+  /** Throws when the database does not answer (the readiness probe). */
+  ping(): Promise<void>
   docStats(doc: string): Promise<DocStats>
 }
 

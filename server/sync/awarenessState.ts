@@ -1,22 +1,27 @@
 /**
- * A room's awareness (presence) states, bound to connections: the first connection that announces a
- * clientID owns it; entries for a clientID owned by another connection are ignored. States follow the
- * y-protocols rules (a higher clock wins; `null` removes) and vanish when their connection closes.
+ * A room's awareness (presence) states, bound to their owners: the first owner (a local connection, or
+ * another instance relaying its clients) that announces a clientID owns it; entries for a clientID owned by
+ * someone else are ignored. States follow the y-protocols rules (a higher clock wins; `null` removes) and
+ * vanish when their owner goes away.
  */
-import type { Connection } from './connection'
 import type { AwarenessEntry } from './wire'
+
+/** Who may set and remove a set of clientIDs: a connection, or a remote instance. */
+export interface AwarenessOwner {
+  readonly clientIds: Set<number>
+}
 
 interface HeldState {
   clock: number
   state: string
-  owner: Connection
+  owner: AwarenessOwner
 }
 
 export class AwarenessState {
   private readonly states = new Map<number, HeldState>()
 
-  /** Applies a connection's entries and returns the ones that changed something (to relay). */
-  apply(conn: Connection, entries: AwarenessEntry[]): AwarenessEntry[] {
+  /** Applies an owner's entries and returns the ones that changed something (to relay). */
+  apply(conn: AwarenessOwner, entries: AwarenessEntry[]): AwarenessEntry[] {
     const accepted: AwarenessEntry[] = []
     for (const entry of entries) {
       const held = this.states.get(entry.clientId)
@@ -36,8 +41,8 @@ export class AwarenessState {
     return accepted
   }
 
-  /** Removes every state the connection owns; returns the removal entries to relay. */
-  removeConnection(conn: Connection): AwarenessEntry[] {
+  /** Removes every state the owner holds; returns the removal entries to relay. */
+  removeOwner(conn: AwarenessOwner): AwarenessEntry[] {
     const removed: AwarenessEntry[] = []
     for (const clientId of conn.clientIds) {
       const held = this.states.get(clientId)
@@ -49,8 +54,12 @@ export class AwarenessState {
     return removed
   }
 
-  all(): AwarenessEntry[] {
-    return [...this.states].map(([clientId, held]) => ({ clientId, clock: held.clock, state: held.state }))
+  /** Every state, or only those held by `owner`. */
+  all(owner?: AwarenessOwner): AwarenessEntry[] {
+    const entries: AwarenessEntry[] = []
+    for (const [clientId, held] of this.states)
+      if (!owner || held.owner === owner) entries.push({ clientId, clock: held.clock, state: held.state })
+    return entries
   }
 
   get size(): number {

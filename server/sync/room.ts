@@ -1,12 +1,14 @@
 /**
  * A live document in memory and the connections editing it. A room loads its stored state before it
- * answers anyone, applies an update only after it is durable, relays it to the other connections, compacts
- * its log off the hot path, and tells its registry when it is empty and idle so it can be evicted.
+ * answers anyone, applies an update only after it is durable, relays it to the other connections (and,
+ * with several instances, to the other instances), compacts its log off the hot path, and tells its
+ * registry when it is empty and idle so it can be evicted.
  */
 import * as Y from 'yjs'
+import type { DocChannelListener, Fanout } from '../cluster/fanout'
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
-import { AwarenessState } from './awarenessState'
+import { type AwarenessOwner, AwarenessState } from './awarenessState'
 import type { Connection } from './connection'
 import type { DurableTarget, Persister } from './persister'
 import {
@@ -33,6 +35,30 @@ export interface RoomDeps {
   store: DocStore
   persister: Persister
   compactAfterUpdates: number
+  /** The other instances (null when this is the only one). */
+  fanout: Fanout | null
+}
+
+/** Origin of updates that came from another instance (already durable there). */
+const REMOTE = Symbol('remote instance')
+
+/** Merges a stored snapshot and log into one update (what compaction stores as the new snapshot). */
+export function mergeStored(snapshot: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc({ gc: true })
+  try {
+    doc.transact(() => {
+      for (const update of snapshot ? [snapshot, ...updates] : updates) {
+        try {
+          Y.applyUpdate(doc, update)
+        } catch (error) {
+          log.error('skipping unreadable stored update while compacting', { error })
+        }
+      }
+    })
+    return Y.encodeStateAsUpdate(doc)
+  } finally {
+    doc.destroy()
+  }
 }
 
 export type RoomStatus = 'loading' | 'ready' | 'failed' | 'evicted'
@@ -50,14 +76,26 @@ export class Room implements DurableTarget {
   pendingWrites = 0
   private compacting: Promise<void> | null = null
   private readonly waiting = new Map<Connection, Uint8Array[]>()
+  /** Other instances relaying their clients' presence, by instance id. */
+  private readonly remoteOwners = new Map<string, AwarenessOwner>()
+  /** Messages from other instances that arrived while the room was loading. */
+  private remoteBacklog: (() => void)[] | null = []
 
   constructor(
     readonly name: string,
     private readonly deps: RoomDeps,
   ) {}
 
-  /** Loads the stored document; connections that arrived meanwhile are answered afterwards. */
+  /**
+   * Loads the stored document; connections that arrived meanwhile are answered afterwards. With other
+   * instances it subscribes to the document's channel first, so no update falls between the read and the
+   * subscription.
+   */
   async load(): Promise<void> {
+    if (this.deps.fanout) {
+      await this.deps.fanout.join(this.name, this.channelListener)
+      this.deps.fanout.publishQueryAwareness(this.name)
+    }
     const stored = await this.deps.store.loadDoc(this.name)
     this.doc.transact(() => {
       if (stored.snapshot) this.applyStored(stored.snapshot.data, stored.snapshot.throughSeq)
@@ -66,6 +104,8 @@ export class Room implements DurableTarget {
     this.lastSeq = Math.max(stored.snapshot?.throughSeq ?? 0, stored.updates.at(-1)?.seq ?? 0)
     this.updatesSinceSnapshot = stored.updates.length
     this.status = 'ready'
+    for (const run of this.remoteBacklog ?? []) run()
+    this.remoteBacklog = null
     for (const [conn, frames] of this.waiting) {
       this.greet(conn)
       for (const frame of frames) this.handle(conn, frame)
@@ -91,8 +131,11 @@ export class Room implements DurableTarget {
   removeConnection(conn: Connection): void {
     if (!this.conns.delete(conn)) return
     this.waiting.delete(conn)
-    const removed = this.awareness.removeConnection(conn)
-    if (removed.length > 0) this.broadcast(encodeAwareness(writeAwarenessUpdate(removed)), null)
+    const removed = this.awareness.removeOwner(conn)
+    if (removed.length > 0) {
+      this.broadcast(encodeAwareness(writeAwarenessUpdate(removed)), null)
+      this.deps.fanout?.publishAwareness(this.name, removed)
+    }
   }
 
   /** Whether the room can be dropped from memory without losing anything. */
@@ -136,7 +179,10 @@ export class Room implements DurableTarget {
           conn,
           message.entries.map((entry) => withAccountUser(entry, conn)),
         )
-        if (accepted.length > 0) this.broadcast(encodeAwareness(writeAwarenessUpdate(accepted)), conn)
+        if (accepted.length > 0) {
+          this.broadcast(encodeAwareness(writeAwarenessUpdate(accepted)), conn)
+          this.deps.fanout?.publishAwareness(this.name, accepted)
+        }
         return
       }
       case 'queryAwareness':
@@ -159,7 +205,82 @@ export class Room implements DurableTarget {
     this.lastSeq = seq
     this.updatesSinceSnapshot++
     this.broadcast(encodeUpdate(update), origin)
+    this.deps.fanout?.publishUpdate(this.name, update, seq)
     this.maybeCompact()
+  }
+
+  /** What the room does with messages from the other instances. */
+  private readonly channelListener: DocChannelListener = {
+    update: (update, seq) =>
+      this.whenLoaded(() => {
+        try {
+          Y.applyUpdate(this.doc, update, REMOTE)
+        } catch (error) {
+          log.error('update from another instance could not be applied', { doc: this.name, seq, error })
+          return
+        }
+        this.updatesSinceSnapshot++
+        this.broadcast(encodeUpdate(update), null)
+        this.maybeCompact()
+      }),
+    awareness: (from, entries) =>
+      this.whenLoaded(() => {
+        let owner = this.remoteOwners.get(from)
+        if (!owner) {
+          owner = { clientIds: new Set() }
+          this.remoteOwners.set(from, owner)
+        }
+        const accepted = this.awareness.apply(owner, entries)
+        if (accepted.length > 0) this.broadcast(encodeAwareness(writeAwarenessUpdate(accepted)), null)
+      }),
+    resync: () =>
+      this.whenLoaded(() => {
+        this.resyncFromStore().catch((error) =>
+          log.error('re-reading a document failed', { doc: this.name, error }),
+        )
+      }),
+    queryAwareness: () => this.republishAwareness(),
+  }
+
+  private whenLoaded(run: () => void): void {
+    if (this.status === 'ready') run()
+    else if (this.remoteBacklog) this.remoteBacklog.push(run)
+  }
+
+  /**
+   * Re-reads the stored document and relays whatever it held that this instance had not seen (used after
+   * messages between instances may have been lost). Applying known updates again changes nothing.
+   */
+  async resyncFromStore(): Promise<void> {
+    if (this.status !== 'ready') return
+    const stored = await this.deps.store.loadDoc(this.name)
+    if (this.status !== 'ready') return
+    const missed: Uint8Array[] = []
+    const collect = (update: Uint8Array) => missed.push(update)
+    this.doc.on('update', collect)
+    this.doc.transact(() => {
+      if (stored.snapshot) this.applyStored(stored.snapshot.data, stored.snapshot.throughSeq)
+      for (const update of stored.updates) this.applyStored(update.data, update.seq)
+    }, REMOTE)
+    this.doc.off('update', collect)
+    for (const update of missed) this.broadcast(encodeUpdate(update), null)
+    if (missed.length > 0) log.info('caught up from the store', { doc: this.name })
+  }
+
+  /** Announces this instance's clients again (after the other instances may have forgotten them). */
+  republishAwareness(): void {
+    const local: AwarenessEntry[] = []
+    for (const conn of this.conns) local.push(...this.awareness.all(conn))
+    if (local.length > 0) this.deps.fanout?.publishAwareness(this.name, local)
+  }
+
+  /** Drops the presence of clients connected through an instance that has gone. */
+  dropInstance(instanceId: string): void {
+    const owner = this.remoteOwners.get(instanceId)
+    if (!owner) return
+    this.remoteOwners.delete(instanceId)
+    const removed = this.awareness.removeOwner(owner)
+    if (removed.length > 0) this.broadcast(encodeAwareness(writeAwarenessUpdate(removed)), null)
   }
 
   broadcast(frame: Uint8Array, except: Connection | null): void {
@@ -171,14 +292,18 @@ export class Room implements DurableTarget {
     this.compacting = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.compactNow())
   }
 
-  /** Writes the in-memory state as the new snapshot and drops the log entries it covers. */
+  /**
+   * Writes a new snapshot and drops the log entries it covers. Alone, the in-memory state is the snapshot.
+   * With other instances writing the same document this instance may not have seen all of the log yet, so
+   * the snapshot is rebuilt from the store under the store's per-document lock instead.
+   */
   async compactNow(): Promise<void> {
     try {
       if (this.status !== 'ready' || this.updatesSinceSnapshot === 0) return
       const throughSeq = this.lastSeq
       const covered = this.updatesSinceSnapshot
-      const snapshot = Y.encodeStateAsUpdate(this.doc)
-      await this.deps.store.compactDoc(this.name, snapshot, throughSeq)
+      if (this.deps.fanout) await this.deps.store.compactFromLog(this.name, mergeStored)
+      else await this.deps.store.compactDoc(this.name, Y.encodeStateAsUpdate(this.doc), throughSeq)
       this.updatesSinceSnapshot -= covered
     } catch (error) {
       log.error('compaction failed', { doc: this.name, error })
@@ -194,6 +319,7 @@ export class Room implements DurableTarget {
 
   evict(): void {
     this.status = 'evicted'
+    this.deps.fanout?.leave(this.name)
     this.doc.destroy()
   }
 

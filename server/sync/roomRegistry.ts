@@ -6,6 +6,7 @@
 import type { WebSocket } from 'ws'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { KEEPALIVE_INTERVAL_MS, PING_INTERVAL_MS } from '../../shared/protocol/messages'
+import type { Fanout } from '../cluster/fanout'
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
 import { Connection, type ConnectionUser, type DocAccess } from './connection'
@@ -17,6 +18,8 @@ export interface RegistryOptions {
   store: DocStore
   roomGraceMs: number
   compactAfterUpdates: number
+  /** The other instances sharing the database (null when this is the only one). */
+  fanout?: Fanout | null
 }
 
 export class RoomRegistry {
@@ -90,6 +93,26 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * After the link to the other instances was down: tell them to re-read the documents open here, re-read
+   * them ourselves, and announce our clients' presence again.
+   */
+  catchUpAfterOutage(): void {
+    for (const room of this.rooms.values()) {
+      if (room.status !== 'ready') continue
+      this.options.fanout?.publishResync(room.name)
+      room.republishAwareness()
+      room
+        .resyncFromStore()
+        .catch((error) => log.error('re-reading a document failed', { doc: room.name, error }))
+    }
+  }
+
+  /** Another instance has gone: its clients' presence goes with it. */
+  dropInstance(instanceId: string): void {
+    for (const room of this.rooms.values()) room.dropInstance(instanceId)
+  }
+
   stats(): { rooms: number; connections: number } {
     let connections = 0
     for (const room of this.rooms.values()) connections += room.conns.size
@@ -106,10 +129,12 @@ export class RoomRegistry {
       store: this.options.store,
       persister: this.persister,
       compactAfterUpdates: this.options.compactAfterUpdates,
+      fanout: this.options.fanout ?? null,
     })
     this.rooms.set(name, room)
     room.load().catch((error) => {
       log.error('loading document failed', { doc: name, error })
+      room.evict()
       room.status = 'failed'
       if (this.rooms.get(name) === room) this.rooms.delete(name)
       for (const conn of room.conns) {

@@ -85,6 +85,7 @@ const freshVictim = () => inviteUser(server.url, users.owner, project, 'annotato
 /** How to call each route for a given identity, and what each identity must get. */
 const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) => Promise<Call> }> = {
   'GET /healthz': { expected: all(200), call: async () => ({ path: '/healthz' }) },
+  'GET /readyz': { expected: all(200), call: async () => ({ path: '/readyz' }) },
   'GET /sync/*': { expected: all(426), call: async () => ({ path: `/sync/${project}` }) },
   'GET /api/setup': { expected: all(200), call: async () => ({ path: '/api/setup' }) },
   'POST /api/setup': {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Store } from '../../server/storage/store'
+import { mergeStored } from '../../server/sync/room'
 
 export interface StoreFactory {
   /** A new, empty store. */
@@ -92,6 +93,33 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
       await store.compactDoc('d', Y.encodeStateAsUpdate(old), s1!)
       expect((await store.loadDoc('d')).snapshot?.throughSeq).toBe(s2)
       expect((await rebuild(store, 'd')).getMap('m').toJSON()).toEqual({ a: '1', b: '2' })
+      await store.close()
+    })
+
+    it('rebuilds the snapshot from the stored log and deletes exactly what it merged', async () => {
+      const { store } = await factory.fresh()
+      await store.appendUpdates([{ doc: 'd', data: updateSetting('a', '1') }])
+      await store.compactFromLog('d', mergeStored)
+      await store.appendUpdates([
+        { doc: 'd', data: updateSetting('b', '2') },
+        { doc: 'other', data: updateSetting('o', '1') },
+      ])
+      let merged = 0
+      await store.compactFromLog('d', (snapshot, updates) => {
+        merged = updates.length
+        expect(snapshot).not.toBeNull()
+        return mergeStored(snapshot, updates)
+      })
+      expect(merged).toBe(1)
+      const loaded = await store.loadDoc('d')
+      expect(loaded.updates).toEqual([])
+      expect((await rebuild(store, 'd')).getMap('m').toJSON()).toEqual({ a: '1', b: '2' })
+      expect((await store.loadDoc('other')).updates).toHaveLength(1)
+      // Nothing to merge: nothing changes.
+      await store.compactFromLog('d', () => {
+        throw new Error('merge must not run for an empty log')
+      })
+      await store.ping()
       await store.close()
     })
 

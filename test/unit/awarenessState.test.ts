@@ -39,7 +39,7 @@ describe('AwarenessState', () => {
     const awareness = new AwarenessState()
     const a = conn()
     awareness.apply(a, [entry(1, 3, { n: 1 }), entry(2, 1, { n: 2 })])
-    expect(awareness.removeConnection(a)).toEqual([entry(1, 4, null), entry(2, 2, null)])
+    expect(awareness.removeOwner(a)).toEqual([entry(1, 4, null), entry(2, 2, null)])
     expect(awareness.size).toBe(0)
     const b = conn()
     expect(awareness.apply(b, [entry(1, 5, { n: 'b' })])).toHaveLength(1)

@@ -38,10 +38,12 @@ export async function openPostgresStore(
           'SELECT through_seq, data FROM doc_snapshots WHERE doc = ?',
           [doc],
         )
+        // Every update still in the log: compaction deletes exactly what it merged, and with several
+        // instances an update may commit with a lower seq than one a snapshot already covers.
         const updates = await query<{ seq: number; data: Buffer }>(
           client,
-          'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
-          [doc, snap?.through_seq ?? 0],
+          'SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq',
+          [doc],
         )
         return {
           snapshot: snap ? { throughSeq: snap.through_seq, data: new Uint8Array(snap.data) } : null,
@@ -83,6 +85,42 @@ export async function openPostgresStore(
             stored.through_seq,
           ])
       })
+    },
+    async compactFromLog(doc, merge) {
+      await transaction(pool, async (client) => {
+        // One compaction per document at a time, across every instance.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`doc:${doc}`])
+        const [snap] = await query<{ through_seq: number; data: Buffer }>(
+          client,
+          'SELECT through_seq, data FROM doc_snapshots WHERE doc = ?',
+          [doc],
+        )
+        const updates = await query<{ seq: number; data: Buffer }>(
+          client,
+          'SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq',
+          [doc],
+        )
+        if (updates.length === 0) return
+        const merged = merge(
+          snap ? new Uint8Array(snap.data) : null,
+          updates.map((u) => new Uint8Array(u.data)),
+        )
+        const throughSeq = Math.max(snap?.through_seq ?? 0, updates.at(-1)!.seq)
+        await execute(
+          client,
+          `INSERT INTO doc_snapshots (doc, through_seq, data) VALUES (?, ?, ?)
+           ON CONFLICT (doc) DO UPDATE SET through_seq = excluded.through_seq, data = excluded.data`,
+          [doc, throughSeq, Buffer.from(merged)],
+        )
+        // Exactly the merged updates: one committed meanwhile with a lower seq stays in the log.
+        await client.query('DELETE FROM doc_updates WHERE doc = $1 AND seq = ANY($2::bigint[])', [
+          doc,
+          updates.map((u) => u.seq),
+        ])
+      })
+    },
+    async ping() {
+      await pool.query('SELECT 1')
     },
     async docStats(doc): Promise<DocStats> {
       const [s] = await query<{ n: number; bytes: number | null }>(
