@@ -41,26 +41,31 @@ export async function openRedisFanout(options: RedisFanoutOptions): Promise<Fano
   })
   const sub = new Redis(options.url, { lazyConnect: true })
 
+  // Messages may have been missed while either connection was down, or when a publish failed: once both
+  // connections are up again, re-subscribe and let the registry catch up from the store.
   let wasConnected = false
-  let down = false
+  let missed = false
   const watch = (client: Redis, role: string) => {
     client.on('error', (error: Error) => {
-      if (!down && !closing) log.warn('redis connection error', { role, error: error.message })
+      if (!missed && !closing) log.warn('redis connection error', { role, error: error.message })
     })
     client.on('close', () => {
-      if (closing || !wasConnected || down) return
-      down = true
-      log.warn('lost the connection to redis; relaying between instances is paused', { role })
+      if (closing || !wasConnected) return
+      if (!missed) log.warn('lost the connection to redis; relaying between instances is paused', { role })
+      missed = true
     })
-    client.on('ready', () => {
-      if (!down) return
-      down = false
-      log.info('redis is back; re-reading open documents', { role })
-      void resubscribe().then(() => options.events.reconnected())
-    })
+    client.on('ready', () => void catchUpIfMissed())
   }
   watch(pub, 'publish')
   watch(sub, 'subscribe')
+
+  async function catchUpIfMissed(): Promise<void> {
+    if (!missed || closing || pub.status !== 'ready' || sub.status !== 'ready') return
+    missed = false
+    log.info('redis is back; re-reading open documents')
+    await resubscribe()
+    options.events.reconnected()
+  }
 
   async function resubscribe(): Promise<void> {
     const channels = [controlChannel, ...[...listeners.keys()].map(docChannel)]
@@ -107,6 +112,7 @@ export async function openRedisFanout(options: RedisFanoutOptions): Promise<Fano
     if (closing) return
     pub.publish(channel, message).catch((error: Error) => {
       log.debug('redis publish failed (covered by the re-read after reconnecting)', { channel, error })
+      missed = true
     })
   }
   const publishDoc = (doc: string, bytes: Uint8Array) =>
@@ -115,6 +121,7 @@ export async function openRedisFanout(options: RedisFanoutOptions): Promise<Fano
     publish(controlChannel, JSON.stringify(envelope))
 
   const timer = setInterval(() => {
+    void catchUpIfMissed()
     publishControlEnvelope({ from: instanceId, kind: 'heartbeat' })
     const now = Date.now()
     for (const [id, at] of lastHeard) {
