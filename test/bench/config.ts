@@ -10,6 +10,7 @@ export const SCENARIOS = [
   'memory',
   'client',
   'analytics',
+  'cluster',
 ] as const
 export type ScenarioName = (typeof SCENARIOS)[number]
 

@@ -10,6 +10,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CapacityResult } from '../bench/scenarios/capacity'
 import type { ClientResult } from '../bench/scenarios/client'
+import type { ClusterResult } from '../bench/scenarios/cluster'
 import type { FanoutResult } from '../bench/scenarios/fanout'
 import type { LoadResult } from '../bench/scenarios/load'
 import type { MemoryResult } from '../bench/scenarios/memory'
@@ -29,6 +30,7 @@ interface Report {
     load: LoadResult
     memory: MemoryResult
     client: ClientResult
+    cluster: ClusterResult
   }
   targets: { section: string; text: string; met: boolean | null }[]
   errors: Record<string, string>
@@ -65,6 +67,7 @@ describe('npm run bench -- --quick', () => {
       'memory',
       'client',
       'analytics',
+      'cluster',
     ])
     expect(report.machine.cpus).toBeGreaterThan(0)
     expect(report.versions['@y/websocket-server']).toBe('0.1.1')
@@ -87,6 +90,17 @@ describe('npm run bench -- --quick', () => {
     // Targets are not judged on tiny sizes.
     expect(report.targets.length).toBeGreaterThan(0)
     expect(report.targets.every((target) => target.met === null)).toBe(true)
+  })
+
+  it('multi-instance fan-out: every edit reached every client on both instances', () => {
+    const { cluster } = report.results
+    expect(stdout).toContain('7. Multi-instance fan-out')
+    for (const setup of [cluster.pair, cluster.single, cluster.reference]) {
+      expect(setup.sent).toBeGreaterThan(0)
+      expect(setup.expected).toBe(setup.sent * (cluster.clients - 1))
+      expect(setup.arrived).toBe(setup.expected)
+      expect(setup.latency.p50).toBeGreaterThan(0)
+    }
   })
 
   it('fan-out: every edit reached every other client, with positive latencies', () => {

@@ -5,6 +5,7 @@ import type { Section } from '../table'
 import { analyticsSection, runAnalytics } from './analytics'
 import { capacitySection, runCapacity } from './capacity'
 import { clientSection, runClient } from './client'
+import { clusterSection, runCluster } from './cluster'
 import { fanoutSection, runFanout } from './fanout'
 import { loadSection, runLoad } from './load'
 import { memorySection, runMemory } from './memory'
@@ -26,4 +27,5 @@ export const scenarios: Scenario[] = [
   scenario({ name: 'memory', run: runMemory, section: memorySection }),
   scenario({ name: 'client', run: runClient, section: clientSection }),
   scenario({ name: 'analytics', run: runAnalytics, section: analyticsSection }),
+  scenario({ name: 'cluster', run: runCluster, section: clusterSection }),
 ]
