@@ -31,6 +31,8 @@ export interface Config {
   instanceHeartbeatMs: number
   /** Silence after which the others treat an instance as gone and drop its clients' presence. */
   instanceTimeoutMs: number
+  /** Behind a reverse proxy: take the client IP (for rate limits) from X-Forwarded-For. */
+  trustProxy: boolean
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -63,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisPrefix: env.REDIS_PREFIX || 'yardstick',
     instanceHeartbeatMs: intFromEnv(env, 'INSTANCE_HEARTBEAT_MS', 2000),
     instanceTimeoutMs: intFromEnv(env, 'INSTANCE_TIMEOUT_MS', 10_000),
+    trustProxy: env.TRUST_PROXY === 'true',
   }
 }

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { createAdaptorServer } from '@hono/node-server'
+import { Redis } from 'ioredis'
 import { WebSocketServer } from 'ws'
 import { createApp } from './app'
 import { userDocAccess } from './auth/docAccess'
@@ -101,6 +102,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     applyControl(message)
     fanout?.publishControl(message)
   }
+  // Fails fast while Redis is away, so the in-memory insurance limiter answers instead.
+  const rateLimitRedis = config.redisUrl
+    ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0 })
+    : null
+  rateLimitRedis?.on('error', () => {})
   let stopping: Promise<void> | null = null
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`
   const app = createApp({
@@ -116,6 +122,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       secureCookies: publicUrl.startsWith('https:'),
       publicUrl: () => publicUrl,
       authAttemptsPerMinute: config.authAttemptsPerMinute,
+      trustProxy: config.trustProxy,
+      rateLimitRedis,
     },
     onSessionEnded: (sessionId) => broadcastControl({ kind: 'sessionEnded', sessionId }),
     onMembershipChanged: (projectId, userId) =>
@@ -157,6 +165,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     stopping ??= (async () => {
       await rooms.shutdown()
       await fanout?.close()
+      rateLimitRedis?.disconnect()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         'closeAllConnections' in server && server.closeAllConnections()

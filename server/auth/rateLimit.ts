@@ -1,13 +1,28 @@
 /**
  * Rate limits for the endpoints that guess secrets (login, setup, invites), per client IP, answered with
- * 429 and Retry-After. Backed by rate-limiter-flexible's in-memory limiter.
+ * 429 and Retry-After. Backed by rate-limiter-flexible: in memory for one instance; in Redis, shared by
+ * every instance, when several run (with the in-memory limiter as insurance while Redis is away).
  */
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context, MiddlewareHandler } from 'hono'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import type { Redis } from 'ioredis'
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
 import { ApiFailure } from '../http/errors'
 
-export function clientIp(c: Context): string {
+export interface RateLimitConfig {
+  /** Attempts per minute per IP on login, setup and invite endpoints. */
+  authAttemptsPerMinute: number
+  /** Behind a reverse proxy: the client is the last address in X-Forwarded-For (the one our proxy added). */
+  trustProxy: boolean
+  /** Shared counters when several instances run (null: this process only). */
+  rateLimitRedis: Redis | null
+}
+
+export function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
+    if (forwarded) return forwarded
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {
@@ -16,11 +31,21 @@ export function clientIp(c: Context): string {
 }
 
 /** Allows `points` requests per `durationSeconds` per IP for the routes it guards. */
-export function rateLimit(name: string, points: number, durationSeconds: number): MiddlewareHandler {
-  const limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds })
+export function rateLimit(name: string, durationSeconds: number, config: RateLimitConfig): MiddlewareHandler {
+  const points = config.authAttemptsPerMinute
+  const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds })
+  const limiter = config.rateLimitRedis
+    ? new RateLimiterRedis({
+        storeClient: config.rateLimitRedis,
+        keyPrefix: `ratelimit:${name}`,
+        points,
+        duration: durationSeconds,
+        insuranceLimiter: memory,
+      })
+    : memory
   return async (c, next) => {
     try {
-      await limiter.consume(clientIp(c))
+      await limiter.consume(clientIp(c, config.trustProxy))
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error
       const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000))

@@ -12,7 +12,7 @@ import { publicUser } from './users'
 
 export function authRoutes({ store, auth: config, onSessionEnded }: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
-  const limited = rateLimit('auth', config.authAttemptsPerMinute, 60)
+  const limited = rateLimit('auth', 60, config)
 
   app.get('/setup', async (c) => c.json({ needed: (await store.countUsers()) === 0 }))
   app.post('/setup', limited, async (c) => {

@@ -10,15 +10,15 @@ export interface AppEnv {
   Variables: { auth: AuthState | null }
 }
 
+import type { RateLimitConfig } from '../auth/rateLimit'
+
 /** What route modules need besides the request. */
 export interface RouteDeps {
   store: import('../storage/store').Store
-  auth: {
+  auth: RateLimitConfig & {
     secureCookies: boolean
     /** Base URL for links the server hands out (setup, invites). */
     publicUrl: () => string
-    /** Attempts per minute per IP on login, setup and invite endpoints. */
-    authAttemptsPerMinute: number
   }
   /** Called after a member's role changes or they are removed, so open sockets follow at once. */
   onMembershipChanged(projectId: string, userId: string): void

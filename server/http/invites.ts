@@ -100,7 +100,7 @@ export function projectInviteRoutes({ store, auth: config }: RouteDeps): Hono<Ap
 
 export function inviteRoutes({ store, auth: config }: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
-  const limited = rateLimit('invites', config.authAttemptsPerMinute, 60)
+  const limited = rateLimit('invites', 60, config)
 
   app.post('/preview', limited, async (c) => {
     const { token } = await readJson(c, InviteTokenBody)

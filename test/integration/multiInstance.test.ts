@@ -37,7 +37,7 @@ interface Cluster {
   schema: string
   databaseUrl: string
   /** Starts one more instance sharing the database and Redis. */
-  start(options?: { redisUrl?: string }): Promise<ChildServer>
+  start(options?: { redisUrl?: string; env?: Record<string, string> }): Promise<ChildServer>
 }
 
 async function cluster(): Promise<Cluster> {
@@ -57,6 +57,7 @@ async function cluster(): Promise<Cluster> {
           INSTANCE_TIMEOUT_MS: '1000',
           // Compact often, so compactions from several instances overlap with the edits.
           COMPACT_AFTER_UPDATES: '25',
+          ...options.env,
         },
       }),
   }
@@ -282,6 +283,24 @@ describe('several instances on PostgreSQL and Redis', () => {
 
     await converged([onA, onB], editing.written())
     expect(sortedLog(await storedDoc(c, project))).toEqual(sortedLog(onA.doc))
+  })
+
+  it('shares login rate limits between instances, per client IP behind a trusted proxy', async () => {
+    const c = await cluster()
+    const env = { AUTH_ATTEMPTS_PER_MINUTE: '3', TRUST_PROXY: 'true' }
+    const a = await c.start({ env })
+    const b = await c.start({ env })
+    const attempt = (server: ChildServer, ip: string) =>
+      api(server.url, '/api/auth/login', {
+        body: { email: 'nobody@example.com', password: 'wrong password here' },
+        headers: { 'x-forwarded-for': `203.0.113.9, ${ip}` },
+      }).then((response) => response.status)
+    expect(await attempt(a, '198.51.100.1')).toBe(401)
+    expect(await attempt(b, '198.51.100.1')).toBe(401)
+    expect(await attempt(a, '198.51.100.1')).toBe(401)
+    expect(await attempt(b, '198.51.100.1')).toBe(429)
+    // Another client behind the same proxy is not affected.
+    expect(await attempt(b, '198.51.100.2')).toBe(401)
   })
 
   it('applies sign-outs and membership changes to sockets on every instance', async () => {
