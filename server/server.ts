@@ -2,6 +2,7 @@
  * Starts a complete Yardstick server (store, rooms, HTTP + websocket on one port) and returns a handle
  * to stop it. Used by `main.ts` and by in-process integration tests.
  */
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { createAdaptorServer } from '@hono/node-server'
@@ -16,6 +17,7 @@ import { openPostgresStore } from './storage/postgres'
 import { openSqliteStore } from './storage/sqlite'
 import type { Store } from './storage/store'
 import { RoomRegistry } from './sync/roomRegistry'
+import { handleSyncUpgrades } from './sync/syncUpgrade'
 
 export interface RunningServer {
   port: number
@@ -51,15 +53,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     compactAfterUpdates: config.compactAfterUpdates,
   })
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`
+  const allowedOrigins = [
+    ...config.allowedOrigins,
+    ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []),
+  ]
   const app = createApp({
     store,
     registry,
     clientDir: config.clientDir,
     maxMessageBytes: config.maxMessageBytes,
-    allowedOrigins: [
-      ...config.allowedOrigins,
-      ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []),
-    ],
+    allowedOrigins,
     auth: {
       secureCookies: publicUrl.startsWith('https:'),
       publicUrl: () => publicUrl,
@@ -81,7 +84,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     maxPayload: config.maxMessageBytes * 2,
     perMessageDeflate: false,
   })
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
+  const server = createAdaptorServer({ fetch: app.fetch })
+  handleSyncUpgrades(server as Server, wss, {
+    store,
+    registry,
+    maxMessageBytes: config.maxMessageBytes,
+    access: { secureCookies: publicUrl.startsWith('https:'), allowedOrigins },
+  })
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
