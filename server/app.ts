@@ -1,6 +1,7 @@
 /**
  * Builds the Hono app from its dependencies (no listening here, so tests can call `app.request()`):
- * the JSON API under /api, the sync websocket under /sync, and the built client for everything else.
+ * the JSON API under /api, the 426 answer for plain GETs of /sync (the websocket upgrade is handled on the
+ * HTTP server, see sync/syncUpgrade.ts), and the built client for everything else.
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -90,12 +91,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })
 
-  mountSyncRoute(app, {
-    store: deps.store,
-    registry: deps.registry,
-    maxMessageBytes: deps.maxMessageBytes,
-    access: { ...deps.auth, ...originPolicy },
-  })
+  mountSyncRoute(app)
   if (deps.clientDir) mountStaticClient(app, deps.clientDir)
   return app
 }

@@ -2,6 +2,7 @@
  * Starts a complete Yardstick server (store, rooms, HTTP + websocket on one port) and returns a handle
  * to stop it. Used by `main.ts` and by in-process integration tests.
  */
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { createAdaptorServer } from '@hono/node-server'
@@ -19,6 +20,7 @@ import { openPostgresStore } from './storage/postgres'
 import { openSqliteStore } from './storage/sqlite'
 import type { Store } from './storage/store'
 import { RoomRegistry } from './sync/roomRegistry'
+import { handleSyncUpgrades } from './sync/syncUpgrade'
 
 export interface RunningServer {
   port: number
@@ -109,15 +111,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   rateLimitRedis?.on('error', () => {})
   let stopping: Promise<void> | null = null
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`
+  const allowedOrigins = [
+    ...config.allowedOrigins,
+    ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []),
+  ]
   const app = createApp({
     store,
     registry: rooms,
     clientDir: config.clientDir,
     maxMessageBytes: config.maxMessageBytes,
-    allowedOrigins: [
-      ...config.allowedOrigins,
-      ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []),
-    ],
+    allowedOrigins,
     auth: {
       secureCookies: publicUrl.startsWith('https:'),
       publicUrl: () => publicUrl,
@@ -144,7 +147,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     maxPayload: config.maxMessageBytes * 2,
     perMessageDeflate: false,
   })
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
+  const server = createAdaptorServer({ fetch: app.fetch })
+  handleSyncUpgrades(server as Server, wss, {
+    store,
+    registry,
+    maxMessageBytes: config.maxMessageBytes,
+    access: { secureCookies: publicUrl.startsWith('https:'), allowedOrigins },
+  })
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

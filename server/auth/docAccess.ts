@@ -11,6 +11,15 @@ import { decideAccess } from './access'
 import { isSameOrigin, type OriginPolicy } from './origin'
 import { resolveSession, type SessionConfig, sessionTokenFromCookieHeader } from './sessions'
 
+/** Reads request headers by name (a fetch `Headers`, or an adapter over Node's `IncomingMessage`). */
+export type HeaderReader = Pick<Headers, 'get'>
+
+/** What the decision needs of the upgrade request. */
+export interface UpgradeRequest {
+  headers: HeaderReader
+  url: string
+}
+
 export type DocAccessDecision =
   | { access: DocAccess; user: ConnectionUser }
   | { refuse: { code: number; reason: string } }
@@ -20,7 +29,7 @@ const refuse = (code: number, reason: string): DocAccessDecision => ({ refuse: {
 export async function resolveDocAccess(
   store: AccountStore & ProjectStore,
   docName: string,
-  request: Request,
+  request: UpgradeRequest,
   config: SessionConfig & OriginPolicy,
 ): Promise<DocAccessDecision> {
   if (!isSameOrigin(request.headers, request.url, config))

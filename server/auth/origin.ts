@@ -9,7 +9,11 @@ export interface OriginPolicy {
   allowedOrigins: string[]
 }
 
-export function isSameOrigin(headers: Headers, requestUrl: string, policy: OriginPolicy): boolean {
+export function isSameOrigin(
+  headers: Pick<Headers, 'get'>,
+  requestUrl: string,
+  policy: OriginPolicy,
+): boolean {
   const origin = headers.get('origin')
   if (!origin) {
     const site = headers.get('sec-fetch-site')

@@ -17,7 +17,7 @@ export function authRoutes({ store, auth: config, onSessionEnded }: RouteDeps): 
   app.get('/setup', async (c) => c.json({ needed: (await store.countUsers()) === 0 }))
   app.post('/setup', limited, async (c) => {
     const body = await readJson(c, SetupBody)
-    const problem = passwordProblem(body.password, body)
+    const problem = await passwordProblem(body.password, body)
     if (problem) throw new ApiFailure(400, 'weak_password', problem)
     const owner = {
       id: newId(),

@@ -126,7 +126,7 @@ export function inviteRoutes({ store, auth: config }: RouteDeps): Hono<AppEnv> {
     if (!userId) {
       if (!body.account)
         throw new ApiFailure(401, 'unauthenticated', 'sign in or create an account to accept')
-      const problem = passwordProblem(body.account.password, body.account)
+      const problem = await passwordProblem(body.account.password, body.account)
       if (problem) throw new ApiFailure(400, 'weak_password', problem)
       userId = newId()
       newUser = {

@@ -26,7 +26,7 @@ export function accountRoutes({ store }: RouteDeps): Hono<AppEnv> {
     if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
       throw new ApiFailure(400, 'invalid_credentials', 'current password is wrong')
     }
-    const problem = passwordProblem(body.newPassword, user)
+    const problem = await passwordProblem(body.newPassword, user)
     if (problem) throw new ApiFailure(400, 'weak_password', problem)
     await store.updateUser(user.id, { passwordHash: await hashPassword(body.newPassword) })
     return c.body(null, 204)

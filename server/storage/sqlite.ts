@@ -1,6 +1,8 @@
 /**
- * The embedded default store: one SQLite file (better-sqlite3, WAL) under DATA_DIR. Writes are
- * synchronous and `synchronous = FULL`, so a resolved `appendUpdates` survives a crash or power loss.
+ * The embedded default store: one SQLite file (better-sqlite3, WAL) under DATA_DIR, `synchronous = FULL`,
+ * so a resolved `appendUpdates` survives a crash or power loss. The document log's writes go through a
+ * worker thread's connection (sqliteLogWriter.ts) so their fsyncs never block the event loop; everything
+ * else, reads of the log included, uses this thread's connection.
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -9,6 +11,7 @@ import { type ProjectRow, toProject } from './rows'
 import { sqliteAccounts } from './sqliteAccounts'
 import { sqliteCalibration } from './sqliteCalibration'
 import { sqliteDocMaintenance } from './sqliteDocMaintenance'
+import { startSqliteLogWriter } from './sqliteLogWriter'
 import { migrate } from './sqliteMigrations'
 import { sqliteVersions } from './sqliteVersions'
 import type { DocStats, Store, StoredDoc, UpdateToAppend } from './store'
@@ -23,6 +26,8 @@ export function openSqliteStore(file: string): Store {
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
   migrate(db)
+  // Started after the migrations, so the worker finds the schema in place.
+  const logWriter = startSqliteLogWriter(file)
 
   const q = {
     snapshot: db.prepare<[string], { through_seq: number; data: Buffer }>(
@@ -31,13 +36,6 @@ export function openSqliteStore(file: string): Store {
     updatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
     ),
-    insertUpdate: db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
-    upsertSnapshot: db.prepare<[string, number, Uint8Array]>(
-      `INSERT INTO doc_snapshots (doc, through_seq, data) VALUES (?, ?, ?)
-       ON CONFLICT (doc) DO UPDATE SET through_seq = excluded.through_seq, data = excluded.data
-       WHERE excluded.through_seq > doc_snapshots.through_seq`,
-    ),
-    deleteUpdatesThrough: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
     stats: db.prepare<[string], { n: number; bytes: number | null }>(
       'SELECT count(*) AS n, sum(length(data)) AS bytes FROM doc_updates WHERE doc = ?',
     ),
@@ -55,16 +53,6 @@ export function openSqliteStore(file: string): Store {
     countProjects: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM projects'),
   }
 
-  const appendAll = db.transaction((updates: UpdateToAppend[]): number[] =>
-    updates.map((u) => Number(q.insertUpdate.run(u.doc, u.data).lastInsertRowid)),
-  )
-  const compact = db.transaction((doc: string, data: Uint8Array, throughSeq: number) => {
-    q.upsertSnapshot.run(doc, throughSeq, data)
-    // Only delete what the stored snapshot covers (a newer snapshot may already be there).
-    const stored = q.snapshot.get(doc)
-    if (stored) q.deleteUpdatesThrough.run(doc, stored.through_seq)
-  })
-
   return {
     ...sqliteAccounts(db),
     ...sqliteVersions(db),
@@ -77,13 +65,12 @@ export function openSqliteStore(file: string): Store {
         .map((r) => ({ seq: r.seq, data: r.data }))
       return { snapshot: snap ? { throughSeq: snap.through_seq, data: snap.data } : null, updates }
     },
-    async appendUpdates(updates) {
-      return updates.length === 0 ? [] : appendAll(updates)
+    async appendUpdates(updates: UpdateToAppend[]) {
+      return updates.length === 0 ? [] : logWriter.append(updates)
     },
     async compactDoc(doc, data, throughSeq) {
-      compact(doc, data, throughSeq)
-      // Return the pages the deleted log entries used, so the file tracks the documents' real size.
-      db.pragma('incremental_vacuum')
+      // The worker also returns freed pages to the file system once they are a quarter of the file.
+      await logWriter.compact(doc, data, throughSeq)
     },
     async docStats(doc): Promise<DocStats> {
       const s = q.stats.get(doc)
@@ -114,6 +101,9 @@ export function openSqliteStore(file: string): Store {
       return q.countProjects.get()?.n ?? 0
     },
     async close() {
+      await logWriter.close()
+      // Return every page compaction freed, so the file at rest tracks the documents' real size.
+      db.pragma('incremental_vacuum')
       db.close()
     },
   }

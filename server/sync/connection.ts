@@ -1,4 +1,8 @@
-/** One client socket of a room: sending with bookkeeping for keep-alive, closing with a logged reason. */
+/**
+ * One client socket of a room: sending with bookkeeping for keep-alive, closing with a logged reason. Frames
+ * sent to one connection in the same tick leave in one write (the transport is corked until the tick ends).
+ */
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import { log } from '../log'
 
@@ -22,6 +26,9 @@ export class Connection {
   lastSentAt = Date.now()
   alive = true
   closed = false
+  /** The TCP stream under the websocket, when known: corked while frames of one tick are sent. */
+  private transport: Duplex | null = null
+  private corked = false
 
   constructor(
     readonly socket: WebSocket,
@@ -30,9 +37,23 @@ export class Connection {
     readonly user: ConnectionUser,
   ) {}
 
+  /** Lets sends be batched per tick on the stream the websocket runs over. */
+  batchWritesOn(transport: Duplex): void {
+    this.transport = transport
+  }
+
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return
     this.lastSentAt = Date.now()
+    if (this.transport && !this.corked) {
+      const transport = this.transport
+      this.corked = true
+      transport.cork()
+      process.nextTick(() => {
+        this.corked = false
+        transport.uncork()
+      })
+    }
     this.socket.send(frame, (error) => {
       if (error) this.close(1011, 'send failed')
     })

@@ -1,7 +1,9 @@
 /**
  * The write path: updates from every room are queued, written in one transaction per batch (group commit),
  * and only then applied to their room's document and relayed. Save requests ride the same queue, so a
- * "saved" reply leaves only after every update its connection sent before it is durable.
+ * "saved" reply leaves only after every update its connection sent before it is durable. While a commit is
+ * in flight, new updates gather for the next one; applying a large batch yields to the event loop every
+ * YIELD_EVERY jobs so reads, pings and awareness of other connections are not held up behind it.
  */
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
@@ -14,11 +16,18 @@ export interface DurableTarget {
   applyDurable(origin: Connection, update: Uint8Array, seq: number): void
 }
 
-type Job =
-  | { kind: 'update'; target: DurableTarget; origin: Connection; update: Uint8Array }
-  | { kind: 'saved'; conn: Connection; id: number }
+type UpdateJob = { kind: 'update'; target: DurableTarget; origin: Connection; update: Uint8Array }
+type Job = UpdateJob | { kind: 'saved'; conn: Connection; id: number }
+
+/** A batch whose updates are being written. */
+interface InFlight {
+  batch: Job[]
+  updates: number
+  commit: Promise<number[]>
+}
 
 const MAX_BATCH = 2000
+const YIELD_EVERY = 200
 const RETRY_MS = [50, 200, 1000, 5000]
 
 export class Persister {
@@ -53,30 +62,51 @@ export class Persister {
     setImmediate(() => void this.run())
   }
 
+  /** Takes the next batch off the queue and starts writing its updates. */
+  private commitNext(): InFlight | null {
+    if (this.queue.length === 0) return null
+    const batch = this.queue.splice(0, MAX_BATCH)
+    const updates: UpdateJob[] = batch.filter((job) => job.kind === 'update')
+    const commit = this.store.appendUpdates(
+      updates.map((job) => ({ doc: job.target.name, data: job.update })),
+    )
+    // Handled where it is awaited; this only keeps an early rejection from counting as unhandled.
+    commit.catch(() => {})
+    return { batch, updates: updates.length, commit }
+  }
+
   private async run(): Promise<void> {
     this.scheduled = false
     this.running = true
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH)
-      const updates = batch.filter((job) => job.kind === 'update')
+    let inFlight = this.commitNext()
+    while (inFlight) {
       let seqs: number[]
       try {
-        seqs = await this.store.appendUpdates(
-          updates.map((job) => ({ doc: job.target.name, data: job.update })),
-        )
+        seqs = await inFlight.commit
         this.failures = 0
       } catch (error) {
         const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)]!
-        log.error('writing updates failed; will retry', { updates: updates.length, retryInMs: delay, error })
-        this.queue.unshift(...batch)
+        log.error('writing updates failed; will retry', {
+          updates: inFlight.updates,
+          retryInMs: delay,
+          error,
+        })
+        this.queue.unshift(...inFlight.batch)
         await new Promise((resolve) => setTimeout(resolve, delay))
+        inFlight = this.commitNext()
         continue
       }
+      const done = inFlight.batch
+      // The next batch goes to disk while this one, already durable, is applied and relayed.
+      inFlight = this.commitNext()
       let next = 0
-      for (const job of batch) {
+      for (let i = 0; i < done.length; i++) {
+        if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
+        const job = done[i]!
         if (job.kind === 'update') job.target.applyDurable(job.origin, job.update, seqs[next++]!)
         else job.conn.send(encodeSaved(job.id))
       }
+      inFlight ??= this.commitNext()
     }
     this.running = false
     for (const resolve of this.idleWaiters.splice(0)) resolve()

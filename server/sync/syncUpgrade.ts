@@ -1,0 +1,125 @@
+/**
+ * The `/sync/<docName>` websocket upgrade, handled on the Node HTTP server's 'upgrade' event with `ws`
+ * directly: the access decision (session cookie, Origin, role) comes first, then the handshake, then either
+ * the room or a close code from shared/protocol (an HTTP error before the upgrade makes the stock client
+ * retry forever). Nothing of the HTTP request outlives the handshake, and frames reach the room as they
+ * arrive. Plain GETs of /sync are answered by syncRoute.ts.
+ */
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { WebSocket, WebSocketServer } from 'ws'
+import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
+import { SYNC_PATH } from '../../shared/protocol/messages'
+import { type HeaderReader, resolveDocAccess } from '../auth/docAccess'
+import type { OriginPolicy } from '../auth/origin'
+import type { SessionConfig } from '../auth/sessions'
+import { log } from '../log'
+import type { AccountStore, ProjectStore } from '../storage/store'
+import type { Connection } from './connection'
+import type { RoomRegistry } from './roomRegistry'
+
+export interface SyncUpgradeDeps {
+  store: AccountStore & ProjectStore
+  access: SessionConfig & OriginPolicy
+  registry: RoomRegistry
+  maxMessageBytes: number
+}
+
+/** The document name of a `/sync/<name>` path (percent-decoded; '' when it cannot be decoded). */
+export function docNameOfPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname.slice(SYNC_PATH.length + 1))
+  } catch {
+    return ''
+  }
+}
+
+function headerReader(request: IncomingMessage): HeaderReader {
+  return {
+    get(name) {
+      const value = request.headers[name.toLowerCase()]
+      return (Array.isArray(value) ? value[0] : value) ?? null
+    },
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: number): void {
+  if (socket.destroyed) return
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Bad Request'}\r\nConnection: close\r\n\r\n`,
+  )
+}
+
+/** Routes websocket upgrades on `server`: `/sync/*` to the rooms, anything else refused with 404. */
+export function handleSyncUpgrades(server: Server, wss: WebSocketServer, deps: SyncUpgradeDeps): void {
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    void upgrade(wss, deps, request, socket, head).catch((error) => {
+      log.error('sync upgrade failed', { error })
+      refuseUpgrade(socket, 400)
+    })
+  })
+  server.on('close', () => wss.close())
+}
+
+async function upgrade(
+  wss: WebSocketServer,
+  deps: SyncUpgradeDeps,
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): Promise<void> {
+  const ignoreError = () => {}
+  socket.on('error', ignoreError)
+  const target = request.url ?? '/'
+  const pathname = target.split('?', 1)[0]!
+  if (request.headers.upgrade?.toLowerCase() !== 'websocket') return refuseUpgrade(socket, 400)
+  if (pathname !== SYNC_PATH && !pathname.startsWith(`${SYNC_PATH}/`)) return refuseUpgrade(socket, 404)
+
+  const docName = docNameOfPath(pathname)
+  const scheme = (socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
+  const url = `${scheme}://${request.headers.host ?? 'localhost'}${pathname}`
+  const decision = await resolveDocAccess(
+    deps.store,
+    docName,
+    { headers: headerReader(request), url },
+    deps.access,
+  )
+  if (socket.destroyed) return
+
+  wss.handleUpgrade(request, socket, head, (ws) => {
+    socket.off('error', ignoreError)
+    if ('refuse' in decision) {
+      ws.on('error', ignoreError)
+      log.warn('sync connection refused', { doc: docName, ...decision.refuse })
+      ws.close(decision.refuse.code, decision.refuse.reason)
+      return
+    }
+    const conn = deps.registry.connect(ws, docName, decision.access, decision.user)
+    conn.batchWritesOn(socket)
+    attach(ws, conn, deps)
+  })
+}
+
+function attach(ws: WebSocket, conn: Connection, deps: SyncUpgradeDeps): void {
+  ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+    if (conn.closed) return
+    if (!isBinary) return conn.close(CloseCode.badMessage, CloseReason.textFrame)
+    let frame = toBytes(data)
+    if (frame.byteLength > deps.maxMessageBytes) {
+      return conn.close(CloseCode.messageTooLarge, CloseReason.messageTooLarge)
+    }
+    // A frame that is a small view into a larger socket buffer would keep all of it alive while queued.
+    if (frame.byteLength < frame.buffer.byteLength / 2) frame = new Uint8Array(frame)
+    deps.registry.receive(conn, frame)
+  })
+  ws.on('close', () => deps.registry.disconnect(conn))
+  ws.on('error', (error) => {
+    log.warn('sync socket error', { doc: conn.docName, conn: conn.id, error: String(error) })
+  })
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data)
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return data
+}
