@@ -1,5 +1,6 @@
 /** Server configuration read once from the environment, with the defaults `npm start` uses. */
 import { resolve } from 'node:path'
+import type { SyncLimitConfig } from './sync/syncLimits'
 
 export interface Config {
   port: number
@@ -33,6 +34,8 @@ export interface Config {
   instanceTimeoutMs: number
   /** Behind a reverse proxy: take the client IP (for rate limits) from X-Forwarded-For. */
   trustProxy: boolean
+  /** What one client may make the sync server do (see sync/syncLimits.ts). */
+  syncLimits: SyncLimitConfig
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -66,5 +69,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     instanceHeartbeatMs: intFromEnv(env, 'INSTANCE_HEARTBEAT_MS', 2000),
     instanceTimeoutMs: intFromEnv(env, 'INSTANCE_TIMEOUT_MS', 10_000),
     trustProxy: env.TRUST_PROXY === 'true',
+    syncLimits: {
+      messagesPerSecond: intFromEnv(env, 'MAX_MESSAGES_PER_SECOND', 100),
+      messageBurst: intFromEnv(env, 'MESSAGE_BURST', 300),
+      connectionsPerAccount: intFromEnv(env, 'MAX_CONNECTIONS_PER_ACCOUNT', 100),
+      connectionsPerAddress: intFromEnv(env, 'MAX_CONNECTIONS_PER_ADDRESS', 1000),
+      openRooms: intFromEnv(env, 'MAX_OPEN_DOCUMENTS', 10_000),
+    },
   }
 }

@@ -97,6 +97,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     roomGraceMs: config.roomGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
     fanout,
+    maxRooms: config.syncLimits.openRooms,
   })
   registry = rooms
   /** Applies a control message here and sends it to the other instances. */
@@ -150,8 +151,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const server = createAdaptorServer({ fetch: app.fetch })
   handleSyncUpgrades(server as Server, wss, {
     store,
-    registry,
+    registry: rooms,
     maxMessageBytes: config.maxMessageBytes,
+    limits: config.syncLimits,
+    trustProxy: config.trustProxy,
     access: { secureCookies: publicUrl.startsWith('https:'), allowedOrigins },
   })
 

@@ -18,16 +18,24 @@ export interface RateLimitConfig {
   rateLimitRedis: Redis | null
 }
 
+/** The client's address: the socket's peer, or behind a trusted proxy the address it appended. */
+export function clientAddress(
+  forwardedFor: string | undefined,
+  remoteAddress: string | undefined,
+  trustProxy: boolean,
+): string {
+  const forwarded = trustProxy ? forwardedFor?.split(',').at(-1)?.trim() : undefined
+  return forwarded || remoteAddress || 'unknown'
+}
+
 export function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
-    if (forwarded) return forwarded
-  }
+  let remote: string | undefined
   try {
-    return getConnInfo(c).remote.address ?? 'unknown'
+    remote = getConnInfo(c).remote.address
   } catch {
-    return 'unknown'
+    remote = undefined
   }
+  return clientAddress(c.req.header('x-forwarded-for'), remote, trustProxy)
 }
 
 /** Allows `points` requests per `durationSeconds` per IP for the routes it guards. */

@@ -20,6 +20,8 @@ export interface RegistryOptions {
   compactAfterUpdates: number
   /** The other instances sharing the database (null when this is the only one). */
   fanout?: Fanout | null
+  /** Documents held in memory at most; connections to another one are refused until rooms are evicted. */
+  maxRooms?: number
 }
 
 export class RoomRegistry {
@@ -51,6 +53,11 @@ export class RoomRegistry {
       conn.alive = true
     })
     return conn
+  }
+
+  /** Whether a connection to `docName` fits: its room is open, or there is room for one more. */
+  canOpen(docName: string): boolean {
+    return this.rooms.has(docName) || this.rooms.size < (this.options.maxRooms ?? Number.POSITIVE_INFINITY)
   }
 
   receive(conn: Connection, frame: Uint8Array): void {

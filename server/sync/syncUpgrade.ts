@@ -12,17 +12,22 @@ import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { SYNC_PATH } from '../../shared/protocol/messages'
 import { type HeaderReader, resolveDocAccess } from '../auth/docAccess'
 import type { OriginPolicy } from '../auth/origin'
+import { clientAddress } from '../auth/rateLimit'
 import type { SessionConfig } from '../auth/sessions'
 import { log } from '../log'
 import type { AccountStore, ProjectStore } from '../storage/store'
 import type { Connection } from './connection'
 import type { RoomRegistry } from './roomRegistry'
+import { ConnectionCounts, MessageRate, type Refusal, type SyncLimitConfig } from './syncLimits'
 
 export interface SyncUpgradeDeps {
   store: AccountStore & ProjectStore
   access: SessionConfig & OriginPolicy
   registry: RoomRegistry
   maxMessageBytes: number
+  limits: SyncLimitConfig
+  /** Behind a reverse proxy: the client address is the last one in X-Forwarded-For. */
+  trustProxy: boolean
 }
 
 /** The document name of a `/sync/<name>` path (percent-decoded; '' when it cannot be decoded). */
@@ -52,8 +57,9 @@ function refuseUpgrade(socket: Duplex, status: number): void {
 
 /** Routes websocket upgrades on `server`: `/sync/*` to the rooms, anything else refused with 404. */
 export function handleSyncUpgrades(server: Server, wss: WebSocketServer, deps: SyncUpgradeDeps): void {
+  const counts = new ConnectionCounts(deps.limits)
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    void upgrade(wss, deps, request, socket, head).catch((error) => {
+    void upgrade(wss, deps, counts, request, socket, head).catch((error) => {
       log.error('sync upgrade failed', { error })
       refuseUpgrade(socket, 400)
     })
@@ -64,6 +70,7 @@ export function handleSyncUpgrades(server: Server, wss: WebSocketServer, deps: S
 async function upgrade(
   wss: WebSocketServer,
   deps: SyncUpgradeDeps,
+  counts: ConnectionCounts,
   request: IncomingMessage,
   socket: Duplex,
   head: Buffer,
@@ -86,23 +93,44 @@ async function upgrade(
   )
   if (socket.destroyed) return
 
+  let refusal: Refusal | null = 'refuse' in decision ? decision.refuse : null
+  let release = () => {}
+  if (!('refuse' in decision)) {
+    const address = clientAddress(
+      headerReader(request).get('x-forwarded-for') ?? undefined,
+      request.socket.remoteAddress,
+      deps.trustProxy,
+    )
+    const admitted = counts.admit(decision.user.id, address)
+    if ('refuse' in admitted) refusal = admitted.refuse
+    else release = admitted.release
+    if (!refusal && !deps.registry.canOpen(docName)) {
+      release()
+      refusal = { code: CloseCode.tryAgainLater, reason: CloseReason.tooManyRooms }
+    }
+  }
+
   wss.handleUpgrade(request, socket, head, (ws) => {
     socket.off('error', ignoreError)
-    if ('refuse' in decision) {
+    if (refusal || 'refuse' in decision) {
+      const { code, reason } = refusal ?? { code: CloseCode.internalError, reason: CloseReason.internalError }
       ws.on('error', ignoreError)
-      log.warn('sync connection refused', { doc: docName, ...decision.refuse })
-      ws.close(decision.refuse.code, decision.refuse.reason)
+      log.warn('sync connection refused', { doc: docName, code, reason })
+      ws.close(code, reason)
       return
     }
     const conn = deps.registry.connect(ws, docName, decision.access, decision.user)
     conn.batchWritesOn(socket)
+    ws.once('close', release)
     attach(ws, conn, deps)
   })
 }
 
 function attach(ws: WebSocket, conn: Connection, deps: SyncUpgradeDeps): void {
+  const rate = new MessageRate(deps.limits.messagesPerSecond, deps.limits.messageBurst)
   ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
     if (conn.closed) return
+    if (!rate.allow()) return conn.close(CloseCode.rateLimited, CloseReason.tooManyMessages)
     if (!isBinary) return conn.close(CloseCode.badMessage, CloseReason.textFrame)
     let frame = toBytes(data)
     if (frame.byteLength > deps.maxMessageBytes) {

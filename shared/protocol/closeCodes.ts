@@ -23,8 +23,10 @@ export const CloseCode = {
   messageTooLarge: 4413,
   /** An update was not a complete Yjs V1 update (V2 encoding, trailing bytes, corrupt structs). */
   badUpdate: 4422,
-  /** Too many messages or connections. */
+  /** Too many messages or connections (permanent: the stock client stops reconnecting). */
   rateLimited: 4429,
+  /** The server holds as many open documents as it may: reconnect later (the client retries with backoff). */
+  tryAgainLater: 1013,
   /** The server could not process the connection (storage failure while loading). */
   internalError: 1011,
 } as const
@@ -48,4 +50,8 @@ export const CloseReason = {
   messageTooLarge: 'message too large',
   badUpdate: 'invalid update (only complete Yjs V1 updates are accepted)',
   internalError: 'document could not be loaded',
+  tooManyMessages: 'too many messages per second',
+  tooManyAccountConnections: 'too many open connections for this account',
+  tooManyAddressConnections: 'too many open connections from this address',
+  tooManyRooms: 'too many documents open on this server; try again shortly',
 } as const

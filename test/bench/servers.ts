@@ -85,6 +85,11 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
         LOG_LEVEL: 'warn',
         SEED_EXAMPLE: 'false',
         AUTH_ATTEMPTS_PER_MINUTE: '100000',
+        // The bench is one account on one address opening thousands of sockets, typing as fast as it is told.
+        MAX_CONNECTIONS_PER_ACCOUNT: '1000000',
+        MAX_CONNECTIONS_PER_ADDRESS: '1000000',
+        MAX_MESSAGES_PER_SECOND: '1000000',
+        MESSAGE_BURST: '1000000',
         ...(dataDir ? { DATA_DIR: dataDir } : {}),
         // The run's frozen copy of the client (buildSnapshot.ts), not dist/client that a rebuild may replace.
         ...(options.clientDir ? { CLIENT_DIR: options.clientDir } : {}),
