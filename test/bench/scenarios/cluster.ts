@@ -91,8 +91,9 @@ export async function runCluster(ctx: BenchContext): Promise<ClusterResult> {
       const [doc] = await server.createDocs(1, 'cluster')
       const specs = planClients(server, [doc!], size.clients, size.typists)
       // Split the clients (typists too) between the two instances.
-      if (setup === 'pair')
-        specs.forEach((spec, i) => (spec.url = i % 2 === 0 ? first.syncUrl : second.syncUrl))
+      if (setup === 'pair') {
+        for (const [i, spec] of specs.entries()) spec.url = i % 2 === 0 ? first.syncUrl : second.syncUrl
+      }
       await connectClients(pool, specs)
     }
     ctx.log(`cluster: ${size.clients} clients synced on each setup; ${size.typists} typing`)
