@@ -12,6 +12,7 @@ const LABELS: Record<PillStatus, string> = {
   offline: 'Offline',
   saving: 'Saving…',
   saved: 'All changes saved',
+  notSaved: 'Not saved — retrying',
   'view-only': 'View only',
 }
 
@@ -20,6 +21,8 @@ const HINTS: Record<PillStatus, string> = {
   offline: 'Your changes are kept on this device and sync when you are back online',
   saving: 'Waiting for the server to confirm your latest changes',
   saved: 'Every change you made is stored on the server',
+  notSaved:
+    'The server could not store your latest changes. It keeps retrying; they stay on this device meanwhile',
   'view-only': 'You can read this draft and see others’ changes live, but not edit it',
 }
 
@@ -31,7 +34,7 @@ interface SaveStatusPillProps {
 
 export function SaveStatusPill({ status: liveStatus, refused, readOnly }: SaveStatusPillProps) {
   let status: PillStatus = refused ? 'offline' : liveStatus
-  if (readOnly && (status === 'saved' || status === 'saving')) status = 'view-only'
+  if (readOnly && (status === 'saved' || status === 'saving' || status === 'notSaved')) status = 'view-only'
   return (
     <span
       className={`status-pill status-pill--${status}`}

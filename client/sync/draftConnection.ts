@@ -134,6 +134,12 @@ export function createDraftConnection(projectId: string, options: DraftConnectio
     if (emitSynced && tracker.acknowledge(requestId)) emit()
   }
 
+  provider.messageHandlers[MessageType.notSaved] = (_encoder, _decoder, _p, emitSynced) => {
+    if (!emitSynced) return
+    tracker.recordNotSaved()
+    emit()
+  }
+
   provider.on('status', ({ status }) => {
     if (status === 'connected') {
       connections++

@@ -8,6 +8,8 @@ export const SaveStatus = {
   offline: 'offline',
   saving: 'saving',
   saved: 'saved',
+  /** The server could not store our changes; it keeps retrying. */
+  notSaved: 'notSaved',
 } as const
 export type SaveStatus = (typeof SaveStatus)[keyof typeof SaveStatus]
 
@@ -26,6 +28,13 @@ export class SaveTracker {
   private handshakeSent = false
   private synced = false
   private everSynced = false
+  /** The server reported a failed write since its last acknowledgement. */
+  private storeFailing = false
+
+  /** The server could not write our changes (it retries; a later acknowledgement clears this). */
+  recordNotSaved(): void {
+    if (this.connected) this.storeFailing = true
+  }
 
   /** A local change happened (typed, undone, or loaded from this device's storage). */
   recordLocalChange(): void {
@@ -52,6 +61,7 @@ export class SaveTracker {
     this.connected = false
     this.handshakeSent = false
     this.synced = false
+    this.storeFailing = false
     this.outstanding.clear()
     this.coveredSeq = this.ackedSeq
   }
@@ -74,6 +84,7 @@ export class SaveTracker {
     const seq = this.outstanding.get(id)
     if (seq === undefined) return false
     this.ackedSeq = Math.max(this.ackedSeq, seq)
+    this.storeFailing = false
     for (const key of [...this.outstanding.keys()]) if (key <= id) this.outstanding.delete(key)
     return true
   }
@@ -84,6 +95,7 @@ export class SaveTracker {
 
   get status(): SaveStatus {
     if (!this.synced) return this.everSynced ? SaveStatus.offline : SaveStatus.connecting
-    return this.hasUnsavedChanges ? SaveStatus.saving : SaveStatus.saved
+    if (!this.hasUnsavedChanges) return SaveStatus.saved
+    return this.storeFailing ? SaveStatus.notSaved : SaveStatus.saving
   }
 }

@@ -26,6 +26,8 @@ export class Connection {
   lastSentAt = Date.now()
   alive = true
   closed = false
+  /** The client has sent a saveRequest, so it understands Yardstick's save messages (101, 102). */
+  speaksSaveProtocol = false
   /** The TCP stream under the websocket, when known: corked while frames of one tick are sent. */
   private transport: Duplex | null = null
   private corked = false

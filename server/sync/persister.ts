@@ -8,7 +8,7 @@
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
 import type { Connection } from './connection'
-import { encodeSaved } from './wire'
+import { encodeSaved, NOT_SAVED_FRAME } from './wire'
 
 /** What the persister needs of a room. */
 export interface DurableTarget {
@@ -75,6 +75,13 @@ export class Persister {
     return { batch, updates: updates.length, commit }
   }
 
+  /** Tells the clients whose changes are waiting that they are not saved yet (their pill says so). */
+  private tellNotSaved(batch: Job[]): void {
+    const conns = new Set<Connection>()
+    for (const job of batch) conns.add(job.kind === 'update' ? job.origin : job.conn)
+    for (const conn of conns) if (conn.speaksSaveProtocol) conn.send(NOT_SAVED_FRAME)
+  }
+
   private async run(): Promise<void> {
     this.scheduled = false
     this.running = true
@@ -92,6 +99,7 @@ export class Persister {
           error,
         })
         this.queue.unshift(...inFlight.batch)
+        this.tellNotSaved(inFlight.batch)
         await new Promise((resolve) => setTimeout(resolve, delay))
         inFlight = this.commitNext()
         continue

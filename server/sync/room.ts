@@ -189,6 +189,7 @@ export class Room implements DurableTarget {
         conn.send(encodeAwareness(writeAwarenessUpdate(this.awareness.all())))
         return
       case 'saveRequest':
+        conn.speaksSaveProtocol = true
         if (conn.access === 'write') this.deps.persister.enqueueSaved(conn, message.id)
         return
     }

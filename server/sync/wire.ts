@@ -166,5 +166,7 @@ export const encodeSaved = (id: number) =>
     encoding.writeVarUint(e, id)
   })
 
+export const NOT_SAVED_FRAME = frame((e) => encoding.writeVarUint(e, MessageType.notSaved))
+
 /** An awareness message with no entries: a no-op for every client, used as keep-alive. */
 export const KEEPALIVE_FRAME = encodeAwareness(writeAwarenessUpdate([]))

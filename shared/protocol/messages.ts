@@ -10,6 +10,9 @@
  *                      once every update this connection sent before it is durable.
  * - 101 saved:         Yardstick extension, server → client: `varUint requestId`, sent only in reply to a
  *                      saveRequest, so the stock y-websocket client never receives a type it does not know.
+ * - 102 notSaved:      Yardstick extension, server → client, no payload: writing this connection's updates
+ *                      failed (database error, disk full). The server keeps them queued and retries; a later
+ *                      `saved` means they are durable. Sent only to connections that have sent a saveRequest.
  */
 export const MessageType = {
   sync: 0,
@@ -18,6 +21,7 @@ export const MessageType = {
   queryAwareness: 3,
   saveRequest: 100,
   saved: 101,
+  notSaved: 102,
 } as const
 
 export type MessageType = (typeof MessageType)[keyof typeof MessageType]

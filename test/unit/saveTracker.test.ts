@@ -46,6 +46,21 @@ describe('SaveTracker', () => {
     expect(tracker.acknowledge(first)).toBe(false)
   })
 
+  it('says "not saved" while the server reports failed writes, never "saved", until it acknowledges', () => {
+    const tracker = connectedTracker()
+    tracker.recordLocalChange()
+    const id = tracker.issueRequest()
+    tracker.recordNotSaved()
+    expect(tracker.status).toBe('notSaved')
+    tracker.recordLocalChange()
+    expect(tracker.status).toBe('notSaved')
+    tracker.acknowledge(id)
+    // The first change is stored, the second is not yet confirmed: saving, not saved.
+    expect(tracker.status).toBe('saving')
+    tracker.acknowledge(tracker.issueRequest())
+    expect(tracker.status).toBe('saved')
+  })
+
   it('ignores unknown request ids', () => {
     const tracker = connectedTracker()
     tracker.recordLocalChange()

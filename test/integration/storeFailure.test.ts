@@ -1,0 +1,98 @@
+/**
+ * A failing store (a real SQLite error: a trigger that aborts every insert into the update log, as a full
+ * disk would) keeps the room in memory, relays nothing that is not durable, tells the writer "not saved"
+ * (never "saved"), logs the error, retries, and saves everything once the store works again.
+ */
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { MessageType } from '../../shared/protocol/messages'
+import { createProject, setupOwner } from '../helpers/accounts'
+import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
+import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
+
+afterEach(async () => {
+  destroyAllClients()
+  await stopAllServers()
+  removeTempDirs()
+})
+
+const frame = (write: (e: encoding.Encoder) => void) => {
+  const e = encoding.createEncoder()
+  write(e)
+  return encoding.toUint8Array(e)
+}
+const updateFrame = (update: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync)
+    encoding.writeVarUint(e, 2)
+    encoding.writeVarUint8Array(e, update)
+  })
+const saveRequest = (id: number) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.saveRequest)
+    encoding.writeVarUint(e, id)
+  })
+const typeOf = (message: Uint8Array) => decoding.readVarUint(decoding.createDecoder(message))
+
+describe('a failing store', () => {
+  it('says "not saved", relays nothing, retries, and saves everything once the store works again', async () => {
+    const server = await startTestServer()
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const watcher = connectClient(server.url, project, { user: owner })
+    await waitForSynced(watcher)
+    const writer = openRawSocket(server.url, project, { user: owner })
+    await writer.opened
+
+    const db = new Database(join(server.dataDir, 'yardstick.sqlite'))
+    db.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON doc_updates
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END`)
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'precious words')
+    writer.socket.send(updateFrame(Y.encodeStateAsUpdate(doc)))
+    writer.socket.send(saveRequest(1))
+    await waitFor(() => writer.received.some((m) => typeOf(m) === MessageType.notSaved), {
+      message: 'a notSaved message',
+    })
+    // Not durable, so not relayed, and never acknowledged.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(watcher.doc.getText('t').toString()).toBe('')
+    expect(writer.received.some((m) => typeOf(m) === MessageType.saved)).toBe(false)
+    expect(server.registry.rooms.has(project)).toBe(true)
+
+    db.exec('DROP TRIGGER disk_full')
+    db.close()
+    await waitFor(() => writer.received.some((m) => typeOf(m) === MessageType.saved), {
+      message: 'the saved reply after the store recovered',
+    })
+    await waitFor(() => watcher.doc.getText('t').toString() === 'precious words')
+    const stored = await server.store.loadDoc(project)
+    const rebuilt = new Y.Doc()
+    if (stored.snapshot) Y.applyUpdate(rebuilt, stored.snapshot.data)
+    for (const u of stored.updates) Y.applyUpdate(rebuilt, u.data)
+    expect(rebuilt.getText('t').toString()).toBe('precious words')
+  })
+
+  it('never sends the extension message to a stock client that does not ask for saves', async () => {
+    const server = await startTestServer()
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const stock = openRawSocket(server.url, project, { user: owner })
+    await stock.opened
+    const db = new Database(join(server.dataDir, 'yardstick.sqlite'))
+    db.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON doc_updates
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END`)
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'x')
+    stock.socket.send(updateFrame(Y.encodeStateAsUpdate(doc)))
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    db.exec('DROP TRIGGER disk_full')
+    db.close()
+    await server.registry.persister.drain()
+    expect(stock.received.map(typeOf).filter((t) => t >= 100)).toEqual([])
+  })
+})
