@@ -71,7 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     syncLimits: {
       messagesPerSecond: intFromEnv(env, 'MAX_MESSAGES_PER_SECOND', 100),
-      messageBurst: intFromEnv(env, 'MESSAGE_BURST', 300),
+      messageBurst: intFromEnv(env, 'MESSAGE_BURST', 1000),
       connectionsPerAccount: intFromEnv(env, 'MAX_CONNECTIONS_PER_ACCOUNT', 100),
       connectionsPerAddress: intFromEnv(env, 'MAX_CONNECTIONS_PER_ADDRESS', 1000),
       openRooms: intFromEnv(env, 'MAX_OPEN_DOCUMENTS', 10_000),

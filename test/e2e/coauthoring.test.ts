@@ -3,7 +3,8 @@
  * labels with their account names, presence), a reload keeps the text, and edits made offline stay local,
  * then save and merge when the connection is back.
  */
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createProject, inviteUser, setupOwner, TEST_PASSWORD, type TestUser } from '../helpers/accounts'
@@ -239,5 +240,28 @@ describe('co-authoring a guideline in the browser', () => {
       ],
       '06-after-merge',
     )
+  })
+
+  it('says "Not saved — retrying" while the database refuses writes, and "saved" once it works again', async () => {
+    const projectId = await sharedProject('Store failure')
+    const alice = await newUser(aliceAccount)
+    await openProject(projectId, alice)
+    // A real database error: every insert into the update log aborts, as on a full disk.
+    const db = new Database(join(server.dataDir, 'yardstick.sqlite'))
+    try {
+      db.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON doc_updates
+               BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END`)
+      await typeAtEnd(alice.page, 'Written while the disk is full.')
+      await waitForStatus(alice.page, 'notSaved')
+      expect(await alice.page.getByTestId('save-status').textContent()).toBe('Not saved — retrying')
+      await screenshot(alice.page, '07-not-saved')
+    } finally {
+      db.exec('DROP TRIGGER IF EXISTS disk_full')
+      db.close()
+    }
+    await waitForStatus(alice.page, 'saved', 15_000)
+    await alice.page.reload()
+    await waitForStatus(alice.page, 'saved')
+    expect(await documentContains(alice.page, 'Written while the disk is full.')).toBe(true)
   })
 })
