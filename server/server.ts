@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { createAdaptorServer } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
+import { projectDocNames } from '../shared/protocol/docNames'
 import { createApp } from './app'
 import { userDocAccess } from './auth/docAccess'
 import { hashToken, newId, randomToken } from './auth/tokens'
@@ -67,12 +68,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     onSessionEnded: (sessionId) => registry.closeSession(sessionId),
     onMembershipChanged(projectId, userId) {
-      void userDocAccess(store, userId, projectId).then(
-        (access) =>
-          registry.setUserAccess(projectId, userId, access === 'write' || access === 'read' ? access : null),
-        (error) =>
-          log.error('could not apply a membership change to open sockets', { projectId, userId, error }),
-      )
+      for (const docName of projectDocNames(projectId)) {
+        void userDocAccess(store, userId, docName).then(
+          (access) =>
+            registry.setUserAccess(docName, userId, access === 'write' || access === 'read' ? access : null),
+          (error) =>
+            log.error('could not apply a membership change to open sockets', { projectId, userId, error }),
+        )
+      }
     },
   })
   // The transport cap is twice our limit so that oversized messages get our own close code and reason.
