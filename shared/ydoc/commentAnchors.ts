@@ -26,7 +26,8 @@ export type ResolvedAnchor =
 
 const encode = (rel: Y.RelativePosition) => toBase64(Y.encodeRelativePosition(rel))
 
-function decode(encoded: string): Y.RelativePosition | null {
+/** The Yjs relative position inside an encoded anchor end (null when it does not decode). */
+export function decodeAnchorPosition(encoded: string): Y.RelativePosition | null {
   try {
     return Y.decodeRelativePosition(fromBase64(encoded))
   } catch {
@@ -99,7 +100,7 @@ function flatten(root: Y.XmlFragment) {
 }
 
 function absolute(encoded: string, doc: Y.Doc, followUndone: boolean): YPosition | null {
-  const rel = decode(encoded)
+  const rel = decodeAnchorPosition(encoded)
   if (!rel) return null
   try {
     const abs = Y.createAbsolutePositionFromRelativePosition(rel, doc, followUndone)
@@ -110,24 +111,35 @@ function absolute(encoded: string, doc: Y.Doc, followUndone: boolean): YPosition
 }
 
 /**
- * Where a text anchor is now. `followUndone` follows text that an undo on this client brought back (only the
- * client that undid knows; see `reanchorUndone`).
+ * Resolves text anchors against the draft as it is now (the guideline is flattened once, on first use, so
+ * make a new resolver after the draft changes). `followUndone` follows text that an undo on this client
+ * brought back (only the client that undid knows; see `reanchorUndone`).
  */
-export function resolveTextAnchor(draft: Y.Doc, anchor: TextAnchor, followUndone = true): ResolvedAnchor {
+export function createAnchorResolver(
+  draft: Y.Doc,
+): (anchor: TextAnchor, followUndone?: boolean) => ResolvedAnchor {
   const root = guidelineFragment(draft)
-  const from = absolute(anchor.start, draft, followUndone)
-  const to = absolute(anchor.end, draft, followUndone)
-  if (!from || !to || !liveIn(from.type, root) || !liveIn(to.type, root)) return { state: 'detached' }
-  const flat = flatten(root)
-  const a = flat.offsetOf(from)
-  const b = flat.offsetOf(to)
-  if (a === null || b === null || a >= b) return { state: 'detached' }
-  const text = flat.text
-    .slice(a, b)
-    .replace(/\uFFFC/g, '')
-    .trim()
-  if (!text) return { state: 'detached' }
-  return { state: 'attached', text, from, to }
+  let flat: ReturnType<typeof flatten> | null = null
+  return (anchor, followUndone = true) => {
+    const from = absolute(anchor.start, draft, followUndone)
+    const to = absolute(anchor.end, draft, followUndone)
+    if (!from || !to || !liveIn(from.type, root) || !liveIn(to.type, root)) return { state: 'detached' }
+    flat ??= flatten(root)
+    const a = flat.offsetOf(from)
+    const b = flat.offsetOf(to)
+    if (a === null || b === null || a >= b) return { state: 'detached' }
+    const text = flat.text
+      .slice(a, b)
+      .replace(/\uFFFC/g, '')
+      .trim()
+    if (!text) return { state: 'detached' }
+    return { state: 'attached', text, from, to }
+  }
+}
+
+/** Where one text anchor is now. */
+export function resolveTextAnchor(draft: Y.Doc, anchor: TextAnchor, followUndone = true): ResolvedAnchor {
+  return createAnchorResolver(draft)(anchor, followUndone)
 }
 
 /**
