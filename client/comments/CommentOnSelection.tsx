@@ -11,7 +11,10 @@ import type { CommentsUi } from './commentsContext'
 
 function begin(editor: Editor, ui: CommentsUi): void {
   const anchor = anchorFromSelection(editor, ui.draft)
-  if (anchor) ui.begin(anchor)
+  if (!anchor) return
+  ui.begin(anchor)
+  // Collapse the selection so the bubble goes away while the comment is written in the panel.
+  editor.commands.setTextSelection(editor.state.selection.to)
 }
 
 export function CommentBubble({ editor, ui }: { editor: Editor; ui: CommentsUi }) {
@@ -45,7 +48,10 @@ export function CommentBubble({ editor, ui }: { editor: Editor; ui: CommentsUi }
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => begin(editor, ui)}
       >
-        <span aria-hidden="true">💬</span> Comment
+        <svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+          <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" strokeLinejoin="round" />
+        </svg>
+        Comment
       </button>
     </BubbleMenu>
   )

@@ -72,10 +72,13 @@ function ThreadList({ ui }: { ui: CommentsUi }) {
             role="tab"
             aria-selected={filter === id}
             data-testid={`comments-filter-${id}`}
-            className={`chip${filter === id ? ' chip--active' : ''}`}
-            onClick={() => setFilter(id)}
+            className={`filter-chip${filter === id ? ' filter-chip--active' : ''}`}
+            onClick={() => {
+              setFilter(id)
+              ui.activate(null)
+            }}
           >
-            {label} <span className="chip__count">{count(id)}</span>
+            {label} <span className="filter-chip__count">{count(id)}</span>
           </button>
         ))}
       </div>
