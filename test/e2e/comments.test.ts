@@ -154,22 +154,36 @@ describe('comment threads in the browser', () => {
     await page.goto(`${server.url}/projects/${projectId}`)
     await waitForStatus(page, 'saved')
     await page.locator('.comment-anchor', { hasText: 'whole answer' }).waitFor()
+    // A thread on a rubric criterion, started from its card.
+    const criterion = page.getByTestId('criterion').first()
+    await criterion.getByTestId('comment-criterion').click()
+    await page.getByTestId('new-comment-input').fill('Should a partly helpful answer get a 3?')
+    await page.getByTestId('new-comment-input-submit').click()
+    const criterionThread = page.locator('[data-testid="comment-thread"]', { hasText: 'partly helpful' })
+    await criterionThread.waitFor()
+    expect(await criterionThread.locator('.thread__kind').textContent()).toBe('Criterion')
+    expect(await criterionThread.locator('.thread__quote').textContent()).toBe('Helpfulness')
+    await screenshot(page, 'comments-05-criterion-thread')
+    await page.getByTestId('panel-tab-rubric').click()
+    await criterion.getByTestId('target-open-threads').waitFor()
+    expect(await criterion.getByTestId('target-open-threads').textContent()).toBe('1')
+
     await page.getByTestId('publish-button').click()
     await page.getByTestId('publish-dialog').waitFor()
     await page.getByTestId('publish-open-threads').waitFor()
     expect(await page.getByTestId('publish-open-threads').textContent()).toContain(
-      '1 comment thread still open',
+      '2 comment threads still open',
     )
     await page.getByTestId('publish-changelog').fill('First release')
-    await screenshot(page, 'comments-05-publish-warns')
+    await screenshot(page, 'comments-06-publish-warns')
     await page.getByTestId('publish-submit').click()
     await page.getByTestId('publish-toast').waitFor()
 
     await page.goto(`${server.url}/projects/${projectId}/versions`)
     await page.getByTestId('version-open-threads').waitFor()
     expect(await page.getByTestId('version-open-threads').textContent()).toContain(
-      '1 open comment thread at publish',
+      '2 open comment threads at publish',
     )
-    await screenshot(page, 'comments-06-versions-open-threads')
+    await screenshot(page, 'comments-07-versions-open-threads')
   })
 })
