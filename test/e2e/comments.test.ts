@@ -186,4 +186,49 @@ describe('comment threads in the browser', () => {
     )
     await screenshot(page, 'comments-07-versions-open-threads')
   })
+
+  it('shows a thread as "Text deleted" when its word is deleted, and re-attached for everyone after undo', async () => {
+    const projectId = await createProject(server.url, owner, 'Undo keeps comments')
+    const reviewer = await inviteUser(server.url, owner, projectId, 'reviewer', 'Ria Reviewer')
+    const draft = connectClient(server.url, projectId, { user: owner })
+    const comments = connectClient(server.url, commentsDocName(projectId), { user: reviewer })
+    await Promise.all([waitForSynced(draft), waitForSynced(comments)])
+    addParagraph(draft.doc, 'Keep every answer brief and kind.')
+    threadOn(draft.doc, comments.doc, 'brief', { id: reviewer.id, name: reviewer.name }, 'How brief?')
+    await waitFor(async () => {
+      const response = await fetch(`${server.url}/api/projects/${projectId}/comments/summary`, {
+        headers: { cookie: owner.cookie },
+      })
+      return ((await response.json()) as { open: number }).open === 1
+    })
+    draft.destroy()
+    comments.destroy()
+
+    const olivia = await suite.newUser(server.url, owner)
+    const ria = await suite.newUser(server.url, reviewer)
+    await olivia.page.goto(`${server.url}/projects/${projectId}`)
+    await ria.page.goto(`${server.url}/projects/${projectId}`)
+    await ria.page.locator('.comment-anchor', { hasText: 'brief' }).waitFor()
+    await ria.page.getByTestId('panel-tab-comments').click()
+    await olivia.page.locator('.comment-anchor', { hasText: 'brief' }).waitFor()
+
+    // Olivia deletes the commented word: Ria's thread stays listed, marked as detached.
+    await selectWord(olivia.page, 'brief')
+    await olivia.page.keyboard.press('Backspace')
+    await waitForText(ria.page, 'Keep every answer  and kind.', 'Ria')
+    await ria.page.getByTestId('thread-detached').waitFor()
+    expect(await ria.page.locator('.comment-anchor').count()).toBe(0)
+    expect(await ria.page.getByTestId('comment-thread').textContent()).toContain('How brief?')
+    await screenshot(ria.page, 'comments-08-text-deleted')
+
+    // Olivia undoes: the word is back and the thread is attached again on Ria's page too.
+    await olivia.page.keyboard.press('Control+z')
+    await waitForText(ria.page, 'Keep every answer brief and kind.', 'Ria')
+    await ria.page.locator('.comment-anchor', { hasText: 'brief' }).waitFor()
+    await waitFor(async () => (await ria.page.getByTestId('thread-detached').count()) === 0, {
+      message: 'the thread re-attached on the reviewer page',
+    })
+    expect(await ria.page.getByTestId('comment-thread').textContent()).toContain('How brief?')
+    await screenshot(ria.page, 'comments-09-undo-reattached')
+  })
 })
