@@ -10,6 +10,7 @@ import { sessionMiddleware } from './auth/sessions'
 import { authRoutes } from './http/auth'
 import { calibrationRoutes } from './http/calibration'
 import { calibrationAnalyticsRoutes } from './http/calibrationAnalytics'
+import { commentRoutes } from './http/comments'
 import { diffRoutes } from './http/diff'
 import type { AppEnv, RouteDeps } from './http/env'
 import { ApiFailure, errorResponse } from './http/errors'
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', diffRoutes(deps))
   app.route('/api/projects', calibrationRoutes(deps))
   app.route('/api/projects', calibrationAnalyticsRoutes(deps))
+  app.route('/api/projects', commentRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })

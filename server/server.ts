@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { createAdaptorServer } from '@hono/node-server'
 import { Redis } from 'ioredis'
 import { WebSocketServer } from 'ws'
+import { projectDocNames } from '../shared/protocol/docNames'
 import { createApp } from './app'
 import { userDocAccess } from './auth/docAccess'
 import { hashToken, newId, randomToken } from './auth/tokens'
@@ -65,13 +66,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const store = await openStore(config)
   // Messages from other instances are applied once the registry exists (it is created just below).
   let registry: RoomRegistry | null = null
+  /** A member's role changed or they left: every socket of theirs on the project's documents follows. */
   const applyMembershipChange = (projectId: string, userId: string) => {
-    void userDocAccess(store, userId, projectId).then(
-      (access) =>
-        registry?.setUserAccess(projectId, userId, access === 'write' || access === 'read' ? access : null),
-      (error) =>
-        log.error('could not apply a membership change to open sockets', { projectId, userId, error }),
-    )
+    for (const docName of projectDocNames(projectId)) {
+      void userDocAccess(store, userId, docName).then(
+        (access) =>
+          registry?.setUserAccess(docName, userId, access === 'write' || access === 'read' ? access : null),
+        (error) =>
+          log.error('could not apply a membership change to open sockets', { projectId, userId, error }),
+      )
+    }
   }
   const applyControl = (message: ControlMessage) => {
     if (message.kind === 'sessionEnded') registry?.closeSession(message.sessionId)
@@ -110,8 +114,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0 })
     : null
   rateLimitRedis?.on('error', () => {})
-  let stopping: Promise<void> | null = null
-  let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`
+  const stopping: Promise<void> | null = null
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`
   const allowedOrigins = [
     ...config.allowedOrigins,
     ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []),

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react'
 import { can } from '../../shared/auth/permissions'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { sessionEnded, useUser } from '../auth/session'
+import { useComments } from '../comments/useComments'
 import { useDraftConnection } from '../sync/useDraftConnection'
 import { usePresence } from '../sync/usePresence'
 import { MessagePage } from '../ui/MessagePage'
@@ -28,6 +29,9 @@ export default function EditorPage({ projectId }: { projectId: string }) {
   const readOnly = role !== null && !can(role, 'draft.write')
   const { connection, state } = useDraftConnection(projectId, { userId: user.id, enabled: mayRead, readOnly })
   const peers = usePresence(connection?.provider ?? null)
+  // Comments are a separate document; annotators never open it (the server would refuse it anyway).
+  const mayComment = role ? can(role, 'draft.comment') : offline
+  const comments = useComments(projectId, user.id, mayComment)
   const closeCode = state.closed?.code
   const notFound = project.state.status === 'notFound' || closeCode === CloseCode.unknownDocument
   const { refresh } = project
@@ -112,6 +116,7 @@ export default function EditorPage({ projectId }: { projectId: string }) {
           connection={connection}
           user={{ id: user.id, name: user.name, color: user.color }}
           editable={!readOnly}
+          comments={comments}
         />
       ) : (
         <PageLoading label="Opening the guideline…" testId="editor-loading" />

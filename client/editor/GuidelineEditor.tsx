@@ -2,12 +2,20 @@
  * The collaborative guideline editor: outline on the left, toolbar and the TipTap document in the centre,
  * the rubric panel on the right (collapsible). Content comes only from the shared Y.Doc — never from a
  * `content` option — so nothing is duplicated on load. Calibration examples are blocks inside the text.
- * Read-only users (reviewers) get the same live document, rubric and gold without any editing.
+ * Read-only users (reviewers) get the same live document, rubric and gold without any editing. The right
+ * panel switches between the rubric and the comment threads; commented text is highlighted in the editor.
  */
 
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ContentKind } from '../../shared/ydoc/examplesDoc'
+import { CommentBubble } from '../comments/CommentOnSelection'
+import { CommentsPanel } from '../comments/CommentsPanel'
+import { commentHighlights } from '../comments/commentHighlights'
+import { CommentsContext } from '../comments/commentsContext'
+import type { CommentsData } from '../comments/useComments'
+import { useCommentsUiState, useHighlightSource } from '../comments/useCommentsUiState'
+import { useReanchorAfterUndo } from '../comments/useReanchorAfterUndo'
 import { insertExample } from '../examples/exampleNode'
 import { DraftDataProvider } from '../rubric/DraftDataProvider'
 import { PanelErrorBoundary } from '../rubric/PanelErrorBoundary'
@@ -15,6 +23,7 @@ import { RubricPanel } from '../rubric/RubricPanel'
 import type { DraftConnection } from '../sync/draftConnection'
 import { type CaretUser, guidelineExtensions } from './extensions'
 import { Outline } from './Outline'
+import { type PanelChoice, PanelTabs } from './PanelTabs'
 import { SlashMenu, slashItems } from './SlashMenu'
 import { Toolbar } from './Toolbar'
 import { useScrollToSection } from './useScrollToSection'
@@ -23,22 +32,34 @@ interface GuidelineEditorProps {
   connection: DraftConnection
   user: CaretUser
   editable: boolean
+  /** The draft's comment threads (null until the comments document is open). */
+  comments: CommentsData | null
 }
 
 const PANEL_KEY = 'yardstick:rubric-panel'
 
-export function GuidelineEditor({ connection, user, editable }: GuidelineEditorProps) {
+function storedPanel(): PanelChoice {
+  const stored = localStorage.getItem(PANEL_KEY)
+  return stored === 'closed' || stored === 'comments' ? stored : 'rubric'
+}
+
+export function GuidelineEditor({ connection, user, editable, comments }: GuidelineEditorProps) {
   const initialUser = useRef(user)
   const initialEditable = useRef(editable)
-  const [panelOpen, setPanelOpen] = useState(() => localStorage.getItem(PANEL_KEY) !== 'closed')
-  const togglePanel = (open: boolean) => {
-    localStorage.setItem(PANEL_KEY, open ? 'open' : 'closed')
-    setPanelOpen(open)
+  const [panel, setPanel] = useState<PanelChoice>(storedPanel)
+  const showPanel = (choice: PanelChoice) => {
+    localStorage.setItem(PANEL_KEY, choice)
+    setPanel(choice)
   }
+  const panelOpen = panel !== 'closed'
+  const highlightSource = useHighlightSource()
 
   const editor = useEditor(
     {
-      extensions: guidelineExtensions(connection, initialUser.current, initialEditable.current),
+      extensions: [
+        ...guidelineExtensions(connection, initialUser.current, initialEditable.current),
+        commentHighlights(connection.doc, highlightSource),
+      ],
       editable: initialEditable.current,
       editorProps: {
         attributes: { class: 'guideline', 'aria-label': 'Guideline text', spellcheck: 'true' },
@@ -50,6 +71,19 @@ export function GuidelineEditor({ connection, user, editable }: GuidelineEditorP
   )
 
   useScrollToSection(editor)
+  const me = useMemo(
+    () => ({ id: user.id, name: user.name, color: user.color }),
+    [user.id, user.name, user.color],
+  )
+  const commentsUi = useCommentsUiState({
+    data: comments,
+    draft: connection.doc,
+    me,
+    editor,
+    source: highlightSource,
+    reveal: () => showPanel('comments'),
+  })
+  useReanchorAfterUndo(connection.doc, comments?.connection.doc ?? null)
 
   // Renaming yourself on the account page updates your caret label.
   useEffect(() => {
@@ -69,44 +103,73 @@ export function GuidelineEditor({ connection, user, editable }: GuidelineEditorP
   const items = useMemo(() => slashItems(addExample), [addExample])
 
   return (
-    <DraftDataProvider doc={connection.doc} editor={editor} editable={editable}>
-      <div className={`workspace${panelOpen ? ' workspace--with-panel' : ''}`}>
-        <aside className="workspace__side">
-          <Outline editor={editor} />
-        </aside>
-        <div className="workspace__main">
-          <div className="toolbar-dock">
-            {editable ? (
-              <Toolbar editor={editor} onInsertExample={() => addExample('single')} />
-            ) : (
-              <p className="view-only-note" data-testid="view-only-note" role="note">
-                <strong>View only</strong> — reviewers can read the draft and comment (comments are coming).
-              </p>
-            )}
+    <CommentsContext.Provider value={commentsUi}>
+      <DraftDataProvider doc={connection.doc} editor={editor} editable={editable}>
+        <div className={`workspace${panelOpen ? ' workspace--with-panel' : ''}`}>
+          <aside className="workspace__side">
+            <Outline editor={editor} />
+          </aside>
+          <div className="workspace__main">
+            <div className="toolbar-dock">
+              {editable ? (
+                <Toolbar editor={editor} onInsertExample={() => addExample('single')} />
+              ) : (
+                <p className="view-only-note" data-testid="view-only-note" role="note">
+                  <strong>View only</strong> — reviewers can read the draft and comment: select text and press
+                  Comment.
+                </p>
+              )}
+            </div>
+            <div className="sheet" data-testid="editor" data-editable={editable ? 'true' : 'false'}>
+              <EditorContent editor={editor} />
+            </div>
+            {editable && <SlashMenu editor={editor} items={items} />}
+            {commentsUi && <CommentBubble editor={editor} ui={commentsUi} />}
           </div>
-          <div className="sheet" data-testid="editor" data-editable={editable ? 'true' : 'false'}>
-            <EditorContent editor={editor} />
-          </div>
-          {editable && <SlashMenu editor={editor} items={items} />}
+          {panelOpen ? (
+            <div className="workspace__panel">
+              <PanelTabs
+                panel={panel}
+                onChoose={showPanel}
+                openThreads={commentsUi?.threads.filter((t) => !t.resolved).length ?? null}
+                mentions={commentsUi?.unseen.size ?? 0}
+              />
+              {panel === 'comments' ? (
+                <PanelErrorBoundary what="comments panel">
+                  <CommentsPanel />
+                </PanelErrorBoundary>
+              ) : (
+                <PanelErrorBoundary what="rubric panel">
+                  <RubricPanel onCollapse={() => showPanel('closed')} />
+                </PanelErrorBoundary>
+              )}
+            </div>
+          ) : (
+            <div className="panel-tabs-collapsed">
+              <button
+                type="button"
+                className="rubric-tab"
+                data-testid="rubric-expand"
+                aria-label="Show the rubric panel"
+                onClick={() => showPanel('rubric')}
+              >
+                Rubric
+              </button>
+              {commentsUi && (
+                <button
+                  type="button"
+                  className="rubric-tab rubric-tab--comments"
+                  data-testid="comments-expand"
+                  aria-label="Show the comments"
+                  onClick={() => showPanel('comments')}
+                >
+                  Comments{commentsUi.unseen.size > 0 ? ` · @${commentsUi.unseen.size}` : ''}
+                </button>
+              )}
+            </div>
+          )}
         </div>
-        {panelOpen ? (
-          <div className="workspace__panel">
-            <PanelErrorBoundary what="rubric panel">
-              <RubricPanel onCollapse={() => togglePanel(false)} />
-            </PanelErrorBoundary>
-          </div>
-        ) : (
-          <button
-            type="button"
-            className="rubric-tab"
-            data-testid="rubric-expand"
-            aria-label="Show the rubric panel"
-            onClick={() => togglePanel(true)}
-          >
-            Rubric
-          </button>
-        )}
-      </div>
-    </DraftDataProvider>
+      </DraftDataProvider>
+    </CommentsContext.Provider>
   )
 }

@@ -13,6 +13,7 @@ import {
   setExampleField,
 } from '../../shared/ydoc/examplesDoc'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
+import { StartThreadButton } from '../comments/StartThreadButton'
 import { handleUndoKeys, useDraftData } from '../rubric/draftContext'
 import { TrashIcon } from '../rubric/TrashIcon'
 import { YTextInput } from '../rubric/YTextInput'
@@ -73,6 +74,13 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
           editable={editable}
           className="example__title"
           testId="example-title"
+        />
+        <StartThreadButton
+          anchor={{
+            kind: 'example',
+            exampleId,
+            label: (example.title || 'Calibration example').slice(0, 200),
+          }}
         />
         {editable && (
           <button

@@ -8,6 +8,7 @@ import type { Problem } from '../../shared/rubric/problems'
 import { CRITERION_KINDS, type Criterion, type CriterionKind } from '../../shared/schema/rubric'
 import { clearGold } from '../../shared/ydoc/examplesDoc'
 import { criterionText, deleteCriterion, setCriterionField } from '../../shared/ydoc/rubricDoc'
+import { StartThreadButton } from '../comments/StartThreadButton'
 import { writeLocal } from '../sync/localOrigin'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { examplesInvalidatedBy, KIND_NAMES } from './criterionKinds'
@@ -73,6 +74,9 @@ export function CriterionCard({ criterion, index, count, problems, onMove, dragH
           editable={editable}
           className="criterion__title"
           testId="criterion-title"
+        />
+        <StartThreadButton
+          anchor={{ kind: 'criterion', criterionId: criterion.id, label: name.slice(0, 200) }}
         />
         {editable && (
           <div className="criterion__actions">

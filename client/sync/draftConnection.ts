@@ -9,7 +9,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
-import { draftDocName, isValidDocName } from '../../shared/protocol/docNames'
+import { draftDocName, isValidProjectId } from '../../shared/protocol/docNames'
 import { MessageType, SYNC_PATH } from '../../shared/protocol/messages'
 import { guidelineFragment } from '../../shared/ydoc/layout'
 import { localDraftName } from './localDrafts'
@@ -62,7 +62,7 @@ export interface DraftConnectionOptions {
 
 export function createDraftConnection(projectId: string, options: DraftConnectionOptions): DraftConnection {
   const doc = new Y.Doc()
-  const validName = isValidDocName(projectId)
+  const validName = isValidProjectId(projectId)
   let readOnly = options.readOnly
   const persistence = new IndexeddbPersistence(localDraftName(options.userId, projectId), doc)
   const provider = new WebsocketProvider(syncServerUrl(), draftDocName(projectId), doc, { connect: false })

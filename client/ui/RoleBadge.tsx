@@ -4,7 +4,7 @@ import { ROLE_LABELS, type Role } from '../../shared/auth/permissions'
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   owner: 'Manages members and invites, and edits the draft guideline.',
   lead: 'Edits the draft guideline and invites reviewers and annotators.',
-  reviewer: 'Reads the draft guideline (comments are coming).',
+  reviewer: 'Reads the draft guideline and comments on it.',
   annotator: 'Reads published guideline versions and takes calibration.',
 }
 

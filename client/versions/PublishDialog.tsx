@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { Problem } from '../../shared/rubric/problems'
 import type { Bump, VersionSummary } from '../../shared/schema/version'
 import { bumpSemver, formatSemver, parseSemver } from '../../shared/versioning/semver'
+import { getCommentSummary } from '../api/comments'
 import { errorMessage } from '../api/http'
 import { getDiff, listVersions, PublishRefused, publishVersion } from '../api/versions'
 import { diffPath } from '../app/router'
@@ -46,6 +47,7 @@ export function PublishDialog({ projectId, problems, onPublished, onClose }: Pub
   const [error, setError] = useState<string | null>(null)
   const [refused, setRefused] = useState<Problem[]>([])
   const [suggestion, setSuggestion] = useState<BumpSuggestion | null>(null)
+  const [openThreads, setOpenThreads] = useState(0)
   const touched = useRef(false)
 
   useEffect(() => {
@@ -67,6 +69,12 @@ export function PublishDialog({ projectId, problems, onPublished, onClose }: Pub
         if (!touched.current && suggested.bump) setBump(suggested.bump)
       }, fail)
     }, fail)
+    getCommentSummary(projectId, controller.signal).then(
+      (summary) => setOpenThreads(summary.open),
+      () => {
+        // Without the count the dialog simply does not warn; publishing records the count itself.
+      },
+    )
     return () => controller.abort()
   }, [projectId])
 
@@ -134,6 +142,13 @@ export function PublishDialog({ projectId, problems, onPublished, onClose }: Pub
                 {BUMPS.find((b) => b.bump === suggestion.bump)?.title} is suggested: {suggestion.reason}
               </span>
             )}
+          </p>
+        )}
+        {openThreads > 0 && (
+          <p className="publish-dialog__threads" role="note" data-testid="publish-open-threads">
+            <strong>{plural(openThreads, 'comment thread')} still open</strong> on the draft. Comments stay on
+            the draft and are never part of a version; the version will record that{' '}
+            {openThreads === 1 ? 'one was' : `${openThreads} were`} open.
           </p>
         )}
         <fieldset className="bump-choices">

@@ -62,6 +62,13 @@ function VersionRow({
         <p className="version-row__counts muted">
           {version.criteria} {version.criteria === 1 ? 'criterion' : 'criteria'} · {version.examples}{' '}
           {version.examples === 1 ? 'example' : 'examples'}
+          {canSeeDraft && version.openThreadsAtPublish > 0 && (
+            <span data-testid="version-open-threads">
+              {' '}
+              · {version.openThreadsAtPublish} open comment{' '}
+              {version.openThreadsAtPublish === 1 ? 'thread' : 'threads'} at publish
+            </span>
+          )}
           {version.calibration && (
             <span data-testid="version-calibration">
               {' '}

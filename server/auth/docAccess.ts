@@ -1,10 +1,12 @@
 /**
  * Decides what a websocket connection may do with a document, from the session cookie and the Origin, with
  * the same permission table as the HTTP routes. Refusals become close codes from shared/protocol.
+ * A project's draft is writable for `draft.write` and read-only for `draft.read`; its comments document is
+ * writable for `draft.comment` (so reviewers comment on a draft they cannot change) and refused otherwise.
  */
 import { can } from '../../shared/auth/permissions'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
-import { isValidDocName } from '../../shared/protocol/docNames'
+import { isValidDocName, parseDocName } from '../../shared/protocol/docNames'
 import type { AccountStore, ProjectStore } from '../storage/store'
 import type { ConnectionUser, DocAccess } from '../sync/connection'
 import { decideAccess } from './access'
@@ -42,20 +44,29 @@ export async function resolveDocAccess(
   if (!auth) return refuse(CloseCode.unauthenticated, CloseReason.unauthenticated)
   const access = await userDocAccess(store, auth.user.id, docName)
   if (access === 'not_found') return refuse(CloseCode.unknownDocument, CloseReason.unknownDocument)
-  if (access === 'forbidden') return refuse(CloseCode.forbidden, CloseReason.noDraftAccess)
+  if (access === 'forbidden') {
+    const comments = parseDocName(docName)?.kind === 'comments'
+    return refuse(CloseCode.forbidden, comments ? CloseReason.noCommentAccess : CloseReason.noDraftAccess)
+  }
   return {
     access,
     user: { id: auth.user.id, name: auth.user.name, color: auth.user.color, sessionId: auth.session.id },
   }
 }
 
-/** What a user may do with a project's draft now (also used when their membership changes). */
+/** What a user may do with one of a project's documents now (also used when their membership changes). */
 export async function userDocAccess(
   store: AccountStore & ProjectStore,
   userId: string,
-  projectId: string,
+  docName: string,
 ): Promise<DocAccess | 'not_found' | 'forbidden'> {
-  const decision = await decideAccess(store, userId, projectId, 'draft.read')
+  const parsed = parseDocName(docName)
+  if (!parsed) return 'not_found'
+  if (parsed.kind === 'comments') {
+    const decision = await decideAccess(store, userId, parsed.projectId, 'draft.comment')
+    return decision.ok ? 'write' : decision.reason
+  }
+  const decision = await decideAccess(store, userId, parsed.projectId, 'draft.read')
   if (!decision.ok) return decision.reason
   return can(decision.role, 'draft.write') ? 'write' : 'read'
 }

@@ -12,6 +12,7 @@ import { PublishBody, type VersionJson, type VersionSummary } from '../../shared
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
 import { authorize } from '../auth/access'
 import { authorizeVersionRead } from '../auth/readTokens'
+import { commentSummary } from '../comments/commentsDoc'
 import { buildVersionJson, publicVariant } from '../publish/buildVersion'
 import { versionMarkdown, versionPrintPage } from '../publish/exportVersion'
 import type { Store, StoredVersion, VersionRecord } from '../storage/store'
@@ -79,11 +80,13 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
         problems: problems.filter((p) => p.severity === 'error'),
       })
     }
+    // Comments stay on the draft; the version only records how many threads were still open.
+    const { open: openThreads } = await commentSummary(store, projectId)
     const meta = {
       project: { id: project.id, name: project.name },
       publishedBy: { id: auth.user.id, name: auth.user.name },
       changelog: body.changelog,
-      openThreadsAtPublish: 0,
+      openThreadsAtPublish: openThreads,
     }
     const record = await store.publishVersion({
       projectId,
@@ -91,7 +94,7 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
       changelog: body.changelog,
       author: meta.publishedBy,
       snapshot: Y.encodeStateAsUpdate(doc),
-      counts: { criteria: draft.rubric.criteria.length, examples: draft.examples.length, openThreads: 0 },
+      counts: { criteria: draft.rubric.criteria.length, examples: draft.examples.length, openThreads },
       render: (version, publishedAt) =>
         JSON.stringify(buildVersionJson(doc, { ...meta, version, publishedAt })),
     })

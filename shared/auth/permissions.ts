@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   /** Open the live draft (read-only for reviewers, at the protocol level). */
   'draft.read': ['owner', 'lead', 'reviewer'],
   'draft.write': ['owner', 'lead'],
+  /** Read and write the draft's comment threads (a separate live document; annotators never receive it). */
+  'draft.comment': ['owner', 'lead', 'reviewer'],
   'members.view': ['owner', 'lead'],
   /** Change roles and remove members. */
   'members.manage': ['owner'],

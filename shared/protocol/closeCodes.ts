@@ -43,6 +43,7 @@ export const CloseReason = {
   unauthenticated: 'sign in required',
   badOrigin: 'origin not allowed',
   noDraftAccess: 'your role cannot open the draft',
+  noCommentAccess: 'your role cannot open the draft comments',
   accessRevoked: 'your access to this document was removed',
   accessChanged: 'your role in this project changed',
   sessionEnded: 'your session ended',

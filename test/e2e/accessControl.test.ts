@@ -60,7 +60,7 @@ describe('roles and sessions in the browser', () => {
     expect(await rita.page.locator(PROSEMIRROR).getAttribute('contenteditable')).toBe('false')
     expect(await rita.page.getByTestId('toolbar').count()).toBe(0)
     expect(await rita.page.getByTestId('view-only-note').textContent()).toContain(
-      'View only — reviewers can read the draft and comment (comments are coming)',
+      'View only — reviewers can read the draft and comment: select text and press Comment.',
     )
     expect(await rita.page.getByTestId('role-badge').textContent()).toBe('Reviewer')
     expect(await rita.page.getByTestId('members-link').count()).toBe(0)

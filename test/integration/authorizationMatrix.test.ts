@@ -177,6 +177,14 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
     expected: row(401, 200, 200, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/members` }),
   },
+  'GET /api/projects/:id/comments/people': {
+    expected: row(401, 200, 200, 200, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/comments/people` }),
+  },
+  'GET /api/projects/:id/comments/summary': {
+    expected: row(401, 200, 200, 200, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/comments/summary` }),
+  },
   'PATCH /api/projects/:id/members/:userId': {
     expected: row(401, 200, 403, 403, 403, 404, 401),
     call: async () => ({
