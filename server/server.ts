@@ -114,8 +114,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0 })
     : null
   rateLimitRedis?.on('error', () => {})
-  const stopping: Promise<void> | null = null
-  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`
+  let stopping: Promise<void> | null = null
+  let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`
   const allowedOrigins = [
     ...config.allowedOrigins,
     ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []),
