@@ -5,10 +5,13 @@
  * registry when it is empty and idle so it can be evicted.
  */
 import * as Y from 'yjs'
+import { CloseCode } from '../../shared/protocol/closeCodes'
+import { parseDocName } from '../../shared/protocol/docNames'
 import type { DocChannelListener, Fanout } from '../cluster/fanout'
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
 import { type AwarenessOwner, AwarenessState } from './awarenessState'
+import { commentsUpdateViolation } from './commentsGuard'
 import type { Connection } from './connection'
 import type { DurableTarget, Persister } from './persister'
 import {
@@ -78,13 +81,23 @@ export class Room implements DurableTarget {
   private readonly waiting = new Map<Connection, Uint8Array[]>()
   /** Other instances relaying their clients' presence, by instance id. */
   private readonly remoteOwners = new Map<string, AwarenessOwner>()
+  /**
+   * Comments documents only: everything accepted so far (durable or still being written), against which
+   * each new update is checked (commentsGuard.ts).
+   */
+  private readonly accepted: Y.Doc | null
   /** Messages from other instances that arrived while the room was loading. */
   private remoteBacklog: (() => void)[] | null = []
 
   constructor(
     readonly name: string,
     private readonly deps: RoomDeps,
-  ) {}
+  ) {
+    const accepted = parseDocName(name)?.kind === 'comments' ? new Y.Doc({ gc: true }) : null
+    // Whatever reaches the document (stored, remote, durable) is accepted by definition.
+    if (accepted) this.doc.on('update', (update: Uint8Array) => Y.applyUpdate(accepted, update))
+    this.accepted = accepted
+  }
 
   /**
    * Loads the stored document; connections that arrived meanwhile are answered afterwards. With other
@@ -171,6 +184,11 @@ export class Room implements DurableTarget {
       case 'update':
         // Read-only connections: answered, never written (their updates are dropped here).
         if (conn.access !== 'write') return
+        if (this.accepted) {
+          const violation = commentsUpdateViolation(this.accepted, message.update, conn.user.id)
+          if (violation) return conn.close(CloseCode.forbidden, violation.slice(0, 120))
+          Y.applyUpdate(this.accepted, message.update)
+        }
         this.pendingWrites++
         this.deps.persister.enqueueUpdate(this, conn, message.update)
         return
@@ -320,6 +338,7 @@ export class Room implements DurableTarget {
 
   evict(): void {
     this.status = 'evicted'
+    this.accepted?.destroy()
     this.deps.fanout?.leave(this.name)
     this.doc.destroy()
   }
