@@ -186,7 +186,10 @@ export class Room implements DurableTarget {
         if (conn.access !== 'write') return
         if (this.accepted) {
           const violation = commentsUpdateViolation(this.accepted, message.update, conn.user.id)
-          if (violation) return conn.close(CloseCode.forbidden, violation.slice(0, 120))
+          if (violation) {
+            conn.close(CloseCode.forbidden, violation.slice(0, 120))
+            return
+          }
           Y.applyUpdate(this.accepted, message.update)
         }
         this.pendingWrites++

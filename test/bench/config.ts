@@ -11,7 +11,10 @@ export const SCENARIOS = [
   'client',
   'analytics',
   'cluster',
+  'soak',
 ] as const
+/** Scenarios a plain `npm run bench` leaves out (the soak takes 30 minutes): run them with `--only`. */
+export const OPT_IN: readonly ScenarioName[] = ['soak']
 export type ScenarioName = (typeof SCENARIOS)[number]
 
 export interface Sizes {
@@ -51,6 +54,14 @@ export interface Sizes {
   /** `readings`: memory readings (each after a forced GC) per point, the median is used. */
   memory: { docs: number; idleClients: number; readings: number; workers: number }
   client: { runs: number }
+  soak: {
+    durationMs: number
+    clients: number
+    docs: number
+    editsPerSecond: number
+    disconnectProbabilityPerSecond: number
+    killEveryMs: number
+  }
 }
 
 const geometric = (from: number, factor: number, to: number) => {
@@ -84,6 +95,14 @@ export const FULL_SIZES: Sizes = {
   load: { traceTxns: null, keystrokeBatch: 1, coldRuns: 5, warmRuns: 10 },
   memory: { docs: 200, idleClients: 2000, readings: 3, workers: 2 },
   client: { runs: 5 },
+  soak: {
+    durationMs: 30 * 60_000,
+    clients: 100,
+    docs: 10,
+    editsPerSecond: 2,
+    disconnectProbabilityPerSecond: 0.01,
+    killEveryMs: 5 * 60_000,
+  },
 }
 
 export const QUICK_SIZES: Sizes = {
@@ -105,6 +124,14 @@ export const QUICK_SIZES: Sizes = {
   load: { traceTxns: 3000, keystrokeBatch: 1, coldRuns: 1, warmRuns: 2 },
   memory: { docs: 4, idleClients: 12, readings: 1, workers: 1 },
   client: { runs: 1 },
+  soak: {
+    durationMs: 8000,
+    clients: 6,
+    docs: 2,
+    editsPerSecond: 5,
+    disconnectProbabilityPerSecond: 0.2,
+    killEveryMs: 4000,
+  },
 }
 
 export interface BenchOptions {
@@ -124,12 +151,13 @@ const USAGE = `usage: npm run bench -- [--quick] [--only ${SCENARIOS.join(',')}]
 export function parseArgs(argv: string[]): BenchOptions {
   const options: BenchOptions = {
     quick: false,
-    only: [...SCENARIOS],
+    only: SCENARIOS.filter((name) => !OPT_IN.includes(name)),
     outDir: 'bench-results',
     profile: false,
     yardstickFrom: 'build',
     chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   }
+  let onlyGiven = false
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     if (arg === '--quick') options.quick = true
@@ -142,8 +170,11 @@ export function parseArgs(argv: string[]): BenchOptions {
       if (unknown.length > 0 || names.length === 0)
         throw new Error(`unknown scenario "${unknown.join(',')}"\n${USAGE}`)
       options.only = names as ScenarioName[]
+      onlyGiven = true
     } else if (arg === '--help' || arg === '-h') throw new Error(USAGE)
     else throw new Error(`unknown option "${arg}"\n${USAGE}`)
   }
+  // A quick run exercises every scenario, the opt-in ones too (at tiny sizes), so none of them rots.
+  if (options.quick && !onlyGiven) options.only = [...SCENARIOS]
   return options
 }

@@ -14,6 +14,7 @@ import type { ClusterResult } from '../bench/scenarios/cluster'
 import type { FanoutResult } from '../bench/scenarios/fanout'
 import type { LoadResult } from '../bench/scenarios/load'
 import type { MemoryResult } from '../bench/scenarios/memory'
+import type { SoakResult } from '../bench/scenarios/soak'
 import type { ThroughputResult } from '../bench/scenarios/throughput'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -31,6 +32,7 @@ interface Report {
     memory: MemoryResult
     client: ClientResult
     cluster: ClusterResult
+    soak: SoakResult
   }
   targets: { section: string; text: string; met: boolean | null }[]
   errors: Record<string, string>
@@ -68,6 +70,7 @@ describe('npm run bench -- --quick', () => {
       'client',
       'analytics',
       'cluster',
+      'soak',
     ])
     expect(report.machine.cpus).toBeGreaterThan(0)
     expect(report.versions['@y/websocket-server']).toBe('0.1.1')
@@ -90,6 +93,16 @@ describe('npm run bench -- --quick', () => {
     // Targets are not judged on tiny sizes.
     expect(report.targets.length).toBeGreaterThan(0)
     expect(report.targets.every((target) => target.met === null)).toBe(true)
+  })
+
+  it('soak: a kill -9 and restart, disconnects, and nothing lost', () => {
+    const { soak } = report.results
+    expect(soak.kills).toBeGreaterThanOrEqual(1)
+    expect(soak.sent).toBeGreaterThan(0)
+    expect(soak.lost).toBe(0)
+    expect(soak.stored).toBe(soak.sent)
+    expect(soak.replicasEqualStored).toBe(true)
+    expect(soak.peakRssBytes).toBeGreaterThan(0)
   })
 
   it('multi-instance fan-out: every edit reached every client on both instances', () => {

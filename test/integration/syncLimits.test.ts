@@ -116,7 +116,8 @@ describe('sync limits', () => {
     const server = await startTestServer()
     const owner = await setupOwner(server)
     await createProject(server.url, owner)
-    const heapBefore = (gc(), process.memoryUsage().heapUsed)
+    gc()
+    const heapBefore = process.memoryUsage().heapUsed
     const names: string[] = []
     const codes = new Map<number, number>()
     for (let batch = 0; batch < 50; batch++) {

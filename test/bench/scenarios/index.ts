@@ -9,6 +9,7 @@ import { clusterSection, runCluster } from './cluster'
 import { fanoutSection, runFanout } from './fanout'
 import { loadSection, runLoad } from './load'
 import { memorySection, runMemory } from './memory'
+import { runSoak, soakSection } from './soak'
 import { runThroughput, throughputSection } from './throughput'
 
 export interface Scenario<R = unknown> {
@@ -28,4 +29,5 @@ export const scenarios: Scenario[] = [
   scenario({ name: 'client', run: runClient, section: clientSection }),
   scenario({ name: 'analytics', run: runAnalytics, section: analyticsSection }),
   scenario({ name: 'cluster', run: runCluster, section: clusterSection }),
+  scenario({ name: 'soak', run: runSoak, section: soakSection }),
 ]
