@@ -74,6 +74,8 @@ function processGone(pid: number): Promise<void> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export async function runSoak(ctx: BenchContext): Promise<SoakResult> {
+  // Every stock provider registers an exit handler on the process.
+  process.setMaxListeners(ctx.sizes.soak.clients + 20)
   const size = ctx.sizes.soak
   const port = String(await freePort())
   const start = (dataDir?: string) =>
