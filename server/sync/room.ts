@@ -4,11 +4,13 @@
  * its log off the hot path, and tells its registry when it is empty and idle so it can be evicted.
  */
 import * as Y from 'yjs'
+import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
 import { AwarenessState } from './awarenessState'
 import type { Connection } from './connection'
 import type { DurableTarget, Persister } from './persister'
+import { fitsDocument } from './updateValidation'
 import {
   type AwarenessEntry,
   encodeAwareness,
@@ -128,6 +130,10 @@ export class Room implements DurableTarget {
       case 'update':
         // Read-only connections: answered, never written (their updates are dropped here).
         if (conn.access !== 'write') return
+        if (!fitsDocument(this.doc, message.decoded)) {
+          conn.close(CloseCode.badUpdate, CloseReason.badUpdate)
+          return
+        }
         this.pendingWrites++
         this.deps.persister.enqueueUpdate(this, conn, message.update)
         return
