@@ -61,7 +61,10 @@ export function editingUpdates(base: Y.Doc, clientID: number): Uint8Array[] {
   const updates: Uint8Array[] = []
   doc.on('update', (update: Uint8Array) => updates.push(update))
   const fragment = guidelineFragment(doc)
-  const paragraph = fragment.get(1) as Y.XmlElement
+  const paragraph = fragment
+    .toArray()
+    .find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.get(0) instanceof Y.XmlText)
+  if (!paragraph) throw new Error('the draft has no block with text')
   const text = paragraph.get(0) as Y.XmlText
   for (const [i, ch] of [...'Always '].entries()) text.insert(i, ch)
   text.format(0, 6, { italic: {} })
