@@ -111,6 +111,14 @@ async function runScenario(steps: Step[], seed: number): Promise<void> {
     } else if (s.kind === 'connect') await clients[s.client]!.connect()
     else if (s.kind === 'restart' && restarts < 2) {
       restarts++
+      // Kill right after an acknowledgement arrives: "saved" must already mean durable.
+      const typist = clients.find((c) => c.connected)
+      if (typist) {
+        typist.doc.getText('body').insert(0, 'k')
+        typist.flush()
+        const last = typist.made.at(-1)!
+        await waitFor(() => typist.acked.has(last) || !typist.connected, { message: 'saved before the kill' })
+      }
       const before = acked()
       seen[s.signal]++
       seen.ackedAtRestart += before.length
