@@ -24,6 +24,8 @@ export class ChaosClient {
   private sent = new Set<Uint8Array>()
   private readonly waitingSave = new Map<number, Uint8Array[]>()
   private nextSaveId = 1
+  /** Close codes of the sockets the server closed. */
+  readonly closeCodes: number[] = []
   private socket: WebSocket | null = null
   private opened: Promise<void> | null = null
 
@@ -51,7 +53,8 @@ export class ChaosClient {
     })
     this.socket = socket
     socket.on('message', (data) => this.receive(new Uint8Array(data as Buffer)))
-    socket.on('close', () => {
+    socket.on('close', (code) => {
+      this.closeCodes.push(code)
       if (this.socket === socket) this.drop()
     })
     socket.on('error', () => {})
