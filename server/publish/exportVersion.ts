@@ -1,11 +1,13 @@
 /**
  * Exports of a published version: Markdown (guideline, rubric, examples) and a printable HTML page with
  * print CSS (page breaks between parts) so "Save as PDF" gives a clean document. Gold appears only in the
- * variants built for owners and leads. Every text is escaped.
+ * variants built for owners and leads. Every text is escaped; the guideline HTML is sanitised again here, so
+ * versions published before the sanitiser existed print safely too.
  */
 import { describeValue } from '../../shared/rubric/goldFits'
 import type { CalibrationExample, Criterion } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
+import { sanitizeHtml } from './sanitizeHtml'
 import { contentParts, escapeHtml, escapeMarkdown } from './text'
 
 const esc = escapeHtml
@@ -116,7 +118,7 @@ export function versionPrintPage(v: VersionJson): string {
 <header class="meta">${esc(v.project.name)} · version ${esc(v.version)} · published ${esc(v.publishedAt.slice(0, 10))} by ${esc(
     v.publishedBy.name,
   )}<br>${esc(v.changelog)}</header>
-<main>${v.guideline.html}</main>
+<main>${sanitizeHtml(v.guideline.html)}</main>
 <section class="part"><h2>Rubric: ${esc(v.rubric.title)}</h2><p>${esc(v.rubric.instructions)}</p><p>Pass threshold: ${Math.round(
     v.rubric.passThreshold * 100,
   )} %</p>${criteria}</section>

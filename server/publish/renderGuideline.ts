@@ -1,13 +1,14 @@
 /**
  * Renders a guideline (TipTap JSON) to HTML and Markdown for published versions. Embedded calibration
  * examples render as their content (title, prompt, responses) — never their gold. Links other than
- * http(s)/mailto are dropped, and every text is escaped.
+ * http(s)/mailto are dropped, every text is escaped, and the HTML is sanitised (sanitizeHtml.ts) at the end.
  */
 import type { JSONContent } from '@tiptap/core'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { guidelineSchemaExtensions, isSafeLinkHref } from '../../shared/guideline/schemaExtensions'
 import type { PublicExample } from '../../shared/schema/version'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
+import { sanitizeHtml } from './sanitizeHtml'
 import { contentParts, escapeHtml, escapeMarkdown } from './text'
 
 const paragraphs = (text: string) =>
@@ -26,6 +27,10 @@ function exampleHtml(example: PublicExample | undefined): string {
 }
 
 export function renderGuidelineHtml(doc: JSONContent, examples: Map<string, PublicExample>): string {
+  return sanitizeHtml(renderGuidelineUnsanitised(doc, examples))
+}
+
+function renderGuidelineUnsanitised(doc: JSONContent, examples: Map<string, PublicExample>): string {
   return renderToHTMLString({
     extensions: guidelineSchemaExtensions(),
     content: doc,

@@ -5,7 +5,7 @@
  * registry when it is empty and idle so it can be evicted.
  */
 import * as Y from 'yjs'
-import { CloseCode } from '../../shared/protocol/closeCodes'
+import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { parseDocName } from '../../shared/protocol/docNames'
 import type { DocChannelListener, Fanout } from '../cluster/fanout'
 import { log } from '../log'
@@ -14,6 +14,7 @@ import { type AwarenessOwner, AwarenessState } from './awarenessState'
 import { commentsUpdateViolation } from './commentsGuard'
 import type { Connection } from './connection'
 import type { DurableTarget, Persister } from './persister'
+import { fitsDocument } from './updateValidation'
 import {
   type AwarenessEntry,
   encodeAwareness,
@@ -184,6 +185,10 @@ export class Room implements DurableTarget {
       case 'update':
         // Read-only connections: answered, never written (their updates are dropped here).
         if (conn.access !== 'write') return
+        if (!fitsDocument(this.doc, message.decoded)) {
+          conn.close(CloseCode.badUpdate, CloseReason.badUpdate)
+          return
+        }
         if (this.accepted) {
           const violation = commentsUpdateViolation(this.accepted, message.update, conn.user.id)
           if (violation) {

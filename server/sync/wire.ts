@@ -6,7 +6,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { MessageType } from '../../shared/protocol/messages'
-import { isCompleteV1Update } from './updateValidation'
+import { type DecodedUpdate, decodeV1Update } from './updateValidation'
 
 /** y-protocols sync sub-types. */
 const SyncType = { step1: 0, step2: 1, update: 2 } as const
@@ -20,7 +20,8 @@ export interface AwarenessEntry {
 
 export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
-  | { kind: 'update'; update: Uint8Array }
+  /** `decoded` is the update's structs, for checking it against the room's document (`fitsDocument`). */
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate }
   | { kind: 'awareness'; entries: AwarenessEntry[] }
   | { kind: 'queryAwareness' }
   | { kind: 'saveRequest'; id: number }
@@ -85,9 +86,11 @@ function readSync(decoder: decoding.Decoder): ClientMessage {
       readStateVector(payload)
       return { kind: 'syncStep1', stateVector: payload }
     case SyncType.step2:
-    case SyncType.update:
-      if (!isCompleteV1Update(payload)) throw new ProtocolError(CloseCode.badUpdate, CloseReason.badUpdate)
-      return { kind: 'update', update: payload }
+    case SyncType.update: {
+      const decoded = decodeV1Update(payload)
+      if (!decoded) throw new ProtocolError(CloseCode.badUpdate, CloseReason.badUpdate)
+      return { kind: 'update', update: payload, decoded }
+    }
     default:
       throw new ProtocolError(CloseCode.badMessage, CloseReason.unknownMessageType)
   }
