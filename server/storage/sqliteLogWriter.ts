@@ -19,6 +19,8 @@ const db = new Database(workerData.file)
 db.pragma('journal_mode = WAL')
 db.pragma('synchronous = FULL')
 db.pragma('busy_timeout = 5000')
+// Writes touch the log's tail and one snapshot row: a small page cache is enough (the default is 2 MB).
+db.pragma('cache_size = -512')
 const insertUpdate = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)')
 const upsertSnapshot = db.prepare(
   'INSERT INTO doc_snapshots (doc, through_seq, data) VALUES (?, ?, ?) ' +
@@ -110,6 +112,8 @@ export function startSqliteLogWriter(file: string): SqliteLogWriter {
   const spawn = (): Worker => {
     const w = new Worker(WORKER_SOURCE, {
       eval: true,
+      // It holds a handful of prepared statements and the batch in flight: keep its own heap small.
+      resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },
       workerData: { file, driver, vacuumMinPages: VACUUM_MIN_PAGES },
     })
     w.on('message', (reply: Reply) => {
