@@ -2,19 +2,34 @@
  * Password hashing with argon2id (@node-rs/argon2) and the password policy: at least 8 characters, no upper
  * limit that truncates (argon2 hashes every byte), and none of the ~49,000 most common passwords.
  */
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
 import { hash, verify } from '@node-rs/argon2'
 import { MIN_PASSWORD_LENGTH } from '../../shared/schema/auth'
 
 /**
- * The common-password list, loaded on the first password check: the dictionary package costs ~18 MB of
- * resident memory, which a server that never sets a password (most of its life) should not pay at start-up.
+ * The common-password check runs in a short-lived worker thread that loads the dictionary, answers and
+ * exits: the dictionary package costs ~18–35 MB of resident memory once loaded, and an ES module stays
+ * loaded for the life of the process. Passwords are checked only at setup, invite sign-up and password
+ * change, next to an argon2 hash that costs more than starting the worker.
  */
-let common: Promise<Set<string>> | null = null
-function commonPasswords(): Promise<Set<string>> {
-  common ??= import('@zxcvbn-ts/language-common').then(
-    ({ dictionary }) => new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())),
-  )
-  return common
+const DICTIONARY_MODULE = createRequire(import.meta.url).resolve('@zxcvbn-ts/language-common')
+const CHECK_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { dictionary } = require(workerData.module)
+parentPort.postMessage(dictionary['passwords-common'].some((p) => p.toLowerCase() === workerData.password))
+`
+
+function isCommonPassword(lowerCasePassword: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(CHECK_SOURCE, {
+      eval: true,
+      workerData: { module: DICTIONARY_MODULE, password: lowerCasePassword },
+    })
+    worker.once('message', (common: boolean) => resolve(common))
+    worker.once('error', reject)
+    worker.once('exit', (code) => reject(new Error(`password check exited with code ${code}`)))
+  })
 }
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane. Algorithm 2 = argon2id.
@@ -47,7 +62,7 @@ export async function passwordProblem(
   if (password.length < MIN_PASSWORD_LENGTH)
     return `password must be at least ${MIN_PASSWORD_LENGTH} characters`
   const lower = password.toLowerCase()
-  if ((await commonPasswords()).has(lower))
+  if (await isCommonPassword(lower))
     return 'this password is one of the most common passwords; choose another'
   if (context.email && lower === context.email.toLowerCase()) return 'password must not be your email address'
   if (context.name && lower === context.name.toLowerCase()) return 'password must not be your name'

@@ -1,7 +1,7 @@
 /**
  * SQLite side of document maintenance off the write path: rebuilding a snapshot from the stored log (the
  * compaction several PostgreSQL instances share, kept here for the common store contract) and the readiness
- * probe. It runs on the main connection; SQLite's busy timeout orders it with the log writer thread.
+ * probe.
  */
 import type Database from 'better-sqlite3'
 import type { DocStore } from './store'

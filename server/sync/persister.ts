@@ -1,9 +1,11 @@
 /**
  * The write path: updates from every room are queued, written in one transaction per batch (group commit),
  * and only then applied to their room's document and relayed. Save requests ride the same queue, so a
- * "saved" reply leaves only after every update its connection sent before it is durable. While a commit is
- * in flight, new updates gather for the next one; applying a large batch yields to the event loop every
- * YIELD_EVERY jobs so reads, pings and awareness of other connections are not held up behind it.
+ * "saved" reply leaves only after every update its connection sent before it is durable. Updates that arrive
+ * while a batch is written and relayed gather for the next one; applying a large batch yields to the event
+ * loop every YIELD_EVERY jobs so reads, pings and awareness of other connections are not held up behind it.
+ * (The next commit starts after the previous batch is relayed: with SQLite the commit runs on this thread,
+ * so starting it earlier would only delay that relay.)
  */
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
@@ -105,8 +107,6 @@ export class Persister {
         continue
       }
       const done = inFlight.batch
-      // The next batch goes to disk while this one, already durable, is applied and relayed.
-      inFlight = this.commitNext()
       let next = 0
       for (let i = 0; i < done.length; i++) {
         if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
@@ -114,7 +114,7 @@ export class Persister {
         if (job.kind === 'update') job.target.applyDurable(job.origin, job.update, seqs[next++]!)
         else job.conn.send(encodeSaved(job.id))
       }
-      inFlight ??= this.commitNext()
+      inFlight = this.commitNext()
     }
     this.running = false
     for (const resolve of this.idleWaiters.splice(0)) resolve()

@@ -4,6 +4,7 @@
  */
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import type { RunningServer } from '../../server/server'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
@@ -192,6 +193,22 @@ describe('bad websocket input', () => {
 
   it('closes on a frame over the transport limit', () =>
     expectRejected(new Uint8Array(MAX * 2 + 100), CloseCode.transportTooLarge))
+
+  it('refuses a websocket upgrade on any path but /sync with 404 and creates no room', async () => {
+    const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/api/projects`, {
+      headers: { cookie: owner.cookie },
+    })
+    socket.on('error', () => {})
+    const status = await new Promise<number>((resolve, reject) => {
+      socket.once('unexpected-response', (request, response) => {
+        resolve(response.statusCode ?? 0)
+        request.destroy()
+      })
+      socket.once('open', () => reject(new Error('the upgrade was accepted')))
+    })
+    expect(status).toBe(404)
+    expect([...server.registry.rooms.keys()]).toEqual([project])
+  })
 
   it.each([
     ['an unknown project', 'nope-not-here', CloseReason.unknownDocument],
