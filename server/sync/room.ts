@@ -87,6 +87,8 @@ export class Room implements DurableTarget {
    * each new update is checked (commentsGuard.ts).
    */
   private readonly accepted: Y.Doc | null
+  /** The whole document encoded, kept until its next change (new clients and compaction share it). */
+  private encodedState: Uint8Array | null = null
   /** Messages from other instances that arrived while the room was loading. */
   private remoteBacklog: (() => void)[] | null = []
 
@@ -98,6 +100,15 @@ export class Room implements DurableTarget {
     // Whatever reaches the document (stored, remote, durable) is accepted by definition.
     if (accepted) this.doc.on('update', (update: Uint8Array) => Y.applyUpdate(accepted, update))
     this.accepted = accepted
+    this.doc.on('update', () => {
+      this.encodedState = null
+    })
+  }
+
+  /** `Y.encodeStateAsUpdate(doc)`, encoded once per version of the document. */
+  private fullState(): Uint8Array {
+    this.encodedState ??= Y.encodeStateAsUpdate(this.doc)
+    return this.encodedState
   }
 
   /**
@@ -179,9 +190,14 @@ export class Room implements DurableTarget {
       return
     }
     switch (message.kind) {
-      case 'syncStep1':
-        conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+      case 'syncStep1': {
+        // A client with nothing (an empty state vector, one zero byte) gets the whole document.
+        const empty = message.stateVector.length === 1 && message.stateVector[0] === 0
+        conn.send(
+          encodeSyncStep2(empty ? this.fullState() : Y.encodeStateAsUpdate(this.doc, message.stateVector)),
+        )
         return
+      }
       case 'update':
         // Read-only connections: answered, never written (their updates are dropped here).
         if (conn.access !== 'write') return
@@ -334,7 +350,7 @@ export class Room implements DurableTarget {
       const throughSeq = this.lastSeq
       const covered = this.updatesSinceSnapshot
       if (this.deps.fanout) await this.deps.store.compactFromLog(this.name, mergeStored)
-      else await this.deps.store.compactDoc(this.name, Y.encodeStateAsUpdate(this.doc), throughSeq)
+      else await this.deps.store.compactDoc(this.name, this.fullState(), throughSeq)
       this.updatesSinceSnapshot -= covered
     } catch (error) {
       log.error('compaction failed', { doc: this.name, error })
