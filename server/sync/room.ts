@@ -14,7 +14,7 @@ import { type AwarenessOwner, AwarenessState } from './awarenessState'
 import { commentsUpdateViolation } from './commentsGuard'
 import type { Connection } from './connection'
 import type { DurableTarget, Persister } from './persister'
-import { fitsDocument } from './updateValidation'
+import { fitsDocument, straddlesDocument } from './updateValidation'
 import {
   type AwarenessEntry,
   encodeAwareness,
@@ -201,6 +201,10 @@ export class Room implements DurableTarget {
       case 'update':
         // Read-only connections: answered, never written (their updates are dropped here).
         if (conn.access !== 'write') return
+        if (straddlesDocument(this.doc, message.decoded)) {
+          conn.close(CloseCode.resyncNeeded, CloseReason.resyncNeeded)
+          return
+        }
         if (!fitsDocument(this.doc, message.decoded)) {
           conn.close(CloseCode.badUpdate, CloseReason.badUpdate)
           return

@@ -102,6 +102,20 @@ function inOrder(doc: Y.Doc, origin: Y.ID, rightOrigin: Y.ID): boolean {
   return false
 }
 
+/**
+ * Whether a struct starts inside what `doc` already has of its client and ends beyond it. An honest client
+ * sends this when the server stored more of its changes between greeting it and reading its reply (a
+ * reconnect while earlier writes were still queued): it must reconnect and resend from the new state.
+ */
+export function straddlesDocument(doc: Y.Doc, { structs }: DecodedUpdate): boolean {
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue
+    const state = Y.getState(doc.store, struct.id.client)
+    if (struct.id.clock < state && state < struct.id.clock + struct.length) return true
+  }
+  return false
+}
+
 /** Whether a decoded update can be applied to `doc` without making it differ from its own encoding. */
 export function fitsDocument(doc: Y.Doc, { structs }: DecodedUpdate): boolean {
   for (const struct of structs) {

@@ -7,6 +7,8 @@ export const CloseCode = {
   normal: 1000,
   /** The user's role changed (e.g. lead → reviewer) or their session ended: reconnect to get the new access. */
   accessChanged: 4000,
+  /** An update overlapped changes the server stored meanwhile: reconnect and resend from the new state. */
+  resyncNeeded: 4001,
   /** The server is shutting down or restarting: reconnect (to this or another instance). */
   goingAway: 1001,
   /** The frame exceeded the hard transport limit (set by `ws` itself, no reason string). */
@@ -51,6 +53,7 @@ export const CloseReason = {
   messageTooLarge: 'message too large',
   badUpdate: 'invalid update (only complete Yjs V1 updates are accepted)',
   internalError: 'document could not be loaded',
+  resyncNeeded: 'update overlaps changes just stored; reconnect to resync',
   tooManyMessages: 'too many messages per second',
   tooManyAccountConnections: 'too many open connections for this account',
   tooManyAddressConnections: 'too many open connections from this address',

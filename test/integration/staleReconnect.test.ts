@@ -1,0 +1,58 @@
+/**
+ * A client that answers with a state vector the server has since moved past (it reconnected while its
+ * earlier writes were still queued) sends a struct overlapping what the server now holds. The server refuses
+ * that update with 4001, a code the stock client retries, and the client converges on its next connection.
+ */
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
+import { MessageType } from '../../shared/protocol/messages'
+import { createProject, setupOwner } from '../helpers/accounts'
+import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
+import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
+
+afterEach(async () => {
+  destroyAllClients()
+  await stopAllServers()
+  removeTempDirs()
+})
+
+function updateFrame(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, MessageType.sync)
+  encoding.writeVarUint(e, 2)
+  encoding.writeVarUint8Array(e, update)
+  return encoding.toUint8Array(e)
+}
+
+describe('an update from a stale state vector', () => {
+  it('closes with 4001 (retried by the client), changes nothing, and the client then converges', async () => {
+    const server = await startTestServer()
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const author = new Y.Doc()
+    const text = author.getText('t')
+    text.insert(0, 'first part ')
+    const watcher = connectClient(server.url, project, { user: owner })
+    await waitForSynced(watcher)
+    // The server stores the first part (as if written just before the author's reconnect).
+    const early = openRawSocket(server.url, project, { user: owner })
+    await early.opened
+    early.socket.send(updateFrame(Y.encodeStateAsUpdate(author)))
+    await waitFor(() => watcher.doc.getText('t').toString() === 'first part ')
+
+    // The author typed on and answers as if the server had nothing of it: one struct across both parts.
+    text.insert(text.length, 'second part')
+    const stale = openRawSocket(server.url, project, { user: owner })
+    await stale.opened
+    stale.socket.send(updateFrame(Y.encodeStateAsUpdate(author)))
+    expect(await stale.closed).toEqual({ code: CloseCode.resyncNeeded, reason: CloseReason.resyncNeeded })
+    expect(watcher.doc.getText('t').toString()).toBe('first part ')
+
+    // On its next connection the stock client sends from the server's state vector, which fits.
+    const reconnected = connectClient(server.url, project, { user: owner, doc: author })
+    await waitForSynced(reconnected)
+    await waitFor(() => watcher.doc.getText('t').toString() === 'first part second part')
+  })
+})
