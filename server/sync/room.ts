@@ -14,7 +14,7 @@ import { type AwarenessOwner, AwarenessState } from './awarenessState'
 import { commentsUpdateViolation } from './commentsGuard'
 import type { Connection } from './connection'
 import type { DurableTarget, Persister } from './persister'
-import { fitsDocument, straddlesDocument } from './updateValidation'
+import { fitsDocument, needsUnknown, straddlesDocument } from './updateValidation'
 import {
   type AwarenessEntry,
   encodeAwareness,
@@ -87,6 +87,8 @@ export class Room implements DurableTarget {
    * each new update is checked (commentsGuard.ts).
    */
   private readonly accepted: Y.Doc | null
+  /** Per client, the clock its updates reach, counting updates still queued for writing. */
+  private readonly queuedClock = new Map<number, number>()
   /** The whole document encoded, kept until its next change (new clients and compaction share it). */
   private encodedState: Uint8Array | null = null
   /** Messages from other instances that arrived while the room was loading. */
@@ -201,7 +203,10 @@ export class Room implements DurableTarget {
       case 'update':
         // Read-only connections: answered, never written (their updates are dropped here).
         if (conn.access !== 'write') return
-        if (straddlesDocument(this.doc, message.decoded)) {
+        if (
+          straddlesDocument(this.doc, message.decoded) ||
+          needsUnknown(this.doc, message.decoded, (client) => this.queuedClock.get(client) ?? 0)
+        ) {
           conn.close(CloseCode.resyncNeeded, CloseReason.resyncNeeded)
           return
         }
@@ -216,6 +221,10 @@ export class Room implements DurableTarget {
             return
           }
           Y.applyUpdate(this.accepted, message.update)
+        }
+        for (const struct of message.decoded.structs) {
+          const end = struct.id.clock + struct.length
+          if (end > (this.queuedClock.get(struct.id.client) ?? 0)) this.queuedClock.set(struct.id.client, end)
         }
         this.pendingWrites++
         this.deps.persister.enqueueUpdate(this, conn, message.update)

@@ -116,6 +116,41 @@ export function straddlesDocument(doc: Y.Doc, { structs }: DecodedUpdate): boole
   return false
 }
 
+/**
+ * Whether an update needs structs or deletions that neither `doc` nor the update itself has, nor updates
+ * already queued for writing (`queued`: the clock each client reaches in them). Yjs would hold such an update
+ * as pending, and a document holding pending structs can re-encode them so that a fresh load differs. Honest
+ * clients only build on what the server sent them, so this means a stale client (it reconnects and resends).
+ */
+export function needsUnknown(
+  doc: Y.Doc,
+  { structs, ds }: DecodedUpdate,
+  queued: (client: number) => number,
+): boolean {
+  const known = (client: number) => Math.max(Y.getState(doc.store, client), queued(client))
+  const brought = new Map<number, { start: number; end: number }>()
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) return true
+    const run = brought.get(struct.id.client)
+    const end = struct.id.clock + struct.length
+    if (!run) brought.set(struct.id.client, { start: struct.id.clock, end })
+    else if (struct.id.clock !== run.end) return true
+    else run.end = end
+  }
+  for (const [client, run] of brought) if (run.start > known(client)) return true
+  const reach = (client: number) => Math.max(known(client), brought.get(client)?.end ?? 0)
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue
+    for (const ref of [struct.origin, struct.rightOrigin, struct.parent]) {
+      if (ref instanceof Y.ID && ref.clock >= reach(ref.client)) return true
+    }
+  }
+  for (const [client, ranges] of ds.clients) {
+    for (const range of ranges) if (range.clock + range.len > reach(client)) return true
+  }
+  return false
+}
+
 /** Whether a decoded update can be applied to `doc` without making it differ from its own encoding. */
 export function fitsDocument(doc: Y.Doc, { structs }: DecodedUpdate): boolean {
   for (const struct of structs) {

@@ -7,7 +7,7 @@ export const CloseCode = {
   normal: 1000,
   /** The user's role changed (e.g. lead → reviewer) or their session ended: reconnect to get the new access. */
   accessChanged: 4000,
-  /** An update overlapped changes the server stored meanwhile: reconnect and resend from the new state. */
+  /** An update overlapped or built on changes the server does not hold as sent: reconnect and resync. */
   resyncNeeded: 4001,
   /** The server is shutting down or restarting: reconnect (to this or another instance). */
   goingAway: 1001,
@@ -53,7 +53,7 @@ export const CloseReason = {
   messageTooLarge: 'message too large',
   badUpdate: 'invalid update (only complete Yjs V1 updates are accepted)',
   internalError: 'document could not be loaded',
-  resyncNeeded: 'update overlaps changes just stored; reconnect to resync',
+  resyncNeeded: 'update does not match what the server holds now; reconnect to resync',
   tooManyMessages: 'too many messages per second',
   tooManyAccountConnections: 'too many open connections for this account',
   tooManyAddressConnections: 'too many open connections from this address',
