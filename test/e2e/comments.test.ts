@@ -27,6 +27,17 @@ beforeAll(async () => {
 
 /** Selects `word` in the guideline by double-clicking it, as a person would. */
 async function selectWord(page: Page, word: string): Promise<void> {
+  // Clicking a highlighted word also opens its thread, and the panel opening moves the text: find the word
+  // again and double-click until the browser's selection is exactly that word.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await doubleClickWord(page, word)
+    await page.waitForTimeout(150)
+    if ((await page.evaluate(() => window.getSelection()?.toString().trim())) === word) return
+  }
+  throw new Error(`could not select "${word}"`)
+}
+
+async function doubleClickWord(page: Page, word: string): Promise<void> {
   const box = await page.locator(PROSEMIRROR).evaluate((root, target) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
