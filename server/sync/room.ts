@@ -99,8 +99,12 @@ export class Room implements DurableTarget {
     private readonly deps: RoomDeps,
   ) {
     const accepted = parseDocName(name)?.kind === 'comments' ? new Y.Doc({ gc: true }) : null
-    // Whatever reaches the document (stored, remote, durable) is accepted by definition.
-    if (accepted) this.doc.on('update', (update: Uint8Array) => Y.applyUpdate(accepted, update))
+    // What reaches the document from the store or another instance is accepted by definition; updates from
+    // this instance's sockets were added when they were accepted (see handle), so they are not applied twice.
+    if (accepted)
+      this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === null || origin === REMOTE) Y.applyUpdate(accepted, update)
+      })
     this.accepted = accepted
     this.doc.on('update', () => {
       this.encodedState = null

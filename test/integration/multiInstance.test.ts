@@ -122,6 +122,28 @@ async function converged(clients: TestClient[], expectedCount: number, timeout =
 const presenceOf = (observer: TestClient, other: TestClient) =>
   observer.provider.awareness.getStates().get(other.doc.clientID) as { cursor?: string } | undefined
 
+/** Two instances behind a round-robin load balancer, an owner and a project; `onlyB` takes A out of rotation. */
+async function twoBehindLoadBalancer() {
+  const c = await cluster()
+  const a = await c.start()
+  const owner = await setupOwner(a)
+  const project = await createProject(a.url, owner)
+  const b = await c.start()
+  let live = [a.port, b.port]
+  const lb = await proxy(() => live)
+  return {
+    c,
+    a,
+    b,
+    owner,
+    project,
+    lbUrl: `http://127.0.0.1:${lb.port}`,
+    onlyB: () => {
+      live = [b.port]
+    },
+  }
+}
+
 describe('several instances on PostgreSQL and Redis', () => {
   it('co-edit across two instances, share presence, and a late joiner on a third gets everything', async () => {
     const c = await cluster()
@@ -199,21 +221,14 @@ describe('several instances on PostgreSQL and Redis', () => {
   })
 
   it('kill -9 of one instance during edits through a load balancer: clients move over and nothing received is lost', async () => {
-    const c = await cluster()
-    const a = await c.start()
-    const owner = await setupOwner(a)
-    const project = await createProject(a.url, owner)
-    const b = await c.start()
-    let live = [a.port, b.port]
-    const lb = await proxy(() => live)
-    const lbUrl = `http://127.0.0.1:${lb.port}`
+    const { c, a, b, owner, project, lbUrl, onlyB } = await twoBehindLoadBalancer()
 
     const clients = Array.from({ length: 4 }, () => connectClient(lbUrl, project, { user: owner }))
     await Promise.all(clients.map((client) => waitForSynced(client)))
     const editing = editors(clients)
     await new Promise((resolve) => setTimeout(resolve, 1500))
 
-    live = [b.port]
+    onlyB()
     a.child.kill('SIGKILL')
     await a.exited
     const receivedBeforeKill = editing.seen.flatMap((seen) => [...seen])
@@ -228,14 +243,7 @@ describe('several instances on PostgreSQL and Redis', () => {
   })
 
   it('SIGTERM of one instance closes its sockets with "going away"; its clients move over and lose nothing', async () => {
-    const c = await cluster()
-    const a = await c.start()
-    const owner = await setupOwner(a)
-    const project = await createProject(a.url, owner)
-    const b = await c.start()
-    let live = [a.port, b.port]
-    const lb = await proxy(() => live)
-    const lbUrl = `http://127.0.0.1:${lb.port}`
+    const { c, a, b, owner, project, lbUrl, onlyB } = await twoBehindLoadBalancer()
     const clients = Array.from({ length: 4 }, () => connectClient(lbUrl, project, { user: owner }))
     await Promise.all(clients.map((client) => waitForSynced(client)))
     const raw = openRawSocket(a.url, project, { user: owner })
@@ -243,7 +251,7 @@ describe('several instances on PostgreSQL and Redis', () => {
     const editing = editors(clients)
     await new Promise((resolve) => setTimeout(resolve, 1000))
 
-    live = [b.port]
+    onlyB()
     a.child.kill('SIGTERM')
     expect((await raw.closed).code).toBe(1001)
     expect(await a.exited).toBe(0)
