@@ -64,7 +64,7 @@ export function calibrationStore(db: Db): CalibrationStore {
     saveAnswers: (attemptId, exampleId, answers) =>
       db.write(function* () {
         const row = yield* get<AttemptRow>(ATTEMPT_LOCKED, [attemptId])
-        if (!row || row.status !== 'in_progress') return false
+        if (row?.status !== 'in_progress') return false
         const saved = JSON.parse(row.answers) as Record<string, unknown>
         saved[exampleId] = answers
         yield* run(SAVE_ANSWERS, [JSON.stringify(saved), now(), attemptId])

@@ -41,16 +41,17 @@ interface UpdateRow {
 
 export function docStore(db: Db): DocStore {
   return {
-    loadDoc: (doc) => db.read(() => load(doc)),
-    async appendUpdates(updates) {
-      if (updates.length === 0) return []
-      return db.run(
-        insertAll(
-          APPEND,
-          updates.map((u) => [u.doc, u.data]),
-        ),
-      )
-    },
+    loadDoc: (doc) => db.read(load(doc)),
+    // The durable-before-relay hot path: no wrapper of its own, the driver's promise is the answer.
+    appendUpdates: (updates) =>
+      updates.length === 0
+        ? Promise.resolve([])
+        : db.run(
+            insertAll(
+              APPEND,
+              updates.map((u) => [u.doc, u.data]),
+            ),
+          ),
     async compactDoc(doc, data, throughSeq) {
       await db.write(function* () {
         yield* run(UPSERT_NEWER_SNAPSHOT, [doc, throughSeq, data])
@@ -81,7 +82,7 @@ export function docStore(db: Db): DocStore {
     async ping() {
       await db.run(get(PING))
     },
-    docStats: (doc) => db.run(() => stats(doc)),
+    docStats: (doc) => db.run(stats(doc)),
   }
 }
 
