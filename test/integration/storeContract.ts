@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { acceptInvite } from '../../server/auth/invites'
 import type { NewUser, Store } from '../../server/storage/store'
 import { mergeStored } from '../../server/sync/room'
+import type { Role } from '../../shared/auth/permissions'
 
 export interface StoreFactory {
   /** A new, empty store; `raw` runs SQL on its database over a connection of its own. */
@@ -425,6 +426,41 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
       })
       expect(await store.getRole('p', 'u2')).toBe('lead')
       expect(await store.getInviteByTokenHash('ih')).toMatchObject({ usedAt: at, usedBy: 'u2' })
+      await store.close()
+    })
+
+    it('undoes the whole redemption when one of its writes fails', async () => {
+      const { store } = await factory.fresh()
+      await store.createProject({ id: 'p', name: 'P' })
+      await store.addSetupToken('s')
+      await store.completeSetup('s', {
+        id: 'u1',
+        email: 'o@x.org',
+        name: 'O',
+        color: '#000000',
+        passwordHash: 'h',
+      })
+      const expiresAt = new Date(Date.now() + 60_000).toISOString()
+      await store.createInvite({
+        id: 'i',
+        projectId: 'p',
+        role: 'reviewer',
+        tokenHash: 'ih',
+        createdBy: 'u1',
+        expiresAt,
+      })
+      const newUser = { id: 'u2', email: 'n@x.org', name: 'N', color: '#000000', passwordHash: 'h' }
+      const request = { tokenHash: 'ih', userId: 'u2', at: new Date().toISOString(), newUser }
+      // The user is created and the invite used before the membership write, which the role check refuses.
+      await expect(
+        store.redeemInvite(request, () => ({ ok: true, role: 'superuser' as Role })),
+      ).rejects.toThrow()
+      expect(await store.getUser('u2')).toBeNull()
+      expect((await store.getInviteByTokenHash('ih'))?.usedAt).toBeNull()
+      expect(await store.redeemInvite(request, () => ({ ok: true, role: 'annotator' }))).toEqual({
+        ok: true,
+        role: 'annotator',
+      })
       await store.close()
     })
 

@@ -11,6 +11,9 @@ type FullVersionRow = VersionRow & { snapshot: Uint8Array; json: string }
 
 const LOCK_PROJECT = sql('SELECT id FROM projects WHERE id = ?', { forUpdate: true })
 const LATEST = sql('SELECT * FROM versions WHERE project_id = ? ORDER BY ordinal DESC LIMIT 1')
+const LATEST_NUMBER = sql(
+  'SELECT ordinal, version FROM versions WHERE project_id = ? ORDER BY ordinal DESC LIMIT 1',
+)
 const INSERT_VERSION = sql(
   `INSERT INTO versions (${SUMMARY_COLUMNS}, snapshot, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 )
@@ -34,7 +37,7 @@ export function versionStore(db: Db): VersionStore {
     publishVersion: (input) =>
       db.write(function* () {
         yield* get(LOCK_PROJECT, [input.projectId])
-        const previous = yield* get<FullVersionRow>(LATEST, [input.projectId])
+        const previous = yield* get<Pick<VersionRow, 'ordinal' | 'version'>>(LATEST_NUMBER, [input.projectId])
         const version = formatSemver(bumpSemver(previous ? parseSemver(previous.version) : null, input.bump))
         const publishedAt = new Date().toISOString()
         const row: VersionRow = {
