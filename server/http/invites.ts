@@ -13,20 +13,16 @@ import {
   InviteTokenBody,
 } from '../../shared/schema/auth'
 import { authorize } from '../auth/access'
+import { acceptInvite, inviteStatus } from '../auth/invites'
 import { hashPassword, passwordProblem } from '../auth/passwords'
 import { rateLimit } from '../auth/rateLimit'
 import { startSession } from '../auth/sessions'
 import { hashToken, newId, randomToken } from '../auth/tokens'
-import type { InviteRecord } from '../storage/store'
+import type { InviteRecord, NewUser } from '../storage/store'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed, notFound, readJson } from './errors'
 
-function statusOf(invite: InviteRecord, now = new Date().toISOString()): Invite['status'] {
-  if (invite.revokedAt) return 'revoked'
-  if (invite.usedAt) return 'used'
-  if (invite.expiresAt <= now) return 'expired'
-  return 'valid'
-}
+const statusOf = (invite: InviteRecord) => inviteStatus(invite, new Date().toISOString())
 
 const toInvite = (r: InviteRecord): Invite => ({
   id: r.id,
@@ -122,7 +118,7 @@ export function inviteRoutes({ store, auth: config }: RouteDeps): Hono<AppEnv> {
     const tokenHash = hashToken(body.token)
     const signedIn = c.get('auth')
     let userId = signedIn?.user.id
-    let newUser: Parameters<typeof store.acceptInvite>[3]
+    let newUser: NewUser | undefined
     if (!userId) {
       if (!body.account)
         throw new ApiFailure(401, 'unauthenticated', 'sign in or create an account to accept')
@@ -137,7 +133,8 @@ export function inviteRoutes({ store, auth: config }: RouteDeps): Hono<AppEnv> {
         passwordHash: await hashPassword(body.account.password),
       }
     }
-    const result = await store.acceptInvite(tokenHash, userId, new Date().toISOString(), newUser)
+    const at = new Date().toISOString()
+    const result = await acceptInvite(store, { tokenHash, userId, at, newUser })
     if (!result.ok) {
       if (result.reason === 'unknown') throw new ApiFailure(404, 'not_found', 'this invite link is not valid')
       if (result.reason === 'email_taken') {
@@ -149,7 +146,7 @@ export function inviteRoutes({ store, auth: config }: RouteDeps): Hono<AppEnv> {
       }
       throw new ApiFailure(410, `invite_${result.reason}`, GONE_MESSAGES[result.reason])
     }
-    const invite = (await store.getInviteByTokenHash(tokenHash))!
+    const { invite } = result
     await store.appendAudit({
       projectId: invite.projectId,
       actorId: userId,

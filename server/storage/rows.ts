@@ -173,7 +173,7 @@ export const toRecord = (r: VersionRow): VersionRecord => ({
   examples: r.examples,
   openThreads: r.open_threads,
 })
-export const toStored = (r: VersionRow & { snapshot: Buffer; json: string }): StoredVersion => ({
+export const toStored = (r: VersionRow & { snapshot: Uint8Array; json: string }): StoredVersion => ({
   ...toRecord(r),
   snapshot: new Uint8Array(r.snapshot),
   json: r.json,

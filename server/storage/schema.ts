@@ -1,10 +1,16 @@
 /**
- * The database schema as one ordered list of migrations, written once in SQLite's dialect and translated
- * for PostgreSQL (auto-increment keys, blobs, reals, 64-bit integers). Both adapters record how many have run.
+ * The database schema as one ordered list of migrations. Most are written once in SQLite's dialect and
+ * translated for PostgreSQL (auto-increment keys, blobs, reals, 64-bit integers); one that cannot be (e.g.
+ * triggers) gives each dialect its own text. Both drivers record how many have run: add a migration by
+ * appending to the list, never by editing one that has shipped.
  */
 export type Dialect = 'sqlite' | 'postgres'
 
-export const MIGRATIONS: string[] = [
+export type Migration = string | { readonly sqlite: string; readonly postgres: string }
+
+const AUDIT_APPEND_ONLY = 'audit_log is append-only'
+
+export const MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE projects (
      id TEXT PRIMARY KEY,
      name TEXT NOT NULL,
@@ -137,12 +143,26 @@ export const MIGRATIONS: string[] = [
      project_id TEXT PRIMARY KEY REFERENCES projects (id) ON DELETE CASCADE,
      retake_cooldown_minutes INTEGER NOT NULL DEFAULT 60
    );`,
+  // The audit log is append-only: the database itself refuses to change or remove an entry.
+  {
+    sqlite: `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+             BEGIN SELECT RAISE(ABORT, '${AUDIT_APPEND_ONLY}'); END;
+             CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+             BEGIN SELECT RAISE(ABORT, '${AUDIT_APPEND_ONLY}'); END;`,
+    postgres: `CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+               BEGIN RAISE EXCEPTION '${AUDIT_APPEND_ONLY}' USING ERRCODE = 'insufficient_privilege'; END $$;
+               CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+               FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+               CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+               FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();`,
+  },
 ]
 
 /** The migration's SQL for a dialect. */
-export function migrationSql(sql: string, dialect: Dialect): string {
-  if (dialect === 'sqlite') return sql
-  return sql
+export function migrationSql(migration: Migration, dialect: Dialect): string {
+  if (typeof migration !== 'string') return migration[dialect]
+  if (dialect === 'sqlite') return migration
+  return migration
     .replace(/INTEGER PRIMARY KEY AUTOINCREMENT/g, 'BIGSERIAL PRIMARY KEY')
     .replace(/\bBLOB\b/g, 'BYTEA')
     .replace(/\bREAL\b/g, 'DOUBLE PRECISION')

@@ -1,6 +1,7 @@
 /**
- * The storage interface every adapter implements (SQLite now, PostgreSQL next). One contract test suite
- * (`test/integration/storeContract.ts`) runs against each adapter.
+ * The storage interface, implemented once by the SQL catalogue (`catalogue/`) over two drivers: SQLite (the
+ * embedded default) and PostgreSQL (several instances). One contract test suite
+ * (`test/integration/storeContract.ts`) runs against both.
  *
  * Documents are an append-only log of Yjs V1 updates plus at most one compacted snapshot per document;
  * a snapshot covers every update whose sequence number is at or below its `throughSeq`.
@@ -125,9 +126,18 @@ export interface AuditRecord {
   createdAt: string
 }
 
-export type AcceptInviteResult =
-  | { ok: true; userId: string; role: Role }
-  | { ok: false; reason: 'used' | 'expired' | 'revoked' | 'email_taken' | 'unknown' }
+export type InviteRefusal = 'used' | 'expired' | 'revoked' | 'email_taken' | 'unknown'
+
+/** What accepting an invite is decided from, read inside the accepting transaction. */
+export interface InviteFacts {
+  invite: InviteRecord | null
+  /** Whether the email of the account to create with it is taken (false when none is created). */
+  emailTaken: boolean
+  /** The accepting user's role in the invite's project, if a member already. */
+  currentRole: Role | null
+}
+
+export type InviteDecision = { ok: true; role: Role } | { ok: false; reason: InviteRefusal }
 
 export interface AccountStore {
   countUsers(): Promise<number>
@@ -173,11 +183,16 @@ export interface AccountStore {
   listInvites(projectId: string): Promise<InviteRecord[]>
   revokeInvite(projectId: string, inviteId: string, at: string): Promise<boolean>
   /**
-   * Atomically uses a valid invite once: creates `newUser` when given (refused if the email is taken), and
-   * makes the user a member with the invite's role (an existing member keeps a higher role).
+   * Atomically reads the facts (the invite, locked; whether `newUser`'s email is taken; the user's current
+   * role), asks `decide` (the invite service's rule), and when it accepts uses the invite once, creates
+   * `newUser` when given and gives the user the decided role. Writes nothing on a refusal.
    */
-  acceptInvite(tokenHash: string, userId: string, at: string, newUser?: NewUser): Promise<AcceptInviteResult>
+  redeemInvite(
+    request: { tokenHash: string; userId: string; at: string; newUser?: NewUser | undefined },
+    decide: (facts: InviteFacts) => InviteDecision,
+  ): Promise<InviteDecision>
 
+  /** Appends to the audit log, which the database keeps append-only (no UPDATE or DELETE). */
   appendAudit(entry: {
     projectId: string
     actorId: string | null

@@ -1,5 +1,6 @@
 /** Runs the storage contract suite against the SQLite adapter on a real file in a temp directory. */
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll } from 'vitest'
 import { openSqliteStore } from '../../server/storage/sqlite'
 import { removeTempDirs, tempDataDir } from '../helpers/server'
@@ -10,6 +11,17 @@ afterAll(() => removeTempDirs())
 storeContractSuite('SQLite', {
   async fresh() {
     const file = join(tempDataDir(), 'store.sqlite')
-    return { store: openSqliteStore(file), reopen: async () => openSqliteStore(file) }
+    return {
+      store: openSqliteStore(file),
+      reopen: async () => openSqliteStore(file),
+      async raw(sql) {
+        const db = new Database(file)
+        try {
+          db.exec(sql)
+        } finally {
+          db.close()
+        }
+      },
+    }
   },
 })

@@ -1,16 +1,18 @@
 /**
- * The storage contract every Store adapter must pass (SQLite now; PostgreSQL next). Call
- * `storeContractSuite(name, open)` from an adapter's test file with a function that opens a fresh,
- * empty store — and reopens the same one when given the previous handle's location.
+ * The storage contract both stores must pass (SQLite and PostgreSQL, running one SQL catalogue). Call
+ * `storeContractSuite(name, factory)` from a store's test file with a factory that opens a fresh, empty
+ * store, can reopen the same one, and can run raw SQL on its database from outside the store.
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { Store } from '../../server/storage/store'
+import { acceptInvite } from '../../server/auth/invites'
+import type { NewUser, Store } from '../../server/storage/store'
 import { mergeStored } from '../../server/sync/room'
+import type { Role } from '../../shared/auth/permissions'
 
 export interface StoreFactory {
-  /** A new, empty store. */
-  fresh(): Promise<{ store: Store; reopen(): Promise<Store> }>
+  /** A new, empty store; `raw` runs SQL on its database over a connection of its own. */
+  fresh(): Promise<{ store: Store; reopen(): Promise<Store>; raw(sql: string): Promise<void> }>
 }
 
 function updateSetting(key: string, value: string): Uint8Array {
@@ -25,6 +27,12 @@ async function rebuild(store: Store, name: string): Promise<Y.Doc> {
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.data)
   for (const u of stored.updates) Y.applyUpdate(doc, u.data)
   return doc
+}
+
+/** Accepts an invite through the invite service, over the store under test. */
+async function accept(store: Store, tokenHash: string, userId: string, at: string, newUser?: NewUser) {
+  const result = await acceptInvite(store, { tokenHash, userId, at, newUser })
+  return result.ok ? { ok: true, userId, role: result.role } : result
 }
 
 export function storeContractSuite(adapter: string, factory: StoreFactory): void {
@@ -56,7 +64,8 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
 
     it('returns stored bytes unchanged', async () => {
       const { store } = await factory.fresh()
-      const data = new Uint8Array(300).map((_, i) => (i * 31) % 256)
+      // A view into a larger buffer, as Yjs hands them out: only the view's bytes are stored.
+      const data = new Uint8Array(400).map((_, i) => (i * 31) % 256).subarray(50, 350)
       await store.appendUpdates([{ doc: 'bytes', data }])
       const loaded = await store.loadDoc('bytes')
       expect(new Uint8Array(loaded.updates[0]!.data)).toEqual(data)
@@ -205,12 +214,12 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
       })
       const lead = { id: 'u3', email: 'l@x.org', name: 'L', color: '#000000', passwordHash: 'h' }
       const now = new Date().toISOString()
-      expect(await store.acceptInvite('ih1', 'u3', now, lead)).toEqual({
+      expect(await accept(store, 'ih1', 'u3', now, lead)).toEqual({
         ok: true,
         userId: 'u3',
         role: 'reviewer',
       })
-      expect(await store.acceptInvite('ih1', 'u9', now)).toEqual({ ok: false, reason: 'used' })
+      expect(await accept(store, 'ih1', 'u9', now)).toEqual({ ok: false, reason: 'used' })
       await store.createInvite({
         id: 'i2',
         projectId: 'p',
@@ -219,12 +228,12 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
         createdBy: 'u1',
         expiresAt: expires,
       })
-      expect(await store.acceptInvite('ih2', 'u4', now, { ...lead, id: 'u4' })).toEqual({
+      expect(await accept(store, 'ih2', 'u4', now, { ...lead, id: 'u4' })).toEqual({
         ok: false,
         reason: 'email_taken',
       })
       await store.setRole('p', 'u3', 'lead')
-      expect(await store.acceptInvite('ih2', 'u3', now)).toEqual({ ok: true, userId: 'u3', role: 'lead' })
+      expect(await accept(store, 'ih2', 'u3', now)).toEqual({ ok: true, userId: 'u3', role: 'lead' })
       await store.createInvite({
         id: 'i3',
         projectId: 'p',
@@ -233,7 +242,7 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
         createdBy: 'u1',
         expiresAt: now,
       })
-      expect(await store.acceptInvite('ih3', 'u3', new Date(Date.now() + 1000).toISOString())).toEqual({
+      expect(await accept(store, 'ih3', 'u3', new Date(Date.now() + 1000).toISOString())).toEqual({
         ok: false,
         reason: 'expired',
       })
@@ -246,8 +255,8 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
         expiresAt: expires,
       })
       expect(await store.revokeInvite('p', 'i4', now)).toBe(true)
-      expect(await store.acceptInvite('ih4', 'u3', now)).toEqual({ ok: false, reason: 'revoked' })
-      expect(await store.acceptInvite('nope', 'u3', now)).toEqual({ ok: false, reason: 'unknown' })
+      expect(await accept(store, 'ih4', 'u3', now)).toEqual({ ok: false, reason: 'revoked' })
+      expect(await accept(store, 'nope', 'u3', now)).toEqual({ ok: false, reason: 'unknown' })
 
       expect((await store.listMembers('p')).map((m) => [m.userId, m.role])).toEqual([
         ['u1', 'owner'],
@@ -358,6 +367,121 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
       expect(await store.resolveDispute('p', 'd1', 'Fixed', 'u')).toBe(true)
       expect(await store.resolveDispute('p', 'd1', 'Again', 'u')).toBe(false)
       expect((await store.listDisputes('p', 'u'))[0]).toMatchObject({ status: 'resolved', reply: 'Fixed' })
+      await store.close()
+    })
+
+    it('redeems an invite only as the decision says, writing nothing on a refusal', async () => {
+      const { store } = await factory.fresh()
+      await store.createProject({ id: 'p', name: 'P' })
+      await store.addSetupToken('s')
+      const owner = { id: 'u1', email: 'o@x.org', name: 'O', color: '#000000', passwordHash: 'h' }
+      await store.completeSetup('s', owner)
+      const expiresAt = new Date(Date.now() + 60_000).toISOString()
+      await store.createInvite({
+        id: 'i',
+        projectId: 'p',
+        role: 'reviewer',
+        tokenHash: 'ih',
+        createdBy: 'u1',
+        expiresAt,
+      })
+      const at = new Date().toISOString()
+      const newUser = { id: 'u2', email: 'n@x.org', name: 'N', color: '#000000', passwordHash: 'h' }
+      const seen: unknown[] = []
+      const refused = await store.redeemInvite({ tokenHash: 'ih', userId: 'u2', at, newUser }, (facts) => {
+        seen.push(facts)
+        return { ok: false, reason: 'revoked' }
+      })
+      expect(refused).toEqual({ ok: false, reason: 'revoked' })
+      expect(seen).toEqual([
+        {
+          invite: expect.objectContaining({ id: 'i', role: 'reviewer', usedAt: null }),
+          emailTaken: false,
+          currentRole: null,
+        },
+      ])
+      expect(await store.getUser('u2')).toBeNull()
+      expect((await store.getInviteByTokenHash('ih'))?.usedAt).toBeNull()
+
+      // The facts a decision needs: a taken email, and the role the user already has.
+      const facts = await new Promise((resolve) => {
+        void store.redeemInvite(
+          { tokenHash: 'ih', userId: 'u1', at, newUser: { ...newUser, email: 'o@x.org' } },
+          (f) => {
+            resolve(f)
+            return { ok: false, reason: 'email_taken' }
+          },
+        )
+      })
+      expect(facts).toMatchObject({ emailTaken: true, currentRole: 'owner' })
+
+      expect(
+        await store.redeemInvite({ tokenHash: 'ih', userId: 'u2', at, newUser }, () => ({
+          ok: true,
+          role: 'lead',
+        })),
+      ).toEqual({
+        ok: true,
+        role: 'lead',
+      })
+      expect(await store.getRole('p', 'u2')).toBe('lead')
+      expect(await store.getInviteByTokenHash('ih')).toMatchObject({ usedAt: at, usedBy: 'u2' })
+      await store.close()
+    })
+
+    it('undoes the whole redemption when one of its writes fails', async () => {
+      const { store } = await factory.fresh()
+      await store.createProject({ id: 'p', name: 'P' })
+      await store.addSetupToken('s')
+      await store.completeSetup('s', {
+        id: 'u1',
+        email: 'o@x.org',
+        name: 'O',
+        color: '#000000',
+        passwordHash: 'h',
+      })
+      const expiresAt = new Date(Date.now() + 60_000).toISOString()
+      await store.createInvite({
+        id: 'i',
+        projectId: 'p',
+        role: 'reviewer',
+        tokenHash: 'ih',
+        createdBy: 'u1',
+        expiresAt,
+      })
+      const newUser = { id: 'u2', email: 'n@x.org', name: 'N', color: '#000000', passwordHash: 'h' }
+      const request = { tokenHash: 'ih', userId: 'u2', at: new Date().toISOString(), newUser }
+      // The user is created and the invite used before the membership write, which the role check refuses.
+      await expect(
+        store.redeemInvite(request, () => ({ ok: true, role: 'superuser' as Role })),
+      ).rejects.toThrow()
+      expect(await store.getUser('u2')).toBeNull()
+      expect((await store.getInviteByTokenHash('ih'))?.usedAt).toBeNull()
+      expect(await store.redeemInvite(request, () => ({ ok: true, role: 'annotator' }))).toEqual({
+        ok: true,
+        role: 'annotator',
+      })
+      await store.close()
+    })
+
+    it('keeps the audit log append-only, even against raw SQL', async () => {
+      const { store, raw } = await factory.fresh()
+      await store.appendAudit({
+        projectId: 'p',
+        actorId: null,
+        action: 'role.changed',
+        details: { to: 'lead' },
+      })
+      await expect(raw(`UPDATE audit_log SET action = 'forged'`)).rejects.toThrow(/append-only/)
+      await expect(raw('DELETE FROM audit_log')).rejects.toThrow(/append-only/)
+      await raw(
+        `INSERT INTO audit_log (project_id, actor_id, action, details, created_at) VALUES ('p', NULL, 'raw', '{}', 'now')`,
+      )
+      const entries = await store.listAudit('p', 10)
+      expect(entries.map((e) => [e.action, e.details])).toEqual([
+        ['raw', {}],
+        ['role.changed', { to: 'lead' }],
+      ])
       await store.close()
     })
   })

@@ -1,0 +1,114 @@
+/** Calibration, written once for both databases: attempts with answers and results, retake cool-downs, disputes. */
+import { type AttemptRow, type DisputeRow, toAttempt, toDispute } from '../rows'
+import { all, type Db, get, run, sql } from '../sql'
+import type { CalibrationStore } from '../store'
+
+const DEFAULT_COOLDOWN_MINUTES = 60
+
+const INSERT_ATTEMPT = sql(
+  `INSERT INTO attempts (id, project_id, user_id, version, status, example_order, answers, started_at, updated_at)
+   VALUES (?, ?, ?, ?, 'in_progress', ?, '{}', ?, ?) RETURNING *`,
+)
+const ATTEMPT = sql('SELECT * FROM attempts WHERE id = ?')
+const ATTEMPT_LOCKED = sql('SELECT * FROM attempts WHERE id = ?', { forUpdate: true })
+const ATTEMPTS_OF_PROJECT = sql(
+  'SELECT * FROM attempts WHERE project_id = ? ORDER BY started_at DESC, id DESC',
+)
+const ATTEMPTS_OF_USER = sql(
+  'SELECT * FROM attempts WHERE project_id = ? AND user_id = ? ORDER BY started_at DESC, id DESC',
+)
+const SAVE_ANSWERS = sql('UPDATE attempts SET answers = ?, updated_at = ? WHERE id = ?')
+const SUBMIT = sql(
+  `UPDATE attempts SET status = 'submitted', submitted_at = ?, updated_at = ?, score = ?, passed = ?, result = ?
+   WHERE id = ? AND status = 'in_progress'`,
+)
+const COOLDOWN = sql('SELECT retake_cooldown_minutes AS m FROM project_settings WHERE project_id = ?')
+const SET_COOLDOWN = sql(
+  `INSERT INTO project_settings (project_id, retake_cooldown_minutes) VALUES (?, ?)
+   ON CONFLICT (project_id) DO UPDATE SET retake_cooldown_minutes = excluded.retake_cooldown_minutes`,
+)
+const INSERT_DISPUTE = sql(
+  `INSERT INTO disputes (id, project_id, attempt_id, version, example_id, criterion_id, user_id, comment, status, created_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
+)
+const DISPUTES_SELECT = `SELECT d.*, u.name AS user_name FROM disputes d LEFT JOIN users u ON u.id = d.user_id
+   WHERE d.project_id = ?`
+const DISPUTES_OF_PROJECT = sql(`${DISPUTES_SELECT} ORDER BY d.created_at DESC`)
+const DISPUTES_OF_USER = sql(`${DISPUTES_SELECT} AND d.user_id = ? ORDER BY d.created_at DESC`)
+const RESOLVE_DISPUTE = sql(
+  `UPDATE disputes SET status = 'resolved', reply = ?, resolved_by = ?, resolved_at = ?
+   WHERE id = ? AND project_id = ? AND status = 'open'`,
+)
+
+const now = () => new Date().toISOString()
+
+export function calibrationStore(db: Db): CalibrationStore {
+  return {
+    async createAttempt(a) {
+      const at = now()
+      const params = [a.id, a.projectId, a.userId, a.version, JSON.stringify(a.exampleOrder), at, at]
+      return toAttempt((await db.run(get<AttemptRow>(INSERT_ATTEMPT, params)))!)
+    },
+    async getAttempt(id) {
+      const row = await db.run(get<AttemptRow>(ATTEMPT, [id]))
+      return row ? toAttempt(row) : null
+    },
+    async listAttempts(projectId, userId) {
+      const rows = await db.run(
+        userId
+          ? all<AttemptRow>(ATTEMPTS_OF_USER, [projectId, userId])
+          : all<AttemptRow>(ATTEMPTS_OF_PROJECT, [projectId]),
+      )
+      return rows.map(toAttempt)
+    },
+    saveAnswers: (attemptId, exampleId, answers) =>
+      db.write(function* () {
+        const row = yield* get<AttemptRow>(ATTEMPT_LOCKED, [attemptId])
+        if (row?.status !== 'in_progress') return false
+        const saved = JSON.parse(row.answers) as Record<string, unknown>
+        saved[exampleId] = answers
+        yield* run(SAVE_ANSWERS, [JSON.stringify(saved), now(), attemptId])
+        return true
+      }),
+    async submitAttempt(attemptId, outcome) {
+      const at = now()
+      const { score, passed, result } = outcome
+      return (
+        (await db.run(run(SUBMIT, [at, at, score, passed ? 1 : 0, JSON.stringify(result), attemptId]))) > 0
+      )
+    },
+    async retakeCooldownMinutes(projectId) {
+      return (await db.run(get<{ m: number }>(COOLDOWN, [projectId])))?.m ?? DEFAULT_COOLDOWN_MINUTES
+    },
+    async setRetakeCooldownMinutes(projectId, minutes) {
+      await db.run(run(SET_COOLDOWN, [projectId, minutes]))
+    },
+
+    async createDispute(d) {
+      await db.run(
+        run(INSERT_DISPUTE, [
+          d.id,
+          d.projectId,
+          d.attemptId,
+          d.version,
+          d.exampleId,
+          d.criterionId,
+          d.userId,
+          d.comment,
+          now(),
+        ]),
+      )
+    },
+    async listDisputes(projectId, userId) {
+      const rows = await db.run(
+        userId
+          ? all<DisputeRow>(DISPUTES_OF_USER, [projectId, userId])
+          : all<DisputeRow>(DISPUTES_OF_PROJECT, [projectId]),
+      )
+      return rows.map(toDispute)
+    },
+    async resolveDispute(projectId, id, reply, resolvedBy) {
+      return (await db.run(run(RESOLVE_DISPUTE, [reply, resolvedBy, now(), id, projectId]))) > 0
+    },
+  }
+}

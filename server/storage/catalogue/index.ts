@@ -1,0 +1,22 @@
+/**
+ * The whole Store, written once over a driver's `Db`: each area's statements and queries live in one file
+ * here (docs, projects, accounts, versions, calibration).
+ */
+import type { Db } from '../sql'
+import type { Store } from '../store'
+import { accountStore } from './accounts'
+import { calibrationStore } from './calibration'
+import { docStore } from './docs'
+import { projectStore } from './projects'
+import { versionStore } from './versions'
+
+export function storeOver(db: Db): Store {
+  return {
+    ...docStore(db),
+    ...projectStore(db),
+    ...accountStore(db),
+    ...versionStore(db),
+    ...calibrationStore(db),
+    close: () => db.close(),
+  }
+}
