@@ -166,7 +166,7 @@ describe('guideline Markdown with hostile content', () => {
       const rendered = inspectMarkdown(markdown, rawHtml)
       expectOnlyTheGuidelinesElements(rendered, doc, `html ${rawHtml}`)
       expect(rendered.text).toBe(htmlText)
-    })
+    }, 30_000)
   }
 
   it('links only to the guideline’s safe hrefs, percent-encoded so nothing breaks out', () => {
@@ -214,7 +214,7 @@ describe('marks glued to words', () => {
         expect(rendered.tags.get('a') ?? 0).toBe(1)
       }
     }
-  })
+  }, 30_000)
 })
 
 function inspectHtmlTitles(html: string): Set<string> {
