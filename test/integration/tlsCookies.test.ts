@@ -8,14 +8,22 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { createServer as createHttpsServer, request as httpsRequest, type Server } from 'node:https'
-import type { AddressInfo } from 'node:net'
+import { type AddressInfo, connect } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { SYNC_PATH } from '../../shared/protocol/messages'
+import { guidelineFragment } from '../../shared/ydoc/layout'
 import { api } from '../helpers/accounts'
+import { waitFor } from '../helpers/clients'
 import { removeTempDirs, startTestServer, stopAllServers, tempDataDir } from '../helpers/server'
 
 const proxies: Server[] = []
+const providers: WebsocketProvider[] = []
 afterEach(async () => {
+  for (const provider of providers.splice(0)) provider.destroy()
   await Promise.all(proxies.splice(0).map((p) => new Promise((done) => p.close(done))))
   await stopAllServers()
   removeTempDirs()
@@ -72,6 +80,17 @@ async function tlsProxy(tls: { key: Buffer; cert: Buffer }, upstreamPort: () => 
     )
     upstream.on('error', () => res.writeHead(502).end())
     req.pipe(upstream)
+  })
+  // Websocket upgrades: replay the request head upstream, then splice the two sockets.
+  proxy.on('upgrade', (req, socket, head) => {
+    const upstream = connect(upstreamPort(), '127.0.0.1', () => {
+      const headers = req.rawHeaders.map((v, i) => (i % 2 ? `${v}\r\n` : `${v}: `)).join('')
+      upstream.write(`${req.method} ${req.url} HTTP/1.1\r\n${headers}\r\n`)
+      upstream.write(head)
+      upstream.pipe(socket).pipe(upstream)
+    })
+    upstream.on('error', () => socket.destroy())
+    socket.on('error', () => upstream.destroy())
   })
   proxies.push(proxy)
   await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done))
@@ -148,15 +167,20 @@ function expectHostCookie(answer: Answer) {
 const HSTS = 'max-age=31536000; includeSubDomains'
 const account = { email: 'tls@example.com', password: 'correct horse battery staple', name: 'Tia TLS' }
 
+/** A server with PUBLIC_URL=https://localhost:<proxy port>, behind a TLS proxy with a fresh certificate. */
+async function serverBehindTls() {
+  const tls = selfSignedCertificate()
+  let serverPort = 0
+  const port = await tlsProxy(tls, () => serverPort)
+  const server = await startTestServer({ publicUrl: `https://localhost:${port}` })
+  serverPort = server.port
+  expect(server.setupUrl).toMatch(new RegExp(`^https://localhost:${port}/setup#`))
+  return { tls, port, token: new URL(server.setupUrl!).hash.slice(1) }
+}
+
 describe('behind TLS', () => {
   it('answers with HSTS and keeps the session in a __Host- cookie through setup, login and logout', async () => {
-    const tls = selfSignedCertificate()
-    let serverPort = 0
-    const port = await tlsProxy(tls, () => serverPort)
-    const server = await startTestServer({ publicUrl: `https://localhost:${port}` })
-    serverPort = server.port
-    expect(server.setupUrl).toMatch(new RegExp(`^https://localhost:${port}/setup#`))
-    const token = new URL(server.setupUrl!).hash.slice(1)
+    const { tls, port, token } = await serverBehindTls()
 
     const health = await tlsFetch(port, tls.cert, '/api/setup')
     expect(health.status).toBe(200)
@@ -192,6 +216,47 @@ describe('behind TLS', () => {
     expect(cleared.value).toBe('')
     expect(Number(cleared.attrs.get('max-age') ?? '1')).toBe(0)
     expect((await tlsFetch(port, tls.cert, '/api/auth/me', { cookie: second.pair })).status).toBe(401)
+  })
+
+  it('the stock y-websocket client syncs over wss with the __Host- cookie, and not without it', async () => {
+    const { tls, port, token } = await serverBehindTls()
+    const setup = await tlsFetch(port, tls.cert, '/api/setup', {
+      method: 'POST',
+      body: { token, ...account },
+    })
+    const cookie = expectHostCookie(setup).pair
+    const created = await tlsFetch(port, tls.cert, '/api/projects', {
+      method: 'POST',
+      cookie,
+      body: { name: 'Over TLS' },
+    })
+    expect(created.status).toBe(201)
+    const { id } = JSON.parse(created.body) as { id: string }
+    const connect = (headers: Record<string, string>) => {
+      class TlsWebSocket extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, {
+            headers: { origin: `https://localhost:${port}`, ...headers },
+            ca: tls.cert,
+          })
+        }
+      }
+      const doc = new Y.Doc()
+      const provider = new WebsocketProvider(`wss://localhost:${port}${SYNC_PATH}`, id, doc, {
+        WebSocketPolyfill: TlsWebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+        maxBackoffTime: 300,
+      })
+      providers.push(provider)
+      return { doc, provider }
+    }
+    const signedIn = connect({ cookie })
+    await waitFor(() => signedIn.provider.synced, { message: 'synced over wss' })
+    // New projects are seeded on the server with a heading holding the project's name.
+    expect(guidelineFragment(signedIn.doc).toString()).toContain('Over TLS')
+    const anonymous = connect({})
+    await waitFor(() => anonymous.provider.wsUnsuccessfulReconnects > 0, { message: 'anonymous refused' })
+    expect(anonymous.provider.synced).toBe(false)
   })
 
   it('over plain http there is no HSTS and the cookie is neither Secure nor __Host-', async () => {
