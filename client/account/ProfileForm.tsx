@@ -1,6 +1,7 @@
 /** Your name and colour, as co-editors see them next to your cursor and in member lists. */
 import { type FormEvent, useId, useState } from 'react'
 import type { User } from '../../shared/schema/auth'
+import { unsafeCharacterMessage } from '../../shared/schema/safeText'
 import { updateAccount } from '../api/auth'
 import { errorMessage } from '../api/http'
 import { setSignedIn } from '../auth/session'
@@ -14,6 +15,7 @@ export function ProfileForm({ user }: { user: User }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const id = useId()
   const changed = name.trim() !== user.name || color !== user.color
+  const unsafe = unsafeCharacterMessage(name.trim())
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -52,10 +54,16 @@ export function ProfileForm({ user }: { user: User }) {
           data-testid="profile-name"
           maxLength={80}
           autoComplete="name"
+          aria-invalid={unsafe ? true : undefined}
           value={name}
           onChange={(event) => setName(event.target.value)}
         />
       </div>
+      {unsafe && (
+        <p className="form-error" role="alert" data-testid="profile-name-error">
+          Your name {unsafe}.
+        </p>
+      )}
       <ColorSwatches
         name={`${id}-color`}
         legend="Colour (avatar and cursor)"
@@ -76,7 +84,7 @@ export function ProfileForm({ user }: { user: User }) {
           type="submit"
           className="button button--primary"
           data-testid="profile-save"
-          disabled={pending || !changed}
+          disabled={pending || !changed || Boolean(unsafe)}
         >
           {pending ? 'Saving…' : 'Save changes'}
         </button>

@@ -4,6 +4,7 @@
  */
 import { useId } from 'react'
 import { MIN_PASSWORD_LENGTH } from '../../shared/schema/auth'
+import { unsafeCharacterMessage } from '../../shared/schema/safeText'
 import type { NewAccount } from '../api/auth'
 import { ColorSwatches } from '../ui/ColorSwatches'
 
@@ -14,7 +15,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 /** Problems a person can fix before the form is sent; the server still has the last word. */
 export function checkAccount(account: NewAccount): FieldErrors {
   const errors: FieldErrors = {}
+  const unsafeName = unsafeCharacterMessage(account.name.trim())
   if (!account.name.trim()) errors.name = 'Enter your name — co-editors see it next to your cursor.'
+  else if (unsafeName) errors.name = `Your name ${unsafeName}.`
   if (!EMAIL.test(account.email.trim())) errors.email = 'Enter a valid email address.'
   if (account.password.length < MIN_PASSWORD_LENGTH)
     errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`

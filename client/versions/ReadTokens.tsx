@@ -3,6 +3,7 @@
  * example), see when each was last used, revoke.
  */
 import { useState } from 'react'
+import { unsafeCharacterMessage } from '../../shared/schema/safeText'
 import type { ReadToken } from '../../shared/schema/version'
 import { errorMessage } from '../api/http'
 import { createToken, listTokens, revokeToken, versionApiUrl } from '../api/versions'
@@ -20,6 +21,7 @@ export function ReadTokens({ projectId }: { projectId: string }) {
   const [error, setError] = useState<string | null>(null)
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null)
   const [revoking, setRevoking] = useState<ReadToken | null>(null)
+  const unsafe = unsafeCharacterMessage(name.trim())
 
   const create = async () => {
     setPending(true)
@@ -50,7 +52,7 @@ export function ReadTokens({ projectId }: { projectId: string }) {
         className="token-form"
         onSubmit={(event) => {
           event.preventDefault()
-          if (name.trim()) void create()
+          if (name.trim() && !unsafe) void create()
         }}
       >
         <label className="field">
@@ -60,6 +62,7 @@ export function ReadTokens({ projectId }: { projectId: string }) {
             data-testid="token-name"
             maxLength={80}
             placeholder="e.g. Labeling platform sync"
+            aria-invalid={unsafe ? true : undefined}
             value={name}
             onChange={(event) => setName(event.target.value)}
           />
@@ -68,11 +71,16 @@ export function ReadTokens({ projectId }: { projectId: string }) {
           type="submit"
           className="button button--secondary"
           data-testid="token-create"
-          disabled={pending || !name.trim()}
+          disabled={pending || !name.trim() || Boolean(unsafe)}
         >
           {pending ? 'Creating…' : 'Create token'}
         </button>
       </form>
+      {unsafe && (
+        <p className="form-error" role="alert" data-testid="token-name-error">
+          The token name {unsafe}.
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

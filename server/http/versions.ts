@@ -11,7 +11,7 @@ import { findProblems, hasErrors } from '../../shared/rubric/problems'
 import { PublishBody, type VersionJson, type VersionSummary } from '../../shared/schema/version'
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
 import { authorize } from '../auth/access'
-import { authorizeVersionRead } from '../auth/readTokens'
+import { authorizeVersionRead, VERSION_CACHE_CONTROL } from '../auth/readTokens'
 import { commentSummary } from '../comments/commentsDoc'
 import { buildVersionJson, publicVariant } from '../publish/buildVersion'
 import { versionMarkdown, versionPrintPage } from '../publish/exportVersion'
@@ -53,10 +53,11 @@ function bodyFor(stored: StoredVersion, includeGold: boolean): string {
   return includeGold ? stored.json : JSON.stringify(publicVariant(JSON.parse(stored.json) as VersionJson))
 }
 
-function cached(c: Context<AppEnv>, body: string, immutable: boolean, contentType: string) {
+/** Answers with an ETag, revalidated on every use (VERSION_CACHE_CONTROL); call after authorizing. */
+function cached(c: Context<AppEnv>, body: string, contentType: string) {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
   c.header('ETag', etag)
-  c.header('Cache-Control', immutable ? 'private, max-age=31536000, immutable' : 'private, no-cache')
+  c.header('Cache-Control', VERSION_CACHE_CONTROL)
   c.header('Vary', 'Cookie, Authorization')
   const match = c.req.header('if-none-match')
   if (match?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304)
@@ -135,12 +136,7 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const reader = await authorizeVersionRead(c, store, projectId)
     const version = c.req.param('version')
     const stored = await findVersion(store, projectId, version)
-    return cached(
-      c,
-      bodyFor(stored, reader.includeGold),
-      version !== 'latest',
-      'application/json; charset=utf-8',
-    )
+    return cached(c, bodyFor(stored, reader.includeGold), 'application/json; charset=utf-8')
   })
 
   app.get('/:id/versions/:version/markdown', async (c) => {
@@ -149,7 +145,7 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const stored = await findVersion(store, projectId, c.req.param('version'))
     const json = JSON.parse(bodyFor(stored, reader.includeGold)) as VersionJson
     c.header('Content-Disposition', `attachment; filename="guideline-${stored.version}.md"`)
-    return cached(c, versionMarkdown(json), reader.cacheForever, 'text/markdown; charset=utf-8')
+    return cached(c, versionMarkdown(json), 'text/markdown; charset=utf-8')
   })
 
   app.get('/:id/versions/:version/print', async (c) => {
@@ -157,7 +153,7 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const reader = await authorizeVersionRead(c, store, projectId)
     const stored = await findVersion(store, projectId, c.req.param('version'))
     const json = JSON.parse(bodyFor(stored, reader.includeGold)) as VersionJson
-    return cached(c, versionPrintPage(json), reader.cacheForever, 'text/html; charset=utf-8')
+    return cached(c, versionPrintPage(json), 'text/html; charset=utf-8')
   })
 
   app.get('/:id/versions/:version/snapshot', async (c) => {
@@ -165,7 +161,7 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     await authorize(c, store, projectId, 'versions.gold')
     const stored = await findVersion(store, projectId, c.req.param('version'))
     c.header('Content-Type', 'application/octet-stream')
-    c.header('Cache-Control', 'private, max-age=31536000, immutable')
+    c.header('Cache-Control', VERSION_CACHE_CONTROL)
     return c.body(new Uint8Array(stored.snapshot))
   })
 

@@ -1,5 +1,6 @@
 /** Escaping for the HTML and Markdown the server renders, and the labelled parts of an example's content. */
 import type { ExampleContent } from '../../shared/schema/rubric'
+import { escapeInline } from './markdownText'
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -11,7 +12,16 @@ const HTML_ESCAPES: Record<string, string> = {
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
 
-export const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1')
+/**
+ * Escapes text (one line or several) for the Markdown exports, every line as a line start (markdownText.ts),
+ * and `>` everywhere, so that the text can also sit inside an HTML comment.
+ */
+export const escapeMarkdown = (text: string) =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => escapeInline(line, true).replace(/(?<!\\)>/g, '\\>'))
+    .join('\n')
 
 /** An example's content as labelled parts: prompt and response(s), or free content. */
 export function contentParts(content: ExampleContent): [label: string, text: string][] {

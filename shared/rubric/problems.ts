@@ -3,6 +3,7 @@
  * inline marks point at them, and publishing is refused while any error remains.
  */
 import type { RubricWithExamples } from '../schema/rubric'
+import { unsafeCharacterMessage } from '../schema/safeText'
 import { goldFits } from './goldFits'
 
 export interface Problem {
@@ -22,6 +23,7 @@ export interface Problem {
     | 'example_untitled'
     | 'gold_missing'
     | 'gold_out_of_scale'
+    | 'unsafe_characters'
   message: string
   criterionId?: string
   exampleId?: string
@@ -139,7 +141,29 @@ export function findProblems({ rubric, examples }: RubricWithExamples): Problem[
       }
     }
   })
+  unsafeNames({ rubric, examples }, add)
   return problems
+}
+
+/** Titles, labels and tags with control characters or text-direction overrides (shared/schema/safeText.ts). */
+function unsafeNames({ rubric, examples }: RubricWithExamples, add: (p: Problem) => void) {
+  const check = (text: string, what: string, at: Partial<Problem>) => {
+    const message = unsafeCharacterMessage(text)
+    if (message) add({ severity: 'error', code: 'unsafe_characters', message: `${what} ${message}.`, ...at })
+  }
+  check(rubric.title, 'The rubric title', {})
+  rubric.criteria.forEach((c, index) => {
+    const at = { criterionId: c.id }
+    const what = `Criterion ${index + 1}`
+    check(c.title, `${what}: the title`, at)
+    for (const tag of c.tags) check(tag, `${what}: a tag`, at)
+    if (c.kind === 'ordinal')
+      for (const l of c.levels) check(l.label, `${what}: level ${l.value}'s label`, at)
+    if (c.kind === 'label') for (const l of c.labels) check(l.value, `${what}: a label`, at)
+  })
+  for (const [index, e] of examples.entries()) {
+    check(e.title, `Example ${index + 1}: the title`, { exampleId: e.id })
+  }
 }
 
 export const hasErrors = (problems: Problem[]) => problems.some((p) => p.severity === 'error')

@@ -1,6 +1,7 @@
 /** Schemas and types of accounts, sessions, members, invites and the audit log, for API bodies and answers. */
 import { z } from 'zod'
 import { ROLES } from '../auth/permissions'
+import { safeName } from './safeText'
 
 export const RoleSchema = z.enum(ROLES)
 
@@ -13,7 +14,9 @@ export const Password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `password must be at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(MAX_PASSWORD_LENGTH, 'password is too long')
-export const DisplayName = z.string().trim().min(1, 'name must not be empty').max(80, 'name is too long')
+export const DisplayName = safeName(
+  z.string().trim().min(1, 'name must not be empty').max(80, 'name is too long'),
+)
 export const AvatarColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must look like #1a2b3c')
 
 export const User = z.object({ id: z.string(), email: z.string(), name: z.string(), color: z.string() })

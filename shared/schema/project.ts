@@ -1,12 +1,16 @@
 /** Schemas and types of projects and the project API payloads. */
 import { z } from 'zod'
 import { ROLES } from '../auth/permissions'
+import { safeName } from './safeText'
 
-export const ProjectName = z.string().trim().min(1, 'name must not be empty').max(120, 'name is too long')
+export const ProjectName = safeName(
+  z.string().trim().min(1, 'name must not be empty').max(120, 'name is too long'),
+)
 
 export const Project = z.object({
   id: z.string(),
-  name: ProjectName,
+  /** Not ProjectName: names stored before the character rules existed must still list. */
+  name: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** The caller's role in the project. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { CalibrationExample, Rubric } from './rubric'
+import { safeName } from './safeText'
 
 export const VERSION_FORMAT = 'urn:yardstick:version:1'
 export const SEMVER = /^(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})$/
@@ -61,7 +62,9 @@ export const VersionSummary = z.object({
 })
 export type VersionSummary = z.infer<typeof VersionSummary>
 
-export const CreateReadTokenBody = z.object({ name: z.string().trim().min(1).max(80) }).strict()
+export const CreateReadTokenBody = z
+  .object({ name: safeName(z.string().trim().min(1, 'name must not be empty').max(80, 'name is too long')) })
+  .strict()
 export const ReadToken = z.object({
   id: z.string(),
   name: z.string(),

@@ -166,10 +166,10 @@ describe('the version API for people and tools', () => {
     ).toBe(403)
     expect((await bearer(`/api/projects/${project}/versions/1.0.0/snapshot`)).status).toBe(401)
 
-    // ETag round trip, numbered versions cached as immutable.
+    // ETag round trip; revalidated on every use, since a token can be revoked (server/auth/readTokens.ts).
     const first = await bearer(paths[0]!)
     const etag = first.headers.get('etag')!
-    expect(first.headers.get('cache-control')).toContain('immutable')
+    expect(first.headers.get('cache-control')).toBe('private, no-cache')
     const again = await bearer(paths[0]!, created.token, { 'if-none-match': etag })
     expect(again.status).toBe(304)
     expect((await api(server.url, paths[1]!, { user: owner })).headers.get('cache-control')).toContain(
@@ -188,6 +188,7 @@ describe('the version API for people and tools', () => {
       ).status,
     ).toBe(204)
     expect((await bearer(paths[0]!)).status).toBe(401)
+    expect((await bearer(paths[0]!, created.token, { 'if-none-match': etag })).status).toBe(401)
     expect((await bearer(paths[0]!, 'ys_not-a-real-token-at-all')).status).toBe(401)
   })
 })
