@@ -137,6 +137,10 @@ export const MIGRATIONS: string[] = [
      project_id TEXT PRIMARY KEY REFERENCES projects (id) ON DELETE CASCADE,
      retake_cooldown_minutes INTEGER NOT NULL DEFAULT 60
    );`,
+  // Disputes get an outcome and the version that fixed the gold; attempts keep a re-score beside the original.
+  `ALTER TABLE disputes ADD COLUMN outcome TEXT CHECK (outcome IN ('gold_stands', 'gold_wrong'));
+   ALTER TABLE disputes ADD COLUMN fixed_in_version TEXT;
+   ALTER TABLE attempts ADD COLUMN rescore TEXT;`,
 ]
 
 /** The migration's SQL for a dialect. */

@@ -93,14 +93,31 @@ export function sqliteCalibration(db: Database.Database): CalibrationStore {
       ) as DisputeRow[]
       return rows.map(toDispute)
     },
-    async resolveDispute(projectId, id, reply, resolvedBy) {
+    async resolveDispute(projectId, id, { reply, outcome, resolvedBy }) {
       return (
         db
           .prepare(
-            `UPDATE disputes SET status = 'resolved', reply = ?, resolved_by = ?, resolved_at = ?
+            `UPDATE disputes SET status = 'resolved', reply = ?, outcome = ?, resolved_by = ?, resolved_at = ?
              WHERE id = ? AND project_id = ? AND status = 'open'`,
           )
-          .run(reply, resolvedBy, now(), id, projectId).changes > 0
+          .run(reply, outcome, resolvedBy, now(), id, projectId).changes > 0
+      )
+    },
+    async markDisputeFixed(projectId, id, version) {
+      return (
+        db
+          .prepare(
+            `UPDATE disputes SET fixed_in_version = ?
+             WHERE id = ? AND project_id = ? AND outcome = 'gold_wrong' AND fixed_in_version IS NULL`,
+          )
+          .run(version, id, projectId).changes > 0
+      )
+    },
+    async rescoreAttempt(attemptId, rescore) {
+      return (
+        db
+          .prepare(`UPDATE attempts SET rescore = ? WHERE id = ? AND status = 'submitted'`)
+          .run(JSON.stringify(rescore), attemptId).changes > 0
       )
     },
   }

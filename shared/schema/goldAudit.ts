@@ -4,6 +4,7 @@
  * results page. Computed by `shared/rubric/goldAudit.ts`.
  */
 import { z } from 'zod'
+import { UndefinedReason } from '../stats/result'
 
 export const GOLD_AUDIT_FLAGS = ['suspect_gold', 'ambiguous'] as const
 export type GoldAuditFlag = (typeof GOLD_AUDIT_FLAGS)[number]
@@ -11,7 +12,12 @@ export type GoldAuditFlag = (typeof GOLD_AUDIT_FLAGS)[number]
 /** A statistic or why it has none (the same shape as `shared/stats/result.ts`'s `Statistic`). */
 const Statistic = z.union([
   z.object({ defined: z.literal(true), value: z.number(), n: z.number() }),
-  z.object({ defined: z.literal(false), reason: z.string(), message: z.string(), n: z.number() }),
+  z.object({
+    defined: z.literal(false),
+    reason: z.enum(Object.values(UndefinedReason)),
+    message: z.string(),
+    n: z.number(),
+  }),
 ])
 
 export const GoldAuditItem = z.object({

@@ -95,14 +95,32 @@ export function postgresCalibration(pool: pg.Pool): CalibrationStore {
                    WHERE d.project_id = ? ${userId ? 'AND d.user_id = ?' : ''} ORDER BY d.created_at DESC`
       return (await query<DisputeRow>(pool, sql, userId ? [projectId, userId] : [projectId])).map(toDispute)
     },
-    async resolveDispute(projectId, id, reply, resolvedBy) {
+    async resolveDispute(projectId, id, { reply, outcome, resolvedBy }) {
       return (
         (await execute(
           pool,
-          `UPDATE disputes SET status = 'resolved', reply = ?, resolved_by = ?, resolved_at = ?
+          `UPDATE disputes SET status = 'resolved', reply = ?, outcome = ?, resolved_by = ?, resolved_at = ?
            WHERE id = ? AND project_id = ? AND status = 'open'`,
-          [reply, resolvedBy, now(), id, projectId],
+          [reply, outcome, resolvedBy, now(), id, projectId],
         )) > 0
+      )
+    },
+    async markDisputeFixed(projectId, id, version) {
+      return (
+        (await execute(
+          pool,
+          `UPDATE disputes SET fixed_in_version = ?
+           WHERE id = ? AND project_id = ? AND outcome = 'gold_wrong' AND fixed_in_version IS NULL`,
+          [version, id, projectId],
+        )) > 0
+      )
+    },
+    async rescoreAttempt(attemptId, rescore) {
+      return (
+        (await execute(pool, `UPDATE attempts SET rescore = ? WHERE id = ? AND status = 'submitted'`, [
+          JSON.stringify(rescore),
+          attemptId,
+        ])) > 0
       )
     },
   }
