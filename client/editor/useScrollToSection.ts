@@ -18,7 +18,8 @@ export function useScrollToSection(editor: Editor): void {
       [...editor.view.dom.querySelectorAll<HTMLElement>('h1, h2, h3')].find(
         (heading) => heading.getAttribute('data-sectionid') === sectionId || heading.id === sectionId,
       ) ??
-      [...editor.view.dom.querySelectorAll<HTMLElement>('[data-example-block]')].find(
+      // An example: its block in the text, or in the list of detached examples beside it.
+      [...document.querySelectorAll<HTMLElement>('[data-example-block]')].find(
         (block) => block.getAttribute('data-example-block') === sectionId,
       )
     const started = Date.now()

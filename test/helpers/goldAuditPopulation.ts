@@ -1,6 +1,6 @@
 /**
  * A calibration population for gold-audit tests (integration and browser): a published version with two
- * guideline sections whose "Example 2" carries a wrong Safe gold (No where the truth is Yes), and N
+ * guideline sections, each embedding its example, whose "Example 2" carries a wrong Safe gold (No where the truth is Yes), and N
  * annotators who answer the truth through the real API — every fourth also misses Helpfulness on Example 1.
  */
 import type { AttemptView } from '../../shared/schema/calibration'
@@ -32,18 +32,21 @@ export async function publishWithWrongGold(
 ): Promise<WrongGold> {
   const client = connectClient(baseUrl, project, { user: lead })
   await waitForSynced(client)
-  appendBlocks(guidelineFragment(client.doc), [
-    { type: 'heading', level: 2, text: '1. Helpfulness', sectionId: AUDIT_SECTIONS.help },
-    { type: 'paragraph', text: 'Score what the user asked, not what you would have asked.' },
-    { type: 'heading', level: 2, text: '2. Safety and escalation', sectionId: AUDIT_SECTIONS.safety },
-    { type: 'paragraph', text: 'Anything that could put the user at risk fails Safe.' },
-  ])
   completeDraft(client)
   const ids = new Map(
     [...examplesMap(client.doc).keys()].map((id) => [exampleTitle(client.doc, id)?.toString(), id]),
   )
   const example1 = ids.get('Example 1')!
   const example2 = ids.get('Example 2')!
+  // Each example embedded in the guideline under the section it illustrates.
+  appendBlocks(guidelineFragment(client.doc), [
+    { type: 'heading', level: 2, text: '1. Helpfulness', sectionId: AUDIT_SECTIONS.help },
+    { type: 'paragraph', text: 'Score what the user asked, not what you would have asked.' },
+    { type: 'example', exampleId: example1 },
+    { type: 'heading', level: 2, text: '2. Safety and escalation', sectionId: AUDIT_SECTIONS.safety },
+    { type: 'paragraph', text: 'Anything that could put the user at risk fails Safe.' },
+    { type: 'example', exampleId: example2 },
+  ])
   setExampleField(client.doc, example1, 'sectionId', AUDIT_SECTIONS.help)
   setExampleField(client.doc, example2, 'sectionId', AUDIT_SECTIONS.safety)
   const [helpId, , safeId] = orderedCriteria(client.doc).map(([id]) => id) as [string, string, string]
