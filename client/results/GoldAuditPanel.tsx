@@ -69,7 +69,13 @@ function AuditRow({
         )}
       </td>
       <td title={d.defined ? 'Point-biserial correlation with the score on the rest' : d.message}>
-        {d.defined ? d.value.toFixed(2) : <span className="muted">undefined</span>}
+        {d.defined ? (
+          <>
+            {d.value.toFixed(2)} <span className="muted">(n = {d.n})</span>
+          </>
+        ) : (
+          <span className="muted">undefined</span>
+        )}
       </td>
       <td>
         {item.topWrongAnswer ? (

@@ -4,9 +4,9 @@
  * version, and every submitted attempt that answered that gold on an earlier version is re-scored against
  * the corrected gold — the original outcome kept beside the re-score, one audit entry per attempt. Re-scoring
  * is computed from the original answers and every correction that applies, so running it again changes
- * nothing (it runs after each publish and after each `gold_wrong` resolution).
+ * nothing (it runs after each publish, after each `gold_wrong` resolution, and on the submission of an attempt
+ * started before a fix).
  */
-
 import { sameValues } from '../../shared/rubric/valueKey'
 import type { AttemptResult } from '../../shared/schema/calibration'
 import type { CalibrationExample, GoldEntry } from '../../shared/schema/rubric'
@@ -40,6 +40,69 @@ export interface GoldFixOutcome {
   rescored: string[]
 }
 
+interface Context {
+  load(version: string): Promise<VersionJson | null>
+  ordinals: Map<string, number>
+}
+
+async function contextFor(store: Store, projectId: string): Promise<Context> {
+  const cache = new Map<string, VersionJson | null>()
+  return {
+    async load(v) {
+      if (!cache.has(v)) {
+        const stored = await store.getVersion(projectId, v)
+        cache.set(v, stored ? (JSON.parse(stored.json) as VersionJson) : null)
+      }
+      return cache.get(v)!
+    },
+    ordinals: new Map((await store.listVersions(projectId)).map((v) => [v.version, v.ordinal])),
+  }
+}
+
+/** Every fix so far: the latest corrected gold per example and criterion. */
+async function correctionsOf(store: Store, projectId: string, ctx: Context): Promise<Correction[]> {
+  const corrections = new Map<string, Correction>()
+  for (const d of await store.listDisputes(projectId)) {
+    if (d.outcome !== 'gold_wrong' || !d.fixedInVersion) continue
+    const ordinal = ctx.ordinals.get(d.fixedInVersion) ?? -1
+    const key = itemKey(d.exampleId, d.criterionId)
+    if ((corrections.get(key)?.ordinal ?? -1) >= ordinal) continue
+    const gold = goldOf(await ctx.load(d.fixedInVersion), d.exampleId, d.criterionId)
+    corrections.set(key, {
+      exampleId: d.exampleId,
+      criterionId: d.criterionId,
+      fixedIn: d.fixedInVersion,
+      ordinal,
+      gold,
+    })
+  }
+  return [...corrections.values()]
+}
+
+/** Re-scores one submitted attempt with the corrections that concern it; false when none does or nothing changed. */
+async function applyTo(
+  store: Store,
+  attempt: AttemptRecord,
+  corrections: Correction[],
+  ctx: Context,
+  actorId: string | null,
+): Promise<boolean> {
+  if (attempt.status !== 'submitted') return false
+  const attemptVersion = await ctx.load(attempt.version)
+  if (!attemptVersion) return false
+  const applicable = corrections.filter((c) => {
+    if (!attempt.exampleOrder.includes(c.exampleId)) return false
+    if ((ctx.ordinals.get(attempt.version) ?? Infinity) >= c.ordinal) return false
+    const answered = goldOf(attemptVersion, c.exampleId, c.criterionId)
+    return answered !== null && !(c.gold && sameValues(answered.accepted, c.gold.accepted))
+  })
+  if (applicable.length === 0) return false
+  if (attempt.rescored && correctionsKey(attempt.rescored.corrections) === correctionsKey(applicable))
+    return false
+  await rescore(store, attempt, attemptVersion, applicable, actorId)
+  return true
+}
+
 /** Marks disputes fixed by `version` (if it corrects their gold) and re-scores every attempt a fix applies to. */
 export async function applyGoldFixes(
   store: Store,
@@ -47,21 +110,13 @@ export async function applyGoldFixes(
   version: string,
   actorId: string | null,
 ): Promise<GoldFixOutcome> {
-  const cache = new Map<string, VersionJson | null>()
-  const load = async (v: string) => {
-    if (!cache.has(v)) {
-      const stored = await store.getVersion(projectId, v)
-      cache.set(v, stored ? (JSON.parse(stored.json) as VersionJson) : null)
-    }
-    return cache.get(v)!
-  }
-  const ordinals = new Map((await store.listVersions(projectId)).map((v) => [v.version, v.ordinal]))
-  const published = await load(version)
+  const ctx = await contextFor(store, projectId)
+  const published = await ctx.load(version)
   const fixed: string[] = []
   for (const d of await store.listDisputes(projectId)) {
     if (d.outcome !== 'gold_wrong' || d.fixedInVersion || d.version === version) continue
-    if ((ordinals.get(d.version) ?? Infinity) >= (ordinals.get(version) ?? -Infinity)) continue
-    const before = goldOf(await load(d.version), d.exampleId, d.criterionId)
+    if ((ctx.ordinals.get(d.version) ?? Infinity) >= (ctx.ordinals.get(version) ?? -Infinity)) continue
+    const before = goldOf(await ctx.load(d.version), d.exampleId, d.criterionId)
     const after = goldOf(published, d.exampleId, d.criterionId)
     if (before && after && sameValues(before.accepted, after.accepted)) continue
     if (!(await store.markDisputeFixed(projectId, d.id, version))) continue
@@ -73,42 +128,35 @@ export async function applyGoldFixes(
       details: { disputeId: d.id, exampleId: d.exampleId, criterionId: d.criterionId, version },
     })
   }
-
-  // Every fix so far (the latest per example and criterion), applied to every attempt it concerns.
-  const corrections = new Map<string, Correction>()
-  for (const d of await store.listDisputes(projectId)) {
-    if (d.outcome !== 'gold_wrong' || !d.fixedInVersion) continue
-    const ordinal = ordinals.get(d.fixedInVersion) ?? -1
-    const key = itemKey(d.exampleId, d.criterionId)
-    if ((corrections.get(key)?.ordinal ?? -1) >= ordinal) continue
-    const gold = goldOf(await load(d.fixedInVersion), d.exampleId, d.criterionId)
-    corrections.set(key, {
-      exampleId: d.exampleId,
-      criterionId: d.criterionId,
-      fixedIn: d.fixedInVersion,
-      ordinal,
-      gold,
-    })
-  }
+  const corrections = await correctionsOf(store, projectId, ctx)
   const rescored: string[] = []
-  if (corrections.size === 0) return { fixed, rescored }
+  if (corrections.length === 0) return { fixed, rescored }
   for (const attempt of await store.listAttempts(projectId)) {
-    if (attempt.status !== 'submitted') continue
-    const attemptVersion = await load(attempt.version)
-    if (!attemptVersion) continue
-    const applicable = [...corrections.values()].filter((c) => {
-      if (!attempt.exampleOrder.includes(c.exampleId)) return false
-      if ((ordinals.get(attempt.version) ?? Infinity) >= c.ordinal) return false
-      const answered = goldOf(attemptVersion, c.exampleId, c.criterionId)
-      return answered !== null && !(c.gold && sameValues(answered.accepted, c.gold.accepted))
-    })
-    if (applicable.length === 0) continue
-    if (attempt.rescored && correctionsKey(attempt.rescored.corrections) === correctionsKey(applicable))
-      continue
-    await rescore(store, attempt, attemptVersion, applicable, actorId)
-    rescored.push(attempt.id)
+    if (await applyTo(store, attempt, corrections, ctx, actorId)) rescored.push(attempt.id)
   }
   return { fixed, rescored }
+}
+
+/**
+ * Right after an attempt is submitted on a version whose gold was corrected since (it was started before the
+ * fix): re-scores it at once and returns it, or null when no correction concerns it. Never throws (logged).
+ */
+export async function rescoreJustSubmitted(
+  store: Store,
+  attemptId: string,
+  actorId: string,
+): Promise<AttemptRecord | null> {
+  try {
+    const attempt = await store.getAttempt(attemptId)
+    if (!attempt) return null
+    const ctx = await contextFor(store, attempt.projectId)
+    const corrections = await correctionsOf(store, attempt.projectId, ctx)
+    if (!(await applyTo(store, attempt, corrections, ctx, actorId))) return null
+    return store.getAttempt(attemptId)
+  } catch (error) {
+    log.error('re-scoring a submitted attempt against corrected gold failed', { attemptId, error })
+    return null
+  }
 }
 
 async function rescore(

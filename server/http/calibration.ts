@@ -19,6 +19,7 @@ import {
   scoreAndExplain,
   shuffled,
 } from '../calibration/attempts'
+import { rescoreJustSubmitted } from '../calibration/rescore'
 import type { AttemptRecord, Store } from '../storage/store'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed, notFound, readJson } from './errors'
@@ -137,7 +138,7 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
 
   app.post('/:id/calibration/attempts/:attemptId/submit', async (c) => {
     const projectId = c.req.param('id')
-    const { attempt, mine } = await visibleAttempt(c, projectId, c.req.param('attemptId'))
+    const { attempt, mine, auth } = await visibleAttempt(c, projectId, c.req.param('attemptId'))
     if (!mine) throw new ApiFailure(403, 'forbidden', 'only the annotator submits their attempt')
     if (attempt.status !== 'in_progress')
       throw new ApiFailure(409, 'attempt_submitted', 'this attempt has already been submitted')
@@ -147,7 +148,9 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
     if (!(await store.submitAttempt(attempt.id, { score: result.score, passed: result.passed, result }))) {
       throw new ApiFailure(409, 'attempt_submitted', 'this attempt has already been submitted')
     }
-    return c.json(result)
+    // Started before a gold fix was published: scored against the corrected gold at once.
+    const rescored = await rescoreJustSubmitted(store, attempt.id, auth.user.id)
+    return c.json(rescored ? rescored.result : result)
   })
 
   app.get('/:id/annotators/:userId/status', async (c) => {

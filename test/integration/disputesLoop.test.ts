@@ -57,7 +57,7 @@ async function setup() {
   return { server, owner, lead, people, project, client, safe, example2, publish }
 }
 
-/** Answers every example with gold, except Safe on Example 2 which gets `safeOn2`; submits. */
+/** Answers every example with gold, except Safe on Example 2 which gets `safeOn2`; submits (resumes an open attempt on `version`). */
 async function take(
   url: string,
   project: string,
@@ -66,11 +66,12 @@ async function take(
   ex2: string,
   safe: string,
   safeOn2: boolean,
+  version?: string,
 ) {
   const full = await apiJson<VersionJson>(url, `/api/projects/${project}/versions/latest`, { user: lead })
   const attempt = await apiJson<AttemptView>(url, `/api/projects/${project}/calibration/attempts`, {
     user,
-    body: {},
+    body: version ? { version } : {},
   })
   for (const example of attempt.examples) {
     const answers: Record<string, { value: GoldValue; rationale: string }> = answersFor(
@@ -160,6 +161,10 @@ describe('disputes loop', () => {
     // Cy matched the wrong gold: re-scored too, and now below the threshold.
     expect(await status(people.cy)).toMatchObject({ status: 'failed', score: 0.75 })
     expect(await status(dee)).toMatchObject({ status: 'in_progress' })
+    // Dee submits her 1.0.0 attempt after the fix: she is scored against the corrected gold at once.
+    const deeResult = await take(url, project, dee, lead, example2, safe, true, '1.0.0')
+    expect(deeResult).toMatchObject({ score: 1, passed: true, rescored: { originalScore: 0.75 } })
+    expect(await status(dee)).toMatchObject({ status: 'passed', score: 1 })
 
     // The annotator's feedback is the re-score, with the original beside it and the corrected gold.
     const view = await apiJson<{ result: AttemptResult }>(url, `${p}/calibration/attempts/${ann.attemptId}`, {
@@ -191,7 +196,7 @@ describe('disputes loop', () => {
     const audit = await server.store.listAudit(project, 200)
     const rescores = audit.filter((a) => a.action === 'attempt.rescored')
     expect(rescores.map((a) => a.details.attemptId).sort()).toEqual(
-      [ann.attemptId, bea.attemptId, cy.attemptId].sort(),
+      [ann.attemptId, bea.attemptId, cy.attemptId, deeResult.attemptId].sort(),
     )
     expect(rescores.find((a) => a.details.attemptId === ann.attemptId)!.details).toMatchObject({
       from: { score: 0.75, passed: false },
@@ -213,7 +218,7 @@ describe('disputes loop', () => {
     // Idempotent: another publish re-scores nothing and leaves the re-score as it was.
     await publish('patch')
     const again = await server.store.listAudit(project, 200)
-    expect(again.filter((a) => a.action === 'attempt.rescored')).toHaveLength(3)
+    expect(again.filter((a) => a.action === 'attempt.rescored')).toHaveLength(4)
     expect((await server.store.getAttempt(ann.attemptId))!.rescored!.at).toBe(stored!.rescored!.at)
   })
 
