@@ -32,7 +32,7 @@ function Outcome({ projectId, dispute }: { projectId: string; dispute: Dispute }
   return (
     <span data-testid="dispute-outcome">
       <span className="pill pill--miss">Gold wrong · fix pending</span>{' '}
-      <Link href={editorLink(projectId, dispute.exampleId)}>Edit the gold</Link>
+      <Link href={editorLink(projectId, dispute.exampleId)}>Edit the gold in the editor</Link>
     </span>
   )
 }
@@ -83,9 +83,14 @@ function DisputeRow({
       </div>
       <p className="dispute-row__comment">{dispute.comment}</p>
       {dispute.status === 'resolved' ? (
-        <p className="dispute-row__reply">
-          <Outcome projectId={projectId} dispute={dispute} /> <strong>Reply:</strong> {dispute.reply}
-        </p>
+        <>
+          <p className="dispute-row__reply">
+            <Outcome projectId={projectId} dispute={dispute} />
+          </p>
+          <p className="dispute-row__reply">
+            <strong>Reply:</strong> {dispute.reply}
+          </p>
+        </>
       ) : (
         <div className="dispute-row__form">
           <textarea

@@ -105,5 +105,7 @@ describe('gold audit in the browser', () => {
     const resolved = page.getByTestId('dispute-row').and(page.locator('[data-status="resolved"]'))
     await resolved.getByTestId('dispute-outcome').waitFor()
     expect(await resolved.getByTestId('dispute-outcome').textContent()).toContain('fix pending')
+    await resolved.scrollIntoViewIfNeeded()
+    await screenshot(page, 'gold-audit-04-fix-pending')
   })
 })
