@@ -136,7 +136,12 @@ describe('gold audit', () => {
       'e7/safe': !probe.truth.e7!.safe,
       'e12/scale': probe.truth.e12!.scale === 1 ? 5 : 1,
       'e20/kind': probe.truth.e20!.kind === 'fact' ? 'advice' : 'fact',
-    }
+      // Pairwise with strength: the other side.
+      'e25/pref': {
+        choice: (probe.truth.e25!.pref as { choice: string }).choice === 'A' ? 'B' : 'A',
+        strength: 'strong',
+      },
+    } as Record<string, GoldValue>
     const { examples, attempts } = population({ annotators: 60, flips })
     const audit = goldAudit('1.0.0', RUBRIC, examples, attempts)
     expect(audit.annotators).toBe(60)
