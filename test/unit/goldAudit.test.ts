@@ -1,8 +1,9 @@
 /**
  * The gold audit on synthetic populations (seeded): annotators of varying skill answer with noise; a gold
  * value flipped on purpose is flagged as suspect and no correct item is; strong annotators who split are
- * flagged ambiguous; nothing is judged below the minimum sample; an all-agree population has no flags and an
- * undefined discrimination; agreement is scoring's (tolerance and strength windows included).
+ * flagged ambiguous (a three-way split too, not suspect); nothing is judged below the minimum sample; an
+ * all-agree population has no flags and an undefined discrimination; agreement is scoring's (tolerance and
+ * strength windows included).
  */
 import { describe, expect, it } from 'vitest'
 import type { SubmittedAttempt } from '../../shared/rubric/analytics'
@@ -67,7 +68,7 @@ interface Population {
   /** Gold differs from the truth here: `${exampleId}/${criterionId}` → the wrong gold. */
   flips?: Record<string, GoldValue>
   /** Items whose truth is genuinely unclear: answered gold with this probability, else the given value, whatever the skill. */
-  splits?: Record<string, { goldOdds: number; other: GoldValue }>
+  splits?: Record<string, { goldOdds: number; other: GoldValue; otherOdds?: number; third?: GoldValue }>
   /** Everyone answers the truth. */
   perfect?: boolean
 }
@@ -104,8 +105,15 @@ function population(p: Population) {
         const right = truth[example.id]![c.id]!
         const split = p.splits?.[`${example.id}/${c.id}`]
         let value: GoldValue
-        if (split) value = random() < split.goldOdds ? right : split.other
-        else if (p.perfect || random() < skill) value = right
+        if (split) {
+          const roll = random()
+          value =
+            roll < split.goldOdds
+              ? right
+              : split.third === undefined || roll < split.goldOdds + (split.otherOdds ?? 1)
+                ? split.other
+                : split.third
+        } else if (p.perfect || random() < skill) value = right
         else value = pick(domain(c).filter((v) => JSON.stringify(v) !== JSON.stringify(right)))
         answers[example.id]![c.id] = { value }
       }
@@ -189,6 +197,23 @@ describe('gold audit', () => {
     const item = audit.items.find((i) => i.exampleId === 'e4' && i.criterionId === 'kind')!
     expect(item.strong.alternative?.answer).toBe(other)
     expect(item.note).toMatch(/split/)
+  })
+
+  it('calls a three-way split ambiguous, not suspect, when no other answer has half the strong group', () => {
+    const probe = population({ annotators: 60 })
+    const gold = probe.truth.e14!.kind as string
+    const [other, third] = ['fact', 'opinion', 'advice'].filter((l) => l !== gold) as [string, string]
+    const { examples, attempts } = population({
+      annotators: 60,
+      splits: { 'e14/kind': { goldOdds: 0.3, other, otherOdds: 0.38, third } },
+    })
+    const audit = goldAudit('1.0.0', RUBRIC, examples, attempts)
+    const item = audit.items.find((i) => i.exampleId === 'e14' && i.criterionId === 'kind')!
+    // More of the strong group picked `other` than gold, but under half of it: split, not a wrong gold.
+    expect(item.strong.alternative!.share).toBeGreaterThan(item.strong.goldShare)
+    expect(item.strong.alternative!.share).toBeLessThan(GOLD_AUDIT_RULES.suspectShare)
+    expect(item.flags).toEqual(['ambiguous'])
+    expect(flagged(audit.items, 'suspect_gold')).toEqual([])
   })
 
   it('judges nothing below the minimum number of answers, and judges at it', () => {
