@@ -7,13 +7,16 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { isSameOrigin } from './auth/origin'
 import { sessionMiddleware } from './auth/sessions'
+import { annotatorDrilldownRoutes } from './http/annotatorDrilldown'
 import { authRoutes } from './http/auth'
 import { calibrationRoutes } from './http/calibration'
 import { calibrationAnalyticsRoutes } from './http/calibrationAnalytics'
 import { commentRoutes } from './http/comments'
 import { diffRoutes } from './http/diff'
+import { disputeRoutes } from './http/disputes'
 import type { AppEnv, RouteDeps } from './http/env'
 import { ApiFailure, errorResponse } from './http/errors'
+import { goldAuditExportRoutes } from './http/goldAuditExport'
 import { inviteRoutes, projectInviteRoutes } from './http/invites'
 import { memberRoutes } from './http/members'
 import { projectRoutes } from './http/projects'
@@ -88,6 +91,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', diffRoutes(deps))
   app.route('/api/projects', calibrationRoutes(deps))
   app.route('/api/projects', calibrationAnalyticsRoutes(deps))
+  app.route('/api/projects', disputeRoutes(deps))
+  app.route('/api/projects', goldAuditExportRoutes(deps))
+  app.route('/api/projects', annotatorDrilldownRoutes(deps))
   app.route('/api/projects', commentRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)

@@ -10,7 +10,9 @@ import {
   AttemptView,
   type CriterionAnswer,
   Dispute,
+  type DisputeOutcome,
 } from '../../shared/schema/calibration'
+import type { GoldAudit } from '../../shared/schema/goldAudit'
 import { ApiRequestError, requestJson, requestVoid, sentence } from './http'
 
 const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`
@@ -132,10 +134,15 @@ export function createDispute(
 ): Promise<Dispute> {
   return requestJson(`${base(projectId)}/calibration/disputes`, Dispute, { method: 'POST', body })
 }
-export function resolveDispute(projectId: string, disputeId: string, reply: string): Promise<void> {
+export function resolveDispute(
+  projectId: string,
+  disputeId: string,
+  reply: string,
+  outcome: DisputeOutcome,
+): Promise<void> {
   return requestVoid(`${base(projectId)}/calibration/disputes/${encodeURIComponent(disputeId)}/resolve`, {
     method: 'POST',
-    body: { reply },
+    body: { reply, outcome },
   })
 }
 
@@ -154,6 +161,7 @@ export type DashboardData = CalibrationAnalytics & {
   openDisputes: number
   disputesByExample: Record<string, number>
   versions: string[]
+  goldAudit: GoldAudit
 }
 
 const DashboardShape = z

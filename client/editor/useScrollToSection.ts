@@ -1,6 +1,7 @@
 /**
  * Opening `/projects/:id#<sectionId>` (e.g. from the misread-sections ranking) scrolls the guideline to that
- * section once its heading has synced, and once more after the embedded examples have laid out.
+ * section once its heading has synced, and once more after the embedded examples have laid out. An example id
+ * (`#<exampleId>`, from the gold audit and disputes) scrolls to that example's block the same way.
  */
 import type { Editor } from '@tiptap/react'
 import { useEffect } from 'react'
@@ -16,6 +17,10 @@ export function useScrollToSection(editor: Editor): void {
     const find = () =>
       [...editor.view.dom.querySelectorAll<HTMLElement>('h1, h2, h3')].find(
         (heading) => heading.getAttribute('data-sectionid') === sectionId || heading.id === sectionId,
+      ) ??
+      // An example: its block in the text, or in the list of detached examples beside it.
+      [...document.querySelectorAll<HTMLElement>('[data-example-block]')].find(
+        (block) => block.getAttribute('data-example-block') === sectionId,
       )
     const started = Date.now()
     let settle: ReturnType<typeof setTimeout> | undefined

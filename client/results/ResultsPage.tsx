@@ -11,12 +11,14 @@ import { projectPath } from '../app/router'
 import { CalibrationHeader } from '../calibration/CalibrationHeader'
 import { MessagePage } from '../ui/MessagePage'
 import { PageLoading } from '../ui/PageLoading'
+import { AnnotatorDrilldown } from './AnnotatorDrilldown'
 import { AnnotatorsTable } from './AnnotatorsTable'
 import { AgreementChart, TrendChart } from './Charts'
 import { CooldownSetting } from './CooldownSetting'
 import { CriteriaTable } from './CriteriaTable'
 import { DisputesPanel } from './DisputesPanel'
 import { ExamplesTable } from './ExamplesTable'
+import { GoldAuditPanel } from './GoldAuditPanel'
 import { useDashboard } from './useDashboard'
 import '../styles/calibration.css'
 
@@ -164,6 +166,16 @@ export default function ResultsPage({ projectId }: { projectId: string }) {
         <section className="card">
           <h2>Examples, by miss rate</h2>
           <ExamplesTable examples={data.examples} disputesByExample={data.disputesByExample} />
+        </section>
+
+        <section className="card">
+          <h2>Gold audit: which gold looks wrong</h2>
+          <GoldAuditPanel projectId={projectId} audit={data.goldAudit} disputes={disputes} />
+        </section>
+
+        <section className="card">
+          <h2>Annotator drill-down</h2>
+          <AnnotatorDrilldown projectId={projectId} version={data.version} annotators={data.annotators} />
         </section>
 
         <section className="card">

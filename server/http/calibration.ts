@@ -1,20 +1,13 @@
 /**
  * Calibration routes: start, save and submit attempts (answers saved as they go; scoring on the server),
- * feedback after submission, retake cool-down, disputes of gold values, and the status API that annotation
- * platforms gate production work on (session or read token).
+ * feedback after submission, retake cool-down, and the status API that annotation platforms gate production
+ * work on (session or read token). Disputes of gold values are in disputes.ts.
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { can } from '../../shared/auth/permissions'
 import { calibrationStatus } from '../../shared/rubric/calibrationStatus'
-import {
-  type AnnotatorStatus,
-  CreateDisputeBody,
-  type Dispute,
-  ResolveDisputeBody,
-  SaveAnswersBody,
-  StartAttemptBody,
-} from '../../shared/schema/calibration'
+import { type AnnotatorStatus, SaveAnswersBody, StartAttemptBody } from '../../shared/schema/calibration'
 import type { VersionJson } from '../../shared/schema/version'
 import { authorize } from '../auth/access'
 import { authorizeVersionRead } from '../auth/readTokens'
@@ -26,6 +19,7 @@ import {
   scoreAndExplain,
   shuffled,
 } from '../calibration/attempts'
+import { rescoreJustSubmitted } from '../calibration/rescore'
 import type { AttemptRecord, Store } from '../storage/store'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed, notFound, readJson } from './errors'
@@ -144,7 +138,7 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
 
   app.post('/:id/calibration/attempts/:attemptId/submit', async (c) => {
     const projectId = c.req.param('id')
-    const { attempt, mine } = await visibleAttempt(c, projectId, c.req.param('attemptId'))
+    const { attempt, mine, auth } = await visibleAttempt(c, projectId, c.req.param('attemptId'))
     if (!mine) throw new ApiFailure(403, 'forbidden', 'only the annotator submits their attempt')
     if (attempt.status !== 'in_progress')
       throw new ApiFailure(409, 'attempt_submitted', 'this attempt has already been submitted')
@@ -154,7 +148,9 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
     if (!(await store.submitAttempt(attempt.id, { score: result.score, passed: result.passed, result }))) {
       throw new ApiFailure(409, 'attempt_submitted', 'this attempt has already been submitted')
     }
-    return c.json(result)
+    // Started before a gold fix was published: scored against the corrected gold at once.
+    const rescored = await rescoreJustSubmitted(store, attempt.id, auth.user.id)
+    return c.json(rescored ? rescored.result : result)
   })
 
   app.get('/:id/annotators/:userId/status', async (c) => {
@@ -196,60 +192,11 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
     return c.json(body)
   })
 
-  app.post('/:id/calibration/disputes', async (c) => {
-    const projectId = c.req.param('id')
-    const { auth } = await authorize(c, store, projectId, 'calibration.take')
-    const body = await readJson(c, CreateDisputeBody)
-    const attempt = await store.getAttempt(body.attemptId)
-    if (!attempt || attempt.projectId !== projectId || attempt.userId !== auth.user.id)
-      throw notFound('attempt')
-    if (attempt.status !== 'submitted')
-      throw new ApiFailure(409, 'attempt_open', 'dispute gold after submitting your attempt')
-    if (!attempt.exampleOrder.includes(body.exampleId)) throw notFound('example in this attempt')
-    const id = newId()
-    await store.createDispute({ id, projectId, ...body, version: attempt.version, userId: auth.user.id })
-    const created = (await store.listDisputes(projectId, auth.user.id)).find((d) => d.id === id)!
-    return c.json<Dispute>(toDispute(created), 201)
-  })
-
-  app.get('/:id/calibration/disputes', async (c) => {
-    const projectId = c.req.param('id')
-    const { auth, role } = await authorize(c, store, projectId, 'calibration.take')
-    const disputes = await store.listDisputes(
-      projectId,
-      can(role, 'calibration.manage') ? undefined : auth.user.id,
-    )
-    return c.json({ disputes: disputes.map(toDispute) })
-  })
-
-  app.post('/:id/calibration/disputes/:disputeId/resolve', async (c) => {
-    const projectId = c.req.param('id')
-    const { auth } = await authorize(c, store, projectId, 'calibration.manage')
-    const body = await readJson(c, ResolveDisputeBody)
-    if (!(await store.resolveDispute(projectId, c.req.param('disputeId'), body.reply, auth.user.id))) {
-      throw notFound('open dispute')
-    }
-    await store.appendAudit({
-      projectId,
-      actorId: auth.user.id,
-      action: 'dispute.resolved',
-      details: { disputeId: c.req.param('disputeId') },
-    })
-    return c.body(null, 204)
-  })
-
   app.all('/:id/calibration/attempts', methodNotAllowed(['GET', 'POST']))
   app.all('/:id/calibration/attempts/:attemptId', methodNotAllowed(['GET']))
   app.all('/:id/calibration/attempts/:attemptId/answers/:exampleId', methodNotAllowed(['PUT']))
   app.all('/:id/calibration/attempts/:attemptId/submit', methodNotAllowed(['POST']))
   app.all('/:id/annotators/:userId/status', methodNotAllowed(['GET']))
   app.all('/:id/calibration/settings', methodNotAllowed(['GET', 'PUT']))
-  app.all('/:id/calibration/disputes', methodNotAllowed(['GET', 'POST']))
-  app.all('/:id/calibration/disputes/:disputeId/resolve', methodNotAllowed(['POST']))
   return app
-}
-
-function toDispute(d: import('../storage/store').DisputeRecord): Dispute {
-  const { projectId: _p, attemptId: _a, ...rest } = d
-  return rest
 }

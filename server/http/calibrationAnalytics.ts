@@ -5,6 +5,7 @@ import {
   calibrationAnalytics,
   type SubmittedAttempt,
 } from '../../shared/rubric/analytics'
+import { goldAudit } from '../../shared/rubric/goldAudit'
 import { describeValue } from '../../shared/rubric/goldFits'
 import type { CalibrationExample, GoldValue } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
@@ -13,13 +14,27 @@ import type { AttemptRecord, Store } from '../storage/store'
 import type { AppEnv, RouteDeps } from './env'
 import { methodNotAllowed, notFound } from './errors'
 
-async function submitted(store: Store, projectId: string): Promise<(AttemptRecord & { userName: string })[]> {
+export async function submitted(
+  store: Store,
+  projectId: string,
+): Promise<(AttemptRecord & { userName: string })[]> {
   const attempts = (await store.listAttempts(projectId)).filter((a) => a.status === 'submitted')
   const names = new Map((await store.listMembers(projectId)).map((m) => [m.userId, m.name]))
   return attempts.map((a) => ({ ...a, userName: names.get(a.userId) ?? 'former member' }))
 }
 
-const csvCell = (value: unknown) => {
+/** A submitted attempt as the analytics and the gold audit read it (effective score and pass). */
+export const asSubmitted = (a: AttemptRecord & { userName: string }): SubmittedAttempt => ({
+  userId: a.userId,
+  userName: a.userName,
+  version: a.version,
+  submittedAt: a.submittedAt!,
+  score: a.score ?? 0,
+  passed: a.passed ?? false,
+  answers: a.answers as SubmittedAttempt['answers'],
+})
+
+export const csvCell = (value: unknown) => {
   const text = value === null || value === undefined ? '' : String(value)
   // Quote every cell; neutralise spreadsheet formulas.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
@@ -39,22 +54,14 @@ export function calibrationAnalyticsRoutes({ store }: RouteDeps): Hono<AppEnv> {
     if (!stored) throw notFound(requested ? `version ${requested}` : 'published version')
     const version = JSON.parse(stored.json) as VersionJson
     const attempts = await submitted(store, projectId)
+    const population = attempts.map(asSubmitted)
+    const examples = version.examples as CalibrationExample[]
     const analytics: CalibrationAnalytics = calibrationAnalytics(
       version.version,
       version.rubric,
-      version.examples as CalibrationExample[],
+      examples,
       version.guideline.sections,
-      attempts.map(
-        (a): SubmittedAttempt => ({
-          userId: a.userId,
-          userName: a.userName,
-          version: a.version,
-          submittedAt: a.submittedAt!,
-          score: a.score ?? 0,
-          passed: a.passed ?? false,
-          answers: a.answers as SubmittedAttempt['answers'],
-        }),
-      ),
+      population,
     )
     const disputes = await store.listDisputes(projectId)
     const trend = attempts
@@ -78,6 +85,7 @@ export function calibrationAnalyticsRoutes({ store }: RouteDeps): Hono<AppEnv> {
         ]),
       ),
       versions: (await store.listVersions(projectId)).map((v) => v.version),
+      goldAudit: goldAudit(version.version, version.rubric, examples, population),
     })
   })
 

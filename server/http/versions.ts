@@ -12,6 +12,7 @@ import { PublishBody, type VersionJson, type VersionSummary } from '../../shared
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
 import { authorize } from '../auth/access'
 import { authorizeVersionRead, VERSION_CACHE_CONTROL } from '../auth/readTokens'
+import { applyGoldFixesQuietly } from '../calibration/rescore'
 import { commentSummary } from '../comments/commentsDoc'
 import { buildVersionJson, publicVariant } from '../publish/buildVersion'
 import { versionMarkdown, versionPrintPage } from '../publish/exportVersion'
@@ -106,6 +107,7 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
       action: 'version.published',
       details: { version: record.version, bump: body.bump },
     })
+    await applyGoldFixesQuietly(store, projectId, record.version, auth.user.id)
     return c.json(summary(record), 201)
   })
 

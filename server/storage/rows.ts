@@ -6,6 +6,7 @@ import type { Role } from '../../shared/auth/permissions'
 import type {
   AttemptRecord,
   DisputeRecord,
+  GoldCorrection,
   InviteRecord,
   ProjectRecord,
   ReadTokenRecord,
@@ -97,8 +98,38 @@ export interface AttemptRow {
   score: number | null
   passed: number | null
   result: string | null
+  rescore: string | null
 }
-export const toAttempt = (r: AttemptRow): AttemptRecord => ({
+
+/** The re-score column: the outcome against corrected gold, and which corrections applied. */
+interface StoredRescore {
+  score: number
+  passed: boolean
+  result: unknown
+  corrections: GoldCorrection[]
+  at: string
+}
+
+export const toAttempt = (r: AttemptRow): AttemptRecord => {
+  const original = {
+    score: r.score,
+    passed: r.passed === null ? null : r.passed === 1,
+    result: r.result === null ? null : JSON.parse(r.result),
+  }
+  const rescore = r.rescore === null ? null : (JSON.parse(r.rescore) as StoredRescore)
+  return {
+    ...attemptFields(r),
+    ...(rescore ? { score: rescore.score, passed: rescore.passed, result: rescore.result } : original),
+    rescored: rescore
+      ? {
+          original: { score: r.score ?? 0, passed: r.passed === 1, result: original.result },
+          corrections: rescore.corrections,
+          at: rescore.at,
+        }
+      : null,
+  }
+}
+const attemptFields = (r: AttemptRow) => ({
   id: r.id,
   projectId: r.project_id,
   userId: r.user_id,
@@ -109,9 +140,6 @@ export const toAttempt = (r: AttemptRow): AttemptRecord => ({
   startedAt: r.started_at,
   updatedAt: r.updated_at,
   submittedAt: r.submitted_at,
-  score: r.score,
-  passed: r.passed === null ? null : r.passed === 1,
-  result: r.result === null ? null : JSON.parse(r.result),
 })
 
 export interface DisputeRow {
@@ -129,6 +157,8 @@ export interface DisputeRow {
   resolved_by: string | null
   created_at: string
   resolved_at: string | null
+  outcome: DisputeRecord['outcome']
+  fixed_in_version: string | null
 }
 export const toDispute = (r: DisputeRow): DisputeRecord => ({
   id: r.id,
@@ -145,6 +175,8 @@ export const toDispute = (r: DisputeRow): DisputeRecord => ({
   resolvedBy: r.resolved_by,
   createdAt: r.created_at,
   resolvedAt: r.resolved_at,
+  outcome: r.outcome,
+  fixedInVersion: r.fixed_in_version,
 })
 
 export interface VersionRow {

@@ -156,6 +156,10 @@ export const MIGRATIONS: readonly Migration[] = [
                CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
                FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();`,
   },
+  // Disputes get an outcome and the version that fixed the gold; attempts keep a re-score beside the original.
+  `ALTER TABLE disputes ADD COLUMN outcome TEXT CHECK (outcome IN ('gold_stands', 'gold_wrong'));
+   ALTER TABLE disputes ADD COLUMN fixed_in_version TEXT;
+   ALTER TABLE attempts ADD COLUMN rescore TEXT;`,
 ]
 
 /** The migration's SQL for a dialect. */

@@ -273,10 +273,28 @@ export interface AttemptRecord {
   startedAt: string
   updatedAt: string
   submittedAt: string | null
+  /** The effective score: the re-score when gold the attempt answered was corrected since, else the original. */
   score: number | null
+  /** The effective pass (as `score`): what the status API, analytics and exports read. */
   passed: boolean | null
-  /** The stored result (feedback) once submitted. */
+  /** The effective stored result (feedback) once submitted. */
   result: unknown
+  /** Set when re-scored: the original outcome, kept beside the re-score, and which gold corrections applied. */
+  rescored: AttemptRescore | null
+}
+
+/** A gold value corrected in a later version (after a dispute resolved `gold_wrong`). */
+export interface GoldCorrection {
+  exampleId: string
+  criterionId: string
+  /** The version whose gold replaces the disputed one. */
+  fixedIn: string
+}
+
+export interface AttemptRescore {
+  original: { score: number; passed: boolean; result: unknown }
+  corrections: GoldCorrection[]
+  at: string
 }
 
 export interface DisputeRecord {
@@ -294,6 +312,8 @@ export interface DisputeRecord {
   resolvedBy: string | null
   createdAt: string
   resolvedAt: string | null
+  outcome: 'gold_stands' | 'gold_wrong' | null
+  fixedInVersion: string | null
 }
 
 export interface CalibrationStore {
@@ -322,10 +342,35 @@ export interface CalibrationStore {
   setRetakeCooldownMinutes(projectId: string, minutes: number): Promise<void>
 
   createDispute(
-    d: Omit<DisputeRecord, 'status' | 'reply' | 'resolvedBy' | 'createdAt' | 'resolvedAt' | 'userName'>,
+    d: Omit<
+      DisputeRecord,
+      | 'status'
+      | 'reply'
+      | 'resolvedBy'
+      | 'createdAt'
+      | 'resolvedAt'
+      | 'userName'
+      | 'outcome'
+      | 'fixedInVersion'
+    >,
   ): Promise<void>
   listDisputes(projectId: string, userId?: string): Promise<DisputeRecord[]>
-  resolveDispute(projectId: string, id: string, reply: string, resolvedBy: string): Promise<boolean>
+  /** Resolves an open dispute with a reply and an outcome; false when it is not open (or not this project's). */
+  resolveDispute(
+    projectId: string,
+    id: string,
+    resolution: { reply: string; outcome: 'gold_stands' | 'gold_wrong'; resolvedBy: string },
+  ): Promise<boolean>
+  /** Records the version that fixed a `gold_wrong` dispute; false when it is not pending a fix. */
+  markDisputeFixed(projectId: string, id: string, version: string): Promise<boolean>
+  /**
+   * Stores a re-score beside a submitted attempt's original outcome (replacing an earlier re-score); false when
+   * the attempt is not submitted.
+   */
+  rescoreAttempt(
+    attemptId: string,
+    rescore: { score: number; passed: boolean; result: unknown; corrections: GoldCorrection[]; at: string },
+  ): Promise<boolean>
 }
 
 export interface Store extends DocStore, ProjectStore, AccountStore, VersionStore, CalibrationStore {

@@ -61,6 +61,15 @@ export const AttemptResult = z.object({
     }),
   ),
   examples: z.array(ExampleFeedback),
+  /** Present when the attempt was re-scored after gold it answered was corrected (the original is kept). */
+  rescored: z
+    .object({
+      originalScore: z.number(),
+      originalPassed: z.boolean(),
+      at: z.string(),
+      corrections: z.array(z.object({ exampleId: z.string(), criterionId: z.string(), fixedIn: z.string() })),
+    })
+    .optional(),
 })
 export type AttemptResult = z.infer<typeof AttemptResult>
 
@@ -83,7 +92,12 @@ export const CreateDisputeBody = z
     comment: z.string().trim().min(1).max(5000),
   })
   .strict()
-export const ResolveDisputeBody = z.object({ reply: z.string().trim().min(1).max(5000) }).strict()
+/** How a lead resolves a dispute: the gold value stands, or it was wrong (the annotator's favour; a fix is due). */
+export const DISPUTE_OUTCOMES = ['gold_stands', 'gold_wrong'] as const
+export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number]
+export const ResolveDisputeBody = z
+  .object({ reply: z.string().trim().min(1).max(5000), outcome: z.enum(DISPUTE_OUTCOMES) })
+  .strict()
 export const Dispute = z.object({
   id: z.string(),
   version: z.string(),
@@ -97,5 +111,9 @@ export const Dispute = z.object({
   resolvedBy: z.string().nullable(),
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
+  /** Set when resolved; `gold_wrong` with no `fixedInVersion` yet means a gold fix is pending. */
+  outcome: z.enum(DISPUTE_OUTCOMES).nullable(),
+  /** The version that corrected the disputed gold (its attempts were then re-scored). */
+  fixedInVersion: z.string().nullable(),
 })
 export type Dispute = z.infer<typeof Dispute>

@@ -187,7 +187,7 @@ describe('calibration in the browser', () => {
     await dispute
       .getByTestId('dispute-reply-input')
       .fill('Gold stays at 3: the answer skips the dosage the user asked for.')
-    await dispute.getByTestId('dispute-resolve').click()
+    await dispute.getByTestId('dispute-gold-stands').click()
     await lead.page.getByTestId('dispute-row').and(lead.page.locator('[data-status="resolved"]')).waitFor()
     await page.reload()
     await page.getByTestId('dispute-reply').filter({ hasText: 'Gold stays at 3' }).waitFor()

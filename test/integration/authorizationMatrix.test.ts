@@ -306,7 +306,7 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
       )
       return {
         path: `/api/projects/${project}/calibration/disputes/${dispute.id}/resolve`,
-        body: { reply: 'Thanks' },
+        body: { reply: 'Thanks', outcome: 'gold_stands' },
       }
     },
   },
@@ -317,6 +317,16 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
   'GET /api/projects/:id/calibration/export.csv': {
     expected: row(401, 200, 200, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/calibration/export.csv` }),
+  },
+  'GET /api/projects/:id/calibration/gold-audit.csv': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/calibration/gold-audit.csv` }),
+  },
+  'GET /api/projects/:id/calibration/annotators/:userId/answers': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({
+      path: `/api/projects/${project}/calibration/annotators/${users.annotator.id}/answers`,
+    }),
   },
   'GET /api/projects/:id/tokens': {
     expected: row(401, 200, 200, 403, 403, 404, 401),

@@ -159,7 +159,7 @@ describe('calibration', () => {
     ])
     const resolve = await api(url, `/api/projects/${project}/calibration/disputes/${disputeId}/resolve`, {
       user: owner,
-      body: { reply: 'Fair point; fixed in the next version.' },
+      body: { reply: 'Fair point; fixed in the next version.', outcome: 'gold_wrong' },
     })
     expect(resolve.status).toBe(204)
     const mine = await apiJson<{ disputes: { status: string; reply: string }[] }>(

@@ -363,10 +363,48 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
         userId: 'u',
         comment: 'No',
       })
-      expect((await store.listDisputes('p'))[0]).toMatchObject({ id: 'd1', status: 'open', userName: 'Una' })
-      expect(await store.resolveDispute('p', 'd1', 'Fixed', 'u')).toBe(true)
-      expect(await store.resolveDispute('p', 'd1', 'Again', 'u')).toBe(false)
-      expect((await store.listDisputes('p', 'u'))[0]).toMatchObject({ status: 'resolved', reply: 'Fixed' })
+      expect((await store.listDisputes('p'))[0]).toMatchObject({
+        id: 'd1',
+        status: 'open',
+        userName: 'Una',
+        outcome: null,
+        fixedInVersion: null,
+      })
+      // Not pending a fix while open.
+      expect(await store.markDisputeFixed('p', 'd1', '1.0.1')).toBe(false)
+      const resolution = { reply: 'Fixed', outcome: 'gold_wrong', resolvedBy: 'u' } as const
+      expect(await store.resolveDispute('other', 'd1', resolution)).toBe(false)
+      expect(await store.resolveDispute('p', 'd1', resolution)).toBe(true)
+      expect(await store.resolveDispute('p', 'd1', { ...resolution, reply: 'Again' })).toBe(false)
+      expect((await store.listDisputes('p', 'u'))[0]).toMatchObject({
+        status: 'resolved',
+        reply: 'Fixed',
+        outcome: 'gold_wrong',
+        fixedInVersion: null,
+      })
+      expect(await store.markDisputeFixed('other', 'd1', '1.0.1')).toBe(false)
+      expect(await store.markDisputeFixed('p', 'd1', '1.0.1')).toBe(true)
+      expect(await store.markDisputeFixed('p', 'd1', '1.0.2')).toBe(false)
+      expect((await store.listDisputes('p'))[0]).toMatchObject({ fixedInVersion: '1.0.1' })
+
+      // A re-score is stored beside the original; the record reads the re-score as its effective outcome.
+      expect(await store.getAttempt('a1')).toMatchObject({ rescored: null })
+      const corrections = [{ exampleId: 'e1', criterionId: 'c', fixedIn: '1.0.1' }]
+      const at = '2026-01-01T00:00:00.000Z'
+      expect(
+        await store.rescoreAttempt('a1', { score: 1, passed: true, result: { ok: 2 }, corrections, at }),
+      ).toBe(true)
+      const rescored = (await store.listAttempts('p'))[0]!
+      expect(rescored).toMatchObject({
+        score: 1,
+        passed: true,
+        result: { ok: 2 },
+        rescored: { original: { score: 0.5, passed: false, result: { ok: 1 } }, corrections, at },
+      })
+      await store.createAttempt({ id: 'a2', projectId: 'p', userId: 'u', version: '1.0.0', exampleOrder: [] })
+      expect(await store.rescoreAttempt('a2', { score: 1, passed: true, result: {}, corrections, at })).toBe(
+        false,
+      )
       await store.close()
     })
 

@@ -36,9 +36,14 @@ const DISPUTES_SELECT = `SELECT d.*, u.name AS user_name FROM disputes d LEFT JO
 const DISPUTES_OF_PROJECT = sql(`${DISPUTES_SELECT} ORDER BY d.created_at DESC`)
 const DISPUTES_OF_USER = sql(`${DISPUTES_SELECT} AND d.user_id = ? ORDER BY d.created_at DESC`)
 const RESOLVE_DISPUTE = sql(
-  `UPDATE disputes SET status = 'resolved', reply = ?, resolved_by = ?, resolved_at = ?
+  `UPDATE disputes SET status = 'resolved', reply = ?, outcome = ?, resolved_by = ?, resolved_at = ?
    WHERE id = ? AND project_id = ? AND status = 'open'`,
 )
+const MARK_DISPUTE_FIXED = sql(
+  `UPDATE disputes SET fixed_in_version = ?
+   WHERE id = ? AND project_id = ? AND outcome = 'gold_wrong' AND fixed_in_version IS NULL`,
+)
+const RESCORE_ATTEMPT = sql(`UPDATE attempts SET rescore = ? WHERE id = ? AND status = 'submitted'`)
 
 const now = () => new Date().toISOString()
 
@@ -107,8 +112,14 @@ export function calibrationStore(db: Db): CalibrationStore {
       )
       return rows.map(toDispute)
     },
-    async resolveDispute(projectId, id, reply, resolvedBy) {
-      return (await db.run(run(RESOLVE_DISPUTE, [reply, resolvedBy, now(), id, projectId]))) > 0
+    async resolveDispute(projectId, id, { reply, outcome, resolvedBy }) {
+      return (await db.run(run(RESOLVE_DISPUTE, [reply, outcome, resolvedBy, now(), id, projectId]))) > 0
+    },
+    async markDisputeFixed(projectId, id, version) {
+      return (await db.run(run(MARK_DISPUTE_FIXED, [version, id, projectId]))) > 0
+    },
+    async rescoreAttempt(attemptId, rescore) {
+      return (await db.run(run(RESCORE_ATTEMPT, [JSON.stringify(rescore), attemptId]))) > 0
     },
   }
 }

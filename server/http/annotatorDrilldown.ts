@@ -1,0 +1,97 @@
+/**
+ * The per-annotator drill-down route (owners and leads): `GET …/calibration/annotators/:userId/answers`
+ * (`?version=`; default the version of their latest submitted attempt). Built from the attempt's stored
+ * (effective) result, so a re-scored attempt shows the corrected gold.
+ */
+import { Hono } from 'hono'
+import { describeValue } from '../../shared/rubric/goldFits'
+import type { AttemptResult } from '../../shared/schema/calibration'
+import type { AnnotatorDrilldown } from '../../shared/schema/drilldown'
+import type { VersionJson } from '../../shared/schema/version'
+import { authorize } from '../auth/access'
+import { loadVersionJson } from '../calibration/versionJson'
+import type { AttemptRecord } from '../storage/store'
+import type { AppEnv, RouteDeps } from './env'
+import { methodNotAllowed, notFound } from './errors'
+
+function sectionsOf(version: VersionJson, attempt: AttemptRecord): AnnotatorDrilldown['sections'] {
+  const result = attempt.result as AttemptResult
+  const criteria = new Map(version.rubric.criteria.map((c) => [c.id, c]))
+  const order = version.guideline.sections
+  const bySection = new Map<string | null, AnnotatorDrilldown['sections'][number]>()
+  for (const example of result.examples) {
+    const known = example.sectionId !== null && order.some((s) => s.id === example.sectionId)
+    const sectionId = known ? example.sectionId : null
+    let section = bySection.get(sectionId)
+    if (!section) {
+      const title = order.find((s) => s.id === sectionId)?.title
+      section = {
+        sectionId,
+        title: sectionId ? title || 'Untitled section' : 'Not linked to a section',
+        agreed: 0,
+        total: 0,
+        examples: [],
+      }
+      bySection.set(sectionId, section)
+    }
+    const answers = example.criteria.map((c) => {
+      const criterion = criteria.get(c.criterionId)
+      const describe = (v: NonNullable<typeof c.answer>) =>
+        criterion ? describeValue(criterion, v) : JSON.stringify(v)
+      section.total++
+      if (c.agrees) section.agreed++
+      return {
+        criterionId: c.criterionId,
+        criterionTitle: criterion?.title ?? c.criterionId,
+        answer: c.answer === null ? null : describe(c.answer),
+        gold: c.accepted.map(describe),
+        agrees: c.agrees,
+        rationale: c.rationale?.trim() ? c.rationale : null,
+      }
+    })
+    section.examples.push({ exampleId: example.exampleId, title: example.title, answers })
+  }
+  // Guideline order, then the unlinked examples.
+  const rank = (id: string | null) => (id === null ? order.length : order.findIndex((s) => s.id === id))
+  return [...bySection.values()].sort((a, b) => rank(a.sectionId) - rank(b.sectionId))
+}
+
+export function annotatorDrilldownRoutes({ store }: RouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+
+  app.get('/:id/calibration/annotators/:userId/answers', async (c) => {
+    const projectId = c.req.param('id')
+    const userId = c.req.param('userId')
+    await authorize(c, store, projectId, 'calibration.manage')
+    const attempts = (await store.listAttempts(projectId, userId)).filter((a) => a.status === 'submitted')
+    const member = (await store.listMembers(projectId)).find((m) => m.userId === userId)
+    if (!member && attempts.length === 0) throw notFound('annotator')
+    const versions = [...new Set(attempts.map((a) => a.version))]
+    const requested = c.req.query('version') ?? attempts[0]?.version
+    const version = await loadVersionJson(store, projectId, requested)
+    const attempt = attempts
+      .filter((a) => a.version === version.version)
+      .sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''))[0]
+    return c.json<AnnotatorDrilldown>({
+      userId,
+      name: member?.name ?? 'former member',
+      version: version.version,
+      versions,
+      attempt: attempt
+        ? {
+            id: attempt.id,
+            submittedAt: attempt.submittedAt!,
+            score: attempt.score ?? 0,
+            passed: attempt.passed ?? false,
+            original: attempt.rescored
+              ? { score: attempt.rescored.original.score, passed: attempt.rescored.original.passed }
+              : null,
+          }
+        : null,
+      sections: attempt ? sectionsOf(version, attempt) : [],
+    })
+  })
+
+  app.all('/:id/calibration/annotators/:userId/answers', methodNotAllowed(['GET']))
+  return app
+}
