@@ -3,6 +3,7 @@
  * records of the Store interface.
  */
 import type { Role } from '../../shared/auth/permissions'
+import type { AttemptResult } from '../../shared/schema/calibration'
 import type {
   AttemptRecord,
   DisputeRecord,
@@ -111,7 +112,8 @@ export const toAttempt = (r: AttemptRow): AttemptRecord => ({
   submittedAt: r.submitted_at,
   score: r.score,
   passed: r.passed === null ? null : r.passed === 1,
-  result: r.result === null ? null : JSON.parse(r.result),
+  // Written only by submitAttempt from a typed AttemptResult.
+  result: r.result === null ? null : (JSON.parse(r.result) as AttemptResult),
 })
 
 export interface DisputeRow {

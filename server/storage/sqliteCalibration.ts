@@ -1,5 +1,10 @@
-/** The SQLite side of calibration: attempts with their answers and results, retake cool-downs, disputes. */
+/**
+ * The SQLite side of calibration: attempts with their answers and results (one open attempt per annotator
+ * and project, via `open_attempts`), retake cool-downs, disputes, and the roles a member held.
+ */
 import type Database from 'better-sqlite3'
+import type { Role } from '../../shared/auth/permissions'
+import { ROLE_HISTORY_SQL, roleHistoryParams, rolesFromAudit } from './roleHistory'
 import { type AttemptRow, type DisputeRow, toAttempt, toDispute } from './rows'
 import type { CalibrationStore } from './store'
 
@@ -7,29 +12,76 @@ const now = () => new Date().toISOString()
 
 export function sqliteCalibration(db: Database.Database): CalibrationStore {
   const getAttempt = db.prepare<[string], AttemptRow>('SELECT * FROM attempts WHERE id = ?')
-  const save = db.transaction(
-    (attemptId: string, exampleId: string, answers: Record<string, unknown>): boolean => {
-      const row = getAttempt.get(attemptId)
-      if (!row || row.status !== 'in_progress') return false
-      const all = JSON.parse(row.answers) as Record<string, unknown>
-      all[exampleId] = answers
-      db.prepare('UPDATE attempts SET answers = ?, updated_at = ? WHERE id = ?').run(
-        JSON.stringify(all),
-        now(),
-        attemptId,
-      )
-      return true
-    },
-  )
+  const save = db.transaction((attemptId: string, exampleId: string, answers: unknown): boolean => {
+    const row = getAttempt.get(attemptId)
+    if (!row || row.status !== 'in_progress') return false
+    const all = JSON.parse(row.answers) as Record<string, unknown>
+    all[exampleId] = answers
+    db.prepare('UPDATE attempts SET answers = ?, updated_at = ? WHERE id = ?').run(
+      JSON.stringify(all),
+      now(),
+      attemptId,
+    )
+    return true
+  })
 
-  return {
-    async createAttempt(a) {
+  const create = db.transaction(
+    (a: { id: string; projectId: string; userId: string; version: string; exampleOrder: string[] }) => {
       const at = now()
       db.prepare(
         `INSERT INTO attempts (id, project_id, user_id, version, status, example_order, answers, started_at, updated_at)
          VALUES (?, ?, ?, ?, 'in_progress', ?, '{}', ?, ?)`,
       ).run(a.id, a.projectId, a.userId, a.version, JSON.stringify(a.exampleOrder), at, at)
+      const slot = db
+        .prepare(
+          `INSERT INTO open_attempts (project_id, user_id, attempt_id) VALUES (?, ?, ?)
+           ON CONFLICT (project_id, user_id) DO NOTHING`,
+        )
+        .run(a.projectId, a.userId, a.id)
+      if (slot.changes === 0) throw new OpenAttemptExists()
       return toAttempt(getAttempt.get(a.id)!)
+    },
+  )
+  const submit = db.transaction((attemptId: string, score: number, passed: boolean, result: string) => {
+    const at = now()
+    const changed = db
+      .prepare(
+        `UPDATE attempts SET status = 'submitted', submitted_at = ?, updated_at = ?, score = ?, passed = ?, result = ?
+         WHERE id = ? AND status = 'in_progress' AND id IN (SELECT attempt_id FROM open_attempts)`,
+      )
+      .run(at, at, score, passed ? 1 : 0, result, attemptId).changes
+    db.prepare('DELETE FROM open_attempts WHERE attempt_id = ?').run(attemptId)
+    return changed > 0
+  })
+
+  return {
+    async createAttempt(a) {
+      try {
+        return create(a)
+      } catch (error) {
+        if (error instanceof OpenAttemptExists) return null
+        throw error
+      }
+    },
+    async openAttempt(projectId, userId) {
+      const row = db
+        .prepare<[string, string], AttemptRow>(
+          `SELECT a.* FROM open_attempts o JOIN attempts a ON a.id = o.attempt_id
+           WHERE o.project_id = ? AND o.user_id = ?`,
+        )
+        .get(projectId, userId)
+      return row ? toAttempt(row) : null
+    },
+    async rolesHeld(projectId, userId) {
+      const rows = db.prepare(ROLE_HISTORY_SQL).all(...roleHistoryParams(projectId, userId)) as Parameters<
+        typeof rolesFromAudit
+      >[1]
+      const current = db
+        .prepare<[string, string], { role: Role }>(
+          'SELECT role FROM memberships WHERE project_id = ? AND user_id = ?',
+        )
+        .get(projectId, userId)
+      return rolesFromAudit(userId, rows, current?.role ?? null)
     },
     async getAttempt(id) {
       const row = getAttempt.get(id)
@@ -53,16 +105,7 @@ export function sqliteCalibration(db: Database.Database): CalibrationStore {
       return save(attemptId, exampleId, answers)
     },
     async submitAttempt(attemptId, outcome) {
-      const at = now()
-      return (
-        db
-          .prepare(
-            `UPDATE attempts SET status = 'submitted', submitted_at = ?, updated_at = ?, score = ?, passed = ?, result = ?
-             WHERE id = ? AND status = 'in_progress'`,
-          )
-          .run(at, at, outcome.score, outcome.passed ? 1 : 0, JSON.stringify(outcome.result), attemptId)
-          .changes > 0
-      )
+      return submit(attemptId, outcome.score, outcome.passed, JSON.stringify(outcome.result))
     },
     async retakeCooldownMinutes(projectId) {
       const row = db
@@ -105,3 +148,6 @@ export function sqliteCalibration(db: Database.Database): CalibrationStore {
     },
   }
 }
+
+/** Rolls back the creation of an attempt when the annotator's open slot is taken. */
+class OpenAttemptExists extends Error {}

@@ -1,5 +1,10 @@
-/** The PostgreSQL side of calibration: attempts with answers and results, retake cool-downs, disputes. */
+/**
+ * The PostgreSQL side of calibration: attempts with answers and results (one open attempt per annotator
+ * and project, via `open_attempts`), retake cool-downs, disputes, and the roles a member held.
+ */
 import type pg from 'pg'
+import type { Role } from '../../../shared/auth/permissions'
+import { ROLE_HISTORY_SQL, roleHistoryParams, rolesFromAudit } from '../roleHistory'
 import { type AttemptRow, type DisputeRow, toAttempt, toDispute } from '../rows'
 import type { CalibrationStore } from '../store'
 import { execute, query, transaction } from './db'
@@ -12,13 +17,49 @@ export function postgresCalibration(pool: pg.Pool): CalibrationStore {
   return {
     async createAttempt(a) {
       const at = now()
-      await execute(
+      // A concurrent start waits on the open slot's primary key, then finds it taken and rolls back.
+      const created = await transaction(pool, async (client) => {
+        await execute(
+          client,
+          `INSERT INTO attempts (id, project_id, user_id, version, status, example_order, answers, started_at, updated_at)
+           VALUES (?, ?, ?, ?, 'in_progress', ?, '{}', ?, ?)`,
+          [a.id, a.projectId, a.userId, a.version, JSON.stringify(a.exampleOrder), at, at],
+        )
+        const slot = await execute(
+          client,
+          `INSERT INTO open_attempts (project_id, user_id, attempt_id) VALUES (?, ?, ?)
+           ON CONFLICT (project_id, user_id) DO NOTHING`,
+          [a.projectId, a.userId, a.id],
+        )
+        if (slot === 0) throw new OpenAttemptExists()
+        return true
+      }).catch((error: unknown) => {
+        if (error instanceof OpenAttemptExists) return false
+        throw error
+      })
+      return created ? toAttempt((await get(a.id))!) : null
+    },
+    async openAttempt(projectId, userId) {
+      const [row] = await query<AttemptRow>(
         pool,
-        `INSERT INTO attempts (id, project_id, user_id, version, status, example_order, answers, started_at, updated_at)
-         VALUES (?, ?, ?, ?, 'in_progress', ?, '{}', ?, ?)`,
-        [a.id, a.projectId, a.userId, a.version, JSON.stringify(a.exampleOrder), at, at],
+        `SELECT a.* FROM open_attempts o JOIN attempts a ON a.id = o.attempt_id
+         WHERE o.project_id = ? AND o.user_id = ?`,
+        [projectId, userId],
       )
-      return toAttempt((await get(a.id))!)
+      return row ? toAttempt(row) : null
+    },
+    async rolesHeld(projectId, userId) {
+      const rows = await query<{ action: string; actor_id: string | null; details: string }>(
+        pool,
+        ROLE_HISTORY_SQL,
+        roleHistoryParams(projectId, userId),
+      )
+      const [current] = await query<{ role: Role }>(
+        pool,
+        'SELECT role FROM memberships WHERE project_id = ? AND user_id = ?',
+        [projectId, userId],
+      )
+      return rolesFromAudit(userId, rows, current?.role ?? null)
     },
     async getAttempt(id) {
       const row = await get(id)
@@ -56,14 +97,16 @@ export function postgresCalibration(pool: pg.Pool): CalibrationStore {
     },
     async submitAttempt(attemptId, outcome) {
       const at = now()
-      return (
-        (await execute(
-          pool,
+      return transaction(pool, async (client) => {
+        const changed = await execute(
+          client,
           `UPDATE attempts SET status = 'submitted', submitted_at = ?, updated_at = ?, score = ?, passed = ?, result = ?
-           WHERE id = ? AND status = 'in_progress'`,
+           WHERE id = ? AND status = 'in_progress' AND id IN (SELECT attempt_id FROM open_attempts)`,
           [at, at, outcome.score, outcome.passed ? 1 : 0, JSON.stringify(outcome.result), attemptId],
-        )) > 0
-      )
+        )
+        await execute(client, 'DELETE FROM open_attempts WHERE attempt_id = ?', [attemptId])
+        return changed > 0
+      })
     },
     async retakeCooldownMinutes(projectId) {
       const [row] = await query<{ m: number }>(
@@ -107,3 +150,6 @@ export function postgresCalibration(pool: pg.Pool): CalibrationStore {
     },
   }
 }
+
+/** Rolls back the creation of an attempt when the annotator's open slot is taken. */
+class OpenAttemptExists extends Error {}
