@@ -12,6 +12,8 @@ import { hashToken } from './tokens'
 
 export interface VersionReader {
   includeGold: boolean
+  /** Whether held-out calibration items may be shown (owners, leads, reviewers — never annotators or tokens). */
+  seesHeldOut: boolean
   /**
    * Whether a response may be cached as immutable: only for read tokens, whose variant never changes. A
    * member's role can change (an annotator promoted to lead must then see gold), so members revalidate.
@@ -30,9 +32,9 @@ export async function authorizeVersionRead(
     const token = match ? await store.redeemReadToken(hashToken(match[1]!)) : null
     if (!token) throw new ApiFailure(401, 'invalid_token', 'the read token is invalid or has been revoked')
     if (token.projectId !== projectId) throw new ApiFailure(404, 'not_found', 'project not found')
-    return { includeGold: false, cacheForever: true }
+    return { includeGold: false, seesHeldOut: false, cacheForever: true }
   }
   const { role } = await authorize(c, store, projectId, 'versions.view')
   const includeGold = can(role, 'versions.gold')
-  return { includeGold, cacheForever: false }
+  return { includeGold, seesHeldOut: can(role, 'draft.read'), cacheForever: false }
 }

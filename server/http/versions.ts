@@ -11,9 +11,10 @@ import { findProblems, hasErrors } from '../../shared/rubric/problems'
 import { PublishBody, type VersionJson, type VersionSummary } from '../../shared/schema/version'
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
 import { authorize } from '../auth/access'
-import { authorizeVersionRead } from '../auth/readTokens'
+import { authorizeVersionRead, type VersionReader } from '../auth/readTokens'
 import { commentSummary } from '../comments/commentsDoc'
-import { buildVersionJson, publicVariant } from '../publish/buildVersion'
+import { variantBody } from '../publish/audienceVariant'
+import { buildVersionJson } from '../publish/buildVersion'
 import { versionMarkdown, versionPrintPage } from '../publish/exportVersion'
 import type { Store, StoredVersion, VersionRecord } from '../storage/store'
 import type { AppEnv, RouteDeps } from './env'
@@ -49,8 +50,9 @@ async function findVersion(store: Store, projectId: string, version: string): Pr
 }
 
 /** The version JSON the reader may see, as the exact bytes to send. */
-function bodyFor(stored: StoredVersion, includeGold: boolean): string {
-  return includeGold ? stored.json : JSON.stringify(publicVariant(JSON.parse(stored.json) as VersionJson))
+function bodyFor(stored: StoredVersion, reader: VersionReader): string {
+  const audience = reader.includeGold ? 'gold' : reader.seesHeldOut ? 'staff' : 'annotator'
+  return variantBody(`${stored.projectId}\u0000${stored.version}`, stored.json, audience)
 }
 
 function cached(c: Context<AppEnv>, body: string, immutable: boolean, contentType: string) {
@@ -135,19 +137,14 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const reader = await authorizeVersionRead(c, store, projectId)
     const version = c.req.param('version')
     const stored = await findVersion(store, projectId, version)
-    return cached(
-      c,
-      bodyFor(stored, reader.includeGold),
-      version !== 'latest',
-      'application/json; charset=utf-8',
-    )
+    return cached(c, bodyFor(stored, reader), version !== 'latest', 'application/json; charset=utf-8')
   })
 
   app.get('/:id/versions/:version/markdown', async (c) => {
     const projectId = c.req.param('id')
     const reader = await authorizeVersionRead(c, store, projectId)
     const stored = await findVersion(store, projectId, c.req.param('version'))
-    const json = JSON.parse(bodyFor(stored, reader.includeGold)) as VersionJson
+    const json = JSON.parse(bodyFor(stored, reader)) as VersionJson
     c.header('Content-Disposition', `attachment; filename="guideline-${stored.version}.md"`)
     return cached(c, versionMarkdown(json), reader.cacheForever, 'text/markdown; charset=utf-8')
   })
@@ -156,7 +153,7 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const projectId = c.req.param('id')
     const reader = await authorizeVersionRead(c, store, projectId)
     const stored = await findVersion(store, projectId, c.req.param('version'))
-    const json = JSON.parse(bodyFor(stored, reader.includeGold)) as VersionJson
+    const json = JSON.parse(bodyFor(stored, reader)) as VersionJson
     return cached(c, versionPrintPage(json), reader.cacheForever, 'text/html; charset=utf-8')
   })
 
