@@ -15,7 +15,7 @@ import { withoutGold } from '../publish/buildVersion'
 import type { AttemptRecord } from '../storage/store'
 
 /** The version's examples with gold (the stored version JSON always carries it). */
-const goldExamples = (version: VersionJson) =>
+export const goldExamples = (version: VersionJson) =>
   version.examples.filter((e): e is CalibrationExample => 'gold' in e)
 
 /** The attempt's items in its order (items missing from the version are skipped). */

@@ -7,12 +7,11 @@ import { randomInt } from 'node:crypto'
 import { attemptSettingsOf, calibrationPool } from '../../shared/rubric/calibrationPool'
 import { drawItems } from '../../shared/rubric/drawItems'
 import type { AttemptOpenError } from '../../shared/schema/calibration'
-import type { CalibrationExample } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
 import { newId } from '../auth/tokens'
 import { ApiFailure } from '../http/errors'
 import type { AttemptRecord, Store } from '../storage/store'
-import { seenExampleIds } from './attempts'
+import { goldExamples, seenExampleIds } from './attempts'
 import { retakeBlockedUntil } from './cooldown'
 
 function attemptOpen(open: AttemptRecord | null): ApiFailure {
@@ -42,7 +41,7 @@ export async function startAttempt(
       retryAfterSeconds: Math.ceil(wait / 1000),
     })
   }
-  const pool = calibrationPool({ rubric: version.rubric, examples: goldOnly(version) })
+  const pool = calibrationPool({ rubric: version.rubric, examples: goldExamples(version) })
   if (pool.items.length === 0)
     throw new ApiFailure(409, 'no_examples', 'this version has no calibration items ready')
   const seen = seenExampleIds(mine)
@@ -57,6 +56,3 @@ export async function startAttempt(
   if (!attempt) throw attemptOpen(await store.openAttempt(projectId, userId))
   return { attempt, seen }
 }
-
-const goldOnly = (version: VersionJson) =>
-  version.examples.filter((e): e is CalibrationExample => 'gold' in e)

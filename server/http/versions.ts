@@ -7,11 +7,14 @@ import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import * as Y from 'yjs'
+import { calibrationPool, summarizePool } from '../../shared/rubric/calibrationPool'
 import { findProblems, hasErrors } from '../../shared/rubric/problems'
+import type { PoolSummary } from '../../shared/schema/poolSummary'
 import { PublishBody, type VersionJson, type VersionSummary } from '../../shared/schema/version'
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
 import { authorize } from '../auth/access'
 import { authorizeVersionRead, type VersionReader } from '../auth/readTokens'
+import { goldExamples } from '../calibration/attempts'
 import { commentSummary } from '../comments/commentsDoc'
 import { variantBody } from '../publish/audienceVariant'
 import { buildVersionJson } from '../publish/buildVersion'
@@ -64,6 +67,27 @@ function cached(c: Context<AppEnv>, body: string, immutable: boolean, contentTyp
   if (match?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304)
   c.header('Content-Type', contentType)
   return c.body(body)
+}
+
+const pools = new Map<string, PoolSummary>()
+
+/** A version's calibration pool (immutable, so kept once computed). */
+async function poolOf(store: Store, projectId: string, version: string): Promise<PoolSummary | undefined> {
+  const key = `${projectId}\u0000${version}`
+  const known = pools.get(key)
+  if (known) return known
+  const stored = await store.getVersion(projectId, version)
+  if (!stored) return undefined
+  const json = JSON.parse(stored.json) as VersionJson
+  const pool = summarizePool(
+    calibrationPool({
+      rubric: json.rubric,
+      examples: goldExamples(json),
+    }),
+  )
+  if (pools.size > 500) pools.clear()
+  pools.set(key, pool)
+  return pool
 }
 
 export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
@@ -129,7 +153,14 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
         inProgress: attempts.filter((a) => a.status === 'in_progress').length,
       }
     }
-    return c.json({ versions: versions.map((v) => ({ ...v, calibration: tally(v.version) })) })
+    const withPools = await Promise.all(
+      versions.map(async (v) => ({
+        ...v,
+        calibration: tally(v.version),
+        pool: await poolOf(store, projectId, v.version),
+      })),
+    )
+    return c.json({ versions: withPools })
   })
 
   app.get('/:id/versions/:version', async (c) => {

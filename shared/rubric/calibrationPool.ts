@@ -4,6 +4,8 @@
  * decides which examples are held out from annotators (calibration items) and the attempt settings'
  * defaults for versions published before those settings existed.
  */
+
+import type { EXCLUSION_REASONS, PoolSummary } from '../schema/poolSummary'
 import type {
   AttemptSettings,
   CalibrationExample,
@@ -19,7 +21,7 @@ export const DEFAULT_ATTEMPT_SETTINGS: AttemptSettings = {
   showSectionHint: false,
 }
 
-export type ExclusionReason = 'teaching' | 'draft' | 'no_gold' | 'gold_does_not_fit'
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number]
 
 export const EXCLUSION_TEXT: Record<ExclusionReason, string> = {
   teaching: 'teaching example (shown in the guideline)',
@@ -76,12 +78,17 @@ export function calibrationPool({ rubric, examples }: RubricWithExamples): Calib
   return { items, excluded, perAttempt, settings }
 }
 
-/** "Draws 5 of 12 calibration items per attempt" — the sentence both the dialog and the versions page show. */
-export function describePool(pool: CalibrationPool): string {
-  const n = pool.items.length
+export const summarizePool = (pool: CalibrationPool): PoolSummary => ({
+  items: pool.items.length,
+  perAttempt: pool.perAttempt,
+  excluded: pool.excluded,
+})
+
+/** "Each attempt draws 5 of 12 calibration items." — the sentence the dialog and the versions page show. */
+export function describePool({ items: n, perAttempt }: Pick<PoolSummary, 'items' | 'perAttempt'>): string {
   if (n === 0) return 'No calibration items: annotators cannot take calibration on this version.'
   const noun = n === 1 ? 'calibration item' : 'calibration items'
-  return pool.perAttempt === n
+  return perAttempt === n
     ? `Each attempt draws all ${n} ${noun}.`
-    : `Each attempt draws ${pool.perAttempt} of ${n} ${noun}.`
+    : `Each attempt draws ${perAttempt} of ${n} ${noun}.`
 }
