@@ -156,7 +156,7 @@ export default function CalibrationPage({ projectId }: { projectId: string }) {
         {context?.lastSubmitted ? 'Retake calibration' : 'Start calibration'}
       </button>
       {startError && (
-        <p className="form-error" role="alert">
+        <p className={openAttempt ? 'notice' : 'form-error'} role="alert">
           {startError}
         </p>
       )}
