@@ -173,6 +173,28 @@ describe('blind calibration', () => {
     expect(summaries.attempts[0]!.blind).toBe(false)
   })
 
+  it('answers bad start and settings requests with clear 4xx errors', async () => {
+    const { url, owner, project, annotator } = await twoVersions()
+    const cases: [unknown, number, string][] = [
+      [{ version: '9.9.9' }, 404, 'not_found'],
+      [{ version: 5 }, 400, 'invalid_body'],
+      [{ version: '1.0.0', extra: true }, 400, 'invalid_body'],
+    ]
+    for (const [body, status, error] of cases) {
+      const response = await api(url, attemptsPath(project), { user: annotator, body })
+      expect(response.status, JSON.stringify(body)).toBe(status)
+      expect(((await response.json()) as { error: string }).error).toBe(error)
+    }
+    for (const body of [{ retakeCooldownMinutes: -1 }, { retakeCooldownMinutes: 1.5 }, { other: 1 }]) {
+      const response = await api(url, `/api/projects/${project}/calibration/settings`, {
+        method: 'PUT',
+        user: owner,
+        body,
+      })
+      expect(response.status, JSON.stringify(body)).toBe(400)
+    }
+  })
+
   for (const adapter of ['SQLite', 'PostgreSQL'] as const) {
     it(`creates one attempt from concurrent starts (${adapter})`, async () => {
       const databaseUrl =
