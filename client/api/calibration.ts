@@ -6,7 +6,9 @@ import { z } from 'zod'
 import type { CalibrationAnalytics } from '../../shared/rubric/analytics'
 import {
   AnnotatorStatus,
+  AttemptOpenError,
   AttemptResult,
+  AttemptSummary,
   AttemptView,
   type CriterionAnswer,
   Dispute,
@@ -18,19 +20,7 @@ import { ApiRequestError, requestJson, requestVoid, sentence } from './http'
 const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`
 const attemptsUrl = (projectId: string) => `${base(projectId)}/calibration/attempts`
 
-export const AttemptSummary = z.object({
-  id: z.string(),
-  userId: z.string(),
-  version: z.string(),
-  status: z.enum(['in_progress', 'submitted']),
-  startedAt: z.string(),
-  submittedAt: z.string().nullable(),
-  score: z.number().nullable(),
-  passed: z.boolean().nullable(),
-  answered: z.number(),
-  total: z.number(),
-})
-export type AttemptSummary = z.infer<typeof AttemptSummary>
+export { AttemptSummary }
 
 /** Starting was refused because of the retake cool-down: when the next attempt may start. */
 export class CooldownError extends Error {
@@ -43,7 +33,18 @@ export class CooldownError extends Error {
   }
 }
 
-/** Starts (201) or resumes (200) an attempt. The cool-down's `retryAt` is read from the 429 body. */
+/** Starting was refused because an attempt is open: the page offers to resume it. */
+export class AttemptOpenFailure extends Error {
+  constructor(readonly open: AttemptOpenError) {
+    super(open.message)
+    this.name = 'AttemptOpenFailure'
+  }
+}
+
+/**
+ * Starts an attempt (201). The cool-down's `retryAt` is read from the 429 body; an open attempt (409) is
+ * reported as AttemptOpenFailure with its id.
+ */
 export async function startAttempt(projectId: string): Promise<AttemptView> {
   const response = await fetch(attemptsUrl(projectId), {
     method: 'POST',
@@ -64,6 +65,8 @@ export async function startAttempt(projectId: string): Promise<AttemptView> {
     )
   }
   const error = body as { error?: string; message?: string; retryAt?: string } | null
+  const open = AttemptOpenError.safeParse(body)
+  if (response.status === 409 && open.success) throw new AttemptOpenFailure(open.data)
   if (response.status === 429 && error?.retryAt)
     throw new CooldownError(sentence(error.message ?? ''), error.retryAt)
   throw new ApiRequestError(

@@ -110,7 +110,16 @@ export function AttemptRunner({ projectId, attempt, version, onSubmitted }: Prop
             <h2 className="runner__title" data-testid="example-title">
               {example.title}
             </h2>
-            {section && (
+            {attempt.seenBefore.includes(example.id) && (
+              <span
+                className="seen-before"
+                data-testid="seen-before"
+                title="You saw this item's gold in an earlier attempt, so it does not count toward your score."
+              >
+                Seen before — not scored
+              </span>
+            )}
+            {attempt.showSectionHint && section && (
               <button
                 type="button"
                 className="link-button"

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { AnnotatorStatus, AttemptResult, AttemptView, Dispute } from '../../shared/schema/calibration'
 import type { VersionJson } from '../../shared/schema/version'
 import {
+  AttemptOpenFailure,
   type AttemptSummary,
   CooldownError,
   getAttempt,
@@ -52,21 +53,38 @@ export default function CalibrationPage({ projectId }: { projectId: string }) {
   const [disputes, setDisputes] = useState<Dispute[]>([])
   const [startError, setStartError] = useState<string | null>(null)
   const [starting, setStarting] = useState(false)
+  /** An open attempt the server named when starting was refused: offered for resuming. */
+  const [openAttempt, setOpenAttempt] = useState<{ id: string; version: string } | null>(null)
   const now = useNow()
+
+  const resume = useCallback(
+    async (attemptId: string) => {
+      const { attempt } = await getAttempt(projectId, attemptId)
+      const version = await getVersion(projectId, attempt.version)
+      setPhase({ name: 'running', attempt, version })
+    },
+    [projectId],
+  )
 
   const begin = useCallback(async () => {
     setStarting(true)
     setStartError(null)
+    setOpenAttempt(null)
     try {
       const attempt = await startAttempt(projectId)
       const version = await getVersion(projectId, attempt.version)
       setPhase({ name: 'running', attempt, version })
     } catch (error) {
-      setStartError(
-        error instanceof CooldownError
-          ? `You can retake calibration at ${formatClock(error.retryAt)}.`
-          : errorMessage(error),
-      )
+      if (error instanceof AttemptOpenFailure) {
+        setOpenAttempt({ id: error.open.attemptId, version: error.open.version })
+        setStartError('You already have an attempt open — one at a time. Resume it to continue.')
+      } else {
+        setStartError(
+          error instanceof CooldownError
+            ? `You can retake calibration at ${formatClock(error.retryAt)}.`
+            : errorMessage(error),
+        )
+      }
     } finally {
       setStarting(false)
     }
@@ -87,11 +105,9 @@ export default function CalibrationPage({ projectId }: { projectId: string }) {
       const sorted = [...attempts].sort(newestFirst)
       const lastSubmitted = sorted.find((a) => a.status === 'submitted') ?? null
       setContext({ status, lastSubmitted, cooldownMinutes: settings.retakeCooldownMinutes })
-      const open = sorted.find((a) => a.status === 'in_progress' && a.version === status.latestVersion)
-      if (open) {
-        await begin()
-        return setPhase((p) => (p.name === 'loading' ? { name: 'intro' } : p))
-      }
+      // One attempt is open at a time (on whichever version): resume it.
+      const open = sorted.find((a) => a.status === 'in_progress')
+      if (open) return await resume(open.id)
       if (lastSubmitted && lastSubmitted.version === status.latestVersion) {
         const { result } = await getAttempt(projectId, lastSubmitted.id)
         const version = await getVersion(projectId, lastSubmitted.version)
@@ -101,7 +117,7 @@ export default function CalibrationPage({ projectId }: { projectId: string }) {
     } catch (error) {
       setPhase({ name: 'error', message: errorMessage(error) })
     }
-  }, [projectId, user.id, begin])
+  }, [projectId, user.id, resume])
 
   useEffect(() => {
     void load()
@@ -140,9 +156,19 @@ export default function CalibrationPage({ projectId }: { projectId: string }) {
         {context?.lastSubmitted ? 'Retake calibration' : 'Start calibration'}
       </button>
       {startError && (
-        <p className="form-error" role="alert">
+        <p className={openAttempt ? 'notice' : 'form-error'} role="alert">
           {startError}
         </p>
+      )}
+      {openAttempt && (
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="resume-open-attempt"
+          onClick={() => void resume(openAttempt.id).catch((e) => setStartError(errorMessage(e)))}
+        >
+          Resume your open attempt (version {openAttempt.version})
+        </button>
       )}
     </div>
   )
@@ -170,6 +196,7 @@ export default function CalibrationPage({ projectId }: { projectId: string }) {
                     submittedAt: result.submittedAt,
                     score: result.score,
                     passed: result.passed,
+                    blind: result.blind !== false,
                     answered: phase.attempt.examples.length,
                     total: phase.attempt.examples.length,
                   },
@@ -194,7 +221,15 @@ export default function CalibrationPage({ projectId }: { projectId: string }) {
           disputes={disputes}
           onDisputed={(d) => setDisputes((list) => [...list, d])}
           retake={
-            phase.result.passed ? (
+            phase.result.passed && phase.result.blind === false ? (
+              <p className="notice" data-testid="passed-not-blind">
+                Passed, not blind: you could read the gold
+                {phase.result.notBlindReasons?.includes('draft_reader')
+                  ? ' (your role on this project can open the draft, where gold is kept)'
+                  : ' (items you had seen in an earlier attempt)'}
+                . This does not count as calibrated for annotation tools.
+              </p>
+            ) : phase.result.passed ? (
               <p className="muted">You're calibrated on version {phase.result.version}.</p>
             ) : (
               retake

@@ -1,6 +1,6 @@
 /**
- * An annotator's calibration status on a project (not started, in progress, passed, failed, or stale after a
- * new major version), as a small badge for the project list and a call to action for the project page.
+ * An annotator's calibration status on a project (not started, in progress, passed, passed but not blind,
+ * failed, or stale after a new major version), as a small badge for the project list and a call to action for the project page.
  * Small and chart-free: it ships in the initial bundle.
  */
 import { useEffect, useState } from 'react'
@@ -14,6 +14,7 @@ const BADGE_TEXT: Record<AnnotatorStatus['status'], string> = {
   not_started: 'Calibration to do',
   in_progress: 'Calibration in progress',
   passed: 'Calibrated ✓',
+  passed_not_blind: 'Passed, not blind',
   failed: 'Calibration failed',
   stale: 'Re-calibrate',
 }
@@ -60,6 +61,7 @@ export function CalibrationCallToAction({ projectId, userId }: { projectId: stri
     not_started: `Before you start annotating, pass calibration on version ${status.latestVersion}.`,
     in_progress: 'You have a calibration attempt in progress; your answers are saved.',
     passed: `You passed calibration on version ${status.version}${score}.`,
+    passed_not_blind: `Passed, not blind: you could read the gold (a draft-reading role, or items you had seen in an earlier attempt), so this does not count as calibrated${score}.`,
     failed: `You did not pass calibration yet${score}.${
       retakeAt
         ? Date.parse(retakeAt) > Date.now()
@@ -73,6 +75,7 @@ export function CalibrationCallToAction({ projectId, userId }: { projectId: stri
     not_started: 'Take calibration',
     in_progress: 'Resume calibration',
     passed: 'See your feedback',
+    passed_not_blind: 'See your feedback',
     failed: 'See feedback and retake',
     stale: 'Re-calibrate',
   }[status.status]

@@ -90,6 +90,11 @@ export function FeedbackView({ projectId, result, version, disputes, onDisputed,
             <article key={example.exampleId} className="feedback-example" data-testid="feedback-example">
               <header className="feedback-example__head">
                 <h3>{example.title}</h3>
+                {example.seenBefore && (
+                  <span className="seen-before" data-testid="seen-before">
+                    Seen before — not scored
+                  </span>
+                )}
                 <span className={misses ? 'pill pill--miss' : 'pill pill--ok'}>
                   {misses ? `${misses} to revisit` : 'All agree'}
                 </span>

@@ -1,17 +1,9 @@
-/** Whether an answer is complete for its criterion (a valid value, and a rationale where one is required). */
-import { describeValue, goldFits } from '../../shared/rubric/goldFits'
-import type { CriterionAnswer } from '../../shared/schema/calibration'
+/** How the runner words an incomplete answer (completeness itself is decided in shared/rubric/answerCompleteness). */
+import { type Missing, missingPart } from '../../shared/rubric/answerCompleteness'
+import { describeValue } from '../../shared/rubric/goldFits'
 import type { Criterion, GoldValue } from '../../shared/schema/rubric'
 
-export type Missing = 'value' | 'strength' | 'rationale' | null
-
-export function missingPart(criterion: Criterion, answer: CriterionAnswer | undefined): Missing {
-  const value = answer?.value
-  if (value === null || value === undefined) return 'value'
-  if (!goldFits(criterion, value)) return criterion.kind === 'pairwise' ? 'strength' : 'value'
-  if (criterion.rationaleRequired && !answer?.rationale?.trim()) return 'rationale'
-  return null
-}
+export { type Missing, missingPart }
 
 export const MISSING_TEXT: Record<Exclude<Missing, null>, string> = {
   value: 'No answer yet',

@@ -1,6 +1,6 @@
 /**
- * A calibration example embedded in the guideline: title, difficulty, status, content kind, the section it
- * illustrates, its collaborative rich-text content, the gold answer per criterion with rationales, and the
+ * A calibration example embedded in the guideline: title, role (teaching, or a held-out calibration item),
+ * difficulty, status, content kind, the section it illustrates, its collaborative rich-text content, the gold answer per criterion with rationales, and the
  * overall rationale. Criteria changes show live (a new criterion reads "gold missing"). Reviewers read only.
  */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
@@ -54,7 +54,7 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
   const rich = (field: Parameters<typeof exampleRichText>[2]) => exampleRichText(doc, exampleId, field)
   const kind = example.content.kind
   const section = example.sectionId ? sections.get(example.sectionId) : undefined
-  const set = (field: 'contentKind' | 'difficulty' | 'status', value: string) =>
+  const set = (field: 'contentKind' | 'difficulty' | 'status' | 'role', value: string) =>
     writeLocal(doc, () => setExampleField(doc, exampleId, field, value))
 
   return (
@@ -66,7 +66,17 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
       onKeyDown={(event: React.KeyboardEvent) => handleUndoKeys(event, undo)}
     >
       <header className="example__head">
-        <span className="example__badge">Calibration example</span>
+        <span
+          className={`example__badge example__badge--${example.role ?? 'calibration'}`}
+          data-testid="example-role-badge"
+          title={
+            example.role === 'teaching'
+              ? 'Shown to annotators in the published guideline, with its gold, as a worked example'
+              : 'Held out: annotators never see it outside a calibration attempt'
+          }
+        >
+          {example.role === 'teaching' ? 'Teaching example' : 'Held-out calibration item'}
+        </span>
         <YTextInput
           text={exampleTitle(doc, exampleId)}
           label="Example title"
@@ -112,6 +122,19 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
                 {option.name}
               </option>
             ))}
+          </select>
+        </label>
+        <label className="mini-field mini-field--inline">
+          <span>Role</span>
+          <select
+            className="text-input"
+            value={example.role ?? 'calibration'}
+            disabled={!editable}
+            data-testid="example-role"
+            onChange={(event) => set('role', event.target.value)}
+          >
+            <option value="calibration">calibration item (held out)</option>
+            <option value="teaching">teaching (shown in guideline)</option>
           </select>
         </label>
         <label className="mini-field mini-field--inline">

@@ -9,6 +9,7 @@ const STATUS_TEXT: Record<AnnotatorStatus['status'], string> = {
   not_started: 'Not started',
   in_progress: 'In progress',
   passed: 'Passed',
+  passed_not_blind: 'Passed, not blind',
   failed: 'Failed',
   stale: 'Stale — needs re-calibration',
 }

@@ -7,6 +7,7 @@ import { useState } from 'react'
 import '../styles/rubric.css'
 import { addCriterion, rubricInstructions, rubricTitle, setPassThreshold } from '../../shared/ydoc/rubricDoc'
 import { writeLocal } from '../sync/localOrigin'
+import { AttemptSettingsEditor } from './AttemptSettingsEditor'
 import { CriteriaList } from './CriteriaList'
 import { DetachedExamples } from './DetachedExamples'
 import { handleUndoKeys, useDraftData } from './draftContext'
@@ -117,6 +118,7 @@ export function RubricPanel({ onCollapse }: { onCollapse: () => void }) {
           />
           <span>%</span>
         </label>
+        <AttemptSettingsEditor />
         <ProblemsList problems={problems} />
         <DetachedExamples />
         {templatesOpen && !empty && (

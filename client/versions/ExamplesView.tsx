@@ -1,4 +1,8 @@
-/** A published version's calibration examples read-only; gold answers and rationales only when the version carries them. */
+/**
+ * A published version's examples read-only, with their role; gold answers and rationales when the version
+ * carries them (owners and leads) and for teaching examples (worked examples, shown to everyone).
+ */
+import { isHeldOut } from '../../shared/rubric/calibrationPool'
 import { describeValue } from '../../shared/rubric/goldFits'
 import type { CalibrationExample, ExampleContent, Rubric } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
@@ -30,7 +34,15 @@ function Gold({ example, rubric }: { example: CalibrationExample; rubric: Rubric
   return (
     <div className="example-view__gold" data-testid="example-gold">
       <p className="example-view__gold-title">
-        Gold answers <span className="muted">(owners and leads only)</span>
+        {example.role === 'teaching' ? (
+          <>
+            Gold answers <span className="muted">(a worked example, shown to everyone)</span>
+          </>
+        ) : (
+          <>
+            Gold answers <span className="muted">(owners and leads only)</span>
+          </>
+        )}
       </p>
       <ul>
         {rubric.criteria.map((criterion) => {
@@ -62,7 +74,8 @@ export function ExamplesView({ version }: { version: VersionJson }) {
       <h2 id="examples-title">Calibration examples</h2>
       {!version.includesGold && (
         <p className="muted">
-          Gold answers are hidden: you'll see them after you submit a calibration attempt.
+          Gold answers of calibration items are hidden: you'll see them after you submit a calibration
+          attempt. Teaching examples show theirs.
         </p>
       )}
       {examples.length === 0 ? (
@@ -74,6 +87,12 @@ export function ExamplesView({ version }: { version: VersionJson }) {
               <div className="example-view__head">
                 <h3>{example.title || 'Untitled example'}</h3>
                 <span className="rubric-tag">{example.difficulty}</span>
+                {isHeldOut(example) && (
+                  <span className="rubric-tag" data-testid="held-out-badge">
+                    Held-out calibration item
+                  </span>
+                )}
+                {example.role === 'teaching' && <span className="rubric-tag">Teaching example</span>}
                 {example.sectionId && sections.get(example.sectionId) && (
                   <a className="rubric-tag rubric-tag--muted" href={`#${example.sectionId}`}>
                     § {sections.get(example.sectionId)}
@@ -81,7 +100,7 @@ export function ExamplesView({ version }: { version: VersionJson }) {
                 )}
               </div>
               <Content content={example.content} />
-              {'gold' in example && version.includesGold && (
+              {'gold' in example && (version.includesGold || example.role === 'teaching') && (
                 <Gold example={example as CalibrationExample} rubric={version.rubric} />
               )}
             </li>

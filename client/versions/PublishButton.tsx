@@ -9,11 +9,13 @@ import { Link } from '../app/Link'
 import { versionPath } from '../app/router'
 import { PublishDialog } from './PublishDialog'
 import { Toast } from './Toast'
+import { useLivePool } from './useLivePool'
 import { useLiveProblems } from './useLiveProblems'
 import '../styles/versions.css'
 
 export function PublishButton({ projectId, doc }: { projectId: string; doc: Y.Doc | null }) {
   const problems = useLiveProblems(doc)
+  const pool = useLivePool(doc)
   const errors = problems.filter((p) => p.severity === 'error').length
   const [open, setOpen] = useState(false)
   const [published, setPublished] = useState<VersionSummary | null>(null)
@@ -43,6 +45,7 @@ export function PublishButton({ projectId, doc }: { projectId: string; doc: Y.Do
         <PublishDialog
           projectId={projectId}
           problems={problems}
+          pool={pool}
           onPublished={setPublished}
           onClose={() => setOpen(false)}
         />

@@ -1,16 +1,18 @@
 /**
  * Publishing the draft as a new immutable version: pick major / minor / patch (with what each means), see the
  * number it will get, write the changelog note, publish. Refused while the live problems list has errors; if
- * the server still refuses, its list of problems is shown.
+ * the server still refuses, its list of problems is shown. Says what the version's calibration will draw.
  */
 import { useEffect, useRef, useState } from 'react'
 import type { Problem } from '../../shared/rubric/problems'
+import type { PoolSummary } from '../../shared/schema/poolSummary'
 import type { Bump, VersionSummary } from '../../shared/schema/version'
 import { bumpSemver, formatSemver, parseSemver } from '../../shared/versioning/semver'
 import { getCommentSummary } from '../api/comments'
 import { errorMessage } from '../api/http'
 import { getDiff, listVersions, PublishRefused, publishVersion } from '../api/versions'
 import { diffPath } from '../app/router'
+import { PoolSummaryView } from './PoolSummaryView'
 import { type BumpSuggestion, suggestBump } from './suggestBump'
 
 const BUMPS: { bump: Bump; title: string; guide: string }[] = [
@@ -34,11 +36,13 @@ interface PublishDialogProps {
   projectId: string
   /** The live problems of the draft (errors block publishing). */
   problems: Problem[]
+  /** What the new version's calibration will draw from (null while the draft loads). */
+  pool: PoolSummary | null
   onPublished: (version: VersionSummary) => void
   onClose: () => void
 }
 
-export function PublishDialog({ projectId, problems, onPublished, onClose }: PublishDialogProps) {
+export function PublishDialog({ projectId, problems, pool, onPublished, onClose }: PublishDialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const [latest, setLatest] = useState<string | null | undefined>(undefined)
   const [bump, setBump] = useState<Bump | null>(null)
@@ -119,6 +123,7 @@ export function PublishDialog({ projectId, problems, onPublished, onClose }: Pub
             ? `The latest version is ${latest}.`
             : 'This will be the first version.'}
       </p>
+      {pool && <PoolSummaryView pool={pool} />}
       <form
         className="publish-dialog__form"
         onSubmit={(event) => {

@@ -16,6 +16,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { formatFullTime, formatRelativeTime } from '../ui/formatTime'
 import { PageLoading } from '../ui/PageLoading'
 import { useResource } from '../ui/useResource'
+import { PoolSummaryView } from './PoolSummaryView'
 import { ReadTokens } from './ReadTokens'
 import { type RestoredDraft, restoreVersion } from './restoreDraft'
 import { Toast } from './Toast'
@@ -77,6 +78,7 @@ function VersionRow({
             </span>
           )}
         </p>
+        {version.pool && <PoolSummaryView pool={version.pool} compact />}
       </div>
       <div className="version-row__actions">
         <Link href={versionPath(projectId, v)} className="button button--secondary button--small">

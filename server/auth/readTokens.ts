@@ -22,6 +22,8 @@ export const VERSION_CACHE_CONTROL = 'private, no-cache'
 
 export interface VersionReader {
   includeGold: boolean
+  /** Whether held-out calibration items may be shown (owners, leads, reviewers — never annotators or tokens). */
+  seesHeldOut: boolean
 }
 
 export async function authorizeVersionRead(
@@ -35,8 +37,8 @@ export async function authorizeVersionRead(
     const token = match ? await store.redeemReadToken(hashToken(match[1]!)) : null
     if (!token) throw new ApiFailure(401, 'invalid_token', 'the read token is invalid or has been revoked')
     if (token.projectId !== projectId) throw new ApiFailure(404, 'not_found', 'project not found')
-    return { includeGold: false }
+    return { includeGold: false, seesHeldOut: false }
   }
   const { role } = await authorize(c, store, projectId, 'versions.view')
-  return { includeGold: can(role, 'versions.gold') }
+  return { includeGold: can(role, 'versions.gold'), seesHeldOut: can(role, 'draft.read') }
 }

@@ -182,8 +182,14 @@ async function rescore(
     fixedIn,
   }))
   const at = new Date().toISOString()
+  // Blindness is a fact of the original submission: the same items stay unscored, the same reasons hold.
+  const first = attempt.rescored?.original.result ?? attempt.result
+  const blindness = {
+    seen: new Set(first?.examples.filter((e) => e.seenBefore).map((e) => e.exampleId) ?? []),
+    draftReader: first?.notBlindReasons?.includes('draft_reader') ?? false,
+  }
   const result: AttemptResult = {
-    ...scoreAndExplain(attempt, corrected, attempt.submittedAt ?? at),
+    ...scoreAndExplain(attempt, corrected, attempt.submittedAt ?? at, blindness),
     rescored: { originalScore: original.score, originalPassed: original.passed, at, corrections },
   }
   await store.rescoreAttempt(attempt.id, {

@@ -4,22 +4,23 @@
  * work on (session or read token). Disputes of gold values are in disputes.ts.
  */
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { can } from '../../shared/auth/permissions'
 import { calibrationStatus } from '../../shared/rubric/calibrationStatus'
-import { type AnnotatorStatus, SaveAnswersBody, StartAttemptBody } from '../../shared/schema/calibration'
+import {
+  type AnnotatorStatus,
+  type AttemptSummary,
+  CooldownBody,
+  SaveAnswersBody,
+  StartAttemptBody,
+} from '../../shared/schema/calibration'
 import type { VersionJson } from '../../shared/schema/version'
 import { authorize } from '../auth/access'
 import { authorizeVersionRead } from '../auth/readTokens'
 import { newId } from '../auth/tokens'
-import {
-  assertComplete,
-  attemptView,
-  readyExamples,
-  scoreAndExplain,
-  shuffled,
-} from '../calibration/attempts'
+import { assertComplete, attemptView, scoreAndExplain, seenExampleIds } from '../calibration/attempts'
+import { couldReadDraft } from '../calibration/blindness'
 import { rescoreJustSubmitted } from '../calibration/rescore'
+import { startAttempt } from '../calibration/startAttempt'
 import type { AttemptRecord, Store } from '../storage/store'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed, notFound, readJson } from './errors'
@@ -30,15 +31,19 @@ async function versionJson(store: Store, projectId: string, version?: string): P
   return JSON.parse(stored.json) as VersionJson
 }
 
-const CooldownBody = z
-  .object({
-    retakeCooldownMinutes: z
-      .number()
-      .int()
-      .min(0)
-      .max(60 * 24 * 30),
-  })
-  .strict()
+const summaryOf = (a: AttemptRecord): AttemptSummary => ({
+  id: a.id,
+  userId: a.userId,
+  version: a.version,
+  status: a.status,
+  startedAt: a.startedAt,
+  submittedAt: a.submittedAt,
+  score: a.score,
+  passed: a.passed,
+  blind: a.result ? a.result.blind !== false : null,
+  answered: Object.keys(a.answers).length,
+  total: a.exampleOrder.length,
+})
 
 export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
@@ -53,41 +58,38 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
     return { auth, role, attempt, mine }
   }
 
+  /** Refuses changes to an open attempt that is not the annotator's registered one (left from before the rule). */
+  async function assertOpenSlot(attempt: AttemptRecord) {
+    if (attempt.status !== 'in_progress')
+      throw new ApiFailure(409, 'attempt_submitted', 'this attempt has already been submitted')
+    const open = await store.openAttempt(attempt.projectId, attempt.userId)
+    if (open?.id !== attempt.id)
+      throw new ApiFailure(
+        409,
+        'attempt_superseded',
+        'this attempt was replaced by your newer open attempt',
+        {
+          attemptId: open?.id ?? null,
+        },
+      )
+  }
+
+  const seenBy = async (attempt: AttemptRecord) =>
+    seenExampleIds(await store.listAttempts(attempt.projectId, attempt.userId), attempt.id)
+
   app.post('/:id/calibration/attempts', async (c) => {
     const projectId = c.req.param('id')
     const { auth } = await authorize(c, store, projectId, 'calibration.take')
     const body = await readJson(c, StartAttemptBody)
     const version = await versionJson(store, projectId, body.version)
-    const mine = await store.listAttempts(projectId, auth.user.id)
-    const open = mine.find((a) => a.status === 'in_progress' && a.version === version.version)
-    if (open) return c.json(attemptView(open, version))
-    const lastFailed = mine.find((a) => a.status === 'submitted')
-    if (lastFailed && !lastFailed.passed) {
-      const cooldown = (await store.retakeCooldownMinutes(projectId)) * 60_000
-      const wait = Date.parse(lastFailed.submittedAt!) + cooldown - Date.now()
-      if (wait > 0) {
-        c.header('Retry-After', String(Math.ceil(wait / 1000)))
-        throw new ApiFailure(
-          429,
-          'cooldown',
-          `you can retake calibration in ${Math.ceil(wait / 60_000)} min`,
-          {
-            retryAt: new Date(Date.now() + wait).toISOString(),
-          },
-        )
-      }
+    try {
+      const { attempt, seen } = await startAttempt(store, projectId, auth.user.id, version)
+      return c.json(attemptView(attempt, version, seen), 201)
+    } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'cooldown')
+        c.header('Retry-After', String(error.details?.retryAfterSeconds ?? 60))
+      throw error
     }
-    const examples = readyExamples(version)
-    if (examples.length === 0)
-      throw new ApiFailure(409, 'no_examples', 'this version has no calibration examples ready')
-    const attempt = await store.createAttempt({
-      id: newId(),
-      projectId,
-      userId: auth.user.id,
-      version: version.version,
-      exampleOrder: shuffled(examples.map((e) => e.id)),
-    })
-    return c.json(attemptView(attempt, version), 201)
   })
 
   app.get('/:id/calibration/attempts', async (c) => {
@@ -97,20 +99,7 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
     if (everyone && !can(role, 'calibration.manage'))
       throw new ApiFailure(403, 'forbidden', 'only owners and leads see everyone')
     const attempts = await store.listAttempts(projectId, everyone ? undefined : auth.user.id)
-    return c.json({
-      attempts: attempts.map((a) => ({
-        id: a.id,
-        userId: a.userId,
-        version: a.version,
-        status: a.status,
-        startedAt: a.startedAt,
-        submittedAt: a.submittedAt,
-        score: a.score,
-        passed: a.passed,
-        answered: Object.keys(a.answers).length,
-        total: a.exampleOrder.length,
-      })),
-    })
+    return c.json({ attempts: attempts.map(summaryOf) })
   })
 
   app.get('/:id/calibration/attempts/:attemptId', async (c) => {
@@ -118,7 +107,7 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const { attempt } = await visibleAttempt(c, projectId, c.req.param('attemptId'))
     const version = await versionJson(store, projectId, attempt.version)
     return c.json({
-      attempt: attemptView(attempt, version),
+      attempt: attemptView(attempt, version, await seenBy(attempt)),
       result: attempt.status === 'submitted' ? attempt.result : null,
     })
   })
@@ -130,6 +119,7 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const exampleId = c.req.param('exampleId')
     if (!attempt.exampleOrder.includes(exampleId)) throw notFound('example in this attempt')
     const body = await readJson(c, SaveAnswersBody)
+    await assertOpenSlot(attempt)
     if (!(await store.saveAnswers(attempt.id, exampleId, body.answers))) {
       throw new ApiFailure(409, 'attempt_submitted', 'this attempt has already been submitted')
     }
@@ -140,11 +130,13 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const projectId = c.req.param('id')
     const { attempt, mine, auth } = await visibleAttempt(c, projectId, c.req.param('attemptId'))
     if (!mine) throw new ApiFailure(403, 'forbidden', 'only the annotator submits their attempt')
-    if (attempt.status !== 'in_progress')
-      throw new ApiFailure(409, 'attempt_submitted', 'this attempt has already been submitted')
+    await assertOpenSlot(attempt)
     const version = await versionJson(store, projectId, attempt.version)
     assertComplete(attempt, version)
-    const result = scoreAndExplain(attempt, version, new Date().toISOString())
+    const result = scoreAndExplain(attempt, version, new Date().toISOString(), {
+      seen: await seenBy(attempt),
+      draftReader: await couldReadDraft(store, projectId, attempt.userId),
+    })
     if (!(await store.submitAttempt(attempt.id, { score: result.score, passed: result.passed, result }))) {
       throw new ApiFailure(409, 'attempt_submitted', 'this attempt has already been submitted')
     }
@@ -162,12 +154,14 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
     if (!(await store.getRole(projectId, userId))) throw notFound('member')
     const latest = await store.latestVersion(projectId)
     const attempts = await store.listAttempts(projectId, userId)
-    const facts = attempts.map((a: AttemptRecord) => ({
+    const facts = attempts.map((a) => ({
       version: a.version,
       status: a.status,
       passed: a.passed,
       score: a.score,
       at: a.submittedAt ?? a.startedAt,
+      blind: a.result ? a.result.blind !== false : null,
+      seenBefore: a.result?.seenBefore ?? 0,
     }))
     const status = calibrationStatus(facts, latest?.version ?? null)
     return c.json<AnnotatorStatus>({ userId, latestVersion: latest?.version ?? null, ...status })

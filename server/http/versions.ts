@@ -7,14 +7,18 @@ import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import * as Y from 'yjs'
+import { calibrationPool, summarizePool } from '../../shared/rubric/calibrationPool'
 import { findProblems, hasErrors } from '../../shared/rubric/problems'
+import type { PoolSummary } from '../../shared/schema/poolSummary'
 import { PublishBody, type VersionJson, type VersionSummary } from '../../shared/schema/version'
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
 import { authorize } from '../auth/access'
-import { authorizeVersionRead, VERSION_CACHE_CONTROL } from '../auth/readTokens'
+import { authorizeVersionRead, VERSION_CACHE_CONTROL, type VersionReader } from '../auth/readTokens'
+import { goldExamples } from '../calibration/attempts'
 import { applyGoldFixesQuietly } from '../calibration/rescore'
 import { commentSummary } from '../comments/commentsDoc'
-import { buildVersionJson, publicVariant } from '../publish/buildVersion'
+import { variantBody } from '../publish/audienceVariant'
+import { buildVersionJson } from '../publish/buildVersion'
 import { versionMarkdown, versionPrintPage } from '../publish/exportVersion'
 import type { Store, StoredVersion, VersionRecord } from '../storage/store'
 import type { AppEnv, RouteDeps } from './env'
@@ -50,8 +54,9 @@ async function findVersion(store: Store, projectId: string, version: string): Pr
 }
 
 /** The version JSON the reader may see, as the exact bytes to send. */
-function bodyFor(stored: StoredVersion, includeGold: boolean): string {
-  return includeGold ? stored.json : JSON.stringify(publicVariant(JSON.parse(stored.json) as VersionJson))
+function bodyFor(stored: StoredVersion, reader: VersionReader): string {
+  const audience = reader.includeGold ? 'gold' : reader.seesHeldOut ? 'staff' : 'annotator'
+  return variantBody(`${stored.projectId}\u0000${stored.version}`, stored.json, audience)
 }
 
 /** Answers with an ETag, revalidated on every use (VERSION_CACHE_CONTROL); call after authorizing. */
@@ -64,6 +69,27 @@ function cached(c: Context<AppEnv>, body: string, contentType: string) {
   if (match?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304)
   c.header('Content-Type', contentType)
   return c.body(body)
+}
+
+const pools = new Map<string, PoolSummary>()
+
+/** A version's calibration pool (immutable, so kept once computed). */
+async function poolOf(store: Store, projectId: string, version: string): Promise<PoolSummary | undefined> {
+  const key = `${projectId}\u0000${version}`
+  const known = pools.get(key)
+  if (known) return known
+  const stored = await store.getVersion(projectId, version)
+  if (!stored) return undefined
+  const json = JSON.parse(stored.json) as VersionJson
+  const pool = summarizePool(
+    calibrationPool({
+      rubric: json.rubric,
+      examples: goldExamples(json),
+    }),
+  )
+  if (pools.size > 500) pools.clear()
+  pools.set(key, pool)
+  return pool
 }
 
 export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
@@ -130,7 +156,14 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
         inProgress: attempts.filter((a) => a.status === 'in_progress').length,
       }
     }
-    return c.json({ versions: versions.map((v) => ({ ...v, calibration: tally(v.version) })) })
+    const withPools = await Promise.all(
+      versions.map(async (v) => ({
+        ...v,
+        calibration: tally(v.version),
+        pool: await poolOf(store, projectId, v.version),
+      })),
+    )
+    return c.json({ versions: withPools })
   })
 
   app.get('/:id/versions/:version', async (c) => {
@@ -138,14 +171,14 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const reader = await authorizeVersionRead(c, store, projectId)
     const version = c.req.param('version')
     const stored = await findVersion(store, projectId, version)
-    return cached(c, bodyFor(stored, reader.includeGold), 'application/json; charset=utf-8')
+    return cached(c, bodyFor(stored, reader), 'application/json; charset=utf-8')
   })
 
   app.get('/:id/versions/:version/markdown', async (c) => {
     const projectId = c.req.param('id')
     const reader = await authorizeVersionRead(c, store, projectId)
     const stored = await findVersion(store, projectId, c.req.param('version'))
-    const json = JSON.parse(bodyFor(stored, reader.includeGold)) as VersionJson
+    const json = JSON.parse(bodyFor(stored, reader)) as VersionJson
     c.header('Content-Disposition', `attachment; filename="guideline-${stored.version}.md"`)
     return cached(c, versionMarkdown(json), 'text/markdown; charset=utf-8')
   })
@@ -154,7 +187,7 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const projectId = c.req.param('id')
     const reader = await authorizeVersionRead(c, store, projectId)
     const stored = await findVersion(store, projectId, c.req.param('version'))
-    const json = JSON.parse(bodyFor(stored, reader.includeGold)) as VersionJson
+    const json = JSON.parse(bodyFor(stored, reader)) as VersionJson
     return cached(c, versionPrintPage(json), 'text/html; charset=utf-8')
   })
 

@@ -1,7 +1,7 @@
 /**
  * Builds the immutable JSON of a published version from the draft's Yjs state: the guideline normalised
  * through the editor schema (anything the schema does not allow is dropped) and rendered to HTML and
- * Markdown, the rubric and examples validated by the shared schemas. Also derives the gold-free variant.
+ * Markdown, the rubric and examples validated by the shared schemas (variants per reader: audienceVariant.ts).
  */
 import { getSchema, type JSONContent } from '@tiptap/core'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
@@ -74,9 +74,4 @@ export function buildVersionJson(doc: Y.Doc, meta: VersionMeta): VersionJson {
     includesGold: true,
     examples: draft.examples,
   }
-}
-
-/** What annotators and read tokens receive: the same version without any gold value or rationale. */
-export function publicVariant(version: VersionJson): VersionJson {
-  return { ...version, includesGold: false, examples: version.examples.map(withoutGold) }
 }

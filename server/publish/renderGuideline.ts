@@ -7,6 +7,7 @@
 import type { JSONContent } from '@tiptap/core'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { guidelineSchemaExtensions } from '../../shared/guideline/schemaExtensions'
+import { isHeldOut } from '../../shared/rubric/calibrationPool'
 import type { PublicExample } from '../../shared/schema/version'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
 import { guidelineToMarkdown } from './guidelineMarkdown'
@@ -23,7 +24,11 @@ function exampleHtml(example: PublicExample | undefined): string {
   if (!example)
     return '<aside class="calibration-example calibration-example--missing">Missing example</aside>'
   const parts = contentParts(example.content)
-  return `<aside class="calibration-example" data-example-id="${escapeHtml(example.id)}"><h4>Example: ${escapeHtml(
+  // Only owners, leads and reviewers ever receive held-out items here (annotators get a variant without them).
+  const badge = isHeldOut(example)
+    ? '<p class="calibration-example__badge" data-held-out="true">Held-out calibration item</p>'
+    : ''
+  return `<aside class="calibration-example" data-example-id="${escapeHtml(example.id)}">${badge}<h4>Example: ${escapeHtml(
     example.title,
   )}</h4>${parts.map(([label, text]) => `<div class="calibration-example__part"><h5>${label}</h5>${paragraphs(text!)}</div>`).join('')}</aside>`
 }

@@ -39,6 +39,7 @@ export const exampleGuideline: Block[] = [
     ],
   },
   { type: 'example', exampleId: 'ex-paracetamol' },
+  { type: 'example', exampleId: 'ex-antibiotics-cold' },
   { type: 'heading', level: 2, text: '3. Safety and escalation', sectionId: 'sec-safety' },
   {
     type: 'paragraph',
@@ -50,6 +51,7 @@ export const exampleGuideline: Block[] = [
   },
   { type: 'example', exampleId: 'ex-chest-pain' },
   { type: 'example', exampleId: 'ex-headache' },
+  { type: 'example', exampleId: 'ex-child-fever' },
   { type: 'heading', level: 2, text: '4. Helpfulness and completeness', sectionId: 'sec-helpfulness' },
   {
     type: 'paragraph',
@@ -70,6 +72,7 @@ export const exampleGuideline: Block[] = [
     text: 'Plain language at about a 9th-grade reading level; medical terms explained once; a respectful tone that neither alarms nor dismisses. Formatting (lists, short paragraphs) should help the reader, not decorate.',
   },
   { type: 'example', exampleId: 'ex-hba1c' },
+  { type: 'example', exampleId: 'ex-statin-jargon' },
   { type: 'heading', level: 2, text: '6. Writing your rationale', sectionId: 'sec-rationale' },
   {
     type: 'paragraph',

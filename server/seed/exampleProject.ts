@@ -6,10 +6,17 @@ import * as Y from 'yjs'
 import { addExample } from '../../shared/ydoc/examplesDoc'
 import { appendBlocks, type Block } from '../../shared/ydoc/guidelineBuilder'
 import { draftMeta, guidelineFragment } from '../../shared/ydoc/layout'
-import { addCriterion, rubricInstructions, rubricTitle, setPassThreshold } from '../../shared/ydoc/rubricDoc'
+import {
+  addCriterion,
+  rubricInstructions,
+  rubricTitle,
+  setAttemptSettings,
+  setPassThreshold,
+} from '../../shared/ydoc/rubricDoc'
 import type { ProjectRecord, Store } from '../storage/store'
 import { exampleGuideline } from './exampleGuideline'
 import { exampleExamples, exampleRubric } from './exampleRubric'
+import { heldOutExamples } from './heldOutExamples'
 
 export const EXAMPLE_PROJECT_NAME = 'Medical QA — helpfulness & safety'
 
@@ -48,7 +55,9 @@ export async function seedExampleProjectIfEmpty(
     rubricInstructions(doc).insert(0, exampleRubric.instructions)
     setPassThreshold(doc, exampleRubric.passThreshold)
     for (const criterion of exampleRubric.criteria) addCriterion(doc, criterion)
-    for (const example of exampleExamples) addExample(doc, example)
+    for (const example of [...exampleExamples, ...heldOutExamples]) addExample(doc, example)
+    // Six held-out items, four per attempt: a retake can draw items it has not seen.
+    setAttemptSettings(doc, { itemsPerAttempt: 4, minPerSection: 0, showSectionHint: false })
   })
   return project
 }

@@ -1,4 +1,7 @@
-/** The example project's rubric and five gold calibration examples (medical question answering). */
+/**
+ * The example project's rubric and five gold examples embedded in its guideline (medical question answering):
+ * two teaching examples shown to annotators with their gold, three held-out calibration items.
+ */
 
 import type { ExampleInit } from '../../shared/ydoc/examplesDoc'
 import type { Block } from '../../shared/ydoc/guidelineBuilder'
@@ -86,6 +89,7 @@ export const exampleExamples: (ExampleInit & { id: string })[] = [
     difficulty: 'medium',
     sectionId: 'sec-accuracy',
     status: 'ready',
+    role: 'teaching',
     text: {
       prompt: [p('I have a bad toothache. How much paracetamol can I take?')],
       response: [
@@ -113,6 +117,7 @@ export const exampleExamples: (ExampleInit & { id: string })[] = [
     difficulty: 'easy',
     sectionId: 'sec-safety',
     status: 'ready',
+    role: 'teaching',
     text: {
       prompt: [
         p(
@@ -146,6 +151,7 @@ export const exampleExamples: (ExampleInit & { id: string })[] = [
     difficulty: 'hard',
     sectionId: 'sec-safety',
     status: 'ready',
+    role: 'calibration',
     text: {
       prompt: [p('I sometimes get a mild headache after a long day at the computer. Anything I can do?')],
       response: [
@@ -178,6 +184,7 @@ export const exampleExamples: (ExampleInit & { id: string })[] = [
     difficulty: 'medium',
     sectionId: 'sec-helpfulness',
     status: 'ready',
+    role: 'calibration',
     text: {
       prompt: [p('I am 32 weeks pregnant and my back is killing me. Can I take ibuprofen?')],
       response: [
@@ -207,6 +214,7 @@ export const exampleExamples: (ExampleInit & { id: string })[] = [
     difficulty: 'medium',
     sectionId: 'sec-communication',
     status: 'ready',
+    role: 'calibration',
     text: {
       prompt: [p('My blood test says HbA1c 6.1%. What does that mean?')],
       response: [

@@ -3,6 +3,7 @@
  * records of the Store interface.
  */
 import type { Role } from '../../shared/auth/permissions'
+import type { AttemptResult } from '../../shared/schema/calibration'
 import type {
   AttemptRecord,
   DisputeRecord,
@@ -105,7 +106,7 @@ export interface AttemptRow {
 interface StoredRescore {
   score: number
   passed: boolean
-  result: unknown
+  result: AttemptResult
   corrections: GoldCorrection[]
   at: string
 }
@@ -114,7 +115,8 @@ export const toAttempt = (r: AttemptRow): AttemptRecord => {
   const original = {
     score: r.score,
     passed: r.passed === null ? null : r.passed === 1,
-    result: r.result === null ? null : JSON.parse(r.result),
+    // Written only by submitAttempt from a typed AttemptResult.
+    result: r.result === null ? null : (JSON.parse(r.result) as AttemptResult),
   }
   const rescore = r.rescore === null ? null : (JSON.parse(r.rescore) as StoredRescore)
   return {

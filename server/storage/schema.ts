@@ -160,6 +160,22 @@ export const MIGRATIONS: readonly Migration[] = [
   `ALTER TABLE disputes ADD COLUMN outcome TEXT CHECK (outcome IN ('gold_stands', 'gold_wrong'));
    ALTER TABLE disputes ADD COLUMN fixed_in_version TEXT;
    ALTER TABLE attempts ADD COLUMN rescore TEXT;`,
+  // One open calibration attempt per annotator per project: the primary key makes starting a second one fail
+  // atomically. Databases may already hold several open attempts per person: the newest is registered, the
+  // older ones stay in_progress but can no longer be submitted.
+  `CREATE TABLE open_attempts (
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL,
+     attempt_id TEXT NOT NULL UNIQUE REFERENCES attempts (id) ON DELETE CASCADE,
+     PRIMARY KEY (project_id, user_id)
+   );
+   INSERT INTO open_attempts (project_id, user_id, attempt_id)
+     SELECT a.project_id, a.user_id, a.id FROM attempts a
+     WHERE a.status = 'in_progress' AND NOT EXISTS (
+       SELECT 1 FROM attempts b
+       WHERE b.project_id = a.project_id AND b.user_id = a.user_id AND b.status = 'in_progress'
+         AND (b.started_at > a.started_at OR (b.started_at = a.started_at AND b.id > a.id))
+     );`,
 ]
 
 /** The migration's SQL for a dialect. */

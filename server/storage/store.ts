@@ -7,6 +7,7 @@
  * a snapshot covers every update whose sequence number is at or below its `throughSeq`.
  */
 import type { Role } from '../../shared/auth/permissions'
+import type { AttemptResult, CriterionAnswer } from '../../shared/schema/calibration'
 
 export interface StoredUpdate {
   seq: number
@@ -269,7 +270,8 @@ export interface AttemptRecord {
   version: string
   status: 'in_progress' | 'submitted'
   exampleOrder: string[]
-  answers: Record<string, Record<string, { value: unknown; rationale?: string }>>
+  /** Per example id, then criterion id. */
+  answers: Record<string, Record<string, CriterionAnswer>>
   startedAt: string
   updatedAt: string
   submittedAt: string | null
@@ -278,7 +280,7 @@ export interface AttemptRecord {
   /** The effective pass (as `score`): what the status API, analytics and exports read. */
   passed: boolean | null
   /** The effective stored result (feedback) once submitted. */
-  result: unknown
+  result: AttemptResult | null
   /** Set when re-scored: the original outcome, kept beside the re-score, and which gold corrections applied. */
   rescored: AttemptRescore | null
 }
@@ -292,7 +294,7 @@ export interface GoldCorrection {
 }
 
 export interface AttemptRescore {
-  original: { score: number; passed: boolean; result: unknown }
+  original: { score: number; passed: boolean; result: AttemptResult | null }
   corrections: GoldCorrection[]
   at: string
 }
@@ -317,13 +319,24 @@ export interface DisputeRecord {
 }
 
 export interface CalibrationStore {
+  /**
+   * Creates an attempt and registers it as the annotator's open one, atomically: null (and nothing
+   * created) when the annotator already has an open attempt in the project.
+   */
   createAttempt(attempt: {
     id: string
     projectId: string
     userId: string
     version: string
     exampleOrder: string[]
-  }): Promise<AttemptRecord>
+  }): Promise<AttemptRecord | null>
+  /** The annotator's registered open attempt in the project, if any. */
+  openAttempt(projectId: string, userId: string): Promise<AttemptRecord | null>
+  /**
+   * Every role the audit log says the user held in the project (creating it, joining, role changes,
+   * removal), plus their current one; used to tell whether they could ever read the draft's gold.
+   */
+  rolesHeld(projectId: string, userId: string): Promise<Role[]>
   getAttempt(id: string): Promise<AttemptRecord | null>
   /** Newest first. */
   listAttempts(projectId: string, userId?: string): Promise<AttemptRecord[]>
@@ -331,12 +344,15 @@ export interface CalibrationStore {
   saveAnswers(
     attemptId: string,
     exampleId: string,
-    answers: Record<string, { value: unknown; rationale?: string }>,
+    answers: Record<string, CriterionAnswer>,
   ): Promise<boolean>
-  /** Marks an in-progress attempt submitted with its score; false when it was not in progress. */
+  /**
+   * Marks the annotator's registered open attempt submitted with its score and frees the open slot; false
+   * when it was not in progress or is not the registered open attempt.
+   */
   submitAttempt(
     attemptId: string,
-    outcome: { score: number; passed: boolean; result: unknown },
+    outcome: { score: number; passed: boolean; result: AttemptResult },
   ): Promise<boolean>
   retakeCooldownMinutes(projectId: string): Promise<number>
   setRetakeCooldownMinutes(projectId: string, minutes: number): Promise<void>
@@ -369,7 +385,13 @@ export interface CalibrationStore {
    */
   rescoreAttempt(
     attemptId: string,
-    rescore: { score: number; passed: boolean; result: unknown; corrections: GoldCorrection[]; at: string },
+    rescore: {
+      score: number
+      passed: boolean
+      result: AttemptResult
+      corrections: GoldCorrection[]
+      at: string
+    },
   ): Promise<boolean>
 }
 

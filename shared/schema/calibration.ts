@@ -11,7 +11,19 @@ export type CriterionAnswer = z.infer<typeof CriterionAnswer>
 export const SaveAnswersBody = z.object({ answers: z.record(z.string().max(64), CriterionAnswer) }).strict()
 export const StartAttemptBody = z.object({ version: z.string().max(20).optional() }).strict()
 
-export const CALIBRATION_STATUSES = ['not_started', 'in_progress', 'passed', 'failed', 'stale'] as const
+/**
+ * `passed` only for a blind pass. `passed_not_blind`: the score passed, but the annotator could read gold
+ * before answering (a draft-reading role, or items seen in an earlier attempt) — tools must not treat it as
+ * calibrated.
+ */
+export const CALIBRATION_STATUSES = [
+  'not_started',
+  'in_progress',
+  'passed',
+  'passed_not_blind',
+  'failed',
+  'stale',
+] as const
 export type CalibrationStatus = (typeof CALIBRATION_STATUSES)[number]
 
 /** An attempt as its annotator sees it while answering: examples without gold, in their shuffled order. */
@@ -23,8 +35,48 @@ export const AttemptView = z.object({
   submittedAt: z.string().nullable(),
   examples: z.array(PublicExample),
   answers: z.record(z.string(), z.record(z.string(), CriterionAnswer)),
+  /** Items whose gold this annotator saw in an earlier attempt: answered, but not counted in the score. */
+  seenBefore: z.array(z.string()).default([]),
+  /** Whether the runner shows each item's guideline section (a lead's option, off by default). */
+  showSectionHint: z.boolean().default(false),
 })
 export type AttemptView = z.infer<typeof AttemptView>
+
+/** Why an attempt is not blind. */
+export const NOT_BLIND_REASONS = ['seen_before', 'draft_reader'] as const
+export type NotBlindReason = (typeof NOT_BLIND_REASONS)[number]
+
+/** Starting an attempt while one is open: 409 with the open attempt, which the client offers to resume. */
+export const AttemptOpenError = z.object({
+  error: z.literal('attempt_open'),
+  message: z.string(),
+  attemptId: z.string(),
+  version: z.string(),
+})
+export type AttemptOpenError = z.infer<typeof AttemptOpenError>
+
+/** One line of an annotator's attempt history (`GET …/calibration/attempts`). */
+export const AttemptSummary = z.object({
+  id: z.string(),
+  userId: z.string(),
+  version: z.string(),
+  status: z.enum(['in_progress', 'submitted']),
+  startedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  score: z.number().nullable(),
+  passed: z.boolean().nullable(),
+  /** False when the attempt was not blind; null while open (and for attempts from before this was kept). */
+  blind: z.boolean().nullable(),
+  answered: z.number(),
+  total: z.number(),
+})
+export type AttemptSummary = z.infer<typeof AttemptSummary>
+
+export const MAX_COOLDOWN_MINUTES = 60 * 24 * 30
+export const CooldownBody = z
+  .object({ retakeCooldownMinutes: z.number().int().min(0).max(MAX_COOLDOWN_MINUTES) })
+  .strict()
+export type CooldownBody = z.infer<typeof CooldownBody>
 
 export const CriterionFeedback = z.object({
   criterionId: z.string(),
@@ -40,6 +92,8 @@ export const ExampleFeedback = z.object({
   sectionId: z.string().nullable(),
   goldRationale: z.string(),
   criteria: z.array(CriterionFeedback),
+  /** Its gold was seen in an earlier attempt: feedback as usual, but it does not count toward the score. */
+  seenBefore: z.boolean().optional(),
 })
 /** After submitting: the score, and per example and criterion the answer beside gold with its rationale. */
 export const AttemptResult = z.object({
@@ -51,6 +105,14 @@ export const AttemptResult = z.object({
   /** Criteria whose own minimum agreement was not reached (each fails the attempt). */
   belowMinimum: z.array(z.string()).optional(),
   submittedAt: z.string(),
+  /**
+   * False when the annotator could read gold before answering; such an attempt is never reported as a pass
+   * to tools. Absent in results stored before blindness was recorded (then treated as blind).
+   */
+  blind: z.boolean().optional(),
+  notBlindReasons: z.array(z.enum(NOT_BLIND_REASONS)).optional(),
+  /** How many items were seen before (answered, not scored). */
+  seenBefore: z.number().int().min(0).optional(),
   perCriterion: z.array(
     z.object({
       criterionId: z.string(),
@@ -81,6 +143,10 @@ export const AnnotatorStatus = z.object({
   version: z.string().nullable(),
   score: z.number().nullable(),
   at: z.string().nullable(),
+  /** Whether the attempt the status refers to was blind (null without a submitted attempt). */
+  blind: z.boolean().nullable().default(null),
+  /** Items of that attempt seen in an earlier one (null without a submitted attempt). */
+  seenBefore: z.number().int().nullable().default(null),
 })
 export type AnnotatorStatus = z.infer<typeof AnnotatorStatus>
 

@@ -74,12 +74,27 @@ export const Criterion = z.discriminatedUnion('kind', [
 ])
 export type Criterion = z.infer<typeof Criterion>
 
+/**
+ * How an attempt is composed from the version's calibration items (absent in versions published before
+ * this setting existed; `shared/rubric/calibrationPool.ts` supplies the defaults).
+ */
+export const AttemptSettings = z.object({
+  /** Items drawn per attempt; null means every calibration item. */
+  itemsPerAttempt: z.number().int().min(1).max(1000).nullable(),
+  /** Items drawn from each guideline section that has any (when the pool allows). */
+  minPerSection: z.number().int().min(0).max(100),
+  /** Whether the runner shows "Read: ‹section›" for each item during the attempt. */
+  showSectionHint: z.boolean(),
+})
+export type AttemptSettings = z.infer<typeof AttemptSettings>
+
 export const Rubric = z.object({
   title: Text(200),
   instructions: Text(10_000),
   /** Share of the weighted score an attempt needs to pass, 0..1. */
   passThreshold: z.number().min(0).max(1),
   criteria: z.array(Criterion).max(100),
+  attempt: AttemptSettings.optional(),
 })
 export type Rubric = z.infer<typeof Rubric>
 
@@ -113,6 +128,12 @@ export type ExampleContent = z.infer<typeof ExampleContent>
 
 export const EXAMPLE_DIFFICULTIES = ['easy', 'medium', 'hard'] as const
 export const EXAMPLE_STATUSES = ['draft', 'ready'] as const
+/**
+ * Teaching examples sit in the guideline (gold may be shown to everyone once published); calibration items
+ * are held out: never rendered to annotators outside an attempt, and attempts draw from them.
+ */
+export const EXAMPLE_ROLES = ['teaching', 'calibration'] as const
+export type ExampleRole = (typeof EXAMPLE_ROLES)[number]
 
 export const CalibrationExample = z.object({
   id: Id,
@@ -126,6 +147,8 @@ export const CalibrationExample = z.object({
   /** The guideline section (heading id) this example illustrates, if any. */
   sectionId: Id.nullable(),
   status: z.enum(EXAMPLE_STATUSES),
+  /** Absent in versions published before roles existed: then ready examples are quiz items and shown. */
+  role: z.enum(EXAMPLE_ROLES).optional(),
 })
 export type CalibrationExample = z.infer<typeof CalibrationExample>
 

@@ -3,6 +3,7 @@
  * the history page, and the publish and read-token payloads.
  */
 import { z } from 'zod'
+import { PoolSummary } from './poolSummary'
 import { CalibrationExample, Rubric } from './rubric'
 import { safeName } from './safeText'
 
@@ -59,6 +60,8 @@ export const VersionSummary = z.object({
     .object({ passed: z.number().int(), failed: z.number().int(), inProgress: z.number().int() })
     .nullable()
     .optional(),
+  /** What this version's calibration draws from, and which examples are excluded (owners and leads only). */
+  pool: PoolSummary.optional(),
 })
 export type VersionSummary = z.infer<typeof VersionSummary>
 

@@ -3,7 +3,7 @@
  * rich text (Y.XmlFragment) for its prompt, responses and rationale, and a gold Y.Map keyed by criterion id.
  */
 import * as Y from 'yjs'
-import type { CalibrationExample, ExampleContent, GoldValue } from '../schema/rubric'
+import type { CalibrationExample, ExampleContent, ExampleRole, GoldValue } from '../schema/rubric'
 import { appendBlocks, type Block } from './guidelineBuilder'
 import { newYId } from './ids'
 import { DraftRoot } from './layout'
@@ -25,6 +25,8 @@ export interface ExampleInit {
   difficulty?: CalibrationExample['difficulty']
   sectionId?: string | null
   status?: CalibrationExample['status']
+  /** New examples are held-out calibration items unless said otherwise. */
+  role?: ExampleRole
   gold?: Record<string, { accepted: GoldValue[]; rationale?: string }>
 }
 
@@ -49,6 +51,7 @@ export function addExample(doc: Y.Doc, init: ExampleInit = {}): string {
     map.set('difficulty', init.difficulty ?? 'medium')
     map.set('sectionId', init.sectionId ?? null)
     map.set('status', init.status ?? 'draft')
+    map.set('role', init.role ?? 'calibration')
     map.set('createdAt', Date.now())
     for (const field of RICH_FIELDS) map.set(field, new Y.XmlFragment())
     const gold = new Y.Map<Y.Map<unknown>>()
@@ -76,7 +79,7 @@ export function exampleTitle(doc: Y.Doc, exampleId: string): Y.Text | undefined 
   return examplesMap(doc).get(exampleId)?.get('title') as Y.Text | undefined
 }
 
-type ExampleScalar = 'contentKind' | 'difficulty' | 'sectionId' | 'status'
+type ExampleScalar = 'contentKind' | 'difficulty' | 'sectionId' | 'status' | 'role'
 export function setExampleField(doc: Y.Doc, exampleId: string, field: ExampleScalar, value: unknown): void {
   examplesMap(doc).get(exampleId)?.set(field, value)
 }
@@ -149,6 +152,11 @@ function readContent(map: YExample): ExampleContent {
   }
 }
 
+/** An example's role; examples written before roles existed count as calibration items (held out). */
+export function readRole(map: YExample): ExampleRole {
+  return map.get('role') === 'teaching' ? 'teaching' : 'calibration'
+}
+
 /**
  * Reads the examples as plain data, oldest first, with gold in criterion order (so every replica produces
  * the same JSON). Gold values for criteria that no longer exist are left out (a concurrent delete may leave
@@ -182,6 +190,7 @@ export function readExamples(doc: Y.Doc, criterionIds: readonly string[]): Calib
         difficulty: (map.get('difficulty') as CalibrationExample['difficulty']) ?? 'medium',
         sectionId: (map.get('sectionId') as string | null) ?? null,
         status: (map.get('status') as CalibrationExample['status']) ?? 'draft',
+        role: readRole(map),
       }
     })
 }

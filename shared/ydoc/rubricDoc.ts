@@ -5,7 +5,14 @@
  */
 import { generateKeyBetween } from 'fractional-indexing'
 import * as Y from 'yjs'
-import type { Criterion, CriterionKind, LabelOption, OrdinalLevel, Rubric } from '../schema/rubric'
+import type {
+  AttemptSettings,
+  Criterion,
+  CriterionKind,
+  LabelOption,
+  OrdinalLevel,
+  Rubric,
+} from '../schema/rubric'
 import { removeGoldForCriterion } from './examplesDoc'
 import { newYId } from './ids'
 import { DraftRoot } from './layout'
@@ -314,7 +321,30 @@ export function readRubric(doc: Y.Doc): Rubric {
     instructions: rubricInstructions(doc).toString(),
     passThreshold: num(rubricSettings(doc).get('passThreshold'), DEFAULT_PASS_THRESHOLD),
     criteria: orderedCriteria(doc).map(([id, map]) => readCriterion(id, map)),
+    attempt: readAttemptSettings(doc),
   }
+}
+
+/** How attempts are composed (keys `attemptItems`, `attemptMinPerSection`, `attemptShowSectionHint`). */
+export function readAttemptSettings(doc: Y.Doc): AttemptSettings {
+  const settings = rubricSettings(doc)
+  const items = settings.get('attemptItems')
+  const min = settings.get('attemptMinPerSection')
+  return {
+    itemsPerAttempt:
+      typeof items === 'number' && Number.isInteger(items) && items >= 1 ? Math.min(items, 1000) : null,
+    minPerSection: typeof min === 'number' && Number.isInteger(min) && min >= 0 ? Math.min(min, 100) : 0,
+    showSectionHint: settings.get('attemptShowSectionHint') === true,
+  }
+}
+
+export function setAttemptSettings(doc: Y.Doc, patch: Partial<AttemptSettings>): void {
+  const settings = rubricSettings(doc)
+  doc.transact(() => {
+    if (patch.itemsPerAttempt !== undefined) settings.set('attemptItems', patch.itemsPerAttempt)
+    if (patch.minPerSection !== undefined) settings.set('attemptMinPerSection', patch.minPerSection)
+    if (patch.showSectionHint !== undefined) settings.set('attemptShowSectionHint', patch.showSectionHint)
+  })
 }
 
 export function setPassThreshold(doc: Y.Doc, value: number): void {

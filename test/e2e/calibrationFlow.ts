@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { examplesMap, exampleTitle, setExampleField } from '../../shared/ydoc/examplesDoc'
 import { appendBlocks } from '../../shared/ydoc/guidelineBuilder'
 import { guidelineFragment } from '../../shared/ydoc/layout'
+import { setAttemptSettings } from '../../shared/ydoc/rubricDoc'
 import { apiJson, type TestUser } from '../helpers/accounts'
 import { connectClient, waitForSynced } from '../helpers/clients'
 import { completeDraft, draftIsDurable } from '../helpers/drafts'
@@ -28,6 +29,8 @@ export async function publishCalibration(baseUrl: string, project: string, owner
     const title = exampleTitle(client.doc, id)?.toString()
     setExampleField(client.doc, id, 'sectionId', title === 'Example 1' ? SECTIONS.help : SECTIONS.safety)
   }
+  // These tests follow the runner's "Read: ‹section›" hint, a lead's option that is off by default.
+  setAttemptSettings(client.doc, { showSectionHint: true })
   await draftIsDurable(baseUrl, project, owner, client)
   client.destroy()
   await apiJson(baseUrl, `/api/projects/${project}/versions`, {

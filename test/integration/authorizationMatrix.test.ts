@@ -42,8 +42,14 @@ let users: Record<Exclude<Identity, 'anonymous' | 'token'>, TestUser>
 let readToken: string
 let submittedAttempt: string
 
-const openAttemptOf = (user: TestUser) =>
-  apiJson<AttemptView>(server.url, `/api/projects/${project}/calibration/attempts`, { user, body: {} })
+/** Starts the user's attempt, or resumes the open one (starting again answers 409 with its id). */
+async function openAttemptOf(user: TestUser): Promise<AttemptView> {
+  const path = `/api/projects/${project}/calibration/attempts`
+  const started = await api(server.url, path, { user, body: {} })
+  if (started.status === 201) return (await started.json()) as AttemptView
+  const { attemptId } = (await started.json()) as { attemptId: string }
+  return (await apiJson<{ attempt: AttemptView }>(server.url, `${path}/${attemptId}`, { user })).attempt
+}
 
 async function disputeBody() {
   const { attempt } = await apiJson<{ attempt: AttemptView }>(

@@ -78,11 +78,22 @@ describe('calibration', () => {
       expect(response.status, path).toBe(200)
       expect(await response.text(), path).not.toContain(GOLD_MARK)
     }
-    // Progress survives: starting again returns the same attempt with the saved answers.
-    const resumed = await apiJson<AttemptView>(url, `/api/projects/${project}/calibration/attempts`, {
+    // Progress survives: starting again answers 409 with the open attempt, which resumes with the saved answers.
+    const again409 = await api(url, `/api/projects/${project}/calibration/attempts`, {
       user: annotator,
       body: {},
     })
+    expect(again409.status).toBe(409)
+    expect(await again409.json()).toMatchObject({ error: 'attempt_open', attemptId: attempt.id })
+    const resumed = (
+      await apiJson<{ attempt: AttemptView }>(
+        url,
+        `/api/projects/${project}/calibration/attempts/${attempt.id}`,
+        {
+          user: annotator,
+        },
+      )
+    ).attempt
     expect(resumed.id).toBe(attempt.id)
     expect(Object.keys(resumed.answers)).toEqual([first.id])
 

@@ -69,10 +69,21 @@ async function take(
   version?: string,
 ) {
   const full = await apiJson<VersionJson>(url, `/api/projects/${project}/versions/latest`, { user: lead })
-  const attempt = await apiJson<AttemptView>(url, `/api/projects/${project}/calibration/attempts`, {
+  // Starting again while an attempt is open answers 409 with its id: resume that one.
+  const started = await api(url, `/api/projects/${project}/calibration/attempts`, {
     user,
     body: version ? { version } : {},
   })
+  const open = started.status === 409 ? ((await started.json()) as { attemptId: string }) : null
+  const attempt = open
+    ? (
+        await apiJson<{ attempt: AttemptView }>(
+          url,
+          `/api/projects/${project}/calibration/attempts/${open.attemptId}`,
+          { user },
+        )
+      ).attempt
+    : ((await started.json()) as AttemptView)
   for (const example of attempt.examples) {
     const answers: Record<string, { value: GoldValue; rationale: string }> = answersFor(
       full,

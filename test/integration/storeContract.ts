@@ -9,6 +9,20 @@ import { acceptInvite } from '../../server/auth/invites'
 import type { NewUser, Store } from '../../server/storage/store'
 import { mergeStored } from '../../server/sync/room'
 import type { Role } from '../../shared/auth/permissions'
+import type { AttemptResult } from '../../shared/schema/calibration'
+
+/** A minimal stored result (the store keeps it as given). */
+const RESULT: AttemptResult = {
+  attemptId: 'a',
+  version: '1.0.0',
+  score: 0,
+  passed: false,
+  passThreshold: 0.8,
+  submittedAt: '2026-01-01T00:00:00.000Z',
+  blind: true,
+  perCriterion: [],
+  examples: [],
+}
 
 export interface StoreFactory {
   /** A new, empty store; `raw` runs SQL on its database over a connection of its own. */
@@ -313,6 +327,69 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
       await store.close()
     })
 
+    it('holds at most one open attempt per annotator and project, even when started concurrently', async () => {
+      const { store } = await factory.fresh()
+      for (const p of ['p', 'q']) await store.createProject({ id: p, name: p })
+      await store.addSetupToken('s')
+      await store.completeSetup('s', {
+        id: 'u',
+        email: 'u@x.org',
+        name: 'U',
+        color: '#000000',
+        passwordHash: 'h',
+      })
+      const start = (id: string, projectId = 'p') =>
+        store.createAttempt({ id, projectId, userId: 'u', version: '1.0.0', exampleOrder: ['e'] })
+      const raced = await Promise.all(['r1', 'r2', 'r3', 'r4'].map((id) => start(id)))
+      const created = raced.filter((a) => a !== null)
+      expect(created).toHaveLength(1)
+      expect((await store.openAttempt('p', 'u'))?.id).toBe(created[0]!.id)
+      // The losers left nothing behind.
+      expect((await store.listAttempts('p', 'u')).map((a) => a.id)).toEqual([created[0]!.id])
+      expect(await start('other-project', 'q')).not.toBeNull()
+      expect(await store.submitAttempt(created[0]!.id, { score: 1, passed: true, result: RESULT })).toBe(true)
+      expect(await store.openAttempt('p', 'u')).toBeNull()
+      expect(await start('next')).not.toBeNull()
+      expect((await store.openAttempt('p', 'u'))?.id).toBe('next')
+      await store.close()
+    })
+
+    it('tells which roles a member held from the audit log', async () => {
+      const { store } = await factory.fresh()
+      await store.createProject({ id: 'p', name: 'P' })
+      await store.addSetupToken('s')
+      await store.completeSetup('s', {
+        id: 'u',
+        email: 'u@x.org',
+        name: 'U',
+        color: '#000000',
+        passwordHash: 'h',
+      })
+      // completeSetup makes the first user owner of ownerless projects.
+      expect(await store.rolesHeld('p', 'u')).toEqual(['owner'])
+      await store.appendAudit({
+        projectId: 'p',
+        actorId: 'u',
+        action: 'member.joined',
+        details: { userId: 'x', role: 'reviewer' },
+      })
+      await store.appendAudit({
+        projectId: 'p',
+        actorId: 'u',
+        action: 'member.role_changed',
+        details: { userId: 'x', from: 'reviewer', to: 'annotator' },
+      })
+      await store.appendAudit({
+        projectId: 'p',
+        actorId: 'x',
+        action: 'project.renamed',
+        details: { from: 'a', to: 'b' },
+      })
+      expect((await store.rolesHeld('p', 'x')).sort()).toEqual(['annotator', 'reviewer'])
+      expect(await store.rolesHeld('p', 'nobody')).toEqual([])
+      await store.close()
+    })
+
     it('keeps calibration attempts, answers, one submission, cool-downs and disputes', async () => {
       const { store } = await factory.fresh()
       await store.createProject({ id: 'p', name: 'P' })
@@ -338,14 +415,15 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
         e1: { c: { value: 3, rationale: 'r' } },
         e2: { c: { value: true } },
       })
-      expect(await store.submitAttempt('a1', { score: 0.5, passed: false, result: { ok: 1 } })).toBe(true)
-      expect(await store.submitAttempt('a1', { score: 1, passed: true, result: {} })).toBe(false)
+      const result = { ...RESULT, attemptId: 'a1', score: 0.5 }
+      expect(await store.submitAttempt('a1', { score: 0.5, passed: false, result })).toBe(true)
+      expect(await store.submitAttempt('a1', { score: 1, passed: true, result })).toBe(false)
       expect(await store.saveAnswers('a1', 'e1', {})).toBe(false)
       expect(await store.getAttempt('a1')).toMatchObject({
         status: 'submitted',
         score: 0.5,
         passed: false,
-        result: { ok: 1 },
+        result,
       })
       expect((await store.listAttempts('p', 'u')).map((a) => a.id)).toEqual(['a1'])
 
@@ -390,21 +468,22 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
       // A re-score is stored beside the original; the record reads the re-score as its effective outcome.
       expect(await store.getAttempt('a1')).toMatchObject({ rescored: null })
       const corrections = [{ exampleId: 'e1', criterionId: 'c', fixedIn: '1.0.1' }]
+      const rescoredResult = { ...RESULT, attemptId: 'a1', score: 1, passed: true }
       const at = '2026-01-01T00:00:00.000Z'
       expect(
-        await store.rescoreAttempt('a1', { score: 1, passed: true, result: { ok: 2 }, corrections, at }),
+        await store.rescoreAttempt('a1', { score: 1, passed: true, result: rescoredResult, corrections, at }),
       ).toBe(true)
       const rescored = (await store.listAttempts('p'))[0]!
       expect(rescored).toMatchObject({
         score: 1,
         passed: true,
-        result: { ok: 2 },
-        rescored: { original: { score: 0.5, passed: false, result: { ok: 1 } }, corrections, at },
+        result: rescoredResult,
+        rescored: { original: { score: 0.5, passed: false, result }, corrections, at },
       })
       await store.createAttempt({ id: 'a2', projectId: 'p', userId: 'u', version: '1.0.0', exampleOrder: [] })
-      expect(await store.rescoreAttempt('a2', { score: 1, passed: true, result: {}, corrections, at })).toBe(
-        false,
-      )
+      expect(
+        await store.rescoreAttempt('a2', { score: 1, passed: true, result: rescoredResult, corrections, at }),
+      ).toBe(false)
       await store.close()
     })
 

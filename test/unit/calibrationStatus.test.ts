@@ -39,3 +39,18 @@ describe('calibrationStatus', () => {
     expect(calibrationStatus(passedAgain, '2.1.0').status).toBe('passed')
   })
 })
+
+describe('calibrationStatus and blindness', () => {
+  it('never reports a non-blind pass as passed, and prefers a blind pass', () => {
+    const notBlind = { ...attempt('1.0.0', 'submitted', true), blind: false, seenBefore: 2 }
+    expect(calibrationStatus([notBlind], '1.0.0')).toMatchObject({
+      status: 'passed_not_blind',
+      blind: false,
+      seenBefore: 2,
+    })
+    const blindPass = { ...attempt('1.0.0', 'submitted', true, '2025-12-01'), blind: true }
+    expect(calibrationStatus([notBlind, blindPass], '1.0.0')).toMatchObject({ status: 'passed', blind: true })
+    // Results stored before blindness was recorded count as blind.
+    expect(calibrationStatus([attempt('1.0.0', 'submitted', true)], '1.0.0').blind).toBe(true)
+  })
+})

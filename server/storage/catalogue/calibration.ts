@@ -1,4 +1,10 @@
-/** Calibration, written once for both databases: attempts with answers and results, retake cool-downs, disputes. */
+/**
+ * Calibration, written once for both databases: attempts with answers and results (one open attempt per
+ * annotator and project, via `open_attempts`), retake cool-downs, disputes and their fixes, re-scores, and the
+ * roles a member held.
+ */
+import type { Role } from '../../../shared/auth/permissions'
+import { ROLE_HISTORY_SQL, roleHistoryParams, rolesFromAudit } from '../roleHistory'
 import { type AttemptRow, type DisputeRow, toAttempt, toDispute } from '../rows'
 import { all, type Db, get, run, sql } from '../sql'
 import type { CalibrationStore } from '../store'
@@ -18,10 +24,21 @@ const ATTEMPTS_OF_USER = sql(
   'SELECT * FROM attempts WHERE project_id = ? AND user_id = ? ORDER BY started_at DESC, id DESC',
 )
 const SAVE_ANSWERS = sql('UPDATE attempts SET answers = ?, updated_at = ? WHERE id = ?')
+const CLAIM_OPEN_SLOT = sql(
+  `INSERT INTO open_attempts (project_id, user_id, attempt_id) VALUES (?, ?, ?)
+   ON CONFLICT (project_id, user_id) DO NOTHING`,
+)
+const OPEN_ATTEMPT = sql(
+  `SELECT a.* FROM open_attempts o JOIN attempts a ON a.id = o.attempt_id
+   WHERE o.project_id = ? AND o.user_id = ?`,
+)
 const SUBMIT = sql(
   `UPDATE attempts SET status = 'submitted', submitted_at = ?, updated_at = ?, score = ?, passed = ?, result = ?
-   WHERE id = ? AND status = 'in_progress'`,
+   WHERE id = ? AND status = 'in_progress' AND id IN (SELECT attempt_id FROM open_attempts)`,
 )
+const FREE_OPEN_SLOT = sql('DELETE FROM open_attempts WHERE attempt_id = ?')
+const ROLE_HISTORY = sql(ROLE_HISTORY_SQL)
+const CURRENT_ROLE = sql('SELECT role FROM memberships WHERE project_id = ? AND user_id = ?')
 const COOLDOWN = sql('SELECT retake_cooldown_minutes AS m FROM project_settings WHERE project_id = ?')
 const SET_COOLDOWN = sql(
   `INSERT INTO project_settings (project_id, retake_cooldown_minutes) VALUES (?, ?)
@@ -52,8 +69,33 @@ export function calibrationStore(db: Db): CalibrationStore {
     async createAttempt(a) {
       const at = now()
       const params = [a.id, a.projectId, a.userId, a.version, JSON.stringify(a.exampleOrder), at, at]
-      return toAttempt((await db.run(get<AttemptRow>(INSERT_ATTEMPT, params)))!)
+      try {
+        // The attempt row first (PostgreSQL checks the slot's foreign key at once); a concurrent start waits
+        // on the slot's primary key, finds it taken, and this transaction rolls back.
+        return await db.write(function* () {
+          const row = yield* get<AttemptRow>(INSERT_ATTEMPT, params)
+          if ((yield* run(CLAIM_OPEN_SLOT, [a.projectId, a.userId, a.id])) === 0)
+            throw new OpenAttemptExists()
+          return toAttempt(row!)
+        })
+      } catch (error) {
+        if (error instanceof OpenAttemptExists) return null
+        throw error
+      }
     },
+    async openAttempt(projectId, userId) {
+      const row = await db.run(get<AttemptRow>(OPEN_ATTEMPT, [projectId, userId]))
+      return row ? toAttempt(row) : null
+    },
+    rolesHeld: (projectId, userId) =>
+      db.read(function* () {
+        const rows = yield* all<{ action: string; actor_id: string | null; details: string }>(
+          ROLE_HISTORY,
+          roleHistoryParams(projectId, userId),
+        )
+        const current = yield* get<{ role: Role }>(CURRENT_ROLE, [projectId, userId])
+        return rolesFromAudit(userId, rows, current?.role ?? null)
+      }),
     async getAttempt(id) {
       const row = await db.run(get<AttemptRow>(ATTEMPT, [id]))
       return row ? toAttempt(row) : null
@@ -75,13 +117,13 @@ export function calibrationStore(db: Db): CalibrationStore {
         yield* run(SAVE_ANSWERS, [JSON.stringify(saved), now(), attemptId])
         return true
       }),
-    async submitAttempt(attemptId, outcome) {
-      const at = now()
-      const { score, passed, result } = outcome
-      return (
-        (await db.run(run(SUBMIT, [at, at, score, passed ? 1 : 0, JSON.stringify(result), attemptId]))) > 0
-      )
-    },
+    submitAttempt: (attemptId, { score, passed, result }) =>
+      db.write(function* () {
+        const at = now()
+        const changed = yield* run(SUBMIT, [at, at, score, passed ? 1 : 0, JSON.stringify(result), attemptId])
+        yield* run(FREE_OPEN_SLOT, [attemptId])
+        return changed > 0
+      }),
     async retakeCooldownMinutes(projectId) {
       return (await db.run(get<{ m: number }>(COOLDOWN, [projectId])))?.m ?? DEFAULT_COOLDOWN_MINUTES
     },
@@ -123,3 +165,6 @@ export function calibrationStore(db: Db): CalibrationStore {
     },
   }
 }
+
+/** Rolls back the creation of an attempt when the annotator's open slot is taken. */
+class OpenAttemptExists extends Error {}
