@@ -1,12 +1,18 @@
 /**
- * Rate limits for the endpoints that guess secrets (login, setup, invites), per client IP, answered with
- * 429 and Retry-After. Backed by rate-limiter-flexible: in memory for one instance; in Redis, shared by
- * every instance, when several run (with the in-memory limiter as insurance while Redis is away).
+ * Rate limits per client address: the endpoints that guess secrets (login, setup, invites), answered with
+ * 429 and Retry-After, and websocket upgrades (see sync/syncUpgrade.ts). Backed by rate-limiter-flexible:
+ * in memory for one instance; in Redis, shared by every instance, when several run (with the in-memory
+ * limiter as insurance while Redis is away).
  */
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { Redis } from 'ioredis'
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible'
 import { ApiFailure } from '../http/errors'
 
 export interface RateLimitConfig {
@@ -38,28 +44,79 @@ export function clientIp(c: Context, trustProxy: boolean): string {
   return clientAddress(c.req.header('x-forwarded-for'), remote, trustProxy)
 }
 
+/** `points` per `durationSeconds` per key, in Redis (shared) when given one, else in this process. */
+function createLimiter(
+  keyPrefix: string,
+  points: number,
+  durationSeconds: number,
+  redis: Redis | null,
+): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds })
+  if (!redis) return memory
+  return new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `ratelimit:${keyPrefix}`,
+    points,
+    duration: durationSeconds,
+    insuranceLimiter: memory,
+  })
+}
+
+/** Whole seconds until a refused key may try again (at least 1). */
+function retryAfterSeconds(refused: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(refused.msBeforeNext / 1000))
+}
+
 /** Allows `points` requests per `durationSeconds` per IP for the routes it guards. */
 export function rateLimit(name: string, durationSeconds: number, config: RateLimitConfig): MiddlewareHandler {
-  const points = config.authAttemptsPerMinute
-  const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds })
-  const limiter = config.rateLimitRedis
-    ? new RateLimiterRedis({
-        storeClient: config.rateLimitRedis,
-        keyPrefix: `ratelimit:${name}`,
-        points,
-        duration: durationSeconds,
-        insuranceLimiter: memory,
-      })
-    : memory
+  const limiter = createLimiter(name, config.authAttemptsPerMinute, durationSeconds, config.rateLimitRedis)
   return async (c, next) => {
     try {
       await limiter.consume(clientIp(c, config.trustProxy))
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error
-      const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000))
+      const retryAfter = retryAfterSeconds(error)
       c.header('Retry-After', String(retryAfter))
       throw new ApiFailure(429, 'rate_limited', `too many attempts; try again in ${retryAfter} s`)
     }
     await next()
+  }
+}
+
+export interface UpgradeLimitConfig {
+  /** Points per minute per address; every upgrade costs one, a refused one `refusedUpgradeCost` more (0: off). */
+  upgradesPerMinute: number
+  /** Extra points a refused upgrade (no session, bad origin, unknown document, no access) costs. */
+  refusedUpgradeCost: number
+}
+
+/** The websocket upgrade budget of each client address. */
+export interface UpgradeLimiter {
+  /** Takes one point; null when admitted, else the seconds after which the address may try again. */
+  admit(address: string): Promise<number | null>
+  /** Charges a refused upgrade's extra cost, so probing runs out of budget long before a real user does. */
+  charge(address: string): Promise<void>
+}
+
+export function upgradeLimiter(
+  config: UpgradeLimitConfig,
+  redis: Redis | null,
+  redisPrefix: string,
+): UpgradeLimiter {
+  if (config.upgradesPerMinute === 0) return { admit: async () => null, charge: async () => {} }
+  const limiter = createLimiter(`${redisPrefix}:upgrades`, config.upgradesPerMinute, 60, redis)
+  return {
+    async admit(address) {
+      try {
+        await limiter.consume(address)
+        return null
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error
+        return retryAfterSeconds(error)
+      }
+    },
+    async charge(address) {
+      if (config.refusedUpgradeCost > 0) await limiter.penalty(address, config.refusedUpgradeCost)
+    },
   }
 }
