@@ -91,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     upgradeLimits: {
       upgradesPerMinute: intFromEnv(env, 'MAX_UPGRADES_PER_MINUTE', 600),
       refusedUpgradeCost: intFromEnv(env, 'REFUSED_UPGRADE_COST', 10),
+      windowSeconds: 60,
     },
     refusalLog: {
       intervalMs: intAtLeast(env, 'REFUSAL_LOG_INTERVAL_MS', 60_000, 100),

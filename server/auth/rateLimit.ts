@@ -84,10 +84,12 @@ export function rateLimit(name: string, durationSeconds: number, config: RateLim
 }
 
 export interface UpgradeLimitConfig {
-  /** Points per minute per address; every upgrade costs one, a refused one `refusedUpgradeCost` more (0: off). */
+  /** Points per window per address; every upgrade costs one, a refused one `refusedUpgradeCost` more (0: off). */
   upgradesPerMinute: number
   /** Extra points a refused upgrade (no session, bad origin, unknown document, no access) costs. */
   refusedUpgradeCost: number
+  /** The window the budget is counted over (60 s; tests shorten it so the budget refills quickly). */
+  windowSeconds: number
 }
 
 /** The websocket upgrade budget of each client address. */
@@ -104,7 +106,12 @@ export function upgradeLimiter(
   redisPrefix: string,
 ): UpgradeLimiter {
   if (config.upgradesPerMinute === 0) return { admit: async () => null, charge: async () => {} }
-  const limiter = createLimiter(`${redisPrefix}:upgrades`, config.upgradesPerMinute, 60, redis)
+  const limiter = createLimiter(
+    `${redisPrefix}:upgrades`,
+    config.upgradesPerMinute,
+    config.windowSeconds,
+    redis,
+  )
   return {
     async admit(address) {
       try {
