@@ -30,12 +30,25 @@ afterAll(() => dropSchemas())
 type Outcome =
   | { kind: 'http'; status: number; retryAfter: string | null; body: string }
   | { kind: 'close'; code: number; reason: string }
+  | { kind: 'open' }
 
-/** Opens one raw sync socket and reports how it ended: an HTTP answer instead of the upgrade, or a close. */
+/** A refusal after the handshake arrives at once; a socket still open after this was accepted. */
+const ACCEPTED_AFTER_MS = 2_000
+
+/**
+ * Opens one raw sync socket and reports how it ended: an HTTP answer instead of the upgrade, a close, or
+ * (closing it then) still open after ACCEPTED_AFTER_MS.
+ */
 function attempt(baseUrl: string, docName: string, headers: Record<string, string> = {}): Promise<Outcome> {
   return new Promise((resolve) => {
     const socket = new WebSocket(`${syncUrl(baseUrl)}/${docName}`, { headers })
     socket.on('error', () => {})
+    socket.on('open', () => {
+      setTimeout(() => {
+        resolve({ kind: 'open' })
+        socket.close()
+      }, ACCEPTED_AFTER_MS)
+    })
     socket.on('unexpected-response', (request, response) => {
       let body = ''
       response.setEncoding('utf8')
@@ -52,7 +65,8 @@ function attempt(baseUrl: string, docName: string, headers: Record<string, strin
   })
 }
 
-const describeOutcome = (o: Outcome) => (o.kind === 'http' ? `http ${o.status}` : `close ${o.code}`)
+const describeOutcome = (o: Outcome) =>
+  o.kind === 'http' ? `http ${o.status}` : o.kind === 'close' ? `close ${o.code}` : 'open'
 
 function tally(outcomes: Outcome[]): Record<string, number> {
   const counts: Record<string, number> = {}
