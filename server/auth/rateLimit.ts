@@ -4,6 +4,7 @@
  * in memory for one instance; in Redis, shared by every instance, when several run (with the in-memory
  * limiter as insurance while Redis is away).
  */
+import { isIP } from 'node:net'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { Redis } from 'ioredis'
@@ -24,14 +25,41 @@ export interface RateLimitConfig {
   rateLimitRedis: Redis | null
 }
 
-/** The client's address: the socket's peer, or behind a trusted proxy the address it appended. */
+/**
+ * The client's address: the socket's peer, or behind a trusted proxy the address it appended. IPv4-mapped
+ * IPv6 becomes plain IPv4, and IPv6 is cut to its /64 prefix: one subscriber routinely holds a whole /64,
+ * so counting single IPv6 addresses would give each of them endless budgets.
+ */
 export function clientAddress(
   forwardedFor: string | undefined,
   remoteAddress: string | undefined,
   trustProxy: boolean,
 ): string {
   const forwarded = trustProxy ? forwardedFor?.split(',').at(-1)?.trim() : undefined
-  return forwarded || remoteAddress || 'unknown'
+  return limitedAddress(forwarded || remoteAddress || 'unknown')
+}
+
+/** `::ffff:a.b.c.d` → `a.b.c.d`; other IPv6 → `<first four groups>::/64`; anything else unchanged. */
+export function limitedAddress(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address)
+  if (mapped) return mapped[1]!
+  if (isIP(address) !== 6) return address
+  // A trailing dotted quad (`64:ff9b::192.0.2.1`) is two groups.
+  const hex = address
+    .toLowerCase()
+    .split('%', 1)[0]!
+    .replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
+      [Number(a) * 256 + Number(b), Number(c) * 256 + Number(d)].map((n) => n.toString(16)).join(':'),
+    )
+  const [head = '', tail] = hex.split('::')
+  const headGroups = head ? head.split(':') : []
+  const tailGroups = tail === undefined ? [] : tail ? tail.split(':') : []
+  const missing = 8 - headGroups.length - tailGroups.length
+  const groups = [...headGroups, ...Array<string>(Math.max(0, missing)).fill('0'), ...tailGroups]
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
 }
 
 export function clientIp(c: Context, trustProxy: boolean): string {
