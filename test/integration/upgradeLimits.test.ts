@@ -19,10 +19,14 @@ import {
   startTestServer,
   stopAllServers,
 } from '../helpers/server'
+import { startTcpProxy, type TcpProxy } from '../helpers/tcpProxy'
+
+const proxies: TcpProxy[] = []
 
 afterEach(async () => {
   destroyAllClients()
   await stopAllServers()
+  await Promise.all(proxies.splice(0).map((proxy) => proxy.close()))
   removeTempDirs()
 })
 afterAll(() => dropSchemas())
@@ -92,6 +96,13 @@ function countIn(lines: string[], reason: string): number {
 }
 
 const TOO_MANY = 'too many connection attempts'
+
+/** A fresh PostgreSQL schema (several instances need a shared store to share Redis). */
+async function sharedDatabase(): Promise<string> {
+  await requireRedis()
+  const schema = await freshSchema()
+  return `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
+}
 
 describe('websocket upgrade limits and aggregated refusal logs', () => {
   it('300 anonymous upgrades: a few log lines with counts, 429 + Retry-After past the budget, a signed-in client unharmed', async () => {
@@ -210,9 +221,7 @@ describe('websocket upgrade limits and aggregated refusal logs', () => {
   })
 
   it('two instances sharing Redis share one budget per address', async () => {
-    await requireRedis()
-    const schema = await freshSchema()
-    const databaseUrl = `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
+    const databaseUrl = await sharedDatabase()
     const env = {
       DATABASE_URL: databaseUrl,
       REDIS_URL: TEST_REDIS_URL,
@@ -235,5 +244,29 @@ describe('websocket upgrade limits and aggregated refusal logs', () => {
     expect(countIn(linesA, CloseReason.unauthenticated)).toBe(6)
     expect(countIn(linesB, CloseReason.unauthenticated)).toBe(4)
     expect(countIn(linesB, TOO_MANY)).toBe(2)
+  })
+
+  it('with Redis away, each instance keeps limiting on its own and nothing fails', async () => {
+    const redisLink = await startTcpProxy(() => [Number(new URL(TEST_REDIS_URL).port || 6379)])
+    proxies.push(redisLink)
+    const server = await spawnServer({
+      env: {
+        DATABASE_URL: await sharedDatabase(),
+        REDIS_URL: `redis://127.0.0.1:${redisLink.port}`,
+        REDIS_PREFIX: redisPrefix(),
+        MAX_UPGRADES_PER_MINUTE: '5',
+        REFUSED_UPGRADE_COST: '0',
+      },
+    })
+    redisLink.cut()
+    const outcomes = []
+    for (let i = 0; i < 7; i++) outcomes.push(describeOutcome(await attempt(server.url, 'nope')))
+    expect(outcomes).toEqual([...Array(5).fill('close 4401'), 'http 429', 'http 429'])
+    const lines = await warnLinesAtShutdown(server)
+    expect(
+      lines.filter((line) => line.includes('ERROR')),
+      lines.join('\n'),
+    ).toEqual([])
+    expect(countIn(lines, TOO_MANY)).toBe(2)
   })
 })
