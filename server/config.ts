@@ -1,5 +1,7 @@
 /** Server configuration read once from the environment, with the defaults `npm start` uses. */
 import { resolve } from 'node:path'
+import type { UpgradeLimitConfig } from './auth/rateLimit'
+import type { RefusalLogOptions } from './refusalLog'
 import type { SyncLimitConfig } from './sync/syncLimits'
 
 export interface Config {
@@ -36,6 +38,10 @@ export interface Config {
   trustProxy: boolean
   /** What one client may make the sync server do (see sync/syncLimits.ts). */
   syncLimits: SyncLimitConfig
+  /** Websocket upgrades per minute per client address (see docs/operations.md for the defaults' reasoning). */
+  upgradeLimits: UpgradeLimitConfig
+  /** How refusals are logged: one line per address and reason per interval, with a count. */
+  refusalLog: Pick<RefusalLogOptions, 'intervalMs' | 'maxAddresses'>
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -44,6 +50,12 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   const value = Number(raw)
   if (!Number.isInteger(value) || value < 0)
     throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
+  return value
+}
+
+function intAtLeast(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum: number): number {
+  const value = intFromEnv(env, name, fallback)
+  if (value < minimum) throw new Error(`${name} must be at least ${minimum}, got "${env[name]}"`)
   return value
 }
 
@@ -75,6 +87,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectionsPerAccount: intFromEnv(env, 'MAX_CONNECTIONS_PER_ACCOUNT', 100),
       connectionsPerAddress: intFromEnv(env, 'MAX_CONNECTIONS_PER_ADDRESS', 1000),
       openRooms: intFromEnv(env, 'MAX_OPEN_DOCUMENTS', 10_000),
+    },
+    upgradeLimits: {
+      upgradesPerMinute: intFromEnv(env, 'MAX_UPGRADES_PER_MINUTE', 600),
+      refusedUpgradeCost: intFromEnv(env, 'REFUSED_UPGRADE_COST', 10),
+      windowSeconds: 60,
+    },
+    refusalLog: {
+      intervalMs: intAtLeast(env, 'REFUSAL_LOG_INTERVAL_MS', 60_000, 100),
+      maxAddresses: intFromEnv(env, 'REFUSAL_LOG_MAX_ADDRESSES', 100),
     },
   }
 }

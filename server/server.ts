@@ -11,11 +11,13 @@ import { WebSocketServer } from 'ws'
 import { projectDocNames } from '../shared/protocol/docNames'
 import { createApp } from './app'
 import { userDocAccess } from './auth/docAccess'
+import { upgradeLimiter } from './auth/rateLimit'
 import { hashToken, newId, randomToken } from './auth/tokens'
 import type { ClusterEvents, ControlMessage, Fanout } from './cluster/fanout'
 import { openRedisFanout } from './cluster/redisFanout'
 import type { Config } from './config'
 import { log } from './log'
+import { RefusalLog } from './refusalLog'
 import { seedExampleProjectIfEmpty } from './seed/exampleProject'
 import { openPostgresStore } from './storage/postgres'
 import { openSqliteStore } from './storage/sqlite'
@@ -153,7 +155,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     perMessageDeflate: false,
   })
   const server = createAdaptorServer({ fetch: app.fetch })
+  const refusals = new RefusalLog(config.refusalLog).start()
   handleSyncUpgrades(server as Server, wss, {
+    upgradeLimiter: upgradeLimiter(config.upgradeLimits, rateLimitRedis, config.redisPrefix),
+    refusals,
     store,
     registry: rooms,
     maxMessageBytes: config.maxMessageBytes,
@@ -186,6 +191,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         server.close(() => resolve())
         'closeAllConnections' in server && server.closeAllConnections()
       })
+      refusals.close()
       await store.close()
     })()
     return stopping

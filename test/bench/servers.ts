@@ -90,6 +90,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
         MAX_CONNECTIONS_PER_ADDRESS: '1000000',
         MAX_MESSAGES_PER_SECOND: '1000000',
         MESSAGE_BURST: '1000000',
+        MAX_UPGRADES_PER_MINUTE: '0',
         ...(dataDir ? { DATA_DIR: dataDir } : {}),
         // The run's frozen copy of the client (buildSnapshot.ts), not dist/client that a rebuild may replace.
         ...(options.clientDir ? { CLIENT_DIR: options.clientDir } : {}),

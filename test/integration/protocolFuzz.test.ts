@@ -117,6 +117,8 @@ describe('protocol fuzzing over real sockets', () => {
       NODE_OPTIONS: `--import ${MONITOR}`,
       LOOP_MONITOR_FILE: monitorFile,
       COMPACT_AFTER_UPDATES: '100',
+      // One address opening a socket per bad frame, far beyond a person's upgrade budget (tested elsewhere).
+      MAX_UPGRADES_PER_MINUTE: '0',
     }
     const server = await spawnServer({ env })
     const owner = await setupOwner(server)

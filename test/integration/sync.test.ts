@@ -6,6 +6,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { loadConfig } from '../../server/config'
 import { readAwarenessUpdate } from '../../server/sync/wire'
 import { MessageType } from '../../shared/protocol/messages'
 import { createProject, setupOwner } from '../helpers/accounts'
@@ -201,7 +202,11 @@ describe('sync server with stock y-websocket clients', () => {
   }, 45_000)
 
   it('leaves no room in memory after 1,000 open/close cycles on distinct documents', async () => {
-    const server = await startTestServer({ roomGraceMs: 0 })
+    // 1,000 upgrades in seconds from one address is beyond the upgrade budget (tested in upgradeLimits.test.ts).
+    const server = await startTestServer({
+      roomGraceMs: 0,
+      upgradeLimits: { ...loadConfig({}).upgradeLimits, upgradesPerMinute: 0 },
+    })
     const owner = await setupOwner(server)
     const ids: string[] = []
     for (let i = 0; i < 1000; i++) {
