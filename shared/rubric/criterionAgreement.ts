@@ -1,0 +1,289 @@
+/**
+ * One criterion's agreement statistics with their 95 % bootstrap intervals, from per-example tallies: how many
+ * annotators answered each category on each example (see answerCategories.ts). The point estimates come from
+ * the reference functions in shared/stats; the bootstrap resamples examples (items) with replacement and
+ * recomputes each statistic from per-item sums, which is what keeps 1,000 replicates cheap.
+ */
+import type { CriterionAnalytics, Estimate } from '../schema/dashboard'
+import type { Criterion } from '../schema/rubric'
+import { type ConfidenceInterval, percentileInterval } from '../stats/bootstrap'
+import { cohensKappaFromTable, disagreementWeight, KappaWeighting } from '../stats/cohensKappa'
+import { fleissKappa } from '../stats/fleissKappa'
+import { alphaFromCoincidences } from '../stats/krippendorffsAlpha'
+import { definedStatistic, type Statistic, UndefinedReason, undefinedStatistic } from '../stats/result'
+import type { AnswerScale, GoldJudgement } from './answerCategories'
+
+/** Per example (item) of one criterion: answers per category, and answers missing or not valid. */
+export interface CriterionTally {
+  /** items × k, row-major. */
+  counts: Float64Array
+  unanswered: Float64Array
+  judgements: GoldJudgement[]
+}
+
+/** The statistics of a criterion; `toleranceAgreement` is always computed here, the caller drops it when scoring is exact. */
+type Parts = Omit<
+  CriterionAnalytics,
+  'criterionId' | 'title' | 'kind' | 'scored' | 'items' | 'annotators' | 'categories' | 'tolerance'
+> & { toleranceAgreement: Estimate }
+
+const WEIGHTINGS = [KappaWeighting.unweighted, KappaWeighting.linear, KappaWeighting.quadratic] as const
+
+/** Cohen's kappa inputs per item, over a category mapping (identity, or category → side). */
+class KappaParts {
+  readonly rows: Float64Array
+  readonly cols: Float64Array
+  /** items × weightings: Σ count · w(answer, gold). */
+  readonly observed: Float64Array
+  readonly weights: Float64Array[]
+  constructor(
+    readonly items: number,
+    readonly k: number,
+    readonly weightings: readonly KappaWeighting[],
+  ) {
+    this.rows = new Float64Array(items * k)
+    this.cols = new Float64Array(items * k)
+    this.observed = new Float64Array(items * weightings.length)
+    this.weights = weightings.map((w) => {
+      const m = new Float64Array(k * k)
+      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) m[a * k + b] = disagreementWeight(a, b, k, w)
+      return m
+    })
+  }
+  add(item: number, answer: number, gold: number, count: number) {
+    const { k } = this
+    this.rows[item * k + answer]! += count
+    this.cols[item * k + gold]! += count
+    for (let w = 0; w < this.weights.length; w++) {
+      this.observed[item * this.weightings.length + w]! += count * this.weights[w]![answer * k + gold]!
+    }
+  }
+  /** The full contingency table is only needed once, for the reference point estimate. */
+  table(tally: CriterionTally, map: (c: number) => number): number[][] {
+    const { k } = this
+    const kAll = tally.judgements.length === 0 ? 0 : tally.counts.length / tally.judgements.length
+    const table = Array.from({ length: k }, () => new Array<number>(k).fill(0))
+    tally.judgements.forEach((j, i) => {
+      for (let c = 0; c < kAll; c++) {
+        const count = tally.counts[i * kAll + c]!
+        if (count > 0 && j.goldFor[c]! >= 0) table[map(c)]![map(j.goldFor[c]!)]! += count
+      }
+    })
+    return table
+  }
+  /** κ for each weighting from item weights (bootstrap draw counts). */
+  replicate(w: Uint16Array, out: Float64Array) {
+    const { k, items } = this
+    const rows = new Float64Array(k)
+    const cols = new Float64Array(k)
+    const observed = new Float64Array(this.weights.length)
+    for (let i = 0; i < items; i++) {
+      const times = w[i]!
+      if (times === 0) continue
+      for (let c = 0; c < k; c++) {
+        rows[c]! += times * this.rows[i * k + c]!
+        cols[c]! += times * this.cols[i * k + c]!
+      }
+      for (let x = 0; x < observed.length; x++) observed[x]! += times * this.observed[i * observed.length + x]!
+    }
+    let total = 0
+    for (let c = 0; c < k; c++) total += rows[c]!
+    for (let x = 0; x < observed.length; x++) {
+      let expected = 0
+      const m = this.weights[x]!
+      for (let a = 0; a < k; a++) {
+        if (rows[a] === 0) continue
+        for (let b = 0; b < k; b++) expected += m[a * k + b]! * rows[a]! * cols[b]!
+      }
+      out[x] = total === 0 || expected === 0 ? Number.NaN : 1 - (observed[x]! * total) / expected
+    }
+  }
+}
+
+const estimate = (stat: Statistic, ci: ConfidenceInterval | null): Estimate => ({
+  stat,
+  ci: stat.defined ? ci : null,
+})
+
+export function criterionEstimates(
+  criterion: Criterion,
+  scale: AnswerScale,
+  tally: CriterionTally,
+  replicates: Uint16Array[] | null,
+): Parts {
+  const items = tally.judgements.length
+  const k = scale.values.length
+  const { counts, unanswered, judgements } = tally
+  const ordered = scale.ordered
+
+  // Agreement with gold, per item.
+  const asked = new Float64Array(items)
+  const exact = new Float64Array(items)
+  const within = new Float64Array(items)
+  // Between annotators, per item: ratings in valid categories (m), Fleiss' P_i, Krippendorff's pairs.
+  const raters = new Float64Array(items)
+  const fleissP = new Float64Array(items)
+  const alphaSame = new Float64Array(items) // nominal: Σ_c n_c (n_c − 1) / (m − 1)
+  const alphaO = ordered ? new Float64Array(items * k * k) : null // ordinal: per-unit coincidences
+  const kappa = new KappaParts(items, k, ordered ? WEIGHTINGS : [KappaWeighting.unweighted])
+  const sideK = scale.sideValues?.length ?? 0
+  const side = scale.side ? new KappaParts(items, sideK, [KappaWeighting.unweighted]) : null
+
+  for (let i = 0; i < items; i++) {
+    const j = judgements[i]!
+    let m = 0
+    let squares = 0
+    for (let c = 0; c < k; c++) {
+      const n = counts[i * k + c]!
+      if (n === 0) continue
+      m += n
+      squares += n * n
+      if (j.exact[c]) exact[i]! += n
+      if (j.agrees[c]) within[i]! += n
+      const g = j.goldFor[c]!
+      if (g >= 0) {
+        kappa.add(i, c, g, n)
+        side?.add(i, scale.side![c]!, scale.side![g]!, n)
+      }
+    }
+    asked[i] = m + unanswered[i]!
+    raters[i] = m
+    if (m >= 2) {
+      fleissP[i] = (squares - m) / (m * (m - 1))
+      alphaSame[i] = (squares - m) / (m - 1)
+      if (alphaO) {
+        for (let a = 0; a < k; a++) {
+          const na = counts[i * k + a]!
+          if (na === 0) continue
+          for (let b = 0; b < k; b++) {
+            const nb = counts[i * k + b]!
+            alphaO[i * k * k + a * k + b] = (a === b ? na * (na - 1) : na * nb) / (m - 1)
+          }
+        }
+      }
+    }
+  }
+
+  // Point estimates, through the reference functions.
+  const sum = (xs: Float64Array) => xs.reduce((s, x) => s + x, 0)
+  const totalAsked = sum(asked)
+  const share = (agreeing: Float64Array) =>
+    totalAsked === 0
+      ? undefinedStatistic(UndefinedReason.noData, items === 0 ? 'not scored: no example has gold for it' : 'no answers yet')
+      : definedStatistic(sum(agreeing) / totalAsked, totalAsked)
+  const table = kappa.table(tally, (c) => c)
+  const kappas = WEIGHTINGS.map((w) => cohensKappaFromTable(table, w))
+  const sideKappa = side ? cohensKappaFromTable(side.table(tally, (c) => scale.side![c]!)) : null
+  const units = raters.filter((m) => m >= 2).length
+  const coincidences = Array.from({ length: k }, () => new Array<number>(k).fill(0))
+  for (let i = 0; i < items; i++) {
+    if (raters[i]! < 2) continue
+    for (let a = 0; a < k; a++) {
+      const na = counts[i * k + a]!
+      if (na === 0) continue
+      for (let b = 0; b < k; b++) {
+        coincidences[a]![b]! += (a === b ? na * (na - 1) : na * counts[i * k + b]!) / (raters[i]! - 1)
+      }
+    }
+  }
+  const level = ordered ? 'ordinal' : 'nominal'
+  const alpha =
+    units === 0
+      ? undefinedStatistic(UndefinedReason.tooFewRaters, 'no example has answers from two annotators yet')
+      : alphaFromCoincidences(coincidences, scale.values.map((_, c) => c), level, units)
+  const fleissRows: number[][] = []
+  for (let i = 0; i < items; i++) fleissRows.push(Array.from(counts.subarray(i * k, (i + 1) * k)))
+  const fleiss = fleissKappa(fleissRows).kappa
+
+  // Bootstrap replicates over items.
+  const B = replicates?.length ?? 0
+  const names = ['exact', 'within', 'k0', 'k1', 'k2', 'side', 'alpha', 'fleiss'] as const
+  const draws = Object.fromEntries(names.map((n) => [n, new Float64Array(B)])) as Record<(typeof names)[number], Float64Array>
+  const kappaOut = new Float64Array(3)
+  const sideOut = new Float64Array(1)
+  const fleissM = raters.find((m) => m > 0) ?? 0
+  const alphaN = new Float64Array(k)
+  const alphaMatrix = Array.from({ length: k }, () => new Array<number>(k).fill(0))
+  for (let r = 0; r < B; r++) {
+    const w = replicates![r]!
+    let nAsked = 0
+    let nExact = 0
+    let nWithin = 0
+    let pBar = 0
+    let fleissItems = 0
+    let same = 0
+    alphaN.fill(0)
+    const fleissTotals = new Float64Array(k)
+    if (alphaO) for (const row of alphaMatrix) row.fill(0)
+    for (let i = 0; i < items; i++) {
+      const times = w[i]!
+      if (times === 0) continue
+      nAsked += times * asked[i]!
+      nExact += times * exact[i]!
+      nWithin += times * within[i]!
+      const m = raters[i]!
+      if (m > 0) {
+        fleissItems += times
+        pBar += times * fleissP[i]!
+        for (let c = 0; c < k; c++) fleissTotals[c]! += times * counts[i * k + c]!
+      }
+      if (m >= 2) {
+        same += times * alphaSame[i]!
+        for (let c = 0; c < k; c++) alphaN[c]! += times * counts[i * k + c]!
+        if (alphaO) {
+          for (let a = 0; a < k; a++) {
+            const row = alphaMatrix[a]!
+            for (let b = 0; b < k; b++) row[b]! += times * alphaO[i * k * k + a * k + b]!
+          }
+        }
+      }
+    }
+    draws.exact[r] = nAsked === 0 ? Number.NaN : nExact / nAsked
+    draws.within[r] = nAsked === 0 ? Number.NaN : nWithin / nAsked
+    kappa.replicate(w, kappaOut)
+    draws.k0[r] = kappaOut[0]!
+    draws.k1[r] = ordered ? kappaOut[1]! : Number.NaN
+    draws.k2[r] = ordered ? kappaOut[2]! : Number.NaN
+    if (side) {
+      side.replicate(w, sideOut)
+      draws.side[r] = sideOut[0]!
+    }
+    // Krippendorff's alpha: nominal in closed form, α = 1 − (n − 1)(n − Σ o_cc) / (n² − Σ n_c²); ordinal
+    // through the coincidence matrix.
+    if (alphaO) {
+      const a = alphaFromCoincidences(alphaMatrix, scale.values.map((_, c) => c), 'ordinal', 1)
+      draws.alpha[r] = a.defined ? a.value : Number.NaN
+    } else {
+      let n = 0
+      let squares = 0
+      for (let c = 0; c < k; c++) {
+        n += alphaN[c]!
+        squares += alphaN[c]! * alphaN[c]!
+      }
+      const expected = n * n - squares
+      draws.alpha[r] = expected === 0 ? Number.NaN : 1 - ((n - 1) * (n - same)) / expected
+    }
+    // Fleiss' kappa: κ = (P̄ − (1 − Σ p_j (1 − p_j))) / Σ p_j (1 − p_j).
+    let chance = 0
+    for (let c = 0; c < k; c++) {
+      const p = fleissTotals[c]! / (fleissItems * fleissM)
+      chance += p * (1 - p)
+    }
+    draws.fleiss[r] = fleissItems === 0 || chance <= 1e-15 ? Number.NaN : (pBar / fleissItems - (1 - chance)) / chance
+  }
+  const ci = (name: (typeof names)[number]) => (B === 0 ? null : percentileInterval(draws[name]))
+
+  return {
+    exactAgreement: estimate(share(exact), ci('exact')),
+    toleranceAgreement: estimate(share(within), ci('within')),
+    kappa: {
+      unweighted: estimate(kappas[0]!, ci('k0')),
+      linear: ordered ? estimate(kappas[1]!, ci('k1')) : null,
+      quadratic: ordered ? estimate(kappas[2]!, ci('k2')) : null,
+    },
+    sideKappa: sideKappa ? estimate(sideKappa, ci('side')) : null,
+    alpha: estimate(alpha, ci('alpha')),
+    alphaLevel: level,
+    fleiss: estimate(fleiss, ci('fleiss')),
+  }
+}
