@@ -18,7 +18,6 @@ import { useDraftData } from '../rubric/draftContext'
 import { YTextInput } from '../rubric/YTextInput'
 import { writeLocal } from '../sync/localOrigin'
 
-
 interface Option {
   value: GoldValue
   label: string

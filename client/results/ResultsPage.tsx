@@ -17,10 +17,10 @@ import { CooldownSetting } from './CooldownSetting'
 import { CriteriaTable } from './CriteriaTable'
 import { DisputesPanel } from './DisputesPanel'
 import { ExamplesTable } from './ExamplesTable'
+import { formatInterval, pct } from './formatStat'
 import { useDashboard } from './useDashboard'
 import '../styles/calibration.css'
-
-const pct = (v: number) => `${Math.round(v * 100)}%`
+import './results.css'
 
 export default function ResultsPage({ projectId }: { projectId: string }) {
   const [version, setVersion] = useState<string | null>(null)
@@ -81,7 +81,14 @@ export default function ResultsPage({ projectId }: { projectId: string }) {
             </div>
             <div className="kpi" data-testid="kpi-pass-rate">
               <span className="kpi__value">{data.passRate === null ? '—' : pct(data.passRate)}</span>
-              <span className="kpi__label">pass rate</span>
+              <span className="kpi__label">
+                pass rate
+                {data.passRateCi && (
+                  <span className="kpi__ci" data-testid="kpi-pass-rate-ci">
+                    95% CI {formatInterval(data.passRateCi)}
+                  </span>
+                )}
+              </span>
             </div>
             <div className="kpi">
               <span className="kpi__value">{open}</span>
@@ -114,6 +121,14 @@ export default function ResultsPage({ projectId }: { projectId: string }) {
 
         <section className="card">
           <h2>Agreement with gold, per criterion</h2>
+          <p className="card__hint" data-testid="results-sample">
+            From {data.sample.annotators} annotator{data.sample.annotators === 1 ? '' : 's'} on{' '}
+            {data.sample.items} item{data.sample.items === 1 ? '' : 's'} with gold. Every statistic shows its
+            sample size n and a 95 % bootstrap confidence interval (items resampled, seeded, so it does not
+            change between reloads); with few annotators or items the interval is wide — read it before the
+            number. Kappa is computed on the answers as given; the tolerance only decides what scoring counts
+            as agreeing.
+          </p>
           <AgreementChart criteria={data.criteria} />
           <CriteriaTable criteria={data.criteria} />
         </section>
@@ -141,7 +156,8 @@ export default function ResultsPage({ projectId }: { projectId: string }) {
                     <span className="misread-list__rate">
                       {pct(s.missRate)} missed{' '}
                       <span className="muted">
-                        ({s.misses} of {s.answers} answers)
+                        ({s.misses} of {s.answers} answers
+                        {s.missRateCi ? `; 95% CI ${formatInterval(s.missRateCi)}` : ''})
                       </span>
                     </span>
                   </li>

@@ -49,6 +49,14 @@ export function sqliteCalibration(db: Database.Database): CalibrationStore {
             .all(projectId)
       return rows.map(toAttempt)
     },
+    async submittedAttemptsStamp(projectId) {
+      const row = db
+        .prepare<[string], { n: number; last: string | null }>(
+          `SELECT count(*) AS n, max(updated_at) AS last FROM attempts WHERE project_id = ? AND status = 'submitted'`,
+        )
+        .get(projectId)
+      return `${row?.n ?? 0}:${row?.last ?? ''}`
+    },
     async saveAnswers(attemptId, exampleId, answers) {
       return save(attemptId, exampleId, answers)
     },

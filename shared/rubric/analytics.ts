@@ -14,9 +14,20 @@ import type {
   SectionAnalytics,
 } from '../schema/dashboard'
 import type { CalibrationExample, Criterion, GoldValue, Rubric } from '../schema/rubric'
-import { BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED, bootstrapWeights, proportionInterval } from '../stats/bootstrap'
+import {
+  BOOTSTRAP_REPLICATES,
+  BOOTSTRAP_SEED,
+  bootstrapWeights,
+  proportionInterval,
+} from '../stats/bootstrap'
 import { UndefinedReason, undefinedStatistic } from '../stats/result'
-import { type AnswerScale, answerScale, describeCategory, type GoldJudgement, judgeGold } from './answerCategories'
+import {
+  type AnswerScale,
+  answerScale,
+  describeCategory,
+  type GoldJudgement,
+  judgeGold,
+} from './answerCategories'
 import { type CriterionTally, criterionEstimates } from './criterionAgreement'
 
 export type { CalibrationAnalytics, CriterionAnalytics, ExampleAnalytics, SectionAnalytics }
@@ -44,7 +55,8 @@ function toleranceText(criterion: Criterion): string | null {
   if (criterion.kind === 'ordinal' && criterion.tolerance > 0) {
     return `±${criterion.tolerance} level${criterion.tolerance === 1 ? '' : 's'}`
   }
-  if (criterion.kind === 'pairwise' && criterion.strengthRequired) return 'same side, strength within one step'
+  if (criterion.kind === 'pairwise' && criterion.strengthRequired)
+    return 'same side, strength within one step'
   return null
 }
 
@@ -126,18 +138,21 @@ export function calibrationAnalytics(
 
   // The hot loop: every asked (annotator, example, criterion) answer becomes one count in its category.
   const contributed = new Uint8Array(work.length)
-  for (const rater of raters) {
+  const askedBy = new Int32Array(ready.length).fill(-1) // the rater that last counted each example
+  const ids = work.map((c) => c.criterion.id)
+  for (const [r, rater] of raters.entries()) {
     contributed.fill(0)
-    for (const exampleId of new Set(rater.items)) {
+    for (const exampleId of rater.items) {
       const e = exampleIndex.get(exampleId)
-      if (e === undefined) continue
+      if (e === undefined || askedBy[e] === r) continue
+      askedBy[e] = r
       const answers = rater.answers[exampleId]
       for (let w = 0; w < work.length; w++) {
         const c = work[w]!
         const item = c.itemOf[e]!
         if (item < 0) continue
         contributed[w] = 1
-        const category = c.scale.code(answers?.[c.criterion.id]?.value)
+        const category = c.scale.code(answers?.[ids[w]!]?.value)
         if (category < 0) c.tally.unanswered[item]! += 1
         else c.tally.counts[item * c.k + category]! += 1
       }
@@ -152,7 +167,9 @@ export function calibrationAnalytics(
     if (!drawsBySize.has(items)) {
       drawsBySize.set(
         items,
-        items < 2 || replicates === 0 ? null : bootstrapWeights(items, replicates, options.seed ?? BOOTSTRAP_SEED),
+        items < 2 || replicates === 0
+          ? null
+          : bootstrapWeights(items, replicates, options.seed ?? BOOTSTRAP_SEED),
       )
     }
     return drawsBySize.get(items)!
@@ -176,14 +193,18 @@ export function calibrationAnalytics(
         ...head,
         exactAgreement: none,
         toleranceAgreement: head.tolerance ? none : null,
-        kappa: { unweighted: none, linear: c.scale.ordered ? none : null, quadratic: c.scale.ordered ? none : null },
+        kappa: {
+          unweighted: none,
+          linear: c.scale.ordered ? none : null,
+          quadratic: c.scale.ordered ? none : null,
+        },
         sideKappa: c.scale.side ? none : null,
         alpha: none,
         alphaLevel: c.scale.ordered ? 'ordinal' : 'nominal',
         fleiss: none,
       }
     }
-    const parts = criterionEstimates(c.criterion, c.scale, c.tally, drawsFor(items))
+    const parts = criterionEstimates(c.scale, c.tally, drawsFor(items))
     return { ...head, ...parts, toleranceAgreement: head.tolerance ? parts.toleranceAgreement : null }
   })
 
@@ -209,7 +230,12 @@ export function calibrationAnalytics(
       }
       if (unanswered > 0) {
         const answer = 'no valid answer'
-        wrong.push({ criterionId: c.criterion.id, criterionTitle: c.criterion.title, answer, count: unanswered })
+        wrong.push({
+          criterionId: c.criterion.id,
+          criterionTitle: c.criterion.title,
+          answer,
+          count: unanswered,
+        })
       }
     }
     return {

@@ -5,7 +5,6 @@
  * recomputes each statistic from per-item sums, which is what keeps 1,000 replicates cheap.
  */
 import type { CriterionAnalytics, Estimate } from '../schema/dashboard'
-import type { Criterion } from '../schema/rubric'
 import { type ConfidenceInterval, percentileInterval } from '../stats/bootstrap'
 import { cohensKappaFromTable, disagreementWeight, KappaWeighting } from '../stats/cohensKappa'
 import { fleissKappa } from '../stats/fleissKappa'
@@ -36,6 +35,9 @@ class KappaParts {
   /** items × weightings: Σ count · w(answer, gold). */
   readonly observed: Float64Array
   readonly weights: Float64Array[]
+  private readonly sumRows: Float64Array
+  private readonly sumCols: Float64Array
+  private readonly sumObserved: Float64Array
   constructor(
     readonly items: number,
     readonly k: number,
@@ -44,6 +46,9 @@ class KappaParts {
     this.rows = new Float64Array(items * k)
     this.cols = new Float64Array(items * k)
     this.observed = new Float64Array(items * weightings.length)
+    this.sumRows = new Float64Array(k)
+    this.sumCols = new Float64Array(k)
+    this.sumObserved = new Float64Array(weightings.length)
     this.weights = weightings.map((w) => {
       const m = new Float64Array(k * k)
       for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) m[a * k + b] = disagreementWeight(a, b, k, w)
@@ -74,9 +79,9 @@ class KappaParts {
   /** κ for each weighting from item weights (bootstrap draw counts). */
   replicate(w: Uint16Array, out: Float64Array) {
     const { k, items } = this
-    const rows = new Float64Array(k)
-    const cols = new Float64Array(k)
-    const observed = new Float64Array(this.weights.length)
+    const rows = this.sumRows.fill(0)
+    const cols = this.sumCols.fill(0)
+    const observed = this.sumObserved.fill(0)
     for (let i = 0; i < items; i++) {
       const times = w[i]!
       if (times === 0) continue
@@ -84,7 +89,8 @@ class KappaParts {
         rows[c]! += times * this.rows[i * k + c]!
         cols[c]! += times * this.cols[i * k + c]!
       }
-      for (let x = 0; x < observed.length; x++) observed[x]! += times * this.observed[i * observed.length + x]!
+      for (let x = 0; x < observed.length; x++)
+        observed[x]! += times * this.observed[i * observed.length + x]!
     }
     let total = 0
     for (let c = 0; c < k; c++) total += rows[c]!
@@ -100,13 +106,41 @@ class KappaParts {
   }
 }
 
+/**
+ * Krippendorff's ordinal alpha from a flat k × k coincidence matrix, allocation-free for the bootstrap loop:
+ * the same formula as alphaFromCoincidences in shared/stats/krippendorffsAlpha.ts (a test checks they agree).
+ * NaN when undefined.
+ */
+export function ordinalAlpha(o: Float64Array, k: number, cumulative: Float64Array): number {
+  // cumulative[c] = n_0 + … + n_{c−1}, with n_c the row sums.
+  cumulative[0] = 0
+  for (let c = 0; c < k; c++) {
+    let row = 0
+    for (let b = 0; b < k; b++) row += o[c * k + b]!
+    cumulative[c + 1] = cumulative[c]! + row
+  }
+  const n = cumulative[k]!
+  let observed = 0
+  let expected = 0
+  for (let c = 0; c < k; c++) {
+    const nc = cumulative[c + 1]! - cumulative[c]!
+    for (let b = c + 1; b < k; b++) {
+      const nb = cumulative[b + 1]! - cumulative[b]!
+      const between = cumulative[b + 1]! - cumulative[c]! - (nc + nb) / 2
+      const d = between * between
+      observed += (o[c * k + b]! + o[b * k + c]!) * d
+      expected += 2 * nc * nb * d
+    }
+  }
+  return n === 0 || expected === 0 ? Number.NaN : 1 - ((n - 1) * observed) / expected
+}
+
 const estimate = (stat: Statistic, ci: ConfidenceInterval | null): Estimate => ({
   stat,
   ci: stat.defined ? ci : null,
 })
 
 export function criterionEstimates(
-  criterion: Criterion,
   scale: AnswerScale,
   tally: CriterionTally,
   replicates: Uint16Array[] | null,
@@ -169,7 +203,10 @@ export function criterionEstimates(
   const totalAsked = sum(asked)
   const share = (agreeing: Float64Array) =>
     totalAsked === 0
-      ? undefinedStatistic(UndefinedReason.noData, items === 0 ? 'not scored: no example has gold for it' : 'no answers yet')
+      ? undefinedStatistic(
+          UndefinedReason.noData,
+          items === 0 ? 'not scored: no example has gold for it' : 'no answers yet',
+        )
       : definedStatistic(sum(agreeing) / totalAsked, totalAsked)
   const table = kappa.table(tally, (c) => c)
   const kappas = WEIGHTINGS.map((w) => cohensKappaFromTable(table, w))
@@ -190,7 +227,12 @@ export function criterionEstimates(
   const alpha =
     units === 0
       ? undefinedStatistic(UndefinedReason.tooFewRaters, 'no example has answers from two annotators yet')
-      : alphaFromCoincidences(coincidences, scale.values.map((_, c) => c), level, units)
+      : alphaFromCoincidences(
+          coincidences,
+          scale.values.map((_, c) => c),
+          level,
+          units,
+        )
   const fleissRows: number[][] = []
   for (let i = 0; i < items; i++) fleissRows.push(Array.from(counts.subarray(i * k, (i + 1) * k)))
   const fleiss = fleissKappa(fleissRows).kappa
@@ -198,12 +240,17 @@ export function criterionEstimates(
   // Bootstrap replicates over items.
   const B = replicates?.length ?? 0
   const names = ['exact', 'within', 'k0', 'k1', 'k2', 'side', 'alpha', 'fleiss'] as const
-  const draws = Object.fromEntries(names.map((n) => [n, new Float64Array(B)])) as Record<(typeof names)[number], Float64Array>
+  const draws = Object.fromEntries(names.map((n) => [n, new Float64Array(B)])) as Record<
+    (typeof names)[number],
+    Float64Array
+  >
   const kappaOut = new Float64Array(3)
   const sideOut = new Float64Array(1)
   const fleissM = raters.find((m) => m > 0) ?? 0
   const alphaN = new Float64Array(k)
-  const alphaMatrix = Array.from({ length: k }, () => new Array<number>(k).fill(0))
+  const fleissTotals = new Float64Array(k)
+  const alphaMatrix = new Float64Array(k * k)
+  const alphaScratch = new Float64Array(k + 1)
   for (let r = 0; r < B; r++) {
     const w = replicates![r]!
     let nAsked = 0
@@ -213,8 +260,8 @@ export function criterionEstimates(
     let fleissItems = 0
     let same = 0
     alphaN.fill(0)
-    const fleissTotals = new Float64Array(k)
-    if (alphaO) for (const row of alphaMatrix) row.fill(0)
+    fleissTotals.fill(0)
+    if (alphaO) alphaMatrix.fill(0)
     for (let i = 0; i < items; i++) {
       const times = w[i]!
       if (times === 0) continue
@@ -231,10 +278,8 @@ export function criterionEstimates(
         same += times * alphaSame[i]!
         for (let c = 0; c < k; c++) alphaN[c]! += times * counts[i * k + c]!
         if (alphaO) {
-          for (let a = 0; a < k; a++) {
-            const row = alphaMatrix[a]!
-            for (let b = 0; b < k; b++) row[b]! += times * alphaO[i * k * k + a * k + b]!
-          }
+          const offset = i * k * k
+          for (let x = 0; x < k * k; x++) alphaMatrix[x]! += times * alphaO[offset + x]!
         }
       }
     }
@@ -251,8 +296,7 @@ export function criterionEstimates(
     // Krippendorff's alpha: nominal in closed form, α = 1 − (n − 1)(n − Σ o_cc) / (n² − Σ n_c²); ordinal
     // through the coincidence matrix.
     if (alphaO) {
-      const a = alphaFromCoincidences(alphaMatrix, scale.values.map((_, c) => c), 'ordinal', 1)
-      draws.alpha[r] = a.defined ? a.value : Number.NaN
+      draws.alpha[r] = ordinalAlpha(alphaMatrix, k, alphaScratch)
     } else {
       let n = 0
       let squares = 0
@@ -269,7 +313,8 @@ export function criterionEstimates(
       const p = fleissTotals[c]! / (fleissItems * fleissM)
       chance += p * (1 - p)
     }
-    draws.fleiss[r] = fleissItems === 0 || chance <= 1e-15 ? Number.NaN : (pBar / fleissItems - (1 - chance)) / chance
+    draws.fleiss[r] =
+      fleissItems === 0 || chance <= 1e-15 ? Number.NaN : (pBar / fleissItems - (1 - chance)) / chance
   }
   const ci = (name: (typeof names)[number]) => (B === 0 ? null : percentileInterval(draws[name]))
 

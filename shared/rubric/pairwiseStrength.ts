@@ -34,5 +34,7 @@ export function strengthStep(value: unknown): number | undefined {
 export function describePreference(choice: 'A' | 'B' | 'tie', strength: unknown): string {
   if (choice === 'tie') return 'Tie'
   if (strength === undefined) return choice
-  return isPairwiseStrength(strength) ? `${choice}, ${STRENGTH_ADVERB[strength]} better` : `${choice}, ${String(strength)} (not a strength)`
+  return isPairwiseStrength(strength)
+    ? `${choice}, ${STRENGTH_ADVERB[strength]} better`
+    : `${choice}, ${String(strength)} (not a strength)`
 }

@@ -41,7 +41,8 @@ export function findProblems({ rubric, examples }: RubricWithExamples): Problem[
     add({
       severity: 'error',
       code: 'weights_all_zero',
-      message: 'Every criterion has weight 0, so no attempt could score anything. Give at least one a weight.',
+      message:
+        'Every criterion has weight 0, so no attempt could score anything. Give at least one a weight.',
     })
   }
   const seenTitles = new Map<string, string>()

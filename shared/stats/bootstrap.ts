@@ -95,21 +95,25 @@ export function proportionInterval(
   const p = successes / n
   if (p === 0 || p === 1) return { low: p, high: p, level, replicates: 0 }
   // Probabilities by recurrence from the mode (where the pmf is largest), normalised at the end, so nothing
-  // underflows even for n in the millions.
-  const mode = Math.floor((n + 1) * p)
-  const pmf = new Float64Array(n + 1)
-  pmf[mode] = 1
+  // underflows even for n in the millions. Only mode ± 12 standard deviations is computed: the mass beyond
+  // is below 1e−30, far under the 2.5 % tails.
+  const mode = Math.min(n, Math.floor((n + 1) * p))
+  const reach = Math.ceil(12 * Math.sqrt(n * p * (1 - p))) + 2
+  const from = Math.max(0, mode - reach)
+  const to = Math.min(n, mode + reach)
+  const pmf = new Float64Array(to - from + 1)
+  pmf[mode - from] = 1
   const ratio = p / (1 - p)
-  for (let k = mode; k < n; k++) pmf[k + 1] = (pmf[k]! * ((n - k) / (k + 1)) * ratio) || 0
-  for (let k = mode; k > 0; k--) pmf[k - 1] = (pmf[k]! * (k / (n - k + 1))) / ratio || 0
+  for (let k = mode; k < to; k++) pmf[k + 1 - from] = pmf[k - from]! * ((n - k) / (k + 1)) * ratio
+  for (let k = mode; k > from; k--) pmf[k - 1 - from] = (pmf[k - from]! * (k / (n - k + 1))) / ratio
   let total = 0
-  for (let k = 0; k <= n; k++) total += pmf[k]!
+  for (const x of pmf) total += x
   const tail = (1 - level) / 2
   let low = -1
-  let high = n
+  let high = to
   let cumulative = 0
-  for (let k = 0; k <= n; k++) {
-    cumulative += pmf[k]! / total
+  for (let k = from; k <= to; k++) {
+    cumulative += pmf[k - from]! / total
     if (low < 0 && cumulative >= tail - 1e-12) low = k
     if (cumulative >= 1 - tail - 1e-12) {
       high = k

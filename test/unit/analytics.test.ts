@@ -64,7 +64,9 @@ describe('calibrationAnalytics — the issue’s cases', () => {
     // The side alone is agreed perfectly, and is labelled as such.
     expect(value(stats.sideKappa)).toBe(1)
     const wrong = result.examples.find((e) => e.exampleId === 'e0')!.commonWrongAnswers
-    expect(wrong).toEqual([{ criterionId: 'p', criterionTitle: c.title, answer: 'B, slightly better', count: 3 }])
+    expect(wrong).toEqual([
+      { criterionId: 'p', criterionTitle: c.title, answer: 'B, slightly better', count: 3 },
+    ])
     expect(result.examples.every((e) => e.missRate === 1)).toBe(true)
   })
 
@@ -110,16 +112,26 @@ describe('calibrationAnalytics — the issue’s cases', () => {
 
   it('puts n and a 95 % interval beside every statistic, reproducibly, and the response fits the shared schema', () => {
     const c = ordinalCriterion('c', 1)
-    const examples = examplesWith(12, (e) => ({ c: [1 + (e % 5)] }), (e) => `s${e % 3}`)
+    const examples = examplesWith(
+      12,
+      (e) => ({ c: [1 + (e % 5)] }),
+      (e) => `s${e % 3}`,
+    )
     const attempts = [0, 1, 2, 3].map((u) =>
-      attemptOf(u, examples, [c], (e) => 1 + ((e + (u * e) % 3) % 5), { passed: u % 2 === 0 }),
+      attemptOf(u, examples, [c], (e) => 1 + ((e + ((u * e) % 3)) % 5), { passed: u % 2 === 0 }),
     )
     const run = () =>
       calibrationAnalytics('1.0.0', rubricOf([c]), examples, [{ id: 's0', title: 'Zero' }], attempts)
     const result = run()
     expect(result.sample).toEqual({ annotators: 4, items: 12 })
     const stats = result.criteria[0]!
-    for (const estimate of [stats.exactAgreement, stats.toleranceAgreement, stats.kappa.unweighted, stats.kappa.quadratic, stats.alpha]) {
+    for (const estimate of [
+      stats.exactAgreement,
+      stats.toleranceAgreement,
+      stats.kappa.unweighted,
+      stats.kappa.quadratic,
+      stats.alpha,
+    ]) {
       expect(estimate!.stat.defined).toBe(true)
       const ci = estimate!.ci!
       expect(ci.level).toBe(0.95)
@@ -137,11 +149,14 @@ describe('calibrationAnalytics — the issue’s cases', () => {
     const c = labelCriterion('l', ['a', 'b', 'c'])
     const labels = ['a', 'b', 'c']
     const examples = examplesWith(8, (e) => ({ l: [labels[e % 3]!] }))
-    const answer = (u: number, e: number) => labels[(e + (u * (e + 1)) % 2) % 3]!
+    const answer = (u: number, e: number) => labels[(e + ((u * (e + 1)) % 2)) % 3]!
     const attempts = [0, 1, 2].map((u) => attemptOf(u, examples, [c], (e) => answer(u, e)))
     const result = calibrationAnalytics('1.0.0', rubricOf([c]), examples, [], attempts)
     const units = examples.map((_, e) => [0, 1, 2].map((u) => answer(u, e)))
-    expect(value(result.criteria[0]!.alpha)).toBeCloseTo(value({ stat: krippendorffsAlpha(units, 'nominal'), ci: null }), 12)
+    expect(value(result.criteria[0]!.alpha)).toBeCloseTo(
+      value({ stat: krippendorffsAlpha(units, 'nominal'), ci: null }),
+      12,
+    )
     expect(value(result.criteria[0]!.fleiss)).toBeCloseTo(
       value({ stat: fleissKappaFromRatings(units, labels).kappa, ci: null }),
       12,
@@ -198,7 +213,8 @@ describe('the annotator-vs-gold kappa is cohensKappa over the raw answers (prope
           const expected = cohensKappa(pairs, categories, weighting)
           expect(shown[i]!.stat.defined).toBe(expected.defined)
           expect(shown[i]!.stat.n).toBe(expected.n)
-          if (expected.defined && shown[i]!.stat.defined) expect(shown[i]!.stat.value).toBeCloseTo(expected.value, 10)
+          if (expected.defined && shown[i]!.stat.defined)
+            expect(shown[i]!.stat.value).toBeCloseTo(expected.value, 10)
         }
       }),
       { numRuns: 200 },

@@ -31,7 +31,12 @@ export const labelCriterion = (id: string, labels: string[]): Criterion => ({
   passingLabels: [],
 })
 
-export const binaryCriterion = (id: string): Criterion => ({ ...base, id, title: `Check ${id}`, kind: 'binary' })
+export const binaryCriterion = (id: string): Criterion => ({
+  ...base,
+  id,
+  title: `Check ${id}`,
+  kind: 'binary',
+})
 
 export const rubricOf = (criteria: Criterion[]): Rubric => ({
   title: 'R',

@@ -38,6 +38,14 @@ export function postgresCalibration(pool: pg.Pool): CalibrationStore {
           )
       return rows.map(toAttempt)
     },
+    async submittedAttemptsStamp(projectId) {
+      const [row] = await query<{ n: string | number; last: string | null }>(
+        pool,
+        `SELECT count(*) AS n, max(updated_at) AS last FROM attempts WHERE project_id = ? AND status = 'submitted'`,
+        [projectId],
+      )
+      return `${Number(row?.n ?? 0)}:${row?.last ?? ''}`
+    },
     async saveAnswers(attemptId, exampleId, answers) {
       return transaction(pool, async (client) => {
         const [row] = await query<AttemptRow>(client, 'SELECT * FROM attempts WHERE id = ? FOR UPDATE', [

@@ -16,7 +16,7 @@ export interface AnalyticsResult {
   medianMs: number
 }
 
-function fixture(annotators: number, exampleCount: number, criterionCount: number) {
+export function fixture(annotators: number, exampleCount: number, criterionCount: number) {
   let seed = 42
   const random = () => {
     seed = (seed * 16807) % 2147483647
@@ -67,6 +67,7 @@ function fixture(annotators: number, exampleCount: number, criterionCount: numbe
     submittedAt: new Date(1_700_000_000_000 + u).toISOString(),
     score: random(),
     passed: random() > 0.3,
+    items: examples.map((e) => e.id),
     answers: Object.fromEntries(
       examples.map((e) => [
         e.id,
