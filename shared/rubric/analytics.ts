@@ -286,7 +286,7 @@ export function calibrationAnalytics(
         submittedAt: r.submittedAt,
         items: new Set(r.items).size,
       }))
-      .sort((a, b) => b.score - a.score),
+      .sort((a, b) => b.score - a.score || a.submittedAt.localeCompare(b.submittedAt)),
     passRate: raters.length === 0 ? null : passed / raters.length,
     passRateCi: proportionInterval(passed, raters.length),
     criteria,
