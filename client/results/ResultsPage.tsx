@@ -130,7 +130,9 @@ export default function ResultsPage({ projectId }: { projectId: string }) {
             as agreeing.
           </p>
           <AgreementChart criteria={data.criteria} />
-          <CriteriaTable criteria={data.criteria} />
+          <div className="table-scroll">
+            <CriteriaTable criteria={data.criteria} />
+          </div>
         </section>
 
         <div className="results__grid">

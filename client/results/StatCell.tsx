@@ -3,7 +3,7 @@
  * "not scored" with the reason as a tooltip — never a number. `n/a` when the statistic does not apply.
  */
 import type { Estimate } from '../../shared/schema/dashboard'
-import { formatInterval } from './formatStat'
+import { formatInterval, intervalMethod } from './formatStat'
 
 export function StatCell({
   estimate,
@@ -38,9 +38,10 @@ export function StatCell({
     <td className="stat" data-testid="stat-value">
       {percent ? `${Math.round(stat.value * 100)}%` : stat.value.toFixed(2)}
       {note && <span className="stat__note"> {note}</span>}
-      <span className="stat__ci" data-testid="stat-ci">
-        {ci ? `95% CI ${formatInterval(ci, percent)}` : 'no CI (too few items)'} · n = {stat.n}
+      <span className="stat__ci" data-testid="stat-ci" title={ci ? intervalMethod(ci) : undefined}>
+        {ci ? `95% CI ${formatInterval(ci, percent)}` : 'no CI: too few items'}
       </span>
+      <span className="stat__ci">n = {stat.n}</span>
     </td>
   )
 }

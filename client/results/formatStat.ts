@@ -9,3 +9,11 @@ export function formatInterval(ci: Interval, percent = true): string {
   const f = (v: number) => (percent ? `${Math.round(v * 100)}` : v.toFixed(2))
   return `${f(ci.low)}–${f(ci.high)}${percent ? '%' : ''}`
 }
+
+/** How an interval was obtained, for a tooltip. */
+export function intervalMethod(ci: Interval): string {
+  if (ci.replicates > 0)
+    return `Bootstrap percentile interval, ${ci.replicates} seeded resamples of the items`
+  if (ci.replicates === 0) return 'Exact bootstrap interval of a share (binomial)'
+  return 'Wilson score interval (the bootstrap cannot vary a share of 0 % or 100 %)'
+}

@@ -5,7 +5,7 @@
  * recomputes each statistic from per-item sums, which is what keeps 1,000 replicates cheap.
  */
 import type { CriterionAnalytics, Estimate } from '../schema/dashboard'
-import { type ConfidenceInterval, percentileInterval } from '../stats/bootstrap'
+import { type ConfidenceInterval, percentileInterval, wilsonInterval } from '../stats/bootstrap'
 import { cohensKappaFromTable, disagreementWeight, KappaWeighting } from '../stats/cohensKappa'
 import { fleissKappa } from '../stats/fleissKappa'
 import { alphaFromCoincidences } from '../stats/krippendorffsAlpha'
@@ -317,10 +317,15 @@ export function criterionEstimates(
       fleissItems === 0 || chance <= 1e-15 ? Number.NaN : (pBar / fleissItems - (1 - chance)) / chance
   }
   const ci = (name: (typeof names)[number]) => (B === 0 ? null : percentileInterval(draws[name]))
+  // A share of 0 or 1 resamples to itself: give Wilson's interval over the answers instead of a point.
+  const shareCi = (name: 'exact' | 'within', agreeing: Float64Array) => {
+    const k = sum(agreeing)
+    return B > 0 && (k === 0 || k === totalAsked) && totalAsked > 0 ? wilsonInterval(k, totalAsked) : ci(name)
+  }
 
   return {
-    exactAgreement: estimate(share(exact), ci('exact')),
-    toleranceAgreement: estimate(share(within), ci('within')),
+    exactAgreement: estimate(share(exact), shareCi('exact', exact)),
+    toleranceAgreement: estimate(share(within), shareCi('within', within)),
     kappa: {
       unweighted: estimate(kappas[0]!, ci('k0')),
       linear: ordered ? estimate(kappas[1]!, ci('k1')) : null,

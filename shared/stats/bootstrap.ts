@@ -5,9 +5,14 @@
  *   each replicate given as how many times each unit was drawn, for statistics that need a recomputation;
  * - {@link proportionInterval}: a share of independent units (e.g. pass rate over annotators), whose bootstrap
  *   distribution is exactly Binomial(n, p̂) / n, so its percentile interval needs no sampling at all.
+ * At a share of 0 or 1 every resample is identical and the bootstrap interval collapses to a point, which
+ * would read as certainty: there the Wilson score interval is given instead (`replicates` = −1 says so).
  */
 
-/** A two-sided percentile interval at `level` (0.95), from how many replicates (0 for the exact bootstrap). */
+/**
+ * A two-sided interval at `level` (0.95): a percentile interval from `replicates` Monte Carlo resamples, from
+ * the exact bootstrap (0), or the Wilson score interval where the bootstrap collapses (−1).
+ */
 export interface ConfidenceInterval {
   readonly low: number
   readonly high: number
@@ -82,18 +87,15 @@ export function percentileInterval(
 }
 
 /**
- * The bootstrap percentile interval of a share `successes / n` of independent units, computed exactly:
+ * The 95 % bootstrap percentile interval of a share `successes / n` of independent units, computed exactly:
  * resampling n units with replacement gives Binomial(n, p̂) successes, so the endpoints are binomial
- * quantiles (divided by n). Null when n = 0.
+ * quantiles (divided by n). Wilson's interval at a share of 0 or 1, where the bootstrap collapses. Null when n = 0.
  */
-export function proportionInterval(
-  successes: number,
-  n: number,
-  level: number = CONFIDENCE_LEVEL,
-): ConfidenceInterval | null {
+export function proportionInterval(successes: number, n: number): ConfidenceInterval | null {
+  const level = CONFIDENCE_LEVEL
   if (n <= 0 || successes < 0 || successes > n) return null
   const p = successes / n
-  if (p === 0 || p === 1) return { low: p, high: p, level, replicates: 0 }
+  if (p === 0 || p === 1) return wilsonInterval(successes, n)
   // Probabilities by recurrence from the mode (where the pmf is largest), normalised at the end, so nothing
   // underflows even for n in the millions. Only mode ± 12 standard deviations is computed: the mass beyond
   // is below 1e−30, far under the 2.5 % tails.
@@ -121,4 +123,15 @@ export function proportionInterval(
     }
   }
   return { low: low / n, high: high / n, level, replicates: 0 }
+}
+
+/** The 95 % Wilson score interval of a share (used where the bootstrap collapses: a share of 0 or 1). */
+export function wilsonInterval(successes: number, n: number): ConfidenceInterval {
+  const level = CONFIDENCE_LEVEL
+  const z = 1.959963984540054 // the standard normal's 97.5 % quantile
+  const p = successes / n
+  const z2 = (z * z) / n
+  const centre = (p + z2 / 2) / (1 + z2)
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n))) / (1 + z2)
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half), level, replicates: -1 }
 }

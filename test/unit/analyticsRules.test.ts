@@ -110,7 +110,11 @@ describe('bootstrap', () => {
     const monteCarlo = percentileInterval(shares)!
     expect(exact.low).toBeCloseTo(monteCarlo.low, 1)
     expect(exact.high).toBeCloseTo(monteCarlo.high, 1)
-    expect(proportionInterval(0, 5)).toEqual({ low: 0, high: 0, level: 0.95, replicates: 0 })
+    // At 0 % or 100 % the bootstrap collapses to a point; Wilson's interval shows the uncertainty instead.
+    const none = proportionInterval(0, 16)!
+    expect(none).toMatchObject({ low: 0, level: 0.95, replicates: -1 })
+    expect(none.high).toBeCloseTo(3.8415 / (16 + 3.8415), 4)
+    expect(proportionInterval(16, 16)!.low).toBeCloseTo(16 / (16 + 3.8415), 4)
     expect(proportionInterval(1, 0)).toBeNull()
     // Large n does not underflow.
     const big = proportionInterval(500_000, 1_000_000)!
