@@ -6,9 +6,10 @@
  */
 import type { CriterionAnalytics, Estimate } from '../schema/dashboard'
 import { type ConfidenceInterval, percentileInterval, wilsonInterval } from '../stats/bootstrap'
-import { cohensKappaFromTable, disagreementWeight, KappaWeighting } from '../stats/cohensKappa'
+import { cohensKappaFromTable, KappaWeighting } from '../stats/cohensKappa'
 import { fleissKappa } from '../stats/fleissKappa'
 import { alphaFromCoincidences } from '../stats/krippendorffsAlpha'
+import { KappaParts, ordinalAlpha } from '../stats/resampledParts'
 import { definedStatistic, type Statistic, UndefinedReason, undefinedStatistic } from '../stats/result'
 import type { AnswerScale, GoldJudgement } from './answerCategories'
 
@@ -28,113 +29,6 @@ type Parts = Omit<
 
 const WEIGHTINGS = [KappaWeighting.unweighted, KappaWeighting.linear, KappaWeighting.quadratic] as const
 
-/** Cohen's kappa inputs per item, over a category mapping (identity, or category → side). */
-class KappaParts {
-  readonly rows: Float64Array
-  readonly cols: Float64Array
-  /** items × weightings: Σ count · w(answer, gold). */
-  readonly observed: Float64Array
-  readonly weights: Float64Array[]
-  private readonly sumRows: Float64Array
-  private readonly sumCols: Float64Array
-  private readonly sumObserved: Float64Array
-  constructor(
-    readonly items: number,
-    readonly k: number,
-    readonly weightings: readonly KappaWeighting[],
-  ) {
-    this.rows = new Float64Array(items * k)
-    this.cols = new Float64Array(items * k)
-    this.observed = new Float64Array(items * weightings.length)
-    this.sumRows = new Float64Array(k)
-    this.sumCols = new Float64Array(k)
-    this.sumObserved = new Float64Array(weightings.length)
-    this.weights = weightings.map((w) => {
-      const m = new Float64Array(k * k)
-      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) m[a * k + b] = disagreementWeight(a, b, k, w)
-      return m
-    })
-  }
-  add(item: number, answer: number, gold: number, count: number) {
-    const { k } = this
-    this.rows[item * k + answer]! += count
-    this.cols[item * k + gold]! += count
-    for (let w = 0; w < this.weights.length; w++) {
-      this.observed[item * this.weightings.length + w]! += count * this.weights[w]![answer * k + gold]!
-    }
-  }
-  /** The full contingency table is only needed once, for the reference point estimate. */
-  table(tally: CriterionTally, map: (c: number) => number): number[][] {
-    const { k } = this
-    const kAll = tally.judgements.length === 0 ? 0 : tally.counts.length / tally.judgements.length
-    const table = Array.from({ length: k }, () => new Array<number>(k).fill(0))
-    tally.judgements.forEach((j, i) => {
-      for (let c = 0; c < kAll; c++) {
-        const count = tally.counts[i * kAll + c]!
-        if (count > 0 && j.goldFor[c]! >= 0) table[map(c)]![map(j.goldFor[c]!)]! += count
-      }
-    })
-    return table
-  }
-  /** κ for each weighting from item weights (bootstrap draw counts). */
-  replicate(w: Uint16Array, out: Float64Array) {
-    const { k, items } = this
-    const rows = this.sumRows.fill(0)
-    const cols = this.sumCols.fill(0)
-    const observed = this.sumObserved.fill(0)
-    for (let i = 0; i < items; i++) {
-      const times = w[i]!
-      if (times === 0) continue
-      for (let c = 0; c < k; c++) {
-        rows[c]! += times * this.rows[i * k + c]!
-        cols[c]! += times * this.cols[i * k + c]!
-      }
-      for (let x = 0; x < observed.length; x++)
-        observed[x]! += times * this.observed[i * observed.length + x]!
-    }
-    let total = 0
-    for (let c = 0; c < k; c++) total += rows[c]!
-    for (let x = 0; x < observed.length; x++) {
-      let expected = 0
-      const m = this.weights[x]!
-      for (let a = 0; a < k; a++) {
-        if (rows[a] === 0) continue
-        for (let b = 0; b < k; b++) expected += m[a * k + b]! * rows[a]! * cols[b]!
-      }
-      out[x] = total === 0 || expected === 0 ? Number.NaN : 1 - (observed[x]! * total) / expected
-    }
-  }
-}
-
-/**
- * Krippendorff's ordinal alpha from a flat k × k coincidence matrix, allocation-free for the bootstrap loop:
- * the same formula as alphaFromCoincidences in shared/stats/krippendorffsAlpha.ts (a test checks they agree).
- * NaN when undefined.
- */
-export function ordinalAlpha(o: Float64Array, k: number, cumulative: Float64Array): number {
-  // cumulative[c] = n_0 + … + n_{c−1}, with n_c the row sums.
-  cumulative[0] = 0
-  for (let c = 0; c < k; c++) {
-    let row = 0
-    for (let b = 0; b < k; b++) row += o[c * k + b]!
-    cumulative[c + 1] = cumulative[c]! + row
-  }
-  const n = cumulative[k]!
-  let observed = 0
-  let expected = 0
-  for (let c = 0; c < k; c++) {
-    const nc = cumulative[c + 1]! - cumulative[c]!
-    for (let b = c + 1; b < k; b++) {
-      const nb = cumulative[b + 1]! - cumulative[b]!
-      const between = cumulative[b + 1]! - cumulative[c]! - (nc + nb) / 2
-      const d = between * between
-      observed += (o[c * k + b]! + o[b * k + c]!) * d
-      expected += 2 * nc * nb * d
-    }
-  }
-  return n === 0 || expected === 0 ? Number.NaN : 1 - ((n - 1) * observed) / expected
-}
-
 const estimate = (stat: Statistic, ci: ConfidenceInterval | null): Estimate => ({
   stat,
   ci: stat.defined ? ci : null,
@@ -148,6 +42,7 @@ export function criterionEstimates(
   const items = tally.judgements.length
   const k = scale.values.length
   const { counts, unanswered, judgements } = tally
+  const goldFor = judgements.map((j) => j.goldFor)
   const ordered = scale.ordered
 
   // Agreement with gold, per item.
@@ -208,9 +103,9 @@ export function criterionEstimates(
           items === 0 ? 'not scored: no example has gold for it' : 'no answers yet',
         )
       : definedStatistic(sum(agreeing) / totalAsked, totalAsked)
-  const table = kappa.table(tally, (c) => c)
+  const table = kappa.table(counts, goldFor, (c) => c)
   const kappas = WEIGHTINGS.map((w) => cohensKappaFromTable(table, w))
-  const sideKappa = side ? cohensKappaFromTable(side.table(tally, (c) => scale.side![c]!)) : null
+  const sideKappa = side ? cohensKappaFromTable(side.table(counts, goldFor, (c) => scale.side![c]!)) : null
   const units = raters.filter((m) => m >= 2).length
   const coincidences = Array.from({ length: k }, () => new Array<number>(k).fill(0))
   for (let i = 0; i < items; i++) {
