@@ -97,7 +97,7 @@ export function AgreementChart({ criteria }: { criteria: DashboardData['criteria
           <Tooltip formatter={(v) => (v === null || v === undefined ? 'undefined' : pct(Number(v)))} />
           <Legend />
           <Bar dataKey="exact" name="Exact agreement" fill="#4f46e5" isAnimationActive={false}>
-            <ErrorBar dataKey="exactError" width={4} stroke="#1e1b4b" />
+            <ErrorBar dataKey="exactError" width={4} stroke="#1e1b4b" isAnimationActive={false} />
           </Bar>
           <Bar
             dataKey="tolerance"
@@ -105,7 +105,7 @@ export function AgreementChart({ criteria }: { criteria: DashboardData['criteria
             fill="#a5b4fc"
             isAnimationActive={false}
           >
-            <ErrorBar dataKey="toleranceError" width={4} stroke="#1e1b4b" />
+            <ErrorBar dataKey="toleranceError" width={4} stroke="#1e1b4b" isAnimationActive={false} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

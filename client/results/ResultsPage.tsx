@@ -129,10 +129,19 @@ export default function ResultsPage({ projectId }: { projectId: string }) {
             number. Kappa is computed on the answers as given; the tolerance only decides what scoring counts
             as agreeing.
           </p>
-          <AgreementChart criteria={data.criteria} />
-          <div className="table-scroll">
-            <CriteriaTable criteria={data.criteria} />
-          </div>
+          {data.sample.annotators === 0 ? (
+            <p className="muted" data-testid="results-no-attempts">
+              Nobody has submitted an attempt on v{data.version} yet. Agreement statistics appear after the
+              first submission; with few annotators their intervals will be wide.
+            </p>
+          ) : (
+            <>
+              <AgreementChart criteria={data.criteria} />
+              <div className="table-scroll">
+                <CriteriaTable criteria={data.criteria} />
+              </div>
+            </>
+          )}
         </section>
 
         <div className="results__grid">

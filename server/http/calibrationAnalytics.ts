@@ -14,7 +14,7 @@ import { authorize } from '../auth/access'
 import { KeyedCache } from '../calibration/analyticsCache'
 import type { AttemptRecord, MemberRecord, Store } from '../storage/store'
 import type { AppEnv, RouteDeps } from './env'
-import { methodNotAllowed, notFound } from './errors'
+import { ApiFailure, methodNotAllowed, notFound } from './errors'
 
 type Computed = CalibrationAnalytics & Pick<DashboardResponse, 'trend'>
 
@@ -88,9 +88,14 @@ export function calibrationAnalyticsRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const versions = (await store.listVersions(projectId)).map((v) => v.version)
     const requested = c.req.query('version')
     const shown = requested ?? versions[0]
-    if (!shown || !versions.includes(shown)) {
-      throw notFound(requested ? `version ${requested.slice(0, 40)}` : 'published version')
+    if (!shown) {
+      throw new ApiFailure(
+        404,
+        'not_found',
+        'Nothing is published yet: results appear once a version is published and annotators calibrate on it',
+      )
     }
+    if (!versions.includes(shown)) throw notFound(`version ${shown.slice(0, 40)}`)
     // The stamp is read before the attempts are: a submission in between only costs one more recomputation.
     const members = await store.listMembers(projectId)
     const key = `${await store.submittedAttemptsStamp(projectId)}\n${members.map((m) => `${m.userId}=${m.name}`).join('\n')}`
