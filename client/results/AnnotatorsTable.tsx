@@ -39,8 +39,8 @@ export function AnnotatorsTable({
           return (
             <tr key={member.userId} data-testid="annotator-row" data-name={member.name}>
               <td>{member.name}</td>
-              <td data-testid="annotator-score">
-                {a ? `${Math.round(a.score * 100)}%` : '—'}
+              <td>
+                <span data-testid="annotator-score">{a ? `${Math.round(a.score * 100)}%` : '—'}</span>
                 {a && (
                   <span className="stat__ci">
                     on {a.items} item{a.items === 1 ? '' : 's'}
