@@ -12,7 +12,10 @@ export function CriteriaTable({ criteria }: { criteria: DashboardData['criteria'
     <table className="data-table stats-table" data-testid="criteria-table">
       <thead>
         <tr>
-          <th rowSpan={2}>Criterion</th>
+          <th rowSpan={2}>
+            Criterion
+            <span className="stat__ci">under each value: [95% CI], n</span>
+          </th>
           <th colSpan={2}>Agreement with gold</th>
           <th
             colSpan={anySide ? 4 : 3}

@@ -1,5 +1,5 @@
 /**
- * One statistic in a table cell: its value with n and the 95 % bootstrap interval beneath, or "undefined" /
+ * One statistic in a table cell: its value with the 95 % interval [low–high] and n beneath, or "undefined" /
  * "not scored" with the reason as a tooltip — never a number. `n/a` when the statistic does not apply.
  */
 import type { Estimate } from '../../shared/schema/dashboard'
@@ -38,8 +38,12 @@ export function StatCell({
     <td className="stat" data-testid="stat-value">
       {percent ? `${Math.round(stat.value * 100)}%` : stat.value.toFixed(2)}
       {note && <span className="stat__note"> {note}</span>}
-      <span className="stat__ci" data-testid="stat-ci" title={ci ? intervalMethod(ci) : undefined}>
-        {ci ? `95% CI ${formatInterval(ci, percent)}` : 'no CI: too few items'}
+      <span
+        className="stat__ci"
+        data-testid="stat-ci"
+        title={ci ? intervalMethod(ci) : 'Fewer than two items: nothing to resample'}
+      >
+        {ci ? `[${formatInterval(ci, percent)}]` : 'no CI'}
       </span>
       <span className="stat__ci">n = {stat.n}</span>
     </td>

@@ -55,8 +55,7 @@ function toleranceText(criterion: Criterion): string | null {
   if (criterion.kind === 'ordinal' && criterion.tolerance > 0) {
     return `±${criterion.tolerance} level${criterion.tolerance === 1 ? '' : 's'}`
   }
-  if (criterion.kind === 'pairwise' && criterion.strengthRequired)
-    return 'same side, strength within one step'
+  if (criterion.kind === 'pairwise' && criterion.strengthRequired) return 'strength ±1 step'
   return null
 }
 
