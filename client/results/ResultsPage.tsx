@@ -121,14 +121,6 @@ export default function ResultsPage({ projectId }: { projectId: string }) {
 
         <section className="card">
           <h2>Agreement with gold, per criterion</h2>
-          <p className="card__hint" data-testid="results-sample">
-            From {data.sample.annotators} annotator{data.sample.annotators === 1 ? '' : 's'} on{' '}
-            {data.sample.items} item{data.sample.items === 1 ? '' : 's'} with gold. Every statistic shows its
-            sample size n and a 95 % bootstrap confidence interval (items resampled, seeded, so it does not
-            change between reloads); with few annotators or items the interval is wide — read it before the
-            number. Kappa is computed on the answers as given; the tolerance only decides what scoring counts
-            as agreeing.
-          </p>
           {data.sample.annotators === 0 ? (
             <p className="muted" data-testid="results-no-attempts">
               Nobody has submitted an attempt on v{data.version} yet. Agreement statistics appear after the
@@ -136,6 +128,14 @@ export default function ResultsPage({ projectId }: { projectId: string }) {
             </p>
           ) : (
             <>
+              <p className="card__hint" data-testid="results-sample">
+                From {data.sample.annotators} annotator{data.sample.annotators === 1 ? '' : 's'} on{' '}
+                {data.sample.items} item{data.sample.items === 1 ? '' : 's'} with gold. Every statistic shows
+                its sample size n and a 95 % bootstrap confidence interval (items resampled, seeded, so it
+                does not change between reloads); with few annotators or items the interval is wide — read it
+                before the number. Kappa is computed on the answers as given; the tolerance only decides what
+                scoring counts as agreeing.
+              </p>
               <AgreementChart criteria={data.criteria} />
               <div className="table-scroll">
                 <CriteriaTable criteria={data.criteria} />
