@@ -1,4 +1,4 @@
-/** How the results page writes numbers: shares as whole percentages, other statistics to two decimals, intervals as "a–b". */
+/** How the results page writes numbers: shares as whole percentages, other statistics to two decimals, intervals as "a–b%" or "a, b". */
 import type { DashboardResponse } from '../../shared/schema/dashboard'
 
 type Interval = NonNullable<DashboardResponse['passRateCi']>
@@ -6,8 +6,10 @@ type Interval = NonNullable<DashboardResponse['passRateCi']>
 export const pct = (v: number) => `${Math.round(v * 100)}%`
 
 export function formatInterval(ci: Interval, percent = true): string {
-  const f = (v: number) => (percent ? `${Math.round(v * 100)}` : v.toFixed(2))
-  return `${f(ci.low)}–${f(ci.high)}${percent ? '%' : ''}`
+  if (percent) return `${Math.round(ci.low * 100)}–${Math.round(ci.high * 100)}%`
+  // Statistics that can be negative: a comma and a real minus sign, never "-0.25–-0.11".
+  const f = (v: number) => v.toFixed(2).replace('-', '−')
+  return `${f(ci.low)}, ${f(ci.high)}`
 }
 
 /** How an interval was obtained, for a tooltip. */
