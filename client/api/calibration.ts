@@ -1,9 +1,9 @@
 /**
  * Typed calls to the calibration endpoints: attempts (start, save answers, submit), feedback, annotator status,
- * retake cool-down, disputes, and the leads' analytics. Nothing here asks for gold before submission.
+ * retake cool-down and disputes (the leads' dashboard is in dashboard.ts). Nothing here asks for gold before
+ * submission.
  */
 import { z } from 'zod'
-import type { CalibrationAnalytics } from '../../shared/rubric/analytics'
 import {
   AnnotatorStatus,
   AttemptOpenError,
@@ -150,42 +150,3 @@ export function resolveDispute(
 }
 
 export const exportCsvUrl = (projectId: string) => `${base(projectId)}/calibration/export.csv`
-
-/** The leads' dashboard data: the shared analytics plus the score trend, disputes per example and versions. */
-export type DashboardData = CalibrationAnalytics & {
-  trend: {
-    userId: string
-    name: string
-    version: string
-    score: number | null
-    passed: boolean | null
-    at: string | null
-  }[]
-  openDisputes: number
-  disputesByExample: Record<string, number>
-  versions: string[]
-  goldAudit: GoldAudit
-}
-
-const DashboardShape = z
-  .object({
-    version: z.string(),
-    annotators: z.array(z.unknown()),
-    criteria: z.array(z.unknown()),
-    examples: z.array(z.unknown()),
-    misreadSections: z.array(z.unknown()),
-    trend: z.array(z.unknown()),
-    versions: z.array(z.string()),
-  })
-  .passthrough()
-
-export function getAnalytics(
-  projectId: string,
-  version: string | null,
-  signal?: AbortSignal,
-): Promise<DashboardData> {
-  const query = version ? `?${new URLSearchParams({ version })}` : ''
-  return requestJson(`${base(projectId)}/calibration/analytics${query}`, DashboardShape, { signal }).then(
-    (body) => body as unknown as DashboardData,
-  )
-}

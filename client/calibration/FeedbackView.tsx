@@ -68,10 +68,16 @@ export function FeedbackView({ projectId, result, version, disputes, onDisputed,
                   {c.agreed} of {c.total}
                 </td>
                 <td>
-                  <span className="meter" aria-hidden="true">
-                    <span style={{ width: percent(c.agreement) }} />
-                  </span>{' '}
-                  {percent(c.agreement)}
+                  {c.agreement === null ? (
+                    <span className="muted">not scored</span>
+                  ) : (
+                    <>
+                      <span className="meter" aria-hidden="true">
+                        <span style={{ width: percent(c.agreement) }} />
+                      </span>{' '}
+                      {percent(c.agreement)}
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

@@ -15,9 +15,5 @@ export function describeAnswer(criterion: Criterion, value: GoldValue | null | u
   return value === null || value === undefined ? '—' : describeValue(criterion, value)
 }
 
-export const STRENGTH_LABELS = {
-  negligible: 'Negligibly better',
-  slight: 'Slightly better',
-  clear: 'Clearly better',
-  strong: 'Much better',
-} as const
+/** The one wording of pairwise strengths lives in shared/rubric/pairwiseStrength.ts. */
+export { STRENGTH_LABEL as STRENGTH_LABELS } from '../../shared/rubric/pairwiseStrength'

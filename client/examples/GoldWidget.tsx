@@ -5,6 +5,7 @@
  */
 import { useState } from 'react'
 import { describeValue, goldFits } from '../../shared/rubric/goldFits'
+import { STRENGTH_LABEL } from '../../shared/rubric/pairwiseStrength'
 import {
   type Criterion,
   type GoldEntry,
@@ -16,13 +17,6 @@ import { clearGold, goldRationale, setGold } from '../../shared/ydoc/examplesDoc
 import { useDraftData } from '../rubric/draftContext'
 import { YTextInput } from '../rubric/YTextInput'
 import { writeLocal } from '../sync/localOrigin'
-
-const STRENGTH_NAMES: Record<PairwiseStrength, string> = {
-  negligible: 'negligibly',
-  slight: 'slightly',
-  clear: 'clearly',
-  strong: 'much',
-}
 
 interface Option {
   value: GoldValue
@@ -183,7 +177,7 @@ export function GoldWidget({ exampleId, criterion, gold }: GoldWidgetProps) {
               <option value="">{criterion.strengthRequired ? 'choose strength…' : 'any strength'}</option>
               {PAIRWISE_STRENGTHS.map((strength) => (
                 <option key={strength} value={strength}>
-                  {STRENGTH_NAMES[strength]} better
+                  {STRENGTH_LABEL[strength]}
                 </option>
               ))}
             </select>

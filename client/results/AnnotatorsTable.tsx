@@ -2,7 +2,7 @@
 
 import type { Member } from '../../shared/schema/auth'
 import type { AnnotatorStatus } from '../../shared/schema/calibration'
-import type { DashboardData } from '../api/calibration'
+import type { DashboardData } from '../api/dashboard'
 import { formatRelativeTime } from '../ui/formatTime'
 
 const STATUS_TEXT: Record<AnnotatorStatus['status'], string> = {
@@ -40,7 +40,14 @@ export function AnnotatorsTable({
           return (
             <tr key={member.userId} data-testid="annotator-row" data-name={member.name}>
               <td>{member.name}</td>
-              <td data-testid="annotator-score">{a ? `${Math.round(a.score * 100)}%` : '—'}</td>
+              <td>
+                <span data-testid="annotator-score">{a ? `${Math.round(a.score * 100)}%` : '—'}</span>
+                {a && (
+                  <span className="stat__ci">
+                    on {a.items} item{a.items === 1 ? '' : 's'}
+                  </span>
+                )}
+              </td>
               <td>
                 {a ? (
                   <span className={a.passed ? 'pill pill--ok' : 'pill pill--miss'}>

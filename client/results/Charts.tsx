@@ -1,8 +1,9 @@
-/** The dashboard's charts (recharts, loaded only with this page): score trend across attempts, and agreement per criterion. */
+/** The dashboard's charts (recharts, loaded only with this page): score trend across attempts, and agreement per criterion with 95 % intervals. */
 import {
   Bar,
   BarChart,
   CartesianGrid,
+  ErrorBar,
   Legend,
   Line,
   LineChart,
@@ -12,10 +13,10 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import type { DashboardData } from '../api/calibration'
+import type { Estimate } from '../../shared/schema/dashboard'
+import type { DashboardData } from '../api/dashboard'
+import { pct } from './formatStat'
 import { colorFor } from './palette'
-
-const pct = (v: number) => `${Math.round(v * 100)}%`
 
 export function TrendChart({
   trend,
@@ -66,13 +67,28 @@ export function TrendChart({
 }
 
 export function AgreementChart({ criteria }: { criteria: DashboardData['criteria'] }) {
-  const rows = criteria.map((c) => ({
-    title: c.title,
-    exact: c.exactAgreement.defined ? c.exactAgreement.value : null,
-    tolerance: c.toleranceAgreement.defined ? c.toleranceAgreement.value : null,
-  }))
+  // Bars for defined shares only (a criterion that is not scored gets no bar), with their 95 % intervals.
+  const bar = (e: Estimate | null) =>
+    e?.stat.defined
+      ? {
+          value: e.stat.value,
+          error: e.ci ? [e.stat.value - e.ci.low, e.ci.high - e.stat.value] : [0, 0],
+        }
+      : null
+  const rows = criteria.map((c) => {
+    const exact = bar(c.exactAgreement)
+    const within = bar(c.toleranceAgreement ?? c.exactAgreement)
+    return {
+      title: c.scored ? c.title : `${c.title} (not scored)`,
+      exact: exact?.value ?? null,
+      exactError: exact?.error ?? null,
+      tolerance: within?.value ?? null,
+      toleranceError: within?.error ?? null,
+    }
+  })
   return (
     <div className="chart" data-testid="agreement-chart">
+      <p className="card__hint">Whiskers: 95 % bootstrap interval over items.</p>
       <ResponsiveContainer width="100%" height={240}>
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e5e2" vertical={false} />
@@ -80,8 +96,17 @@ export function AgreementChart({ criteria }: { criteria: DashboardData['criteria
           <YAxis domain={[0, 1]} tickFormatter={pct} tick={{ fontSize: 12 }} width={44} />
           <Tooltip formatter={(v) => (v === null || v === undefined ? 'undefined' : pct(Number(v)))} />
           <Legend />
-          <Bar dataKey="exact" name="Exact agreement" fill="#4f46e5" isAnimationActive={false} />
-          <Bar dataKey="tolerance" name="Within tolerance" fill="#a5b4fc" isAnimationActive={false} />
+          <Bar dataKey="exact" name="Exact agreement" fill="#4f46e5" isAnimationActive={false}>
+            <ErrorBar dataKey="exactError" width={4} stroke="#1e1b4b" isAnimationActive={false} />
+          </Bar>
+          <Bar
+            dataKey="tolerance"
+            name="Within tolerance (as scored)"
+            fill="#a5b4fc"
+            isAnimationActive={false}
+          >
+            <ErrorBar dataKey="toleranceError" width={4} stroke="#1e1b4b" isAnimationActive={false} />
+          </Bar>
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -1,5 +1,6 @@
-/** Examples ranked by miss rate, with the most common wrong answers and how many disputes each drew. */
-import type { DashboardData } from '../api/calibration'
+/** Examples ranked by miss rate (with its 95 % interval), the most common wrong answers in full, and how many disputes each drew. */
+import type { DashboardData } from '../api/dashboard'
+import { formatInterval } from './formatStat'
 
 export function ExamplesTable({
   examples,
@@ -8,7 +9,7 @@ export function ExamplesTable({
   examples: DashboardData['examples']
   disputesByExample: Record<string, number>
 }) {
-  const sorted = [...examples].sort((a, b) => b.missRate - a.missRate)
+  const sorted = [...examples].sort((a, b) => (b.missRate ?? -1) - (a.missRate ?? -1))
   return (
     <table className="data-table" data-testid="examples-table">
       <thead>
@@ -24,14 +25,17 @@ export function ExamplesTable({
           <tr key={e.exampleId} data-testid="example-row">
             <td>{e.title}</td>
             <td>
-              {e.answers === 0 ? (
-                <span className="muted">no answers</span>
+              {e.missRate === null ? (
+                <span className="muted">no answers yet</span>
               ) : (
-                `${Math.round(e.missRate * 100)}%`
-              )}{' '}
-              <span className="muted">
-                ({e.misses}/{e.answers})
-              </span>
+                <>
+                  {`${Math.round(e.missRate * 100)}%`}{' '}
+                  <span className="muted">
+                    ({e.misses}/{e.answers})
+                  </span>
+                  {e.missRateCi && <span className="stat__ci">95% CI {formatInterval(e.missRateCi)}</span>}
+                </>
+              )}
             </td>
             <td>
               {e.commonWrongAnswers.length === 0 ? (

@@ -18,11 +18,11 @@ import { CooldownSetting } from './CooldownSetting'
 import { CriteriaTable } from './CriteriaTable'
 import { DisputesPanel } from './DisputesPanel'
 import { ExamplesTable } from './ExamplesTable'
+import { formatInterval, pct } from './formatStat'
 import { GoldAuditPanel } from './GoldAuditPanel'
 import { useDashboard } from './useDashboard'
 import '../styles/calibration.css'
-
-const pct = (v: number) => `${Math.round(v * 100)}%`
+import './results.css'
 
 export default function ResultsPage({ projectId }: { projectId: string }) {
   const [version, setVersion] = useState<string | null>(null)
@@ -83,7 +83,14 @@ export default function ResultsPage({ projectId }: { projectId: string }) {
             </div>
             <div className="kpi" data-testid="kpi-pass-rate">
               <span className="kpi__value">{data.passRate === null ? '—' : pct(data.passRate)}</span>
-              <span className="kpi__label">pass rate</span>
+              <span className="kpi__label">
+                pass rate
+                {data.passRateCi && (
+                  <span className="kpi__ci" data-testid="kpi-pass-rate-ci">
+                    95% CI {formatInterval(data.passRateCi)}
+                  </span>
+                )}
+              </span>
             </div>
             <div className="kpi">
               <span className="kpi__value">{open}</span>
@@ -116,8 +123,27 @@ export default function ResultsPage({ projectId }: { projectId: string }) {
 
         <section className="card">
           <h2>Agreement with gold, per criterion</h2>
-          <AgreementChart criteria={data.criteria} />
-          <CriteriaTable criteria={data.criteria} />
+          {data.sample.annotators === 0 ? (
+            <p className="muted" data-testid="results-no-attempts">
+              Nobody has submitted an attempt on v{data.version} yet. Agreement statistics appear after the
+              first submission; with few annotators their intervals will be wide.
+            </p>
+          ) : (
+            <>
+              <p className="card__hint" data-testid="results-sample">
+                From {data.sample.annotators} annotator{data.sample.annotators === 1 ? '' : 's'} on{' '}
+                {data.sample.items} item{data.sample.items === 1 ? '' : 's'} with gold. Every statistic shows
+                its sample size n and a 95 % bootstrap confidence interval (items resampled, seeded, so it
+                does not change between reloads); with few annotators or items the interval is wide — read it
+                before the number. Kappa is computed on the answers as given; the tolerance only decides what
+                scoring counts as agreeing.
+              </p>
+              <AgreementChart criteria={data.criteria} />
+              <div className="table-scroll">
+                <CriteriaTable criteria={data.criteria} />
+              </div>
+            </>
+          )}
         </section>
 
         <div className="results__grid">
@@ -143,7 +169,8 @@ export default function ResultsPage({ projectId }: { projectId: string }) {
                     <span className="misread-list__rate">
                       {pct(s.missRate)} missed{' '}
                       <span className="muted">
-                        ({s.misses} of {s.answers} answers)
+                        ({s.misses} of {s.answers} answers
+                        {s.missRateCi ? `; 95% CI ${formatInterval(s.missRateCi)}` : ''})
                       </span>
                     </span>
                   </li>

@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Member } from '../../shared/schema/auth'
 import type { AnnotatorStatus, Dispute } from '../../shared/schema/calibration'
-import { type DashboardData, getAnalytics, getSettings, getStatus, listDisputes } from '../api/calibration'
+import { getSettings, getStatus, listDisputes } from '../api/calibration'
+import { type DashboardData, getAnalytics } from '../api/dashboard'
 import { errorMessage } from '../api/http'
 import { listMembers } from '../api/members'
 

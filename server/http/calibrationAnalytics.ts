@@ -1,25 +1,31 @@
-/** The lead's calibration dashboard data (analytics per annotator, criterion, example and section) and the CSV export. */
+/**
+ * The lead's calibration dashboard data (analytics per annotator, criterion, example and section, with sample
+ * sizes and intervals; the score trend; disputes) and the CSV export. The analytics come from a per-process
+ * cache keyed on the submitted-attempts stamp and member names (server/calibration/analyticsCache.ts), so a
+ * warm request reads three small queries and never the attempts themselves.
+ */
 import { Hono } from 'hono'
-import {
-  type CalibrationAnalytics,
-  calibrationAnalytics,
-  type SubmittedAttempt,
-} from '../../shared/rubric/analytics'
+import { calibrationAnalytics, type SubmittedAttempt } from '../../shared/rubric/analytics'
 import { goldAudit } from '../../shared/rubric/goldAudit'
 import { describeValue } from '../../shared/rubric/goldFits'
+import type { CalibrationAnalytics, DashboardResponse } from '../../shared/schema/dashboard'
 import type { CalibrationExample, GoldValue } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
 import { authorize } from '../auth/access'
-import type { AttemptRecord, Store } from '../storage/store'
+import { KeyedCache } from '../calibration/analyticsCache'
+import type { AttemptRecord, MemberRecord, Store } from '../storage/store'
 import type { AppEnv, RouteDeps } from './env'
-import { methodNotAllowed, notFound } from './errors'
+import { ApiFailure, methodNotAllowed, notFound } from './errors'
+
+type Computed = CalibrationAnalytics & Pick<DashboardResponse, 'trend' | 'goldAudit'>
 
 export async function submitted(
   store: Store,
   projectId: string,
+  members?: MemberRecord[],
 ): Promise<(AttemptRecord & { userName: string })[]> {
   const attempts = (await store.listAttempts(projectId)).filter((a) => a.status === 'submitted')
-  const names = new Map((await store.listMembers(projectId)).map((m) => [m.userId, m.name]))
+  const names = new Map((members ?? (await store.listMembers(projectId))).map((m) => [m.userId, m.name]))
   return attempts.map((a) => ({ ...a, userName: names.get(a.userId) ?? 'former member' }))
 }
 
@@ -31,8 +37,49 @@ export const asSubmitted = (a: AttemptRecord & { userName: string }): SubmittedA
   submittedAt: a.submittedAt!,
   score: a.score ?? 0,
   passed: a.passed ?? false,
+  items: blindItems(a),
   answers: a.answers as SubmittedAttempt['answers'],
 })
+
+/** The items an attempt answered blind: those whose gold the annotator had seen before are left out. */
+function blindItems(a: AttemptRecord): string[] {
+  const seen = new Set(a.result?.examples.filter((e) => e.seenBefore).map((e) => e.exampleId))
+  return seen.size === 0 ? a.exampleOrder : a.exampleOrder.filter((id) => !seen.has(id))
+}
+
+/** Everything on the dashboard that depends on the attempts: computed on a cache miss only. */
+async function compute(
+  store: Store,
+  projectId: string,
+  shown: string,
+  members: MemberRecord[],
+): Promise<Computed> {
+  const stored = await store.getVersion(projectId, shown)
+  if (!stored) throw notFound(`version ${shown}`)
+  const version = JSON.parse(stored.json) as VersionJson
+  const attempts = await submitted(store, projectId, members)
+  const population = attempts.map(asSubmitted)
+  // Teaching examples are never quiz items: they have no answers to analyse.
+  const examples = (version.examples as CalibrationExample[]).filter((e) => e.role !== 'teaching')
+  const analytics = calibrationAnalytics(
+    version.version,
+    version.rubric,
+    examples,
+    version.guideline.sections,
+    population,
+  )
+  const trend = attempts
+    .map((a) => ({
+      userId: a.userId,
+      name: a.userName,
+      version: a.version,
+      score: a.score,
+      passed: a.passed,
+      at: a.submittedAt,
+    }))
+    .sort((a, b) => String(a.at).localeCompare(String(b.at)))
+  return { ...analytics, trend, goldAudit: goldAudit(version.version, version.rubric, examples, population) }
+}
 
 export const csvCell = (value: unknown) => {
   const text = value === null || value === undefined ? '' : String(value)
@@ -44,49 +91,38 @@ export const csvCell = (value: unknown) => {
 export function calibrationAnalyticsRoutes({ store }: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
+  const cache = new KeyedCache<Computed>()
+
   app.get('/:id/calibration/analytics', async (c) => {
     const projectId = c.req.param('id')
     await authorize(c, store, projectId, 'calibration.manage')
+    const versions = (await store.listVersions(projectId)).map((v) => v.version)
     const requested = c.req.query('version')
-    const stored = requested
-      ? await store.getVersion(projectId, requested)
-      : await store.latestVersion(projectId)
-    if (!stored) throw notFound(requested ? `version ${requested}` : 'published version')
-    const version = JSON.parse(stored.json) as VersionJson
-    const attempts = await submitted(store, projectId)
-    const population = attempts.map(asSubmitted)
-    const examples = version.examples as CalibrationExample[]
-    const analytics: CalibrationAnalytics = calibrationAnalytics(
-      version.version,
-      version.rubric,
-      examples,
-      version.guideline.sections,
-      population,
+    const shown = requested ?? versions[0]
+    if (!shown) {
+      throw new ApiFailure(
+        404,
+        'not_found',
+        'Nothing is published yet: results appear once a version is published and annotators calibrate on it',
+      )
+    }
+    if (!versions.includes(shown)) throw notFound(`version ${shown.slice(0, 40)}`)
+    // The stamp is read before the attempts are: a submission in between only costs one more recomputation.
+    const members = await store.listMembers(projectId)
+    const key = `${await store.submittedAttemptsStamp(projectId)}\n${members.map((m) => `${m.userId}=${m.name}`).join('\n')}`
+    const computed = await cache.get(`${projectId}\n${shown}`, key, () =>
+      compute(store, projectId, shown, members),
     )
     const disputes = await store.listDisputes(projectId)
-    const trend = attempts
-      .map((a) => ({
-        userId: a.userId,
-        name: a.userName,
-        version: a.version,
-        score: a.score,
-        passed: a.passed,
-        at: a.submittedAt,
-      }))
-      .sort((a, b) => String(a.at).localeCompare(String(b.at)))
-    return c.json({
-      ...analytics,
-      trend,
+    const disputesByExample: Record<string, number> = {}
+    for (const d of disputes) disputesByExample[d.exampleId] = (disputesByExample[d.exampleId] ?? 0) + 1
+    const body: DashboardResponse = {
+      ...computed,
       openDisputes: disputes.filter((d) => d.status === 'open').length,
-      disputesByExample: Object.fromEntries(
-        [...new Set(disputes.map((d) => d.exampleId))].map((id) => [
-          id,
-          disputes.filter((d) => d.exampleId === id).length,
-        ]),
-      ),
-      versions: (await store.listVersions(projectId)).map((v) => v.version),
-      goldAudit: goldAudit(version.version, version.rubric, examples, population),
-    })
+      disputesByExample,
+      versions,
+    }
+    return c.json(body)
   })
 
   app.get('/:id/calibration/export.csv', async (c) => {

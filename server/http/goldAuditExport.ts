@@ -47,7 +47,7 @@ export function goldAuditExportRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const audit = goldAudit(
       version.version,
       version.rubric,
-      version.examples as CalibrationExample[],
+      (version.examples as CalibrationExample[]).filter((e) => e.role !== 'teaching'),
       population,
     )
     const rows = audit.items.map((i) => [

@@ -354,6 +354,11 @@ export interface CalibrationStore {
     attemptId: string,
     outcome: { score: number; passed: boolean; result: AttemptResult },
   ): Promise<boolean>
+  /**
+   * A cheap stamp of the project's submitted attempts — their count and newest `updated_at` — that changes
+   * whenever one is submitted, re-scored (which must bump `updated_at`) or deleted. Caches key on it.
+   */
+  submittedAttemptsStamp(projectId: string): Promise<string>
   retakeCooldownMinutes(projectId: string): Promise<number>
   setRetakeCooldownMinutes(projectId: string, minutes: number): Promise<void>
 

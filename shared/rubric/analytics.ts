@@ -1,19 +1,36 @@
 /**
  * Calibration analytics for leads, as a pure function over a version's rubric, its gold examples and the
- * annotators' submitted attempts (their latest per annotator): scores per annotator, agreement per criterion
- * (with gold: exact, within tolerance, Cohen's kappa; between annotators: Krippendorff's alpha at the
- * criterion's level of measurement, Fleiss' kappa when every example has the same number of raters), miss
- * rates and common wrong answers per example, and guideline sections ranked by how often their examples
- * are missed. Undefined statistics stay undefined (never a number).
+ * annotators' submitted attempts (the latest per annotator): scores per annotator, agreement per criterion
+ * with gold (exact; within the scoring tolerance, labelled apart; Cohen's kappa on the answers as given) and
+ * between annotators (Krippendorff's alpha, Fleiss' kappa), miss rates and wrong answers (in full) per example,
+ * and guideline sections ranked by how often their examples are missed. Every statistic carries n and a 95 %
+ * bootstrap interval; undefined statistics stay undefined (never a number). Shapes: shared/schema/dashboard.ts.
  */
+import type {
+  CalibrationAnalytics,
+  CriterionAnalytics,
+  Estimate,
+  ExampleAnalytics,
+  SectionAnalytics,
+} from '../schema/dashboard'
 import type { CalibrationExample, Criterion, GoldValue, Rubric } from '../schema/rubric'
-import { cohensKappaFromTable, KappaWeighting } from '../stats/cohensKappa'
-import { fleissKappa } from '../stats/fleissKappa'
-import { krippendorffsAlpha } from '../stats/krippendorffsAlpha'
-import type { Category } from '../stats/ratings'
-import { definedStatistic, type Statistic, UndefinedReason, undefinedStatistic } from '../stats/result'
-import { describeValue } from './goldFits'
-import { agrees } from './scoring'
+import {
+  BOOTSTRAP_REPLICATES,
+  BOOTSTRAP_SEED,
+  bootstrapWeights,
+  proportionInterval,
+} from '../stats/bootstrap'
+import { UndefinedReason, undefinedStatistic } from '../stats/result'
+import {
+  type AnswerScale,
+  answerScale,
+  describeCategory,
+  type GoldJudgement,
+  judgeGold,
+} from './answerCategories'
+import { type CriterionTally, criterionEstimates } from './criterionAgreement'
+
+export type { CalibrationAnalytics, CriterionAnalytics, ExampleAnalytics, SectionAnalytics }
 
 export interface SubmittedAttempt {
   userId: string
@@ -22,77 +39,80 @@ export interface SubmittedAttempt {
   submittedAt: string
   score: number
   passed: boolean
-  answers: Record<string, Record<string, { value: GoldValue | null }>>
+  /** The examples this attempt asked; answers to any other example are ignored. */
+  items: readonly string[]
+  answers: Record<string, Record<string, { value: GoldValue | null } | undefined> | undefined>
 }
 
-export interface CriterionAnalytics {
-  criterionId: string
-  title: string
-  kind: Criterion['kind']
-  /** Share of answers equal to an accepted gold value. */
-  exactAgreement: Statistic
-  /** Share within the criterion's tolerance (ordinal only; otherwise equals exact). */
-  toleranceAgreement: Statistic
-  /** Annotator vs gold, pooled over all answers: unweighted for nominal kinds, linear and quadratic for ordinal. */
-  kappa: { unweighted: Statistic; linear: Statistic | null; quadratic: Statistic | null }
-  /** Between annotators, over examples. */
-  alpha: Statistic
-  alphaLevel: 'nominal' | 'ordinal'
-  fleiss: Statistic
+export interface AnalyticsOptions {
+  /** Bootstrap replicates for the per-criterion intervals (0 turns them off). */
+  replicates?: number
+  seed?: number
 }
 
-export interface ExampleAnalytics {
-  exampleId: string
-  title: string
-  sectionId: string | null
-  answers: number
-  misses: number
-  missRate: number
-  commonWrongAnswers: { criterionId: string; criterionTitle: string; answer: string; count: number }[]
+/** The tolerance of the scoring rule in words, or null when scoring needs an exact match. */
+function toleranceText(criterion: Criterion): string | null {
+  if (criterion.kind === 'ordinal' && criterion.tolerance > 0) {
+    return `±${criterion.tolerance} level${criterion.tolerance === 1 ? '' : 's'}`
+  }
+  if (criterion.kind === 'pairwise' && criterion.strengthRequired) return 'strength ±1 step'
+  return null
 }
 
-export interface SectionAnalytics {
-  sectionId: string
-  title: string
-  examples: number
-  answers: number
-  misses: number
-  missRate: number
-}
-
-export interface CalibrationAnalytics {
-  version: string
-  annotators: { userId: string; name: string; score: number; passed: boolean; submittedAt: string }[]
-  passRate: number | null
-  criteria: CriterionAnalytics[]
-  examples: ExampleAnalytics[]
-  misreadSections: SectionAnalytics[]
-}
-
-/** A category for a value: pairwise answers are compared by side only. */
-function category(criterion: Criterion, value: GoldValue | null | undefined): Category | null {
-  if (value === null || value === undefined) return null
-  if (criterion.kind === 'pairwise') return typeof value === 'object' ? value.choice : null
-  return typeof value === 'object' ? null : value
-}
-
-function categoriesOf(criterion: Criterion): Category[] {
+function categoriesText(criterion: Criterion, scale: AnswerScale): string {
   switch (criterion.kind) {
     case 'binary':
+      return 'yes / no'
     case 'points':
-      return [false, true]
+      return 'met / not met'
     case 'ordinal':
-      return [...criterion.levels.map((l) => l.value)].sort((a, b) => a - b)
+      return scale.values.length === 0 ? 'no levels' : `levels ${scale.values[0]}–${scale.values.at(-1)}`
     case 'label':
-      return criterion.labels.map((l) => l.value)
+      return `${scale.values.length} labels`
     case 'pairwise':
-      return criterion.allowTie ? ['A', 'tie', 'B'] : ['A', 'B']
+      return criterion.strengthRequired ? 'side × strength' : 'side'
   }
 }
 
-/** A category back as an answer value, to describe it (pairwise categories are the chosen side). */
-function answerValue(criterion: Criterion, value: Category): GoldValue {
-  return criterion.kind === 'pairwise' ? { choice: value as 'A' | 'B' | 'tie' } : value
+const notScored = (): Estimate => ({
+  stat: undefinedStatistic(UndefinedReason.noData, 'not scored: no example has gold for this criterion'),
+  ci: null,
+})
+
+interface CriterionWork {
+  criterion: Criterion
+  scale: AnswerScale
+  k: number
+  /** Example index → item index (examples with gold for this criterion), or −1. */
+  itemOf: Int32Array
+  itemExamples: number[]
+  tally: CriterionTally
+  annotators: number
+}
+
+function prepare(criterion: Criterion, examples: CalibrationExample[]): CriterionWork {
+  const scale = answerScale(criterion)
+  const k = scale.values.length
+  const itemOf = new Int32Array(examples.length).fill(-1)
+  const itemExamples: number[] = []
+  const judgements: GoldJudgement[] = []
+  examples.forEach((example, e) => {
+    const gold = example.gold[criterion.id]
+    if (!gold || gold.accepted.length === 0) return
+    itemOf[e] = itemExamples.length
+    itemExamples.push(e)
+    judgements.push(judgeGold(criterion, scale, gold.accepted))
+  })
+  const items = itemExamples.length
+  return {
+    criterion,
+    scale,
+    k,
+    itemOf,
+    itemExamples,
+    tally: { counts: new Float64Array(items * k), unanswered: new Float64Array(items), judgements },
+    annotators: 0,
+  }
 }
 
 export function calibrationAnalytics(
@@ -101,132 +121,161 @@ export function calibrationAnalytics(
   examples: CalibrationExample[],
   sections: { id: string; title: string }[],
   attempts: SubmittedAttempt[],
+  options: AnalyticsOptions = {},
 ): CalibrationAnalytics {
   // The latest submitted attempt per annotator on this version.
   const latest = new Map<string, SubmittedAttempt>()
-  for (const a of [...attempts].sort((x, y) => x.submittedAt.localeCompare(y.submittedAt))) {
-    if (a.version === version) latest.set(a.userId, a)
+  for (const a of attempts) {
+    if (a.version !== version) continue
+    const seen = latest.get(a.userId)
+    if (!seen || seen.submittedAt <= a.submittedAt) latest.set(a.userId, a)
   }
   const raters = [...latest.values()]
   const ready = examples.filter((e) => e.status === 'ready')
+  const exampleIndex = new Map(ready.map((e, i) => [e.id, i]))
+  const work = rubric.criteria.map((c) => prepare(c, ready))
 
-  // One pass over every (criterion, example, annotator) answer builds everything the statistics need:
-  // agreement counts, the annotator × gold contingency table, per-example category counts, and misses.
-  const perExample = new Map(
-    ready.map((e) => [e.id, { answers: 0, misses: 0, wrong: [] as ExampleAnalytics['commonWrongAnswers'] }]),
-  )
-  const criteria = rubric.criteria.map((criterion): CriterionAnalytics => {
-    const cats = categoriesOf(criterion)
-    const index = new Map<Category, number>(cats.map((c, i) => [c, i]))
-    const k = cats.length
-    const table = Array.from({ length: k }, () => new Array<number>(k).fill(0))
-    const units: (Category | null)[][] = []
-    const counts: number[][] = []
-    let compared = 0
-    let exact = 0
-    let within = 0
-    const ordinal = criterion.kind === 'ordinal'
-    for (const example of ready) {
-      const gold = example.gold[criterion.id]
-      if (!gold) continue
-      const unit: (Category | null)[] = new Array(raters.length)
-      const row = new Array<number>(k).fill(0)
-      // Wrong answers by category index (k = no or unreadable answer), described once at the end.
-      const wrong = new Array<number>(k + 1).fill(0)
-      const goldIndex = index.get(category(criterion, gold.accepted[0]) ?? '')
-      let misses = 0
-      for (const [r, rater] of raters.entries()) {
-        const answer = rater.answers[example.id]?.[criterion.id]?.value ?? null
-        const answerCategory = category(criterion, answer)
-        unit[r] = answerCategory
-        const a = answerCategory === null ? undefined : index.get(answerCategory)
-        const ok = agrees(criterion, answer, gold.accepted)
-        if (!ok) {
-          misses++
-          wrong[a ?? k]!++
-        }
-        if (a === undefined) continue
-        compared++
-        if (ok) {
-          within++
-          if (!ordinal || gold.accepted.includes(answer as number)) exact++
-        }
-        row[a]!++
-        // Gold as one category: the answer itself when gold accepts it, else gold's first accepted value.
-        const g = ok ? a : goldIndex
-        if (g !== undefined) table[a]![g]!++
-      }
-      units.push(unit)
-      counts.push(row)
-      const tally = perExample.get(example.id)!
-      tally.answers += raters.length
-      tally.misses += misses
-      for (const [i, count] of wrong.entries()) {
-        if (count === 0) continue
-        const shown = i === k ? 'no answer' : describeValue(criterion, answerValue(criterion, cats[i]!))
-        tally.wrong.push({ criterionId: criterion.id, criterionTitle: criterion.title, answer: shown, count })
+  // The hot loop: every asked (annotator, example, criterion) answer becomes one count in its category.
+  const contributed = new Uint8Array(work.length)
+  const askedBy = new Int32Array(ready.length).fill(-1) // the rater that last counted each example
+  const ids = work.map((c) => c.criterion.id)
+  for (const [r, rater] of raters.entries()) {
+    contributed.fill(0)
+    for (const exampleId of rater.items) {
+      const e = exampleIndex.get(exampleId)
+      if (e === undefined || askedBy[e] === r) continue
+      askedBy[e] = r
+      const answers = rater.answers[exampleId]
+      for (let w = 0; w < work.length; w++) {
+        const c = work[w]!
+        const item = c.itemOf[e]!
+        if (item < 0) continue
+        contributed[w] = 1
+        const category = c.scale.code(answers?.[ids[w]!]?.value)
+        if (category < 0) c.tally.unanswered[item]! += 1
+        else c.tally.counts[item * c.k + category]! += 1
       }
     }
-    const share = (agreeing: number) =>
-      compared === 0
-        ? undefinedStatistic(UndefinedReason.noData, 'no answers yet')
-        : definedStatistic(agreeing / compared, compared)
-    const tooFew = (what: string) =>
-      undefinedStatistic(UndefinedReason.tooFewRaters, `${what} needs at least two annotators`)
-    return {
-      criterionId: criterion.id,
-      title: criterion.title,
-      kind: criterion.kind,
-      exactAgreement: share(exact),
-      toleranceAgreement: share(within),
-      kappa: {
-        unweighted: cohensKappaFromTable(table, KappaWeighting.unweighted),
-        linear: ordinal ? cohensKappaFromTable(table, KappaWeighting.linear) : null,
-        quadratic: ordinal ? cohensKappaFromTable(table, KappaWeighting.quadratic) : null,
-      },
-      alpha:
-        raters.length < 2
-          ? tooFew('inter-annotator agreement')
-          : krippendorffsAlpha(units, ordinal ? 'ordinal' : 'nominal', ordinal ? { order: cats } : {}),
-      alphaLevel: ordinal ? 'ordinal' : 'nominal',
-      fleiss: raters.length < 2 ? tooFew("Fleiss' kappa") : fleissKappa(counts).kappa,
+    for (let w = 0; w < work.length; w++) work[w]!.annotators += contributed[w]!
+  }
+
+  // Bootstrap draws over items, shared by the criteria that have the same number of items.
+  const replicates = options.replicates ?? BOOTSTRAP_REPLICATES
+  const drawsBySize = new Map<number, Uint16Array[] | null>()
+  const drawsFor = (items: number) => {
+    if (!drawsBySize.has(items)) {
+      drawsBySize.set(
+        items,
+        items < 2 || replicates === 0
+          ? null
+          : bootstrapWeights(items, replicates, options.seed ?? BOOTSTRAP_SEED),
+      )
     }
+    return drawsBySize.get(items)!
+  }
+
+  const criteria = work.map((c): CriterionAnalytics => {
+    const items = c.itemExamples.length
+    const head = {
+      criterionId: c.criterion.id,
+      title: c.criterion.title,
+      kind: c.criterion.kind,
+      scored: items > 0,
+      items,
+      annotators: c.annotators,
+      categories: categoriesText(c.criterion, c.scale),
+      tolerance: toleranceText(c.criterion),
+    }
+    if (items === 0) {
+      const none = notScored()
+      return {
+        ...head,
+        exactAgreement: none,
+        toleranceAgreement: head.tolerance ? none : null,
+        kappa: {
+          unweighted: none,
+          linear: c.scale.ordered ? none : null,
+          quadratic: c.scale.ordered ? none : null,
+        },
+        sideKappa: c.scale.side ? none : null,
+        alpha: none,
+        alphaLevel: c.scale.ordered ? 'ordinal' : 'nominal',
+        fleiss: none,
+      }
+    }
+    const parts = criterionEstimates(c.scale, c.tally, drawsFor(items))
+    return { ...head, ...parts, toleranceAgreement: head.tolerance ? parts.toleranceAgreement : null }
   })
 
-  const exampleStats = ready.map((e): ExampleAnalytics => {
-    const tally = perExample.get(e.id)!
+  const exampleStats = ready.map((example, e): ExampleAnalytics => {
+    let answers = 0
+    let misses = 0
+    const wrong: ExampleAnalytics['commonWrongAnswers'] = []
+    for (const c of work) {
+      const item = c.itemOf[e]!
+      if (item < 0) continue
+      const judgement = c.tally.judgements[item]!
+      const unanswered = c.tally.unanswered[item]!
+      answers += unanswered
+      misses += unanswered
+      for (let category = 0; category < c.k; category++) {
+        const count = c.tally.counts[item * c.k + category]!
+        if (count === 0) continue
+        answers += count
+        if (judgement.agrees[category]) continue
+        misses += count
+        const answer = describeCategory(c.criterion, c.scale, category)
+        wrong.push({ criterionId: c.criterion.id, criterionTitle: c.criterion.title, answer, count })
+      }
+      if (unanswered > 0) {
+        const answer = 'no valid answer'
+        wrong.push({
+          criterionId: c.criterion.id,
+          criterionTitle: c.criterion.title,
+          answer,
+          count: unanswered,
+        })
+      }
+    }
     return {
-      exampleId: e.id,
-      title: e.title,
-      sectionId: e.sectionId,
-      answers: tally.answers,
-      misses: tally.misses,
-      missRate: tally.answers === 0 ? 0 : tally.misses / tally.answers,
-      commonWrongAnswers: tally.wrong.sort((a, b) => b.count - a.count).slice(0, 5),
+      exampleId: example.id,
+      title: example.title,
+      sectionId: example.sectionId,
+      answers,
+      misses,
+      missRate: answers === 0 ? null : misses / answers,
+      missRateCi: proportionInterval(misses, answers),
+      commonWrongAnswers: wrong.sort((a, b) => b.count - a.count).slice(0, 5),
     }
   })
 
   const titles = new Map(sections.map((s) => [s.id, s.title]))
-  const bySection = new Map<string, SectionAnalytics>()
+  const bySection = new Map<string, { examples: number; answers: number; misses: number }>()
   for (const e of exampleStats) {
     if (!e.sectionId) continue
-    const s = bySection.get(e.sectionId) ?? {
-      sectionId: e.sectionId,
-      title: titles.get(e.sectionId) ?? 'Unknown section',
-      examples: 0,
-      answers: 0,
-      misses: 0,
-      missRate: 0,
-    }
+    const s = bySection.get(e.sectionId) ?? { examples: 0, answers: 0, misses: 0 }
     s.examples++
     s.answers += e.answers
     s.misses += e.misses
-    s.missRate = s.answers === 0 ? 0 : s.misses / s.answers
     bySection.set(e.sectionId, s)
   }
+  const misreadSections = [...bySection.entries()]
+    .filter(([, s]) => s.answers > 0)
+    .map(
+      ([sectionId, s]): SectionAnalytics => ({
+        sectionId,
+        title: titles.get(sectionId) ?? 'Unknown section',
+        ...s,
+        missRate: s.misses / s.answers,
+        missRateCi: proportionInterval(s.misses, s.answers),
+      }),
+    )
+    .sort((a, b) => b.missRate - a.missRate || b.misses - a.misses)
 
+  const passed = raters.filter((r) => r.passed).length
   return {
     version,
+    sample: { annotators: raters.length, items: ready.filter((e) => Object.keys(e.gold).length > 0).length },
     annotators: raters
       .map((r) => ({
         userId: r.userId,
@@ -234,13 +283,13 @@ export function calibrationAnalytics(
         score: r.score,
         passed: r.passed,
         submittedAt: r.submittedAt,
+        items: new Set(r.items).size,
       }))
-      .sort((a, b) => b.score - a.score),
-    passRate: raters.length === 0 ? null : raters.filter((r) => r.passed).length / raters.length,
+      .sort((a, b) => b.score - a.score || a.submittedAt.localeCompare(b.submittedAt)),
+    passRate: raters.length === 0 ? null : passed / raters.length,
+    passRateCi: proportionInterval(passed, raters.length),
     criteria,
-    examples: exampleStats.sort((a, b) => b.missRate - a.missRate),
-    misreadSections: [...bySection.values()]
-      .filter((s) => s.answers > 0)
-      .sort((a, b) => b.missRate - a.missRate || b.misses - a.misses),
+    examples: exampleStats.sort((a, b) => (b.missRate ?? -1) - (a.missRate ?? -1)),
+    misreadSections,
   }
 }

@@ -1,5 +1,6 @@
-/** Whether a gold (or rater) value is a valid answer for a criterion, by kind. */
+/** Whether a gold (or rater) value is a valid answer for a criterion, by kind, and how to show one. */
 import type { Criterion, GoldValue } from '../schema/rubric'
+import { describePreference, isPairwiseStrength } from './pairwiseStrength'
 
 export function goldFits(criterion: Criterion, value: GoldValue): boolean {
   switch (criterion.kind) {
@@ -14,7 +15,8 @@ export function goldFits(criterion: Criterion, value: GoldValue): boolean {
       return (
         typeof value === 'object' &&
         value !== null &&
-        (value.choice !== 'tie' || criterion.allowTie) &&
+        (value.choice === 'A' || value.choice === 'B' || (value.choice === 'tie' && criterion.allowTie)) &&
+        (value.strength === undefined || isPairwiseStrength(value.strength)) &&
         (!criterion.strengthRequired || value.choice === 'tie' || value.strength !== undefined)
       )
   }
@@ -35,10 +37,7 @@ export function describeValue(criterion: Criterion, value: GoldValue): string {
       return String(value)
     case 'pairwise': {
       if (typeof value !== 'object' || value === null) return String(value)
-      if (value.choice === 'tie') return 'Tie'
-      return value.strength
-        ? `${value.choice}, ${value.strength}ly better`.replace('strongly', 'much')
-        : value.choice
+      return describePreference(value.choice, value.strength)
     }
   }
 }

@@ -18,6 +18,7 @@ export interface Problem {
     | 'label_no_labels'
     | 'points_zero'
     | 'weight_zero'
+    | 'weights_all_zero'
     | 'rubric_no_criteria'
     | 'example_no_content'
     | 'example_untitled'
@@ -36,6 +37,15 @@ export function findProblems({ rubric, examples }: RubricWithExamples): Problem[
   const add = (p: Problem) => problems.push(p)
   if (rubric.criteria.length === 0) {
     add({ severity: 'error', code: 'rubric_no_criteria', message: 'The rubric has no criteria yet.' })
+  }
+  if (rubric.criteria.length > 0 && rubric.criteria.every((c) => c.weight === 0)) {
+    // The score is the weighted share of agreeing answers: with no weight at all, every attempt would fail.
+    add({
+      severity: 'error',
+      code: 'weights_all_zero',
+      message:
+        'Every criterion has weight 0, so no attempt could score anything. Give at least one a weight.',
+    })
   }
   const seenTitles = new Map<string, string>()
   rubric.criteria.forEach((c, index) => {

@@ -2,10 +2,12 @@
  * Scores a rater's answers against gold, per criterion and kind: exact match for binary, points (met / not
  * met) and label answers (any accepted value counts); within the criterion's tolerance for ordinal answers;
  * the same side for pairwise answers, and when the criterion asks for strength, a strength at most one step
- * from gold's. The attempt score is the weighted share of agreeing answers; it passes at the rubric's
- * threshold, unless a criterion with its own minimum agreement falls below it. Pure: the server runs it, so gold never has to reach the rater.
+ * from gold's (a strength that is not on the scale never agrees). The attempt score is the weighted share of
+ * agreeing answers; it passes at the rubric's threshold, unless a criterion with its own minimum agreement
+ * falls below it. Pure: the server runs it, so gold never has to reach the rater.
  */
-import { type Criterion, type GoldValue, PAIRWISE_STRENGTHS, type Rubric } from '../schema/rubric'
+import type { Criterion, GoldValue, Rubric } from '../schema/rubric'
+import { strengthStep } from './pairwiseStrength'
 
 export interface Answer {
   value: GoldValue | null
@@ -31,14 +33,15 @@ export function agrees(criterion: Criterion, answer: GoldValue | null, accepted:
       )
     case 'pairwise': {
       if (typeof answer !== 'object') return false
+      // A strength off the scale is refused wherever it appears, even where strength is not required.
+      if (answer.strength !== undefined && strengthStep(answer.strength) === undefined) return false
       return accepted.some((gold) => {
         if (typeof gold !== 'object' || gold === null || gold.choice !== answer.choice) return false
+        if (gold.strength !== undefined && strengthStep(gold.strength) === undefined) return false
         if (!criterion.strengthRequired || gold.choice === 'tie' || !gold.strength) return true
-        if (!answer.strength) return false
-        const distance = Math.abs(
-          PAIRWISE_STRENGTHS.indexOf(gold.strength) - PAIRWISE_STRENGTHS.indexOf(answer.strength),
-        )
-        return distance <= 1
+        const answerStep = strengthStep(answer.strength)
+        if (answerStep === undefined) return false
+        return Math.abs(strengthStep(gold.strength)! - answerStep) <= 1
       })
     }
   }
@@ -48,8 +51,8 @@ export interface CriterionScore {
   criterionId: string
   agreed: number
   total: number
-  /** Share of this criterion's answers that agree with gold (0..1). */
-  agreement: number
+  /** Share of this criterion's answers that agree with gold (0..1); null when no example has gold for it (not scored). */
+  agreement: number | null
 }
 
 export interface AttemptScore {
@@ -89,14 +92,16 @@ export function scoreAttempt(rubric: Rubric, gold: GoldTable, answers: Answers):
       criterionId: c.id,
       agreed: t.agreed,
       total: t.total,
-      agreement: t.total === 0 ? 0 : t.agreed / t.total,
+      agreement: t.total === 0 ? null : t.agreed / t.total,
     }
   })
   // A criterion with its own minimum fails the attempt when its agreement falls below it.
   const belowMinimum = rubric.criteria.filter((c, i) => {
     const minimum = c.minAgreement
     return (
-      typeof minimum === 'number' && perCriterion[i]!.total > 0 && perCriterion[i]!.agreement < minimum - 1e-9
+      typeof minimum === 'number' &&
+      perCriterion[i]!.agreement !== null &&
+      perCriterion[i]!.agreement < minimum - 1e-9
     )
   })
   return {

@@ -119,7 +119,8 @@ export const AttemptResult = z.object({
       title: z.string(),
       agreed: z.number(),
       total: z.number(),
-      agreement: z.number(),
+      /** null: no example has gold for this criterion (not scored). */
+      agreement: z.number().nullable(),
     }),
   ),
   examples: z.array(ExampleFeedback),

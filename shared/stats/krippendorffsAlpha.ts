@@ -79,10 +79,27 @@ export function krippendorffsAlpha<T extends Category>(
       }
     }
   }
+  return alphaFromCoincidences(o, values, level, pairable.length)
+}
+
+/**
+ * Steps 3 and 4 of {@link krippendorffsAlpha} from a coincidence matrix `o` over `values` (in rank order for
+ * ordinal data; values nobody used may be listed with zero rows and change nothing). `units` is the number of
+ * pairable units, reported as n. For callers that build the coincidences themselves (e.g. summing per-unit
+ * contributions for a bootstrap).
+ */
+export function alphaFromCoincidences<T extends Category>(
+  o: readonly (readonly number[])[],
+  values: readonly T[],
+  level: MeasurementLevel,
+  units: number,
+): Statistic {
+  const v = values.length
   const marginals = o.map((row) => row.reduce((sum, x) => sum + x, 0))
   const n = marginals.reduce((sum, x) => sum + x, 0)
-
-  // Steps 3 and 4.
+  if (n === 0) {
+    return undefinedStatistic(UndefinedReason.noData, 'no unit has two or more ratings (nothing is pairable)')
+  }
   const delta = differenceFunction(values, marginals, level)
   let observed = 0
   let expected = 0
@@ -97,10 +114,10 @@ export function krippendorffsAlpha<T extends Category>(
     return undefinedStatistic(
       UndefinedReason.noVariation,
       'every pairable rating has the same value, so no disagreement is expected by chance',
-      pairable.length,
+      units,
     )
   }
-  return definedStatistic(1 - ((n - 1) * observed) / expected, pairable.length)
+  return definedStatistic(1 - ((n - 1) * observed) / expected, units)
 }
 
 /** The distinct values, validated for the level, in rank order for ordinal data. */

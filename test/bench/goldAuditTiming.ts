@@ -45,6 +45,7 @@ const attempts: SubmittedAttempt[] = Array.from({ length: 1000 }, (_, u) => {
     submittedAt: new Date(1_700_000_000_000 + u).toISOString(),
     score: 0,
     passed: false,
+    items: examples.map((e) => e.id),
     answers: Object.fromEntries(
       examples.map((e, ei) => [
         e.id,

@@ -232,8 +232,8 @@ describe('calibration', () => {
       passRate: number
       criteria: {
         title: string
-        exactAgreement: { defined: boolean; value?: number }
-        alpha: { defined: boolean }
+        exactAgreement: { stat: { defined: boolean; value?: number } }
+        alpha: { stat: { defined: boolean } }
       }[]
       examples: { missRate: number; commonWrongAnswers: { count: number }[] }[]
       trend: unknown[]
@@ -246,9 +246,9 @@ describe('calibration', () => {
     expect(analytics.passRate).toBeCloseTo(2 / 3, 5)
     expect(analytics.criteria).toHaveLength(3)
     for (const criterion of analytics.criteria) {
-      expect(criterion.exactAgreement).toMatchObject({ defined: true })
-      expect(criterion.exactAgreement.value).toBeCloseTo(2 / 3, 5)
-      expect(criterion).toHaveProperty('alpha.defined')
+      expect(criterion.exactAgreement.stat).toMatchObject({ defined: true })
+      expect(criterion.exactAgreement.stat.value).toBeCloseTo(2 / 3, 5)
+      expect(criterion).toHaveProperty('alpha.stat.defined')
     }
     expect(analytics.examples.every((e) => Math.abs(e.missRate - 1 / 3) < 1e-9)).toBe(true)
     expect(analytics.trend).toHaveLength(3)

@@ -416,7 +416,12 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
         e2: { c: { value: true } },
       })
       const result = { ...RESULT, attemptId: 'a1', score: 0.5 }
+      const before = await store.submittedAttemptsStamp('p')
+      expect(before).toBe('0:')
       expect(await store.submitAttempt('a1', { score: 0.5, passed: false, result })).toBe(true)
+      const after = await store.submittedAttemptsStamp('p')
+      expect(after).not.toBe(before)
+      expect(after.startsWith('1:')).toBe(true)
       expect(await store.submitAttempt('a1', { score: 1, passed: true, result })).toBe(false)
       expect(await store.saveAnswers('a1', 'e1', {})).toBe(false)
       expect(await store.getAttempt('a1')).toMatchObject({

@@ -125,6 +125,7 @@ function population(p: Population) {
       submittedAt: '2026-01-01T00:00:00Z',
       score: 0,
       passed: false,
+      items: examples.map((e) => e.id),
       answers,
     }
   })

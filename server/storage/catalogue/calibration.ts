@@ -60,7 +60,13 @@ const MARK_DISPUTE_FIXED = sql(
   `UPDATE disputes SET fixed_in_version = ?
    WHERE id = ? AND project_id = ? AND outcome = 'gold_wrong' AND fixed_in_version IS NULL`,
 )
-const RESCORE_ATTEMPT = sql(`UPDATE attempts SET rescore = ? WHERE id = ? AND status = 'submitted'`)
+// A re-score moves updated_at, so the submitted-attempts stamp (the analytics cache key) changes with it.
+const RESCORE_ATTEMPT = sql(
+  `UPDATE attempts SET rescore = ?, updated_at = ? WHERE id = ? AND status = 'submitted'`,
+)
+const SUBMITTED_STAMP = sql(
+  `SELECT count(*) AS n, max(updated_at) AS last FROM attempts WHERE project_id = ? AND status = 'submitted'`,
+)
 
 const now = () => new Date().toISOString()
 
@@ -157,11 +163,15 @@ export function calibrationStore(db: Db): CalibrationStore {
     async resolveDispute(projectId, id, { reply, outcome, resolvedBy }) {
       return (await db.run(run(RESOLVE_DISPUTE, [reply, outcome, resolvedBy, now(), id, projectId]))) > 0
     },
+    async submittedAttemptsStamp(projectId) {
+      const row = await db.run(get<{ n: number; last: string | null }>(SUBMITTED_STAMP, [projectId]))
+      return `${row?.n ?? 0}:${row?.last ?? ''}`
+    },
     async markDisputeFixed(projectId, id, version) {
       return (await db.run(run(MARK_DISPUTE_FIXED, [version, id, projectId]))) > 0
     },
     async rescoreAttempt(attemptId, rescore) {
-      return (await db.run(run(RESCORE_ATTEMPT, [JSON.stringify(rescore), attemptId]))) > 0
+      return (await db.run(run(RESCORE_ATTEMPT, [JSON.stringify(rescore), now(), attemptId]))) > 0
     },
   }
 }
