@@ -7,6 +7,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { isSameOrigin } from './auth/origin'
 import { sessionMiddleware } from './auth/sessions'
+import { activityRoutes } from './http/activity'
 import { authRoutes } from './http/auth'
 import { calibrationRoutes } from './http/calibration'
 import { calibrationAnalyticsRoutes } from './http/calibrationAnalytics'
@@ -14,6 +15,7 @@ import { commentRoutes } from './http/comments'
 import { diffRoutes } from './http/diff'
 import type { AppEnv, RouteDeps } from './http/env'
 import { ApiFailure, errorResponse } from './http/errors'
+import { goldExportRoutes } from './http/goldExport'
 import { inviteRoutes, projectInviteRoutes } from './http/invites'
 import { memberRoutes } from './http/members'
 import { projectRoutes } from './http/projects'
@@ -89,6 +91,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', calibrationRoutes(deps))
   app.route('/api/projects', calibrationAnalyticsRoutes(deps))
   app.route('/api/projects', commentRoutes(deps))
+  app.route('/api/projects', activityRoutes(deps))
+  app.route('/api/projects', goldExportRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { can } from '../../shared/auth/permissions'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
-import { sessionEnded, useUser } from '../auth/session'
+import { SessionEndReason, sessionEnded, useUser } from '../auth/session'
 import { useComments } from '../comments/useComments'
 import { useDraftConnection } from '../sync/useDraftConnection'
 import { usePresence } from '../sync/usePresence'
@@ -33,6 +33,7 @@ export default function EditorPage({ projectId }: { projectId: string }) {
   const mayComment = role ? can(role, 'draft.comment') : offline
   const comments = useComments(projectId, user.id, mayComment)
   const closeCode = state.closed?.code
+  const closeReason = state.closed?.reason
   const notFound = project.state.status === 'notFound' || closeCode === CloseCode.unknownDocument
   const { refresh } = project
   // Remembered: once the project reloads as "not found" the connection (and its close reason) is gone.
@@ -45,8 +46,14 @@ export default function EditorPage({ projectId }: { projectId: string }) {
 
   // The socket says the session ended: sign in again and come back here.
   useEffect(() => {
-    if (closeCode === CloseCode.unauthenticated) sessionEnded()
-  }, [closeCode])
+    if (closeCode === CloseCode.unauthenticated) {
+      sessionEnded(
+        closeReason === CloseReason.sessionEnded
+          ? SessionEndReason.signedOutElsewhere
+          : SessionEndReason.expired,
+      )
+    }
+  }, [closeCode, closeReason])
 
   // Refused, reconnected after a pause, or connected after opening offline: ask again for the project and
   // our role (it may have changed meanwhile).
@@ -67,7 +74,7 @@ export default function EditorPage({ projectId }: { projectId: string }) {
       >
         <p>
           {removed
-            ? 'An owner removed you from it. Ask them for a new invite link if this was a mistake.'
+            ? 'Your access to this project was removed by an owner. Ask them for a new invite link if this was a mistake.'
             : 'It may have been deleted, you may not be a member, or the link you followed is wrong.'}
         </p>
       </MessagePage>

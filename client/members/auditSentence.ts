@@ -3,7 +3,7 @@
  * role from lead to reviewer". Names of the people an entry is about come from the server when it sends them,
  * else from the current member list.
  */
-import { ROLE_LABELS, ROLES, type Role } from '../../shared/auth/permissions'
+import { ROLE_LABELS, ROLES, type Role, roleWithArticle } from '../../shared/auth/permissions'
 import type { ClientAuditEntry } from '../api/members'
 
 const roleName = (value: unknown): string =>
@@ -11,10 +11,10 @@ const roleName = (value: unknown): string =>
     ? ROLE_LABELS[value as Role].toLowerCase()
     : 'an unknown role'
 
-const withArticle = (value: unknown): string => {
-  const name = roleName(value)
-  return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`
-}
+const withArticle = (value: unknown): string =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+    ? roleWithArticle(value as Role)
+    : 'an unknown role'
 
 const text = (value: unknown): string => (typeof value === 'string' ? `“${value}”` : 'a new name')
 

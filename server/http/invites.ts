@@ -3,7 +3,7 @@
  * only as a hash); anyone holding one may preview it and accept it once, signing up on the way if needed.
  */
 import { Hono } from 'hono'
-import { invitableRoles } from '../../shared/auth/permissions'
+import { invitableRoles, roleWithArticle } from '../../shared/auth/permissions'
 import {
   AcceptInviteBody,
   type CreatedInvite,
@@ -51,7 +51,11 @@ export function projectInviteRoutes({ store, auth: config }: RouteDeps): Hono<Ap
     const { auth, role } = await authorize(c, store, projectId, 'invites.manage')
     const body = await readJson(c, CreateInviteBody)
     if (!invitableRoles(role).includes(body.role)) {
-      throw new ApiFailure(403, 'forbidden', `a ${role} cannot invite a ${body.role}`)
+      throw new ApiFailure(
+        403,
+        'forbidden',
+        `${roleWithArticle(role)} cannot invite ${roleWithArticle(body.role)}`,
+      )
     }
     const token = randomToken(32)
     const id = newId()
