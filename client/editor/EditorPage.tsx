@@ -15,7 +15,9 @@ import { PageLoading } from '../ui/PageLoading'
 import { ConnectionNotice } from './ConnectionNotice'
 import { DraftUnavailable } from './DraftUnavailable'
 import { EditorHeader } from './EditorHeader'
+import { EditorNotices } from './EditorNotices'
 import { GuidelineEditor } from './GuidelineEditor'
+import { useEditorNotices } from './useEditorNotices'
 import { useProject } from './useProject'
 
 export default function EditorPage({ projectId }: { projectId: string }) {
@@ -36,6 +38,7 @@ export default function EditorPage({ projectId }: { projectId: string }) {
   const closeReason = state.closed?.reason
   const notFound = project.state.status === 'notFound' || closeCode === CloseCode.unknownDocument
   const { refresh } = project
+  const { notices, dismiss } = useEditorNotices(projectId, role !== null, `${role}:${state.connections}`)
   // Remembered: once the project reloads as "not found" the connection (and its close reason) is gone.
   const [removed, setRemoved] = useState(false)
   if (state.closed?.reason === CloseReason.accessRevoked && !removed) setRemoved(true)
@@ -106,10 +109,12 @@ export default function EditorPage({ projectId }: { projectId: string }) {
       draftDoc={connection && state.ready ? connection.doc : null}
     />
   )
+  const noticeList = <EditorNotices projectId={projectId} notices={notices} onDismiss={dismiss} />
   if (role && !mayRead) {
     return (
       <div className="page page--editor">
         {header}
+        {noticeList}
         <DraftUnavailable role={role} projectName={ready?.name ?? null} />
       </div>
     )
@@ -118,6 +123,7 @@ export default function EditorPage({ projectId }: { projectId: string }) {
     <div className="page page--editor">
       {header}
       <ConnectionNotice state={state} onReconnect={() => connection?.reconnect()} />
+      {noticeList}
       {connection && state.ready ? (
         <GuidelineEditor
           connection={connection}

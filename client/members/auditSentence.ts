@@ -4,6 +4,7 @@
  * else from the current member list.
  */
 import { ROLE_LABELS, ROLES, type Role, roleWithArticle } from '../../shared/auth/permissions'
+import { AuditAction } from '../../shared/schema/notices'
 import type { ClientAuditEntry } from '../api/members'
 
 const roleName = (value: unknown): string =>
@@ -15,6 +16,8 @@ const withArticle = (value: unknown): string =>
   typeof value === 'string' && (ROLES as readonly string[]).includes(value)
     ? roleWithArticle(value as Role)
     : 'an unknown role'
+
+const versionText = (value: unknown): string => (typeof value === 'string' ? value : '(unknown)')
 
 const text = (value: unknown): string => (typeof value === 'string' ? `“${value}”` : 'a new name')
 
@@ -40,6 +43,10 @@ export function auditSentence(entry: ClientAuditEntry, namesById: ReadonlyMap<st
       return `${actor} changed ${subject}’s role from ${roleName(details.from)} to ${roleName(details.to)}`
     case 'member.removed':
       return `${actor} removed ${subject} (${roleName(details.role)}) from the project`
+    case AuditAction.published:
+      return `${actor} published version ${versionText(details.version)}`
+    case AuditAction.restored:
+      return `${actor} restored version ${versionText(details.version)} into the draft`
     default:
       return `${actor}: ${entry.action.replace(/[._]/g, ' ')}`
   }

@@ -1,18 +1,23 @@
-/** Name input and button that create a project; errors from the server show under the field. */
+/**
+ * Name input and button that create a project. A name over the limit is said in the field before submit
+ * (nothing is cut); errors from the server show under the field.
+ */
 import { type FormEvent, useState } from 'react'
-import type { Project } from '../../shared/schema/project'
+import { PROJECT_NAME_MAX, type Project } from '../../shared/schema/project'
 import { errorMessage } from '../api/http'
 import { createProject } from '../api/projects'
+import { nameLengthMessage } from '../ui/nameLength'
 
 export function CreateProjectForm({ onCreated }: { onCreated: (project: Project) => void }) {
   const [name, setName] = useState('')
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const trimmed = name.trim()
+  const tooLong = trimmed.length > PROJECT_NAME_MAX
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (!trimmed || pending) return
+    if (!trimmed || tooLong || pending) return
     setPending(true)
     setError(null)
     try {
@@ -33,19 +38,25 @@ export function CreateProjectForm({ onCreated }: { onCreated: (project: Project)
           data-testid="new-project-name"
           aria-label="New project name"
           placeholder="New project, e.g. Medical QA — helpfulness & safety"
-          maxLength={120}
           value={name}
+          aria-invalid={tooLong}
+          aria-describedby={tooLong ? 'new-project-name-length' : undefined}
           onChange={(event) => setName(event.target.value)}
         />
         <button
           type="submit"
           className="button button--primary"
           data-testid="create-project"
-          disabled={!trimmed || pending}
+          disabled={!trimmed || tooLong || pending}
         >
           {pending ? 'Creating…' : 'Create project'}
         </button>
       </div>
+      {tooLong && (
+        <p className="form-error" id="new-project-name-length" data-testid="new-project-name-length">
+          {nameLengthMessage(trimmed.length)}
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

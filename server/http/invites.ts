@@ -35,6 +35,7 @@ const toInvite = (r: InviteRecord): Invite => ({
   expiresAt: r.expiresAt,
   createdBy: r.createdBy,
   status: statusOf(r),
+  note: r.note,
 })
 
 const GONE_MESSAGES = {
@@ -67,12 +68,13 @@ export function projectInviteRoutes({ store, auth: config }: RouteDeps): Hono<Ap
       tokenHash: hashToken(token),
       createdBy: auth.user.id,
       expiresAt,
+      note: body.note,
     })
     await store.appendAudit({
       projectId,
       actorId: auth.user.id,
       action: 'invite.created',
-      details: { inviteId: id, role: body.role },
+      details: { inviteId: id, role: body.role, ...(body.note ? { note: body.note } : {}) },
     })
     const record = (await store.listInvites(projectId)).find((i) => i.id === id)!
     return c.json<CreatedInvite>({ ...toInvite(record), url: `${config.publicUrl()}/invite#${token}` }, 201)

@@ -137,6 +137,8 @@ export const MIGRATIONS: string[] = [
      project_id TEXT PRIMARY KEY REFERENCES projects (id) ON DELETE CASCADE,
      retake_cooldown_minutes INTEGER NOT NULL DEFAULT 60
    );`,
+  // Who an invite link is for (a name or email the inviter notes; nothing is sent).
+  `ALTER TABLE invites ADD COLUMN note TEXT NOT NULL DEFAULT '';`,
 ]
 
 /** The migration's SQL for a dialect. */

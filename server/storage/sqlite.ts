@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { draftWriteTouch } from './draftWrites'
 import { type ProjectRow, toProject } from './rows'
 import { sqliteAccounts } from './sqliteAccounts'
 import { sqliteCalibration } from './sqliteCalibration'
@@ -60,11 +61,17 @@ export function openSqliteStore(file: string): Store {
       'UPDATE projects SET name = ?, updated_at = ? WHERE id = ?',
     ),
     countProjects: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM projects'),
+    touchProject: db.prepare<[string, string, string]>(
+      'UPDATE projects SET updated_at = ? WHERE id = ? AND updated_at < ?',
+    ),
   }
 
-  const appendAll = db.transaction((updates: UpdateToAppend[]): number[] =>
-    updates.map((u) => Number(q.insertUpdate.run(u.doc, u.data).lastInsertRowid)),
-  )
+  const appendAll = db.transaction((updates: UpdateToAppend[]): number[] => {
+    const seqs = updates.map((u) => Number(q.insertUpdate.run(u.doc, u.data).lastInsertRowid))
+    const touch = draftWriteTouch(updates)
+    for (const id of touch.projectIds) q.touchProject.run(touch.at, id, touch.before)
+    return seqs
+  })
   const compact = db.transaction((doc: string, data: Uint8Array, throughSeq: number) => {
     q.upsertSnapshot.run(doc, throughSeq, data)
     // Only delete what the stored snapshot covers (a newer snapshot may already be there).

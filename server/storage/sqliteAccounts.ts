@@ -177,9 +177,9 @@ export function sqliteAccounts(db: Database.Database): AccountStore {
 
     async createInvite(i) {
       db.prepare(
-        `INSERT INTO invites (id, project_id, role, token_hash, created_by, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(i.id, i.projectId, i.role, i.tokenHash, i.createdBy, now(), i.expiresAt)
+        `INSERT INTO invites (id, project_id, role, token_hash, created_by, created_at, expires_at, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(i.id, i.projectId, i.role, i.tokenHash, i.createdBy, now(), i.expiresAt, i.note ?? '')
     },
     async getInviteByTokenHash(tokenHash) {
       const row = inviteByHash.get(tokenHash)

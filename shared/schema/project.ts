@@ -2,7 +2,14 @@
 import { z } from 'zod'
 import { ROLES } from '../auth/permissions'
 
-export const ProjectName = z.string().trim().min(1, 'name must not be empty').max(120, 'name is too long')
+/** The longest project name, in characters (after trimming). */
+export const PROJECT_NAME_MAX = 120
+
+export const ProjectName = z
+  .string()
+  .trim()
+  .min(1, 'name must not be empty')
+  .max(PROJECT_NAME_MAX, 'name is too long')
 
 export const Project = z.object({
   id: z.string(),

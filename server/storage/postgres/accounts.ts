@@ -169,8 +169,8 @@ export function postgresAccounts(pool: pg.Pool): AccountStore {
     async createInvite(i) {
       await execute(
         pool,
-        `INSERT INTO invites (id, project_id, role, token_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [i.id, i.projectId, i.role, i.tokenHash, i.createdBy, now(), i.expiresAt],
+        `INSERT INTO invites (id, project_id, role, token_hash, created_by, created_at, expires_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [i.id, i.projectId, i.role, i.tokenHash, i.createdBy, now(), i.expiresAt, i.note ?? ''],
       )
     },
     async getInviteByTokenHash(tokenHash) {

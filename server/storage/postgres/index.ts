@@ -4,6 +4,7 @@
  * transaction is durable (synchronous_commit stays on).
  */
 import pg from 'pg'
+import { draftWriteTouch } from '../draftWrites'
 import { type ProjectRow, toProject } from '../rows'
 import type { DocStats, Store, StoredDoc } from '../store'
 import { postgresAccounts } from './accounts'
@@ -58,10 +59,14 @@ export async function openPostgresStore(
         u.doc,
         Buffer.from(u.data.buffer, u.data.byteOffset, u.data.byteLength),
       ])
+      // One statement: the updates, and the draft's project marked as written (see draftWrites.ts).
+      const touch = draftWriteTouch(updates)
       const rows = await query<{ seq: number }>(
         pool,
-        `INSERT INTO doc_updates (doc, data) VALUES ${values} RETURNING seq`,
-        params,
+        `WITH ins AS (INSERT INTO doc_updates (doc, data) VALUES ${values} RETURNING seq),
+         touched AS (UPDATE projects SET updated_at = ? WHERE id = ANY(?) AND updated_at < ? RETURNING id)
+         SELECT seq FROM ins ORDER BY seq`,
+        [...params, touch.at, touch.projectIds, touch.before],
       )
       return rows.map((r) => r.seq)
     },
