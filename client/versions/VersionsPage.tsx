@@ -19,6 +19,7 @@ import { useResource } from '../ui/useResource'
 import { ReadTokens } from './ReadTokens'
 import { type RestoredDraft, restoreVersion } from './restoreDraft'
 import { Toast } from './Toast'
+import { VersionDownloads } from './VersionDownloads'
 import { BumpBadge, LoadError, VersionsChrome } from './VersionsChrome'
 
 interface RowProps {
@@ -102,6 +103,7 @@ function VersionRow({
             Diff with draft
           </Link>
         )}
+        <VersionDownloads projectId={projectId} version={v} gold={canRestore} />
         <a
           className="button button--ghost button--small"
           href={markdownUrl(projectId, v)}
