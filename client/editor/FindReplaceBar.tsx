@@ -59,7 +59,7 @@ export function FindReplaceBar(props: FindReplaceBarProps) {
   const count = find.matches.length
   const status = !query ? '' : count === 0 ? 'No matches' : `${find.current + 1} of ${count}`
   return (
-    <div role="search" className="find-bar" data-testid="find-bar" aria-label="Find in the guideline">
+    <search className="find-bar" data-testid="find-bar" aria-label="Find in the guideline">
       <div className="find-bar__row">
         <label className="visually-hidden" htmlFor={`${id}-find`}>
           Find
@@ -168,6 +168,6 @@ export function FindReplaceBar(props: FindReplaceBarProps) {
           )}
         </div>
       )}
-    </div>
+    </search>
   )
 }
