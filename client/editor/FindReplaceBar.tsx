@@ -44,9 +44,6 @@ export function FindReplaceBar(props: FindReplaceBarProps) {
       event.preventDefault()
       if (event.shiftKey) find.previous()
       else find.next()
-    } else if (event.key === 'Escape') {
-      event.preventDefault()
-      onClose()
     }
   }
   const replace = (all: boolean) => {
@@ -59,7 +56,16 @@ export function FindReplaceBar(props: FindReplaceBarProps) {
   const count = find.matches.length
   const status = !query ? '' : count === 0 ? 'No matches' : `${find.current + 1} of ${count}`
   return (
-    <search className="find-bar" data-testid="find-bar" aria-label="Find in the guideline">
+    <search
+      className="find-bar"
+      data-testid="find-bar"
+      aria-label="Find in the guideline"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return
+        event.preventDefault()
+        onClose()
+      }}
+    >
       <div className="find-bar__row">
         <label className="visually-hidden" htmlFor={`${id}-find`}>
           Find
@@ -136,7 +142,6 @@ export function FindReplaceBar(props: FindReplaceBarProps) {
             value={replacement}
             onChange={(event) => setReplacement(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === 'Escape') onClose()
               if (event.key === 'Enter') {
                 event.preventDefault()
                 replace(false)
