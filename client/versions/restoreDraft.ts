@@ -68,8 +68,9 @@ export async function restoreVersion(
     })
     restoreSnapshot(connection.doc, snapshot, origin)
     await waitUntil(connection, saved(connection), 'the server to save the restored draft')
-    // The activity log and others' open editors learn of the restore from this record.
-    await recordRestore(projectId, version)
+    // The activity log and others' open editors learn of the restore from this record; the restore itself is
+    // done and saved by now, so a failure to record it does not undo or hide it.
+    await recordRestore(projectId, version).catch(() => undefined)
     return {
       version,
       async undo() {
