@@ -39,6 +39,21 @@ export function FindReplaceBar(props: FindReplaceBarProps) {
     input.current?.select()
   }, [focusRequest])
 
+  // Escape closes the bar from anywhere in it — and from nowhere in particular (a button that was pressed
+  // may have become disabled and dropped the focus to the page).
+  const bar = useRef<HTMLElement>(null)
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      const target = event.target as Node | null
+      if (target !== document.body && !(target && bar.current?.contains(target))) return
+      event.preventDefault()
+      onClose()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
+
   const onFindKey = (event: KeyboardEvent) => {
     if (event.key === 'Enter') {
       event.preventDefault()
@@ -56,16 +71,7 @@ export function FindReplaceBar(props: FindReplaceBarProps) {
   const count = find.matches.length
   const status = !query ? '' : count === 0 ? 'No matches' : `${find.current + 1} of ${count}`
   return (
-    <search
-      className="find-bar"
-      data-testid="find-bar"
-      aria-label="Find in the guideline"
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return
-        event.preventDefault()
-        onClose()
-      }}
-    >
+    <search ref={bar} className="find-bar" data-testid="find-bar" aria-label="Find in the guideline">
       <div className="find-bar__row">
         <label className="visually-hidden" htmlFor={`${id}-find`}>
           Find
