@@ -7,6 +7,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { isSameOrigin } from './auth/origin'
 import { sessionMiddleware } from './auth/sessions'
+import { activityRoutes } from './http/activity'
 import { annotatorDrilldownRoutes } from './http/annotatorDrilldown'
 import { authRoutes } from './http/auth'
 import { calibrationRoutes } from './http/calibration'
@@ -17,6 +18,7 @@ import { disputeRoutes } from './http/disputes'
 import type { AppEnv, RouteDeps } from './http/env'
 import { ApiFailure, errorResponse } from './http/errors'
 import { goldAuditExportRoutes } from './http/goldAuditExport'
+import { goldExportRoutes } from './http/goldExport'
 import { inviteRoutes, projectInviteRoutes } from './http/invites'
 import { memberRoutes } from './http/members'
 import { projectRoutes } from './http/projects'
@@ -95,6 +97,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', goldAuditExportRoutes(deps))
   app.route('/api/projects', annotatorDrilldownRoutes(deps))
   app.route('/api/projects', commentRoutes(deps))
+  app.route('/api/projects', activityRoutes(deps))
+  app.route('/api/projects', goldExportRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })

@@ -1,19 +1,18 @@
 /** Typed calls to the account endpoints: first-run setup, sign in and out, the profile and sessions. */
 import { z } from 'zod'
 import { SessionInfo, SetupStatus, User } from '../../shared/schema/auth'
-import { ApiRequestError, requestJson, requestVoid } from './http'
+import { requestJson, requestVoid } from './http'
 
 const UserAnswer = z.object({ user: User })
+const SessionAnswer = z.object({ user: User.nullable() })
 const SessionList = z.object({ sessions: z.array(SessionInfo) })
 
-/** The signed-in user, or null when there is no session (a 401 here is an answer, not an error). */
+/**
+ * The signed-in user, or null when there is no session. Asks `/api/auth/session`, which answers 200 either
+ * way, so a signed-out visitor's console shows no 401 (`/api/auth/me` keeps its 401 for tools).
+ */
 export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
-  try {
-    return (await requestJson('/api/auth/me', UserAnswer, { signal, authRedirect: false })).user
-  } catch (error) {
-    if (error instanceof ApiRequestError && error.status === 401) return null
-    throw error
-  }
+  return (await requestJson('/api/auth/session', SessionAnswer, { signal, authRedirect: false })).user
 }
 
 export async function isSetupNeeded(signal?: AbortSignal): Promise<boolean> {

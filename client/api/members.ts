@@ -32,10 +32,15 @@ export async function listInvites(projectId: string, signal?: AbortSignal): Prom
   return (await requestJson(`${base(projectId)}/invites`, InviteList, { signal })).invites
 }
 
-export function createInvite(projectId: string, role: Role, expiresInHours: number): Promise<CreatedInvite> {
+export function createInvite(
+  projectId: string,
+  role: Role,
+  expiresInHours: number,
+  note = '',
+): Promise<CreatedInvite> {
   return requestJson(`${base(projectId)}/invites`, CreatedInvite, {
     method: 'POST',
-    body: { role, expiresInHours },
+    body: { role, expiresInHours, note },
   })
 }
 

@@ -68,6 +68,11 @@ export default function SignInPage() {
       subtitle="Co-author guidelines, rubrics and gold examples with your team."
       testId="signin-page"
     >
+      {session.status === 'signedOut' && session.reason && (
+        <div className="notice notice--warning" role="status" data-testid="signin-reason">
+          {session.reason}
+        </div>
+      )}
       {setupNeeded ? (
         <SetupNeeded />
       ) : (

@@ -1,5 +1,5 @@
 /**
- * The signed-in user as a small external store: loaded once from `GET /api/auth/me`, set by sign in, setup and
+ * The signed-in user as a small external store: loaded once from `GET /api/auth/session`, set by sign in, setup and
  * invite sign-up, and cleared by sign out or by any 401 (which remembers the page to come back to).
  */
 import { useSyncExternalStore } from 'react'
@@ -12,7 +12,8 @@ import { rememberReturn } from './returnTo'
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'signedOut' }
+  /** `reason`: why a session ended while the app was open, shown on the sign-in page. */
+  | { status: 'signedOut'; reason?: string }
   | { status: 'signedIn'; user: User }
   | { status: 'error'; message: string }
 
@@ -43,15 +44,24 @@ export function setSignedIn(user: User): void {
   set({ status: 'signedIn', user })
 }
 
-/** The session ended elsewhere (expired, signed out on another device): sign in, then come back here. */
-export function sessionEnded(): void {
+/** Why a session ended, as the sign-in page says it. */
+export const SessionEndReason = {
+  expired: 'Your session has ended. Sign in again to continue where you were.',
+  signedOutElsewhere: 'You were signed out from another device. Sign in again to continue where you were.',
+} as const
+
+/**
+ * The session ended elsewhere (expired, signed out on another device): sign in, then come back here. The
+ * sign-in page says why; drafts edited meanwhile stay on this device and sync once signed in again.
+ */
+export function sessionEnded(reason: string = SessionEndReason.expired): void {
   if (state.status === 'signedOut') return
   const route = matchRoute(window.location.pathname)
   if (!PUBLIC_ROUTES.has(route.name)) {
     rememberReturn(currentLocation())
     navigate('/signin', { replace: true })
   }
-  set({ status: 'signedOut' })
+  set({ status: 'signedOut', reason })
 }
 
 /** Signs out on the server, forgets this user's local draft copies and shows the sign-in page (or `to`). */
@@ -80,4 +90,4 @@ export function useUser(): User {
   throw new Error('useUser() outside the signed-in part of the app')
 }
 
-setUnauthenticatedHandler(sessionEnded)
+setUnauthenticatedHandler(() => sessionEnded())

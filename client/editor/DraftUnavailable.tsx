@@ -2,7 +2,7 @@
  * What an annotator sees on a project: the latest published guideline, or — while nothing is published — a
  * note that the draft is for leads and reviewers. No draft connection is ever opened for them.
  */
-import { ROLE_LABELS, type Role } from '../../shared/auth/permissions'
+import { type Role, roleWithArticle } from '../../shared/auth/permissions'
 import { useRoute } from '../app/router'
 import { useUser } from '../auth/session'
 import { CalibrationCallToAction } from '../calibration/CalibrationStatusBadge'
@@ -49,8 +49,8 @@ function NothingPublished({ role, projectName }: { role: Role; projectName: stri
         </p>
         <p className="muted">
           You joined {projectName ? <strong>{projectName}</strong> : 'this project'} as{' '}
-          {role === 'annotator' ? 'an' : 'a'} {ROLE_LABELS[role].toLowerCase()}. When a version is published
-          you'll read it here and take the calibration round for it.
+          {roleWithArticle(role)}. When a version is published you'll read it here and take the calibration
+          round for it.
         </p>
       </div>
     </main>

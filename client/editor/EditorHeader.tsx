@@ -40,7 +40,7 @@ export function EditorHeader({
     <header className="app-header app-header--editor">
       <div className="app-header__left">
         <Link href="/" className="back-link" data-testid="back-link" aria-label="Back to projects">
-          ← Projects
+          ←<span className="back-link__text"> Projects</span>
         </Link>
         <span className="app-header__divider" aria-hidden="true" />
         <ProjectTitle state={project} onRename={onRename} canRename={can(role, 'project.rename')} />

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { can } from '../../shared/auth/permissions'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
-import { sessionEnded, useUser } from '../auth/session'
+import { SessionEndReason, sessionEnded, useUser } from '../auth/session'
 import { useComments } from '../comments/useComments'
 import { useDraftConnection } from '../sync/useDraftConnection'
 import { usePresence } from '../sync/usePresence'
@@ -15,7 +15,9 @@ import { PageLoading } from '../ui/PageLoading'
 import { ConnectionNotice } from './ConnectionNotice'
 import { DraftUnavailable } from './DraftUnavailable'
 import { EditorHeader } from './EditorHeader'
+import { EditorNotices } from './EditorNotices'
 import { GuidelineEditor } from './GuidelineEditor'
+import { useEditorNotices } from './useEditorNotices'
 import { useProject } from './useProject'
 
 export default function EditorPage({ projectId }: { projectId: string }) {
@@ -33,8 +35,10 @@ export default function EditorPage({ projectId }: { projectId: string }) {
   const mayComment = role ? can(role, 'draft.comment') : offline
   const comments = useComments(projectId, user.id, mayComment)
   const closeCode = state.closed?.code
+  const closeReason = state.closed?.reason
   const notFound = project.state.status === 'notFound' || closeCode === CloseCode.unknownDocument
   const { refresh } = project
+  const { notices, dismiss } = useEditorNotices(projectId, role !== null, `${role}:${state.connections}`)
   // Remembered: once the project reloads as "not found" the connection (and its close reason) is gone.
   const [removed, setRemoved] = useState(false)
   if (state.closed?.reason === CloseReason.accessRevoked && !removed) setRemoved(true)
@@ -45,8 +49,14 @@ export default function EditorPage({ projectId }: { projectId: string }) {
 
   // The socket says the session ended: sign in again and come back here.
   useEffect(() => {
-    if (closeCode === CloseCode.unauthenticated) sessionEnded()
-  }, [closeCode])
+    if (closeCode === CloseCode.unauthenticated) {
+      sessionEnded(
+        closeReason === CloseReason.sessionEnded
+          ? SessionEndReason.signedOutElsewhere
+          : SessionEndReason.expired,
+      )
+    }
+  }, [closeCode, closeReason])
 
   // Refused, reconnected after a pause, or connected after opening offline: ask again for the project and
   // our role (it may have changed meanwhile).
@@ -67,7 +77,7 @@ export default function EditorPage({ projectId }: { projectId: string }) {
       >
         <p>
           {removed
-            ? 'An owner removed you from it. Ask them for a new invite link if this was a mistake.'
+            ? 'Your access to this project was removed by an owner. Ask them for a new invite link if this was a mistake.'
             : 'It may have been deleted, you may not be a member, or the link you followed is wrong.'}
         </p>
       </MessagePage>
@@ -99,10 +109,12 @@ export default function EditorPage({ projectId }: { projectId: string }) {
       draftDoc={connection && state.ready ? connection.doc : null}
     />
   )
+  const noticeList = <EditorNotices projectId={projectId} notices={notices} onDismiss={dismiss} />
   if (role && !mayRead) {
     return (
       <div className="page page--editor">
         {header}
+        {noticeList}
         <DraftUnavailable role={role} projectName={ready?.name ?? null} />
       </div>
     )
@@ -111,6 +123,7 @@ export default function EditorPage({ projectId }: { projectId: string }) {
     <div className="page page--editor">
       {header}
       <ConnectionNotice state={state} onReconnect={() => connection?.reconnect()} />
+      {noticeList}
       {connection && state.ready ? (
         <GuidelineEditor
           connection={connection}

@@ -4,6 +4,7 @@
  * `content` option — so nothing is duplicated on load. Calibration examples are blocks inside the text.
  * Read-only users (reviewers) get the same live document, rubric and gold without any editing. The right
  * panel switches between the rubric and the comment threads; commented text is highlighted in the editor.
+ * Ctrl+F / Ctrl+H find (and replace) across the text and its examples; Ctrl+/ or ? lists every shortcut.
  */
 
 import { EditorContent, useEditor } from '@tiptap/react'
@@ -22,10 +23,14 @@ import { PanelErrorBoundary } from '../rubric/PanelErrorBoundary'
 import { RubricPanel } from '../rubric/RubricPanel'
 import type { DraftConnection } from '../sync/draftConnection'
 import { type CaretUser, guidelineExtensions } from './extensions'
+import { type FindMode, FindReplaceBar } from './FindReplaceBar'
 import { Outline } from './Outline'
 import { type PanelChoice, PanelTabs } from './PanelTabs'
+import { ShortcutHelp } from './ShortcutHelp'
 import { SlashMenu, slashItems } from './SlashMenu'
+import { ariaKeyShortcut, SHORTCUTS, shortcutLabel } from './shortcuts'
 import { Toolbar } from './Toolbar'
+import { useEditorKeys } from './useEditorKeys'
 import { useScrollToSection } from './useScrollToSection'
 
 interface GuidelineEditorProps {
@@ -102,6 +107,21 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
   )
   const items = useMemo(() => slashItems(addExample), [addExample])
 
+  const [sheet, setSheet] = useState<HTMLDivElement | null>(null)
+  const [findMode, setFindMode] = useState<FindMode | null>(null)
+  const [findRequest, setFindRequest] = useState(0)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const openFind = useCallback((mode: FindMode) => {
+    setFindMode(mode)
+    setFindRequest((n) => n + 1)
+  }, [])
+  const closeFind = useCallback(() => {
+    setFindMode(null)
+    if (!editor.isDestroyed) editor.commands.focus()
+  }, [editor])
+  const openHelp = useCallback(() => setHelpOpen(true), [])
+  useEditorKeys({ openFind, openHelp })
+
   return (
     <CommentsContext.Provider value={commentsUi}>
       <DraftDataProvider doc={connection.doc} editor={editor} editable={editable}>
@@ -111,16 +131,46 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
           </aside>
           <div className="workspace__main">
             <div className="toolbar-dock">
-              {editable ? (
-                <Toolbar editor={editor} onInsertExample={() => addExample('single')} />
-              ) : (
-                <p className="view-only-note" data-testid="view-only-note" role="note">
-                  <strong>View only</strong> — reviewers can read the draft and comment: select text and press
-                  Comment.
-                </p>
+              <div className="toolbar-dock__row">
+                {editable ? (
+                  <Toolbar editor={editor} onInsertExample={() => addExample('single')} />
+                ) : (
+                  <p className="view-only-note" data-testid="view-only-note" role="note">
+                    <strong>View only</strong> — reviewers can read the draft and comment: select text and
+                    press Comment.
+                  </p>
+                )}
+                <button
+                  type="button"
+                  className="button button--ghost toolbar-dock__help"
+                  data-testid="shortcut-help-open"
+                  aria-label="Keyboard shortcuts"
+                  title={`Keyboard shortcuts (${shortcutLabel(SHORTCUTS.help.keys)} or ?)`}
+                  aria-keyshortcuts={ariaKeyShortcut(SHORTCUTS.help.keys)}
+                  onClick={openHelp}
+                >
+                  ⌨ ?
+                </button>
+              </div>
+              {findMode && (
+                <FindReplaceBar
+                  root={sheet}
+                  doc={connection.doc}
+                  mode={findMode}
+                  editable={editable}
+                  focusRequest={findRequest}
+                  onModeChange={setFindMode}
+                  onClose={closeFind}
+                />
               )}
             </div>
-            <div className="sheet" data-testid="editor" data-editable={editable ? 'true' : 'false'}>
+            {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+            <div
+              ref={setSheet}
+              className="sheet"
+              data-testid="editor"
+              data-editable={editable ? 'true' : 'false'}
+            >
               <EditorContent editor={editor} />
             </div>
             {editable && <SlashMenu editor={editor} items={items} />}

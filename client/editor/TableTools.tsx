@@ -1,5 +1,6 @@
 /** Table buttons: insert a table, and while the caret is in one, add or remove rows and columns. */
 import type { Editor } from '@tiptap/react'
+import { SHORTCUTS } from './shortcuts'
 import { ToolbarButton } from './ToolbarButton'
 
 export function TableTools({ editor, inTable }: { editor: Editor; inTable: boolean }) {
@@ -9,6 +10,7 @@ export function TableTools({ editor, inTable }: { editor: Editor; inTable: boole
       <ToolbarButton
         label="Insert table"
         testId="toolbar-table"
+        shortcut={SHORTCUTS.table.keys}
         toggle={false}
         disabled={inTable}
         onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
@@ -20,6 +22,7 @@ export function TableTools({ editor, inTable }: { editor: Editor; inTable: boole
           <ToolbarButton
             label="Add row below"
             testId="toolbar-add-row"
+            shortcut={SHORTCUTS.addRow.keys}
             toggle={false}
             onClick={() => chain().addRowAfter().run()}
           >
@@ -28,6 +31,7 @@ export function TableTools({ editor, inTable }: { editor: Editor; inTable: boole
           <ToolbarButton
             label="Add column to the right"
             testId="toolbar-add-column"
+            shortcut={SHORTCUTS.addColumn.keys}
             toggle={false}
             onClick={() => chain().addColumnAfter().run()}
           >
@@ -36,6 +40,7 @@ export function TableTools({ editor, inTable }: { editor: Editor; inTable: boole
           <ToolbarButton
             label="Delete row"
             testId="toolbar-delete-row"
+            shortcut={SHORTCUTS.deleteRow.keys}
             toggle={false}
             onClick={() => chain().deleteRow().run()}
           >
@@ -44,6 +49,7 @@ export function TableTools({ editor, inTable }: { editor: Editor; inTable: boole
           <ToolbarButton
             label="Delete column"
             testId="toolbar-delete-column"
+            shortcut={SHORTCUTS.deleteColumn.keys}
             toggle={false}
             onClick={() => chain().deleteColumn().run()}
           >
@@ -52,6 +58,7 @@ export function TableTools({ editor, inTable }: { editor: Editor; inTable: boole
           <ToolbarButton
             label="Delete table"
             testId="toolbar-delete-table"
+            shortcut={SHORTCUTS.deleteTable.keys}
             toggle={false}
             onClick={() => chain().deleteTable().run()}
           >

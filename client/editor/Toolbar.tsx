@@ -1,10 +1,16 @@
-/** Formatting toolbar of the guideline editor; button states follow the selection. */
+/**
+ * Formatting toolbar of the guideline editor; button states follow the selection. Every action has a
+ * shortcut (shortcuts.ts); those the editor does not bind itself (link, table, example) are bound here.
+ */
 import type { Editor } from '@tiptap/react'
 import { useEditorState } from '@tiptap/react'
 import { useCallback, useEffect, useState } from 'react'
+import { toggleHeadingKeepingNumber } from './numberedHeading'
+import { SHORTCUTS } from './shortcuts'
 import { TableTools } from './TableTools'
 import { ToolbarButton } from './ToolbarButton'
 import { useLinkCommand } from './useLinkCommand'
+import { useToolbarKeys } from './useToolbarKeys'
 
 const NOTICE_MS = 5000
 
@@ -33,6 +39,7 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
   const onLinkRejected = useCallback((message: string) => setNotice(message), [])
   const editLink = useLinkCommand(editor, onLinkRejected)
   const chain = () => editor.chain().focus()
+  useToolbarKeys(editor, { editLink, insertExample: onInsertExample })
 
   useEffect(() => {
     if (!notice) return
@@ -46,7 +53,7 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
         <ToolbarButton
           label="Undo"
           testId="toolbar-undo"
-          shortcut="Mod-z"
+          shortcut={SHORTCUTS.undo.keys}
           toggle={false}
           disabled={!state.canUndo}
           onClick={() => chain().undo().run()}
@@ -56,7 +63,7 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
         <ToolbarButton
           label="Redo"
           testId="toolbar-redo"
-          shortcut="Mod-Shift-z"
+          shortcut={SHORTCUTS.redo.keys}
           toggle={false}
           disabled={!state.canRedo}
           onClick={() => chain().redo().run()}
@@ -68,7 +75,7 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
         <ToolbarButton
           label="Bold"
           testId="toolbar-bold"
-          shortcut="Mod-b"
+          shortcut={SHORTCUTS.bold.keys}
           active={state.bold}
           onClick={() => chain().toggleBold().run()}
         >
@@ -77,7 +84,7 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
         <ToolbarButton
           label="Italic"
           testId="toolbar-italic"
-          shortcut="Mod-i"
+          shortcut={SHORTCUTS.italic.keys}
           active={state.italic}
           onClick={() => chain().toggleItalic().run()}
         >
@@ -86,13 +93,19 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
         <ToolbarButton
           label="Inline code"
           testId="toolbar-code"
-          shortcut="Mod-e"
+          shortcut={SHORTCUTS.code.keys}
           active={state.code}
           onClick={() => chain().toggleCode().run()}
         >
           <code>{'</>'}</code>
         </ToolbarButton>
-        <ToolbarButton label="Link" testId="toolbar-link" active={state.link} onClick={editLink}>
+        <ToolbarButton
+          label="Link"
+          testId="toolbar-link"
+          shortcut={SHORTCUTS.link.keys}
+          active={state.link}
+          onClick={editLink}
+        >
           Link
         </ToolbarButton>
       </div>
@@ -102,9 +115,9 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
             key={level}
             label={`Heading ${level}`}
             testId={`toolbar-h${level}`}
-            shortcut={`Mod-Alt-${level}`}
+            shortcut={SHORTCUTS[`h${level}`].keys}
             active={state[`h${level}`]}
-            onClick={() => chain().toggleHeading({ level }).run()}
+            onClick={() => toggleHeadingKeepingNumber(editor, level)}
           >
             H{level}
           </ToolbarButton>
@@ -114,7 +127,7 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
         <ToolbarButton
           label="Bulleted list"
           testId="toolbar-bullet-list"
-          shortcut="Mod-Shift-8"
+          shortcut={SHORTCUTS.bulletList.keys}
           active={state.bulletList}
           onClick={() => chain().toggleBulletList().run()}
         >
@@ -123,7 +136,7 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
         <ToolbarButton
           label="Numbered list"
           testId="toolbar-ordered-list"
-          shortcut="Mod-Shift-7"
+          shortcut={SHORTCUTS.orderedList.keys}
           active={state.orderedList}
           onClick={() => chain().toggleOrderedList().run()}
         >
@@ -132,7 +145,7 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
         <ToolbarButton
           label="Quote"
           testId="toolbar-quote"
-          shortcut="Mod-Shift-b"
+          shortcut={SHORTCUTS.quote.keys}
           active={state.blockquote}
           onClick={() => chain().toggleBlockquote().run()}
         >
@@ -141,7 +154,7 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
         <ToolbarButton
           label="Code block"
           testId="toolbar-code-block"
-          shortcut="Mod-Alt-c"
+          shortcut={SHORTCUTS.codeBlock.keys}
           active={state.codeBlock}
           onClick={() => chain().toggleCodeBlock().run()}
         >
@@ -153,6 +166,7 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
         <ToolbarButton
           label="Insert a calibration example (or type / in an empty line)"
           testId="toolbar-example"
+          shortcut={SHORTCUTS.example.keys}
           toggle={false}
           onClick={onInsertExample}
         >

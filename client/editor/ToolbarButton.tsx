@@ -1,16 +1,11 @@
-/** One toolbar button: keeps the editor's selection on press and reports its on/off state to assistive tech. */
+/**
+ * One toolbar button: keeps the editor's selection on press, reports its on/off state to assistive tech, and
+ * shows its keyboard shortcut in the tooltip and `aria-keyshortcuts`.
+ */
 import type { ReactNode } from 'react'
+import { ariaKeyShortcut, shortcutLabel } from './shortcuts'
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
-
-/** Renders `Mod-Shift-z` style shortcuts for the current platform. */
-export function shortcutLabel(shortcut: string): string {
-  return shortcut
-    .replace('Mod', isMac ? '⌘' : 'Ctrl')
-    .replace('Alt', isMac ? '⌥' : 'Alt')
-    .replace('Shift', isMac ? '⇧' : 'Shift')
-    .replaceAll('-', isMac ? '' : '+')
-}
+export { shortcutLabel }
 
 interface ToolbarButtonProps {
   label: string
@@ -43,6 +38,7 @@ export function ToolbarButton(props: ToolbarButtonProps) {
       aria-label={label}
       aria-pressed={toggle ? active : undefined}
       title={title}
+      aria-keyshortcuts={shortcut ? ariaKeyShortcut(shortcut) : undefined}
       disabled={disabled}
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}

@@ -2,7 +2,7 @@
  * The TipTap extension set of the guideline editor: the shared schema (StarterKit without its own history —
  * Collaboration brings a per-user undo —, tables, embedded calibration examples, section ids) plus the Yjs
  * binding on the draft's guideline fragment, peer carets, the example blocks' React view, the `/` menu, and
- * UniqueID giving every new heading a section id.
+ * UniqueID giving every new heading a section id, and headings made from numbered-list items keeping their number.
  */
 import type { Extensions } from '@tiptap/core'
 import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration'
@@ -13,6 +13,7 @@ import { newYId } from '../../shared/ydoc/ids'
 import { DraftRoot, EXAMPLE_NODE, SECTION_ID_ATTR } from '../../shared/ydoc/layout'
 import { CalibrationExampleView } from '../examples/exampleNode'
 import type { DraftConnection } from '../sync/draftConnection'
+import { NumberedHeadingKeys } from './numberedHeading'
 import { SlashMenuExtension } from './slashMenu'
 
 /** Who this editor's caret belongs to; the server replaces it with the account anyway. */
@@ -44,6 +45,7 @@ export function guidelineExtensions(
       updateDocument: editable,
     }),
     SlashMenuExtension,
+    NumberedHeadingKeys,
     Collaboration.configure({ document: connection.doc, field: DraftRoot.guideline }),
     CollaborationCaret.configure({ provider: connection.provider, user }),
   ]

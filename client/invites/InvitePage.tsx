@@ -3,7 +3,7 @@
  * project; signed out, you create an account on the spot or sign in first. Dead links get a clear page.
  */
 import { useEffect, useState } from 'react'
-import { ROLE_LABELS } from '../../shared/auth/permissions'
+import { ROLE_LABELS, roleWithArticle } from '../../shared/auth/permissions'
 import type { InvitePreview } from '../../shared/schema/auth'
 import { fetchMe, type NewAccount } from '../api/auth'
 import { ApiRequestError, errorMessage } from '../api/http'
@@ -26,6 +26,7 @@ function InviteSummary({ preview }: { preview: InvitePreview }) {
     <div className="invite-summary" data-testid="invite-summary">
       <p className="invite-summary__headline">
         <strong>{preview.invitedBy}</strong> invited you to <strong>{preview.projectName}</strong> as{' '}
+        {roleWithArticle(preview.role).split(' ')[0]}{' '}
         <strong data-testid="invite-role">{ROLE_LABELS[preview.role]}</strong>
       </p>
       <p className="muted">

@@ -1,10 +1,11 @@
 /**
- * Creates an invite link for a role (limited to what your role may hand out) and an expiry, then shows the
- * link exactly once with a Copy button: the server never shows it again.
+ * Creates an invite link for a role (limited to what your role may hand out), an expiry and an optional note
+ * of who it is for (a name or email: nothing is sent, it tells links apart in the list), then shows the link
+ * exactly once with a Copy button: the server never shows it again.
  */
 import { type FormEvent, useId, useState } from 'react'
-import { invitableRoles, ROLE_LABELS, type Role } from '../../shared/auth/permissions'
-import type { CreatedInvite } from '../../shared/schema/auth'
+import { invitableRoles, ROLE_LABELS, type Role, roleWithArticle } from '../../shared/auth/permissions'
+import { type CreatedInvite, INVITE_NOTE_MAX } from '../../shared/schema/auth'
 import { errorMessage } from '../api/http'
 import { CopyField } from '../ui/CopyField'
 import { ROLE_DESCRIPTIONS } from '../ui/RoleBadge'
@@ -18,7 +19,7 @@ const EXPIRY_CHOICES = [
 
 interface InviteCreatorProps {
   role: Role
-  onCreate: (role: Role, expiresInHours: number) => Promise<CreatedInvite>
+  onCreate: (role: Role, expiresInHours: number, note: string) => Promise<CreatedInvite>
 }
 
 export function InviteCreator({ role: myRole, onCreate }: InviteCreatorProps) {
@@ -27,6 +28,8 @@ export function InviteCreator({ role: myRole, onCreate }: InviteCreatorProps) {
     roles.includes('annotator') ? 'annotator' : (roles[0] ?? 'annotator'),
   )
   const [hours, setHours] = useState(168)
+  const [note, setNote] = useState('')
+  const noteTooLong = note.trim().length > INVITE_NOTE_MAX
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [created, setCreated] = useState<CreatedInvite | null>(null)
@@ -34,10 +37,12 @@ export function InviteCreator({ role: myRole, onCreate }: InviteCreatorProps) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    if (noteTooLong) return
     setPending(true)
     setError(null)
     try {
-      setCreated(await onCreate(role, hours))
+      setCreated(await onCreate(role, hours, note.trim()))
+      setNote('')
     } catch (caught) {
       setError(errorMessage(caught))
     } finally {
@@ -84,15 +89,35 @@ export function InviteCreator({ role: myRole, onCreate }: InviteCreatorProps) {
             ))}
           </select>
         </div>
+        <div className="field invite-creator__note">
+          <label className="field-label" htmlFor={`${id}-note`}>
+            For (optional)
+          </label>
+          <input
+            id={`${id}-note`}
+            className="text-input"
+            data-testid="invite-note"
+            placeholder="Name or email"
+            value={note}
+            aria-invalid={noteTooLong}
+            aria-describedby={noteTooLong ? `${id}-note-error` : undefined}
+            onChange={(event) => setNote(event.target.value)}
+          />
+        </div>
         <button
           type="submit"
           className="button button--primary"
           data-testid="invite-create"
-          disabled={pending}
+          disabled={pending || noteTooLong}
         >
           {pending ? 'Creating…' : 'Create invite link'}
         </button>
       </form>
+      {noteTooLong && (
+        <p className="form-error" id={`${id}-note-error`} data-testid="invite-note-error">
+          The note is {note.trim().length} characters; keep it to {INVITE_NOTE_MAX}.
+        </p>
+      )}
       <p className="field-hint">
         {ROLE_LABELS[role]}: {ROLE_DESCRIPTIONS[role]}
       </p>
@@ -104,7 +129,8 @@ export function InviteCreator({ role: myRole, onCreate }: InviteCreatorProps) {
       {created && (
         <div className="invite-created" data-testid="invite-created" role="status">
           <p className="invite-created__title">
-            Invite link for {ROLE_LABELS[created.role].toLowerCase()} — copy it now
+            Invite link for {created.note || roleWithArticle(created.role)}
+            {created.note ? ` (${ROLE_LABELS[created.role].toLowerCase()})` : ''} — copy it now
           </p>
           <CopyField value={created.url} testId="invite-url" label="Invite link" />
           <p className="field-hint">

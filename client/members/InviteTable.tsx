@@ -48,6 +48,11 @@ function InviteRow({
     >
       <span className="invite-row__role">{ROLE_LABELS[invite.role]}</span>
       <span className="invite-row__meta muted">
+        {invite.note && (
+          <span className="invite-row__note" data-testid="invite-note-text">
+            for {invite.note} ·{' '}
+          </span>
+        )}
         by {namesById.get(invite.createdBy) ?? 'a former member'} ·{' '}
         <span title={formatFullTime(invite.status === 'valid' ? invite.expiresAt : invite.createdAt)}>
           {when}

@@ -120,8 +120,8 @@ export default function MembersPage({ projectId }: { projectId: string }) {
     await removeMember(projectId, member.userId)
     afterMembershipChange()
   }
-  const onCreateInvite = async (inviteRole: Role, hours: number) => {
-    const created = await createInvite(projectId, inviteRole, hours)
+  const onCreateInvite = async (inviteRole: Role, hours: number, note: string) => {
+    const created = await createInvite(projectId, inviteRole, hours, note)
     invites.reload()
     audit.reload()
     return created

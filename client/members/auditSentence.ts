@@ -3,7 +3,8 @@
  * role from lead to reviewer". Names of the people an entry is about come from the server when it sends them,
  * else from the current member list.
  */
-import { ROLE_LABELS, ROLES, type Role } from '../../shared/auth/permissions'
+import { ROLE_LABELS, ROLES, type Role, roleWithArticle } from '../../shared/auth/permissions'
+import { AuditAction } from '../../shared/schema/notices'
 import type { ClientAuditEntry } from '../api/members'
 
 const roleName = (value: unknown): string =>
@@ -11,10 +12,12 @@ const roleName = (value: unknown): string =>
     ? ROLE_LABELS[value as Role].toLowerCase()
     : 'an unknown role'
 
-const withArticle = (value: unknown): string => {
-  const name = roleName(value)
-  return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`
-}
+const withArticle = (value: unknown): string =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+    ? roleWithArticle(value as Role)
+    : 'an unknown role'
+
+const versionText = (value: unknown): string => (typeof value === 'string' ? value : '(unknown)')
 
 const text = (value: unknown): string => (typeof value === 'string' ? `“${value}”` : 'a new name')
 
@@ -40,6 +43,10 @@ export function auditSentence(entry: ClientAuditEntry, namesById: ReadonlyMap<st
       return `${actor} changed ${subject}’s role from ${roleName(details.from)} to ${roleName(details.to)}`
     case 'member.removed':
       return `${actor} removed ${subject} (${roleName(details.role)}) from the project`
+    case AuditAction.published:
+      return `${actor} published version ${versionText(details.version)}`
+    case AuditAction.restored:
+      return `${actor} restored version ${versionText(details.version)} into the draft`
     default:
       return `${actor}: ${entry.action.replace(/[._]/g, ' ')}`
   }

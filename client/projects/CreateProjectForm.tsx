@@ -1,9 +1,13 @@
-/** Name input and button that create a project; errors from the server show under the field. */
+/**
+ * Name input and button that create a project. A name over the limit is said in the field before submit
+ * (nothing is cut); errors from the server show under the field.
+ */
 import { type FormEvent, useState } from 'react'
-import type { Project } from '../../shared/schema/project'
+import { PROJECT_NAME_MAX, type Project } from '../../shared/schema/project'
 import { unsafeCharacterMessage } from '../../shared/schema/safeText'
 import { errorMessage } from '../api/http'
 import { createProject } from '../api/projects'
+import { nameLengthMessage } from '../ui/nameLength'
 
 export function CreateProjectForm({ onCreated }: { onCreated: (project: Project) => void }) {
   const [name, setName] = useState('')
@@ -11,10 +15,11 @@ export function CreateProjectForm({ onCreated }: { onCreated: (project: Project)
   const [error, setError] = useState<string | null>(null)
   const trimmed = name.trim()
   const unsafe = unsafeCharacterMessage(trimmed)
+  const tooLong = trimmed.length > PROJECT_NAME_MAX
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (!trimmed || unsafe || pending) return
+    if (!trimmed || unsafe || tooLong || pending) return
     setPending(true)
     setError(null)
     try {
@@ -35,16 +40,16 @@ export function CreateProjectForm({ onCreated }: { onCreated: (project: Project)
           data-testid="new-project-name"
           aria-label="New project name"
           placeholder="New project, e.g. Medical QA — helpfulness & safety"
-          maxLength={120}
-          aria-invalid={unsafe ? true : undefined}
           value={name}
+          aria-invalid={unsafe || tooLong ? true : undefined}
+          aria-describedby={tooLong ? 'new-project-name-length' : undefined}
           onChange={(event) => setName(event.target.value)}
         />
         <button
           type="submit"
           className="button button--primary"
           data-testid="create-project"
-          disabled={!trimmed || Boolean(unsafe) || pending}
+          disabled={!trimmed || Boolean(unsafe) || tooLong || pending}
         >
           {pending ? 'Creating…' : 'Create project'}
         </button>
@@ -52,6 +57,11 @@ export function CreateProjectForm({ onCreated }: { onCreated: (project: Project)
       {unsafe && (
         <p className="form-error" role="alert" data-testid="new-project-name-error">
           The name {unsafe}.
+        </p>
+      )}
+      {tooLong && (
+        <p className="form-error" id="new-project-name-length" data-testid="new-project-name-length">
+          {nameLengthMessage(trimmed.length)}
         </p>
       )}
       {error && (

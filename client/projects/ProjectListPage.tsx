@@ -1,6 +1,10 @@
-/** The home page: your projects with your role in each, create, rename and open, plus loading, empty and error states. */
+/**
+ * The home page: your projects with your role in each, create (which opens the new project), rename and open,
+ * plus loading, empty and error states.
+ */
 import { useEffect } from 'react'
 import { AppHeader } from '../app/AppHeader'
+import { navigate, projectPath } from '../app/router'
 import { CreateProjectForm } from './CreateProjectForm'
 import { ProjectRow } from './ProjectRow'
 import { useProjects } from './useProjects'
@@ -25,7 +29,13 @@ export default function ProjectListPage() {
             </p>
           </div>
         </div>
-        <CreateProjectForm onCreated={upsert} />
+        <CreateProjectForm
+          onCreated={(project) => {
+            // A new project opens at once, as a new document does in Google Docs or Notion.
+            upsert(project)
+            navigate(projectPath(project.id))
+          }}
+        />
         {state.status === 'loading' && (
           <div className="list-state" data-testid="projects-loading" aria-busy="true">
             <span className="spinner" aria-hidden="true" /> Loading projects…

@@ -1,9 +1,12 @@
 /**
  * The input half of an inline rename: Enter or blur saves, Escape cancels. When not editing it renders nothing,
- * or the server's message if the last rename failed.
+ * or the server's message if the last rename failed. A name over the limit is said while typing and never
+ * sent (nor cut).
  */
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { PROJECT_NAME_MAX } from '../../shared/schema/project'
 import { errorMessage } from '../api/http'
+import { nameLengthMessage } from './nameLength'
 
 interface InlineRenameProps {
   value: string
@@ -36,6 +39,10 @@ export function InlineRename(props: InlineRenameProps) {
     settledRef.current = true
     const name = draft.trim()
     onEditingChange(false)
+    if (name.length > PROJECT_NAME_MAX) {
+      setError(`${nameLengthMessage(name.length)} The name was not changed.`)
+      return
+    }
     if (!name || name === value) return
     try {
       await onRename(name)
@@ -52,6 +59,8 @@ export function InlineRename(props: InlineRenameProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault()
+      // Over the limit, Enter keeps the field open with its message; Escape or leaving the field gives up.
+      if (draft.trim().length > PROJECT_NAME_MAX) return
       void commit()
     } else if (event.key === 'Escape') {
       event.preventDefault()
@@ -66,17 +75,26 @@ export function InlineRename(props: InlineRenameProps) {
       </span>
     ) : null
   }
+  const length = draft.trim().length
+  const tooLong = length > PROJECT_NAME_MAX
   return (
-    <input
-      ref={inputRef}
-      className={`text-input rename-input ${className}`}
-      data-testid={inputTestId}
-      aria-label={inputLabel}
-      maxLength={120}
-      value={draft}
-      onChange={(event) => setDraft(event.target.value)}
-      onKeyDown={onKeyDown}
-      onBlur={() => void commit()}
-    />
+    <>
+      <input
+        ref={inputRef}
+        className={`text-input rename-input ${className}`}
+        data-testid={inputTestId}
+        aria-label={inputLabel}
+        aria-invalid={tooLong}
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => void commit()}
+      />
+      {tooLong && (
+        <span className="form-error rename-length" role="alert" data-testid={`${inputTestId}-length`}>
+          {nameLengthMessage(length)}
+        </span>
+      )}
+    </>
   )
 }

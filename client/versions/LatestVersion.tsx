@@ -3,8 +3,7 @@
  * `latest` with a link to the history, or `fallback` while nothing is published.
  */
 import type { ReactNode } from 'react'
-import { ApiRequestError } from '../api/http'
-import { getVersion } from '../api/versions'
+import { getVersion, listVersions } from '../api/versions'
 import { Link } from '../app/Link'
 import { versionsPath } from '../app/router'
 import { PageLoading } from '../ui/PageLoading'
@@ -13,11 +12,9 @@ import { VersionDocument } from './VersionDocument'
 import { LoadError } from './VersionsChrome'
 
 export function LatestVersion({ projectId, fallback }: { projectId: string; fallback: ReactNode }) {
-  const latest = useResource(projectId, (signal) =>
-    getVersion(projectId, 'latest', signal).catch((error: unknown) => {
-      if (error instanceof ApiRequestError && error.status === 404) return null
-      throw error
-    }),
+  // The history first: before anything is published that is an empty list, not a 404 in the console.
+  const latest = useResource(projectId, async (signal) =>
+    (await listVersions(projectId, signal)).length === 0 ? null : getVersion(projectId, 'latest', signal),
   )
   if (latest.state.status === 'loading') return <PageLoading label="Opening the published guideline…" />
   if (latest.state.status === 'error') {

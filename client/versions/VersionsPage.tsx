@@ -20,6 +20,7 @@ import { PoolSummaryView } from './PoolSummaryView'
 import { ReadTokens } from './ReadTokens'
 import { type RestoredDraft, restoreVersion } from './restoreDraft'
 import { Toast } from './Toast'
+import { VersionDownloads } from './VersionDownloads'
 import { BumpBadge, LoadError, VersionsChrome } from './VersionsChrome'
 
 interface RowProps {
@@ -104,6 +105,7 @@ function VersionRow({
             Diff with draft
           </Link>
         )}
+        <VersionDownloads projectId={projectId} version={v} gold={canRestore} />
         <a
           className="button button--ghost button--small"
           href={markdownUrl(projectId, v)}

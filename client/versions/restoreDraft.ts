@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs'
 import { draftScope, restoreSnapshot } from '../../shared/ydoc/restore'
+import { recordRestore } from '../api/notices'
 import { getSnapshot } from '../api/versions'
 import { createDraftConnection, type DraftConnection } from '../sync/draftConnection'
 
@@ -67,6 +68,9 @@ export async function restoreVersion(
     })
     restoreSnapshot(connection.doc, snapshot, origin)
     await waitUntil(connection, saved(connection), 'the server to save the restored draft')
+    // The activity log and others' open editors learn of the restore from this record; the restore itself is
+    // done and saved by now, so a failure to record it does not undo or hide it.
+    await recordRestore(projectId, version).catch(() => undefined)
     return {
       version,
       async undo() {

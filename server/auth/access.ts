@@ -3,7 +3,7 @@
  * role in the project, and may that role do this. Non-members get "not found", so ids leak nothing.
  */
 import type { Context } from 'hono'
-import { can, type Permission, type Role } from '../../shared/auth/permissions'
+import { can, type Permission, type Role, roleWithArticle } from '../../shared/auth/permissions'
 import type { AppEnv, AuthState } from '../http/env'
 import { ApiFailure } from '../http/errors'
 import type { AccountStore, ProjectStore } from '../storage/store'
@@ -42,5 +42,5 @@ export async function authorize(
   const decision = await decideAccess(store, auth.user.id, projectId, permission)
   if (decision.ok) return { auth, role: decision.role }
   if (decision.reason === 'not_found') throw new ApiFailure(404, 'not_found', 'project not found')
-  throw new ApiFailure(403, 'forbidden', `a ${decision.role} cannot do this`)
+  throw new ApiFailure(403, 'forbidden', `${roleWithArticle(decision.role)} cannot do this`)
 }

@@ -48,6 +48,11 @@ export function authRoutes({ store, auth: config, onSessionEnded }: RouteDeps): 
   })
 
   app.get('/auth/me', (c) => c.json({ user: publicUser(requireUser(c).user) }))
+  /** For the app itself: being signed out is an expected state here, so it is a 200 with `user: null`. */
+  app.get('/auth/session', (c) => {
+    const auth = c.get('auth')
+    return c.json({ user: auth ? publicUser(auth.user) : null })
+  })
 
   app.get('/auth/sessions', async (c) => {
     const { user, session } = requireUser(c)
@@ -79,6 +84,7 @@ export function authRoutes({ store, auth: config, onSessionEnded }: RouteDeps): 
   app.all('/auth/login', methodNotAllowed(['POST']))
   app.all('/auth/logout', methodNotAllowed(['POST']))
   app.all('/auth/me', methodNotAllowed(['GET']))
+  app.all('/auth/session', methodNotAllowed(['GET']))
   app.all('/auth/sessions', methodNotAllowed(['GET']))
   app.all('/auth/sessions/:sessionId', methodNotAllowed(['DELETE']))
   return app

@@ -3,7 +3,7 @@
  * only as a hash); anyone holding one may preview it and accept it once, signing up on the way if needed.
  */
 import { Hono } from 'hono'
-import { invitableRoles } from '../../shared/auth/permissions'
+import { invitableRoles, roleWithArticle } from '../../shared/auth/permissions'
 import {
   AcceptInviteBody,
   type CreatedInvite,
@@ -31,6 +31,7 @@ const toInvite = (r: InviteRecord): Invite => ({
   expiresAt: r.expiresAt,
   createdBy: r.createdBy,
   status: statusOf(r),
+  note: r.note,
 })
 
 const GONE_MESSAGES = {
@@ -47,7 +48,11 @@ export function projectInviteRoutes({ store, auth: config }: RouteDeps): Hono<Ap
     const { auth, role } = await authorize(c, store, projectId, 'invites.manage')
     const body = await readJson(c, CreateInviteBody)
     if (!invitableRoles(role).includes(body.role)) {
-      throw new ApiFailure(403, 'forbidden', `a ${role} cannot invite a ${body.role}`)
+      throw new ApiFailure(
+        403,
+        'forbidden',
+        `${roleWithArticle(role)} cannot invite ${roleWithArticle(body.role)}`,
+      )
     }
     const token = randomToken(32)
     const id = newId()
@@ -59,12 +64,13 @@ export function projectInviteRoutes({ store, auth: config }: RouteDeps): Hono<Ap
       tokenHash: hashToken(token),
       createdBy: auth.user.id,
       expiresAt,
+      note: body.note,
     })
     await store.appendAudit({
       projectId,
       actorId: auth.user.id,
       action: 'invite.created',
-      details: { inviteId: id, role: body.role },
+      details: { inviteId: id, role: body.role, ...(body.note ? { note: body.note } : {}) },
     })
     const record = (await store.listInvites(projectId)).find((i) => i.id === id)!
     return c.json<CreatedInvite>({ ...toInvite(record), url: `${config.publicUrl()}/invite#${token}` }, 201)

@@ -72,6 +72,7 @@ export interface InviteRow {
   used_at: string | null
   used_by: string | null
   revoked_at: string | null
+  note: string
 }
 export const toInvite = (r: InviteRow): InviteRecord => ({
   id: r.id,
@@ -83,6 +84,7 @@ export const toInvite = (r: InviteRow): InviteRecord => ({
   usedAt: r.used_at,
   usedBy: r.used_by,
   revokedAt: r.revoked_at,
+  note: r.note,
 })
 
 export interface AttemptRow {

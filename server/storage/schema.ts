@@ -176,6 +176,8 @@ export const MIGRATIONS: readonly Migration[] = [
        WHERE b.project_id = a.project_id AND b.user_id = a.user_id AND b.status = 'in_progress'
          AND (b.started_at > a.started_at OR (b.started_at = a.started_at AND b.id > a.id))
      );`,
+  // Who an invite link is for (a name or email the inviter notes; nothing is sent).
+  `ALTER TABLE invites ADD COLUMN note TEXT NOT NULL DEFAULT '';`,
 ]
 
 /** The migration's SQL for a dialect. */

@@ -115,6 +115,8 @@ export interface InviteRecord {
   usedAt: string | null
   usedBy: string | null
   revokedAt: string | null
+  /** Who the link is for, as the inviter noted it ('' when not noted). */
+  note: string
 }
 
 export interface AuditRecord {
@@ -179,6 +181,8 @@ export interface AccountStore {
     tokenHash: string
     createdBy: string
     expiresAt: string
+    /** Who the link is for ('' or absent: not noted). */
+    note?: string
   }): Promise<void>
   getInviteByTokenHash(tokenHash: string): Promise<InviteRecord | null>
   listInvites(projectId: string): Promise<InviteRecord[]>

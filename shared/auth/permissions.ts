@@ -54,3 +54,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   reviewer: 'Reviewer',
   annotator: 'Annotator',
 }
+
+/** A role's name in running text with its article: "an annotator", "a lead", "an owner", "a reviewer". */
+export function roleWithArticle(role: Role): string {
+  const name = ROLE_LABELS[role].toLowerCase()
+  return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`
+}

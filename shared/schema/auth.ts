@@ -62,6 +62,11 @@ export const Member = z.object({
 export type Member = z.infer<typeof Member>
 export const ChangeRoleBody = z.object({ role: RoleSchema }).strict()
 
+export const INVITE_NOTE_MAX = 120
+export const InviteNote = z
+  .string()
+  .trim()
+  .max(INVITE_NOTE_MAX, `the note is too long (at most ${INVITE_NOTE_MAX} characters)`)
 export const CreateInviteBody = z
   .object({
     role: RoleSchema,
@@ -71,6 +76,8 @@ export const CreateInviteBody = z
       .min(1)
       .max(24 * 30)
       .default(72),
+    /** Who the link is for (a name or email), so links in the list can be told apart; nothing is sent. */
+    note: InviteNote.default(''),
   })
   .strict()
 export const Invite = z.object({
@@ -80,6 +87,7 @@ export const Invite = z.object({
   expiresAt: z.string(),
   createdBy: z.string(),
   status: z.enum(['valid', 'used', 'expired', 'revoked']),
+  note: z.string(),
 })
 export type Invite = z.infer<typeof Invite>
 /** The answer to creating an invite: the only time the link is shown. */

@@ -3,8 +3,11 @@ import { z } from 'zod'
 import { ROLES } from '../auth/permissions'
 import { safeName } from './safeText'
 
+/** The longest project name, in characters (after trimming). */
+export const PROJECT_NAME_MAX = 120
+
 export const ProjectName = safeName(
-  z.string().trim().min(1, 'name must not be empty').max(120, 'name is too long'),
+  z.string().trim().min(1, 'name must not be empty').max(PROJECT_NAME_MAX, 'name is too long'),
 )
 
 export const Project = z.object({

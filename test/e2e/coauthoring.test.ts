@@ -107,6 +107,9 @@ describe('co-authoring a guideline in the browser', () => {
 
     await alice.page.getByTestId('new-project-name').fill(projectName)
     await alice.page.getByTestId('create-project').click()
+    // Creating opens the new project; back in the list it shows with Alice as its owner.
+    await waitForStatus(alice.page, 'saved')
+    await alice.page.getByTestId('back-link').click()
     const row = alice.page.getByTestId('project-row').filter({ hasText: projectName })
     await row.waitFor()
     expect(await row.getByTestId('role-badge').textContent()).toBe('Owner')

@@ -120,6 +120,10 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
     expected: row(401, 200, 200, 200, 200, 200, 401),
     call: async () => ({ path: '/api/auth/me' }),
   },
+  'GET /api/auth/session': {
+    expected: all(200),
+    call: async () => ({ path: '/api/auth/session' }),
+  },
   'GET /api/auth/sessions': {
     expected: row(401, 200, 200, 200, 200, 200, 401),
     call: async () => ({ path: '/api/auth/sessions' }),
@@ -228,6 +232,18 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
   'GET /api/projects/:id/versions/:version': {
     expected: row(401, 200, 200, 200, 200, 404, 200),
     call: async () => ({ path: `/api/projects/${project}/versions/1.0.0` }),
+  },
+  'GET /api/projects/:id/versions/:version/gold.csv': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/versions/1.0.0/gold.csv` }),
+  },
+  'GET /api/projects/:id/notices': {
+    expected: row(401, 200, 200, 200, 200, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/notices?after=0` }),
+  },
+  'POST /api/projects/:id/restores': {
+    expected: row(401, 204, 204, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/restores`, body: { version: '1.0.0' } }),
   },
   'GET /api/projects/:id/versions/:version/markdown': {
     expected: row(401, 200, 200, 200, 200, 404, 200),

@@ -14,6 +14,7 @@ const invite = (changes: Partial<InviteRecord> = {}): InviteRecord => ({
   usedAt: null,
   usedBy: null,
   revokedAt: null,
+  note: '',
   ...changes,
 })
 const facts = (changes: Partial<Parameters<typeof decideInvite>[0]> = {}) => ({

@@ -58,8 +58,8 @@ const PROJECTS_OF = sql(
    WHERE m.user_id = ? ORDER BY p.updated_at DESC, p.id`,
 )
 const INSERT_INVITE = sql(
-  `INSERT INTO invites (id, project_id, role, token_hash, created_by, created_at, expires_at)
-   VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  `INSERT INTO invites (id, project_id, role, token_hash, created_by, created_at, expires_at, note)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 )
 const INVITE_BY_HASH = sql('SELECT * FROM invites WHERE token_hash = ?')
 const INVITE_BY_HASH_LOCKED = sql('SELECT * FROM invites WHERE token_hash = ?', { forUpdate: true })
@@ -169,7 +169,16 @@ export function accountStore(db: Db): AccountStore {
 
     async createInvite(i) {
       await db.run(
-        run(INSERT_INVITE, [i.id, i.projectId, i.role, i.tokenHash, i.createdBy, now(), i.expiresAt]),
+        run(INSERT_INVITE, [
+          i.id,
+          i.projectId,
+          i.role,
+          i.tokenHash,
+          i.createdBy,
+          now(),
+          i.expiresAt,
+          i.note ?? '',
+        ]),
       )
     },
     async getInviteByTokenHash(tokenHash) {

@@ -2,6 +2,8 @@
  * Document storage, written once for both databases: the append-only update log, the compacted snapshot,
  * and the compaction that rebuilds it. The log append is the durable-before-relay hot path.
  */
+
+import { draftWriteTouch } from '../draftWrites'
 import { all, type BatchInsert, type Db, get, insertAll, lock, type Query, run, sql } from '../sql'
 import type { DocStats, DocStore, StoredDoc } from '../store'
 
@@ -29,6 +31,7 @@ const DELETE_SEQS = sql('DELETE FROM doc_updates WHERE doc = ? AND seq IN (SELEC
     'DELETE FROM doc_updates WHERE doc = ? AND seq IN (SELECT jsonb_array_elements_text(?::jsonb)::bigint)',
 })
 const PING = sql('SELECT 1 AS one')
+const TOUCH_PROJECT = sql('UPDATE projects SET updated_at = ? WHERE id = ? AND updated_at < ?')
 
 interface SnapshotRow {
   through_seq: number
@@ -40,18 +43,23 @@ interface UpdateRow {
 }
 
 export function docStore(db: Db): DocStore {
+  /** When this process last marked each project as edited. */
+  const touched = new Map<string, number>()
   return {
     loadDoc: (doc) => db.read(load(doc)),
     // The durable-before-relay hot path: no wrapper of its own, the driver's promise is the answer.
-    appendUpdates: (updates) =>
-      updates.length === 0
-        ? Promise.resolve([])
-        : db.run(
-            insertAll(
-              APPEND,
-              updates.map((u) => [u.doc, u.data]),
-            ),
-          ),
+    appendUpdates: (updates) => {
+      if (updates.length === 0) return Promise.resolve([])
+      const rows = updates.map((u) => [u.doc, u.data])
+      // A draft's project shows when it was last edited (draftWrites.ts): at most once a minute per project.
+      const touch = draftWriteTouch(updates, touched)
+      if (touch.projectIds.length === 0) return db.run(insertAll(APPEND, rows))
+      return db.write(function* () {
+        const seqs = yield* insertAll(APPEND, rows)
+        for (const id of touch.projectIds) yield* run(TOUCH_PROJECT, [touch.at, id, touch.before])
+        return seqs
+      })
+    },
     async compactDoc(doc, data, throughSeq) {
       await db.write(function* () {
         yield* run(UPSERT_NEWER_SNAPSHOT, [doc, throughSeq, data])
