@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import * as Y from 'yjs'
+import { draftDocName } from '../../shared/protocol/docNames'
 import { findProblems, hasErrors } from '../../shared/rubric/problems'
 import { PublishBody, type VersionJson, type VersionSummary } from '../../shared/schema/version'
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
@@ -16,18 +17,13 @@ import { commentSummary } from '../comments/commentsDoc'
 import { buildVersionJson, publicVariant } from '../publish/buildVersion'
 import { versionMarkdown, versionPrintPage } from '../publish/exportVersion'
 import type { Store, StoredVersion, VersionRecord } from '../storage/store'
+import { loadDoc } from '../sync/storedDoc'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed, notFound, readJson } from './errors'
 
 /** Rebuilds the current draft from the store (everything in it is durable; rooms hold nothing more). */
 export async function loadDraftDoc(store: Store, projectId: string): Promise<Y.Doc> {
-  const stored = await store.loadDoc(projectId)
-  const doc = new Y.Doc({ gc: false })
-  doc.transact(() => {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.data)
-    for (const update of stored.updates) Y.applyUpdate(doc, update.data)
-  })
-  return doc
+  return (await loadDoc(store, draftDocName(projectId), { into: new Y.Doc({ gc: false }) })).doc
 }
 
 const summary = (r: VersionRecord): VersionSummary => ({

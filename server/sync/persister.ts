@@ -7,10 +7,12 @@
  * (The next commit starts after the previous batch is relayed: with SQLite the commit runs on this thread,
  * so starting it earlier would only delay that relay.)
  */
+import { writeNotSaved, writeSaved } from '../../shared/protocol/saveMessages'
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
 import type { Connection } from './connection'
-import { encodeSaved, NOT_SAVED_FRAME } from './wire'
+
+const NOT_SAVED_FRAME = writeNotSaved()
 
 /** What the persister needs of a room. */
 export interface DurableTarget {
@@ -112,7 +114,7 @@ export class Persister {
         if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
         const job = done[i]!
         if (job.kind === 'update') job.target.applyDurable(job.origin, job.update, seqs[next++]!)
-        else job.conn.send(encodeSaved(job.id))
+        else job.conn.send(writeSaved(job.id))
       }
       inFlight = this.commitNext()
     }

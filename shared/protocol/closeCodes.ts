@@ -15,7 +15,7 @@ export const CloseCode = {
   transportTooLarge: 1009,
   /** Malformed or truncated frame, text frame, or a message type the server does not accept. */
   badMessage: 4400,
-  /** No valid session (used once accounts exist). */
+  /** No valid session (not signed in, or the session ended). */
   unauthenticated: 4401,
   /** The user may not open this document. */
   forbidden: 4403,
@@ -53,6 +53,8 @@ export const CloseReason = {
   messageTooLarge: 'message too large',
   badUpdate: 'invalid update (only complete Yjs V1 updates are accepted)',
   internalError: 'document could not be loaded',
+  unexpectedError: 'internal error',
+  sendFailed: 'send failed',
   resyncNeeded: 'update does not match what the server holds now; reconnect to resync',
   tooManyMessages: 'too many messages per second',
   tooManyAccountConnections: 'too many open connections for this account',
