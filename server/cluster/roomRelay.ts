@@ -9,6 +9,7 @@ import * as Y from 'yjs'
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
 import type { AwarenessOwner, AwarenessState } from '../sync/awarenessState'
+import type { ClientIdOwners } from '../sync/clientIdOwners'
 import { applyStoredDoc } from '../sync/storedDoc'
 import { type AwarenessEntry, encodeAwareness, encodeUpdate, writeAwarenessUpdate } from '../sync/wire'
 import type { DocChannelListener, Fanout } from './fanout'
@@ -18,6 +19,8 @@ export interface RelayedRoom {
   readonly name: string
   readonly doc: Y.Doc
   readonly awareness: AwarenessState
+  /** Which account writes as each client id; other instances' updates and presence claim ids too. */
+  readonly clientIdOwners: ClientIdOwners
   readonly isReady: boolean
   /** Sends a frame to every connection of the room. */
   broadcast(frame: Uint8Array, except: null): void
@@ -25,6 +28,26 @@ export interface RelayedRoom {
   countRemoteUpdate(): void
   /** Awareness entries of this instance's own clients. */
   localAwareness(): AwarenessEntry[]
+}
+
+/** The client ids an update writes structs as. */
+function writtenAs(update: Uint8Array): Iterable<number> {
+  try {
+    return Y.parseUpdateMeta(update).to.keys()
+  } catch {
+    return []
+  }
+}
+
+/** The account of a relayed presence state (the instance it came from wrote the account's id into it). */
+function accountOf(entry: AwarenessEntry): string | null {
+  if (entry.state === 'null') return null
+  try {
+    const id = (JSON.parse(entry.state) as { user?: { id?: unknown } } | null)?.user?.id
+    return typeof id === 'string' ? id : null
+  } catch {
+    return null
+  }
 }
 
 /** Transaction origin of what arrives from other instances (already durable there). */
@@ -58,8 +81,8 @@ export class RoomRelay {
     this.fanout.leave(this.room.name)
   }
 
-  publishUpdate(update: Uint8Array, seq: number): void {
-    this.fanout.publishUpdate(this.room.name, update, seq)
+  publishUpdate(update: Uint8Array, seq: number, author: string): void {
+    this.fanout.publishUpdate(this.room.name, update, seq, author)
   }
 
   publishAwareness(entries: AwarenessEntry[]): void {
@@ -72,8 +95,9 @@ export class RoomRelay {
   }
 
   private readonly listener: DocChannelListener = {
-    update: (update, seq) =>
+    update: (update, seq, author) =>
       this.whenLoaded(() => {
+        if (author) this.room.clientIdOwners.claim(writtenAs(update), author)
         try {
           Y.applyUpdate(this.room.doc, update, FROM_OTHER_INSTANCE)
         } catch (error) {
@@ -91,6 +115,10 @@ export class RoomRelay {
           this.remoteOwners.set(from, owner)
         }
         const accepted = this.room.awareness.apply(owner, entries)
+        for (const entry of accepted) {
+          const account = accountOf(entry)
+          if (account) this.room.clientIdOwners.claim([entry.clientId], account)
+        }
         if (accepted.length > 0) this.room.broadcast(encodeAwareness(writeAwarenessUpdate(accepted)), null)
       }),
     resync: () =>

@@ -12,6 +12,7 @@ import { RoomRelay } from '../cluster/roomRelay'
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
 import { AwarenessState } from './awarenessState'
+import { ClientIdOwners, writerIds } from './clientIdOwners'
 import { Connection } from './connection'
 import type { DurableTarget, Persister } from './persister'
 import { loadDoc, mergeStored } from './storedDoc'
@@ -54,6 +55,8 @@ export class Room implements DurableTarget {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new AwarenessState()
   readonly conns = new Set<Connection>()
+  /** Which account writes as each Yjs client id (clientIdOwners.ts). */
+  readonly clientIdOwners = new ClientIdOwners()
   status: RoomStatus = 'loading'
   /** Highest durable seq applied to `doc`. */
   lastSeq = 0
@@ -183,12 +186,18 @@ export class Room implements DurableTarget {
           conn.close(CloseCode.badUpdate, CloseReason.badUpdate)
           return
         }
+        const writers = writerIds(message.decoded.structs)
+        if (this.clientIdOwners.conflict(writers, conn.user.id) !== null) {
+          conn.close(CloseCode.badUpdate, CloseReason.clientIdTaken)
+          return
+        }
         const refusal = this.guard.admit(message.update, conn.user.id)
         if (refusal) {
           const code = refusal.kind === 'forbidden' ? CloseCode.forbidden : CloseCode.badUpdate
           conn.close(code, refusal.reason.slice(0, 120))
           return
         }
+        this.clientIdOwners.claim(writers, conn.user.id)
         for (const struct of message.decoded.structs) {
           const end = struct.id.clock + struct.length
           if (end > (this.queuedClock.get(struct.id.client) ?? 0)) this.queuedClock.set(struct.id.client, end)
@@ -198,10 +207,15 @@ export class Room implements DurableTarget {
         return
       }
       case 'awareness': {
+        const account = conn.user.id
         const accepted = this.awareness.apply(
           conn,
-          message.entries.map((entry) => withAccountUser(entry, conn)),
+          message.entries
+            .filter((entry) => this.clientIdOwners.mayUse(entry.clientId, account))
+            .map((entry) => withAccountUser(entry, conn)),
         )
+        const present = accepted.filter((entry) => entry.state !== 'null').map((entry) => entry.clientId)
+        this.clientIdOwners.claim(present, account)
         if (accepted.length > 0) {
           this.broadcast(encodeAwareness(writeAwarenessUpdate(accepted)), conn)
           this.relay?.publishAwareness(accepted)
@@ -229,7 +243,7 @@ export class Room implements DurableTarget {
     this.lastSeq = seq
     this.updatesSinceSnapshot++
     this.broadcast(encodeUpdate(update), origin)
-    this.relay?.publishUpdate(update, seq)
+    this.relay?.publishUpdate(update, seq, origin.user.id)
     this.maybeCompact()
   }
 

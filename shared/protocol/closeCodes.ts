@@ -23,7 +23,10 @@ export const CloseCode = {
   unknownDocument: 4404,
   /** A single message exceeded the configured size limit. */
   messageTooLarge: 4413,
-  /** An update was not a complete Yjs V1 update (V2 encoding, trailing bytes, corrupt structs). */
+  /**
+   * An update was not a complete Yjs V1 update (V2 encoding, trailing bytes, corrupt structs), its content
+   * breaks the document kind's schema, or it writes as a Yjs client id that another account owns.
+   */
   badUpdate: 4422,
   /** Too many messages or connections (permanent: the stock client stops reconnecting). */
   rateLimited: 4429,
@@ -52,6 +55,7 @@ export const CloseReason = {
   invalidDocName: 'invalid document name',
   messageTooLarge: 'message too large',
   badUpdate: 'invalid update (only complete Yjs V1 updates are accepted)',
+  clientIdTaken: 'update writes as a Yjs client id that belongs to another account',
   internalError: 'document could not be loaded',
   unexpectedError: 'internal error',
   sendFailed: 'send failed',
