@@ -63,9 +63,10 @@ function rawComment(fields: Record<string, unknown>): Y.Map<unknown> {
   return map
 }
 
+const commentsOf = (doc: Y.Doc) => threadsMap(doc).get('t1')!.get('comments') as Y.Array<Y.Map<unknown>>
+
 const reply = (fields: Record<string, unknown>) => (doc: Y.Doc) => {
-  const comments = threadsMap(doc).get('t1')?.get('comments') as Y.Array<Y.Map<unknown>>
-  comments.push([rawComment(fields)])
+  commentsOf(doc).push([rawComment(fields)])
 }
 
 describe('who may change what', () => {
@@ -94,11 +95,7 @@ describe('who may change what', () => {
       ann.id,
       (d: Y.Doc) => threadsMap(d).get('t1')?.set('createdAt', at),
     ],
-    [
-      'removing a comment outright',
-      ann.id,
-      (d: Y.Doc) => (threadsMap(d).get('t1')?.get('comments') as Y.Array<unknown>).delete(0, 1),
-    ],
+    ['removing a comment outright', ann.id, (d: Y.Doc) => commentsOf(d).delete(0, 1)],
     ["marking someone else's mentions as seen", rae.id, (d: Y.Doc) => markMentionsSeen(d, ann.id, ['c1'])],
     ['writing another root', ann.id, (d: Y.Doc) => d.getMap('extra').set('k', 1)],
   ])('refuses %s as forbidden', (_what, userId, change) => {
@@ -147,7 +144,7 @@ describe('what a comment may hold (the shared schema)', () => {
   it('checks edited bodies and mentions, and the comments of a new thread', () => {
     const { check } = setup()
     const edit = (body: string) => (d: Y.Doc) => {
-      const first = (threadsMap(d).get('t1')?.get('comments') as Y.Array<Y.Map<unknown>>).get(0)
+      const first = commentsOf(d).get(0)
       first.set('body', body)
     }
     expect(check(ann.id, edit('bad\u0007'))).toEqual({
@@ -178,8 +175,7 @@ describe('what a comment may hold (the shared schema)', () => {
 
   it('leaves old comments alone: resolving a thread whose stored body predates the rule is accepted', () => {
     const { accepted, check } = setup()
-    const comments = threadsMap(accepted).get('t1')?.get('comments') as Y.Array<Y.Map<unknown>>
-    comments.get(0).set('body', `${longest}${longest}`)
+    commentsOf(accepted).get(0).set('body', `${longest}${longest}`)
     expect(check(rae.id, (d) => setResolved(d, 't1', true, rae, at))).toBe(null)
   })
 })
