@@ -11,6 +11,7 @@ import { writeNotSaved, writeSaved } from '../../shared/protocol/saveMessages'
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
 import type { Connection } from './connection'
+import { activeFault, RELAY_BEFORE_DURABLE_DELAY_MS } from './faultInjection'
 
 const NOT_SAVED_FRAME = writeNotSaved()
 
@@ -41,7 +42,12 @@ export class Persister {
   private idleWaiters: (() => void)[] = []
   private failures = 0
 
-  constructor(private readonly store: DocStore) {}
+  /** Test-only: relay and acknowledge before writing (faultInjection.ts). */
+  private readonly relayBeforeDurable: boolean
+
+  constructor(private readonly store: DocStore) {
+    this.relayBeforeDurable = activeFault() === 'relay-before-durable'
+  }
 
   enqueueUpdate(target: DurableTarget, origin: Connection, update: Uint8Array): void {
     this.queue.push({ kind: 'update', target, origin, update })
@@ -89,6 +95,7 @@ export class Persister {
   private async run(): Promise<void> {
     this.scheduled = false
     this.running = true
+    if (this.relayBeforeDurable) return this.runRelayingFirst()
     let inFlight = this.commitNext()
     while (inFlight) {
       let seqs: number[]
@@ -118,7 +125,29 @@ export class Persister {
       }
       inFlight = this.commitNext()
     }
+    this.finish()
+  }
+
+  private finish(): void {
     this.running = false
     for (const resolve of this.idleWaiters.splice(0)) resolve()
+  }
+
+  /** The injected fault: apply, relay and acknowledge each batch, then write it a while later. */
+  private async runRelayingFirst(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH)
+      for (const job of batch) {
+        // Sequence 0: the room keeps the last sequence it knows to be stored for compaction.
+        if (job.kind === 'update') job.target.applyDurable(job.origin, job.update, 0)
+        else job.conn.send(writeSaved(job.id))
+      }
+      await new Promise((resolve) => setTimeout(resolve, RELAY_BEFORE_DURABLE_DELAY_MS))
+      const updates = batch.filter((job) => job.kind === 'update')
+      await this.store
+        .appendUpdates(updates.map((job) => ({ doc: job.target.name, data: job.update })))
+        .catch((error) => log.error('writing updates failed (fault injection run)', { error }))
+    }
+    this.finish()
   }
 }

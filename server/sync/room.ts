@@ -240,7 +240,7 @@ export class Room implements DurableTarget {
     } catch (error) {
       log.error('stored update could not be applied', { doc: this.name, seq, error })
     }
-    this.lastSeq = seq
+    this.lastSeq = Math.max(this.lastSeq, seq)
     this.updatesSinceSnapshot++
     this.broadcast(encodeUpdate(update), origin)
     this.relay?.publishUpdate(update, seq, origin.user.id)
