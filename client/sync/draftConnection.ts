@@ -11,9 +11,9 @@ import * as Y from 'yjs'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { draftDocName, isValidProjectId } from '../../shared/protocol/docNames'
 import { MessageType, SYNC_PATH } from '../../shared/protocol/messages'
+import { readSaved, writeSaveRequest } from '../../shared/protocol/saveMessages'
 import { guidelineFragment } from '../../shared/ydoc/layout'
 import { localDraftName } from './localDrafts'
-import { readSaved, writeSaveRequest } from './saveProtocol'
 import { type SaveStatus, SaveTracker } from './saveTracker'
 
 /** Coalesces the saveRequests of a burst of keystrokes into one. */

@@ -8,8 +8,11 @@ import type { AwarenessEntry } from '../sync/wire'
 
 /** Messages an instance hears on a document's channel from the other instances. */
 export interface DocChannelListener {
-  /** An update another instance has already made durable (seq is its store sequence number). */
-  update(update: Uint8Array, seq: number): void
+  /**
+   * An update another instance has already made durable (seq is its store sequence number), written by the
+   * account `author` ('' when unknown).
+   */
+  update(update: Uint8Array, seq: number, author: string): void
   /** Awareness entries of clients connected to instance `from`. */
   awareness(from: string, entries: AwarenessEntry[]): void
   /** Instance `from` missed messages (it lost Redis for a while): re-read the document from the store. */
@@ -36,7 +39,7 @@ export interface Fanout {
   /** Subscribes to a document's channel; resolves once messages published from now on will arrive. */
   join(doc: string, listener: DocChannelListener): Promise<void>
   leave(doc: string): void
-  publishUpdate(doc: string, update: Uint8Array, seq: number): void
+  publishUpdate(doc: string, update: Uint8Array, seq: number, author: string): void
   publishAwareness(doc: string, entries: AwarenessEntry[]): void
   publishResync(doc: string): void
   publishQueryAwareness(doc: string): void

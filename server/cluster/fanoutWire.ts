@@ -9,7 +9,8 @@ import { type AwarenessEntry, readAwarenessUpdate, writeAwarenessUpdate } from '
 const Kind = { update: 0, awareness: 1, resync: 2, queryAwareness: 3 } as const
 
 export type DocChannelMessage =
-  | { from: string; kind: 'update'; update: Uint8Array; seq: number }
+  /** `author`: the account that wrote it ('' from an instance that does not say). */
+  | { from: string; kind: 'update'; update: Uint8Array; seq: number; author: string }
   | { from: string; kind: 'awareness'; entries: AwarenessEntry[] }
   | { from: string; kind: 'resync' }
   | { from: string; kind: 'queryAwareness' }
@@ -21,6 +22,7 @@ export function encodeDocChannelMessage(message: DocChannelMessage): Uint8Array 
   if (message.kind === 'update') {
     encoding.writeVarUint(encoder, message.seq)
     encoding.writeVarUint8Array(encoder, message.update)
+    encoding.writeVarString(encoder, message.author)
   } else if (message.kind === 'awareness') {
     encoding.writeVarUint8Array(encoder, writeAwarenessUpdate(message.entries))
   }
@@ -35,7 +37,10 @@ export function decodeDocChannelMessage(bytes: Uint8Array): DocChannelMessage | 
     const kind = decoding.readVarUint(decoder)
     if (kind === Kind.update) {
       const seq = decoding.readVarUint(decoder)
-      return { from, kind: 'update', seq, update: decoding.readVarUint8Array(decoder) }
+      const update = decoding.readVarUint8Array(decoder)
+      // The author was added later; messages from an instance running the previous version end here.
+      const author = decoder.pos < decoder.arr.length ? decoding.readVarString(decoder) : ''
+      return { from, kind: 'update', seq, update, author }
     }
     if (kind === Kind.awareness)
       return { from, kind: 'awareness', entries: readAwarenessUpdate(decoding.readVarUint8Array(decoder)) }

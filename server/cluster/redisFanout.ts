@@ -85,7 +85,7 @@ export async function openRedisFanout(options: RedisFanoutOptions): Promise<Fano
     if (!decoded || decoded.from === instanceId) return
     heard(decoded.from)
     if (!listener) return
-    if (decoded.kind === 'update') listener.update(decoded.update, decoded.seq)
+    if (decoded.kind === 'update') listener.update(decoded.update, decoded.seq, decoded.author)
     else if (decoded.kind === 'awareness') listener.awareness(decoded.from, decoded.entries)
     else if (decoded.kind === 'resync') listener.resync(decoded.from)
     else listener.queryAwareness(decoded.from)
@@ -158,8 +158,8 @@ export async function openRedisFanout(options: RedisFanoutOptions): Promise<Fano
       if (!listeners.delete(doc)) return
       if (sub.status === 'ready') sub.unsubscribe(docChannel(doc)).catch(() => {})
     },
-    publishUpdate: (doc, update, seq) =>
-      publishDoc(doc, encodeDocChannelMessage({ from: instanceId, kind: 'update', update, seq })),
+    publishUpdate: (doc, update, seq, author) =>
+      publishDoc(doc, encodeDocChannelMessage({ from: instanceId, kind: 'update', update, seq, author })),
     publishAwareness: (doc, entries) =>
       publishDoc(doc, encodeDocChannelMessage({ from: instanceId, kind: 'awareness', entries })),
     publishResync: (doc) => publishDoc(doc, encodeDocChannelMessage({ from: instanceId, kind: 'resync' })),

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import * as Y from 'yjs'
+import { draftDocName } from '../../shared/protocol/docNames'
 import { calibrationPool, summarizePool } from '../../shared/rubric/calibrationPool'
 import { findProblems, hasErrors } from '../../shared/rubric/problems'
 import type { PoolSummary } from '../../shared/schema/poolSummary'
@@ -21,18 +22,13 @@ import { variantBody } from '../publish/audienceVariant'
 import { buildVersionJson } from '../publish/buildVersion'
 import { versionMarkdown, versionPrintPage } from '../publish/exportVersion'
 import type { Store, StoredVersion, VersionRecord } from '../storage/store'
+import { loadDoc } from '../sync/storedDoc'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed, notFound, readJson } from './errors'
 
 /** Rebuilds the current draft from the store (everything in it is durable; rooms hold nothing more). */
 export async function loadDraftDoc(store: Store, projectId: string): Promise<Y.Doc> {
-  const stored = await store.loadDoc(projectId)
-  const doc = new Y.Doc({ gc: false })
-  doc.transact(() => {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.data)
-    for (const update of stored.updates) Y.applyUpdate(doc, update.data)
-  })
-  return doc
+  return (await loadDoc(store, draftDocName(projectId), { into: new Y.Doc({ gc: false }) })).doc
 }
 
 const summary = (r: VersionRecord): VersionSummary => ({

@@ -4,6 +4,7 @@
  */
 import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
+import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { log } from '../log'
 
 export type DocAccess = 'write' | 'read'
@@ -57,7 +58,7 @@ export class Connection {
       })
     }
     this.socket.send(frame, (error) => {
-      if (error) this.close(1011, 'send failed')
+      if (error) this.close(CloseCode.internalError, CloseReason.sendFailed)
     })
   }
 

@@ -7,10 +7,13 @@
  * (The next commit starts after the previous batch is relayed: with SQLite the commit runs on this thread,
  * so starting it earlier would only delay that relay.)
  */
+import { writeNotSaved, writeSaved } from '../../shared/protocol/saveMessages'
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
 import type { Connection } from './connection'
-import { encodeSaved, NOT_SAVED_FRAME } from './wire'
+import { activeFault, RELAY_BEFORE_DURABLE_DELAY_MS } from './faultInjection'
+
+const NOT_SAVED_FRAME = writeNotSaved()
 
 /** What the persister needs of a room. */
 export interface DurableTarget {
@@ -39,7 +42,12 @@ export class Persister {
   private idleWaiters: (() => void)[] = []
   private failures = 0
 
-  constructor(private readonly store: DocStore) {}
+  /** Test-only: relay and acknowledge before writing (faultInjection.ts). */
+  private readonly relayBeforeDurable: boolean
+
+  constructor(private readonly store: DocStore) {
+    this.relayBeforeDurable = activeFault() === 'relay-before-durable'
+  }
 
   enqueueUpdate(target: DurableTarget, origin: Connection, update: Uint8Array): void {
     this.queue.push({ kind: 'update', target, origin, update })
@@ -87,6 +95,7 @@ export class Persister {
   private async run(): Promise<void> {
     this.scheduled = false
     this.running = true
+    if (this.relayBeforeDurable) return this.runRelayingFirst()
     let inFlight = this.commitNext()
     while (inFlight) {
       let seqs: number[]
@@ -112,11 +121,33 @@ export class Persister {
         if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
         const job = done[i]!
         if (job.kind === 'update') job.target.applyDurable(job.origin, job.update, seqs[next++]!)
-        else job.conn.send(encodeSaved(job.id))
+        else job.conn.send(writeSaved(job.id))
       }
       inFlight = this.commitNext()
     }
+    this.finish()
+  }
+
+  private finish(): void {
     this.running = false
     for (const resolve of this.idleWaiters.splice(0)) resolve()
+  }
+
+  /** The injected fault: apply, relay and acknowledge each batch, then write it a while later. */
+  private async runRelayingFirst(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH)
+      for (const job of batch) {
+        // Sequence 0: the room keeps the last sequence it knows to be stored for compaction.
+        if (job.kind === 'update') job.target.applyDurable(job.origin, job.update, 0)
+        else job.conn.send(writeSaved(job.id))
+      }
+      await new Promise((resolve) => setTimeout(resolve, RELAY_BEFORE_DURABLE_DELAY_MS))
+      const updates = batch.filter((job) => job.kind === 'update')
+      await this.store
+        .appendUpdates(updates.map((job) => ({ doc: job.target.name, data: job.update })))
+        .catch((error) => log.error('writing updates failed (fault injection run)', { error }))
+    }
+    this.finish()
   }
 }

@@ -1,19 +1,22 @@
 /**
  * A live document in memory and the connections editing it. A room loads its stored state before it
- * answers anyone, applies an update only after it is durable, relays it to the other connections (and,
- * with several instances, to the other instances), compacts its log off the hot path, and tells its
- * registry when it is empty and idle so it can be evicted.
+ * answers anyone, checks each update by its document kind's rule, applies an update only after it is
+ * durable, relays it to the other connections (and, through its RoomRelay, to the other instances),
+ * compacts its log off the hot path, and tells its registry when it is empty and idle so it can be evicted.
  */
 import * as Y from 'yjs'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { parseDocName } from '../../shared/protocol/docNames'
-import type { DocChannelListener, Fanout } from '../cluster/fanout'
+import type { Fanout } from '../cluster/fanout'
+import { RoomRelay } from '../cluster/roomRelay'
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
-import { type AwarenessOwner, AwarenessState } from './awarenessState'
-import { commentsUpdateViolation } from './commentsGuard'
-import type { Connection } from './connection'
+import { AwarenessState } from './awarenessState'
+import { ClientIdOwners, writerIds } from './clientIdOwners'
+import { Connection } from './connection'
 import type { DurableTarget, Persister } from './persister'
+import { loadDoc, mergeStored } from './storedDoc'
+import { guardFor, type UpdateGuard } from './updateGuard'
 import { fitsDocument, needsUnknown, straddlesDocument } from './updateValidation'
 import {
   type AwarenessEntry,
@@ -43,27 +46,8 @@ export interface RoomDeps {
   fanout: Fanout | null
 }
 
-/** Origin of updates that came from another instance (already durable there). */
-const REMOTE = Symbol('remote instance')
-
-/** Merges a stored snapshot and log into one update (what compaction stores as the new snapshot). */
-export function mergeStored(snapshot: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc({ gc: true })
-  try {
-    doc.transact(() => {
-      for (const update of snapshot ? [snapshot, ...updates] : updates) {
-        try {
-          Y.applyUpdate(doc, update)
-        } catch (error) {
-          log.error('skipping unreadable stored update while compacting', { error })
-        }
-      }
-    })
-    return Y.encodeStateAsUpdate(doc)
-  } finally {
-    doc.destroy()
-  }
-}
+/** Compaction's merge, exported here too for the tests that compact through the store. */
+export { mergeStored }
 
 export type RoomStatus = 'loading' | 'ready' | 'failed' | 'evicted'
 
@@ -71,6 +55,8 @@ export class Room implements DurableTarget {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new AwarenessState()
   readonly conns = new Set<Connection>()
+  /** Which account writes as each Yjs client id (clientIdOwners.ts). */
+  readonly clientIdOwners = new ClientIdOwners()
   status: RoomStatus = 'loading'
   /** Highest durable seq applied to `doc`. */
   lastSeq = 0
@@ -78,37 +64,35 @@ export class Room implements DurableTarget {
   updatesSinceSnapshot = 0
   /** Updates queued for writing but not yet applied. */
   pendingWrites = 0
+  /** The link to the other instances (null when this is the only one). */
+  readonly relay: RoomRelay | null
   private compacting: Promise<void> | null = null
   private readonly waiting = new Map<Connection, Uint8Array[]>()
-  /** Other instances relaying their clients' presence, by instance id. */
-  private readonly remoteOwners = new Map<string, AwarenessOwner>()
-  /**
-   * Comments documents only: everything accepted so far (durable or still being written), against which
-   * each new update is checked (commentsGuard.ts).
-   */
-  private readonly accepted: Y.Doc | null
+  /** The document kind's check of updates from sockets (updateGuard.ts). */
+  private readonly guard: UpdateGuard
   /** Per client, the clock its updates reach, counting updates still queued for writing. */
   private readonly queuedClock = new Map<number, number>()
   /** The whole document encoded, kept until its next change (new clients and compaction share it). */
   private encodedState: Uint8Array | null = null
-  /** Messages from other instances that arrived while the room was loading. */
-  private remoteBacklog: (() => void)[] | null = []
 
   constructor(
     readonly name: string,
     private readonly deps: RoomDeps,
   ) {
-    const accepted = parseDocName(name)?.kind === 'comments' ? new Y.Doc({ gc: true }) : null
-    // What reaches the document from the store or another instance is accepted by definition; updates from
-    // this instance's sockets were added when they were accepted (see handle), so they are not applied twice.
-    if (accepted)
-      this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin === null || origin === REMOTE) Y.applyUpdate(accepted, update)
-      })
-    this.accepted = accepted
-    this.doc.on('update', () => {
+    const kind = parseDocName(name)?.kind
+    if (!kind) throw new Error(`no document is named ${name}`)
+    this.guard = guardFor(kind)
+    this.relay = deps.fanout ? new RoomRelay(this, deps.fanout, deps.store) : null
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.encodedState = null
+      // What reaches the document from the store or another instance is accepted by definition; updates
+      // from this instance's sockets were admitted when they arrived (see handle), so not observed twice.
+      if (!(origin instanceof Connection)) this.guard.observe(update)
     })
+  }
+
+  get isReady(): boolean {
+    return this.status === 'ready'
   }
 
   /** `Y.encodeStateAsUpdate(doc)`, encoded once per version of the document. */
@@ -123,34 +107,18 @@ export class Room implements DurableTarget {
    * subscription.
    */
   async load(): Promise<void> {
-    if (this.deps.fanout) {
-      await this.deps.fanout.join(this.name, this.channelListener)
-      this.deps.fanout.publishQueryAwareness(this.name)
-    }
-    const stored = await this.deps.store.loadDoc(this.name)
-    this.doc.transact(() => {
-      if (stored.snapshot) this.applyStored(stored.snapshot.data, stored.snapshot.throughSeq)
-      for (const update of stored.updates) this.applyStored(update.data, update.seq)
-    })
-    this.lastSeq = Math.max(stored.snapshot?.throughSeq ?? 0, stored.updates.at(-1)?.seq ?? 0)
-    this.updatesSinceSnapshot = stored.updates.length
+    await this.relay?.join()
+    const loaded = await loadDoc(this.deps.store, this.name, { into: this.doc })
+    this.lastSeq = loaded.throughSeq
+    this.updatesSinceSnapshot = loaded.logLength
     this.status = 'ready'
-    for (const run of this.remoteBacklog ?? []) run()
-    this.remoteBacklog = null
+    this.relay?.loaded()
     for (const [conn, frames] of this.waiting) {
       this.greet(conn)
       for (const frame of frames) this.handle(conn, frame)
     }
     this.waiting.clear()
     this.maybeCompact()
-  }
-
-  private applyStored(update: Uint8Array, seq: number): void {
-    try {
-      Y.applyUpdate(this.doc, update)
-    } catch (error) {
-      log.error('skipping unreadable stored update', { doc: this.name, seq, error })
-    }
   }
 
   addConnection(conn: Connection): void {
@@ -165,7 +133,7 @@ export class Room implements DurableTarget {
     const removed = this.awareness.removeOwner(conn)
     if (removed.length > 0) {
       this.broadcast(encodeAwareness(writeAwarenessUpdate(removed)), null)
-      this.deps.fanout?.publishAwareness(this.name, removed)
+      this.relay?.publishAwareness(removed)
     }
   }
 
@@ -192,7 +160,7 @@ export class Room implements DurableTarget {
       message = readClientMessage(frame)
     } catch (error) {
       if (error instanceof ProtocolError) conn.close(error.code, error.reason)
-      else conn.close(1011, 'internal error')
+      else conn.close(CloseCode.internalError, CloseReason.unexpectedError)
       return
     }
     switch (message.kind) {
@@ -204,7 +172,7 @@ export class Room implements DurableTarget {
         )
         return
       }
-      case 'update':
+      case 'update': {
         // Read-only connections: answered, never written (their updates are dropped here).
         if (conn.access !== 'write') return
         if (
@@ -218,14 +186,18 @@ export class Room implements DurableTarget {
           conn.close(CloseCode.badUpdate, CloseReason.badUpdate)
           return
         }
-        if (this.accepted) {
-          const violation = commentsUpdateViolation(this.accepted, message.update, conn.user.id)
-          if (violation) {
-            conn.close(CloseCode.forbidden, violation.slice(0, 120))
-            return
-          }
-          Y.applyUpdate(this.accepted, message.update)
+        const writers = writerIds(message.decoded.structs)
+        if (this.clientIdOwners.conflict(writers, conn.user.id) !== null) {
+          conn.close(CloseCode.badUpdate, CloseReason.clientIdTaken)
+          return
         }
+        const refusal = this.guard.admit(message.update, conn.user.id)
+        if (refusal) {
+          const code = refusal.kind === 'forbidden' ? CloseCode.forbidden : CloseCode.badUpdate
+          conn.close(code, refusal.reason.slice(0, 120))
+          return
+        }
+        this.clientIdOwners.claim(writers, conn.user.id)
         for (const struct of message.decoded.structs) {
           const end = struct.id.clock + struct.length
           if (end > (this.queuedClock.get(struct.id.client) ?? 0)) this.queuedClock.set(struct.id.client, end)
@@ -233,14 +205,20 @@ export class Room implements DurableTarget {
         this.pendingWrites++
         this.deps.persister.enqueueUpdate(this, conn, message.update)
         return
+      }
       case 'awareness': {
+        const account = conn.user.id
         const accepted = this.awareness.apply(
           conn,
-          message.entries.map((entry) => withAccountUser(entry, conn)),
+          message.entries
+            .filter((entry) => this.clientIdOwners.mayUse(entry.clientId, account))
+            .map((entry) => withAccountUser(entry, conn)),
         )
+        const present = accepted.filter((entry) => entry.state !== 'null').map((entry) => entry.clientId)
+        this.clientIdOwners.claim(present, account)
         if (accepted.length > 0) {
           this.broadcast(encodeAwareness(writeAwarenessUpdate(accepted)), conn)
-          this.deps.fanout?.publishAwareness(this.name, accepted)
+          this.relay?.publishAwareness(accepted)
         }
         return
       }
@@ -262,85 +240,24 @@ export class Room implements DurableTarget {
     } catch (error) {
       log.error('stored update could not be applied', { doc: this.name, seq, error })
     }
-    this.lastSeq = seq
+    this.lastSeq = Math.max(this.lastSeq, seq)
     this.updatesSinceSnapshot++
     this.broadcast(encodeUpdate(update), origin)
-    this.deps.fanout?.publishUpdate(this.name, update, seq)
+    this.relay?.publishUpdate(update, seq, origin.user.id)
     this.maybeCompact()
   }
 
-  /** What the room does with messages from the other instances. */
-  private readonly channelListener: DocChannelListener = {
-    update: (update, seq) =>
-      this.whenLoaded(() => {
-        try {
-          Y.applyUpdate(this.doc, update, REMOTE)
-        } catch (error) {
-          log.error('update from another instance could not be applied', { doc: this.name, seq, error })
-          return
-        }
-        this.updatesSinceSnapshot++
-        this.broadcast(encodeUpdate(update), null)
-        this.maybeCompact()
-      }),
-    awareness: (from, entries) =>
-      this.whenLoaded(() => {
-        let owner = this.remoteOwners.get(from)
-        if (!owner) {
-          owner = { clientIds: new Set() }
-          this.remoteOwners.set(from, owner)
-        }
-        const accepted = this.awareness.apply(owner, entries)
-        if (accepted.length > 0) this.broadcast(encodeAwareness(writeAwarenessUpdate(accepted)), null)
-      }),
-    resync: () =>
-      this.whenLoaded(() => {
-        this.resyncFromStore().catch((error) =>
-          log.error('re-reading a document failed', { doc: this.name, error }),
-        )
-      }),
-    queryAwareness: () => this.republishAwareness(),
+  /** An update another instance wrote (see RoomRelay). */
+  countRemoteUpdate(): void {
+    this.updatesSinceSnapshot++
+    this.maybeCompact()
   }
 
-  private whenLoaded(run: () => void): void {
-    if (this.status === 'ready') run()
-    else if (this.remoteBacklog) this.remoteBacklog.push(run)
-  }
-
-  /**
-   * Re-reads the stored document and relays whatever it held that this instance had not seen (used after
-   * messages between instances may have been lost). Applying known updates again changes nothing.
-   */
-  async resyncFromStore(): Promise<void> {
-    if (this.status !== 'ready') return
-    const stored = await this.deps.store.loadDoc(this.name)
-    if (this.status !== 'ready') return
-    const missed: Uint8Array[] = []
-    const collect = (update: Uint8Array) => missed.push(update)
-    this.doc.on('update', collect)
-    this.doc.transact(() => {
-      if (stored.snapshot) this.applyStored(stored.snapshot.data, stored.snapshot.throughSeq)
-      for (const update of stored.updates) this.applyStored(update.data, update.seq)
-    }, REMOTE)
-    this.doc.off('update', collect)
-    for (const update of missed) this.broadcast(encodeUpdate(update), null)
-    if (missed.length > 0) log.info('caught up from the store', { doc: this.name })
-  }
-
-  /** Announces this instance's clients again (after the other instances may have forgotten them). */
-  republishAwareness(): void {
+  /** Awareness entries of this instance's own clients. */
+  localAwareness(): AwarenessEntry[] {
     const local: AwarenessEntry[] = []
     for (const conn of this.conns) local.push(...this.awareness.all(conn))
-    if (local.length > 0) this.deps.fanout?.publishAwareness(this.name, local)
-  }
-
-  /** Drops the presence of clients connected through an instance that has gone. */
-  dropInstance(instanceId: string): void {
-    const owner = this.remoteOwners.get(instanceId)
-    if (!owner) return
-    this.remoteOwners.delete(instanceId)
-    const removed = this.awareness.removeOwner(owner)
-    if (removed.length > 0) this.broadcast(encodeAwareness(writeAwarenessUpdate(removed)), null)
+    return local
   }
 
   broadcast(frame: Uint8Array, except: Connection | null): void {
@@ -379,8 +296,8 @@ export class Room implements DurableTarget {
 
   evict(): void {
     this.status = 'evicted'
-    this.accepted?.destroy()
-    this.deps.fanout?.leave(this.name)
+    this.guard.destroy()
+    this.relay?.leave()
     this.doc.destroy()
   }
 

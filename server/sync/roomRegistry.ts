@@ -106,10 +106,11 @@ export class RoomRegistry {
    */
   catchUpAfterOutage(): void {
     for (const room of this.rooms.values()) {
-      if (room.status !== 'ready') continue
-      this.options.fanout?.publishResync(room.name)
-      room.republishAwareness()
-      room
+      const relay = room.relay
+      if (room.status !== 'ready' || !relay) continue
+      relay.publishResync()
+      relay.republishAwareness()
+      relay
         .resyncFromStore()
         .catch((error) => log.error('re-reading a document failed', { doc: room.name, error }))
     }
@@ -117,7 +118,7 @@ export class RoomRegistry {
 
   /** Another instance has gone: its clients' presence goes with it. */
   dropInstance(instanceId: string): void {
-    for (const room of this.rooms.values()) room.dropInstance(instanceId)
+    for (const room of this.rooms.values()) room.relay?.dropInstance(instanceId)
   }
 
   stats(): { rooms: number; connections: number } {

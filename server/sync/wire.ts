@@ -4,12 +4,11 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { MessageType } from '../../shared/protocol/messages'
+import { readSaveRequest } from '../../shared/protocol/saveMessages'
 import { type DecodedUpdate, decodeV1Update } from './updateValidation'
-
-/** y-protocols sync sub-types. */
-const SyncType = { step1: 0, step2: 1, update: 2 } as const
 
 export interface AwarenessEntry {
   clientId: number
@@ -82,11 +81,11 @@ function readSync(decoder: decoding.Decoder): ClientMessage {
   const payload = decoding.readVarUint8Array(decoder)
   expectEnd(decoder)
   switch (syncType) {
-    case SyncType.step1:
+    case messageYjsSyncStep1:
       readStateVector(payload)
       return { kind: 'syncStep1', stateVector: payload }
-    case SyncType.step2:
-    case SyncType.update: {
+    case messageYjsSyncStep2:
+    case messageYjsUpdate: {
       const decoded = decodeV1Update(payload)
       if (!decoded) throw new ProtocolError(CloseCode.badUpdate, CloseReason.badUpdate)
       return { kind: 'update', update: payload, decoded }
@@ -111,7 +110,7 @@ function readFrame(frame: Uint8Array): ClientMessage {
       expectEnd(decoder)
       return { kind: 'queryAwareness' }
     case MessageType.saveRequest: {
-      const id = decoding.readVarUint(decoder)
+      const id = readSaveRequest(decoder)
       expectEnd(decoder)
       return { kind: 'saveRequest', id }
     }
@@ -139,21 +138,21 @@ function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
 export const encodeSyncStep1 = (stateVector: Uint8Array) =>
   frame((e) => {
     encoding.writeVarUint(e, MessageType.sync)
-    encoding.writeVarUint(e, SyncType.step1)
+    encoding.writeVarUint(e, messageYjsSyncStep1)
     encoding.writeVarUint8Array(e, stateVector)
   })
 
 export const encodeSyncStep2 = (update: Uint8Array) =>
   frame((e) => {
     encoding.writeVarUint(e, MessageType.sync)
-    encoding.writeVarUint(e, SyncType.step2)
+    encoding.writeVarUint(e, messageYjsSyncStep2)
     encoding.writeVarUint8Array(e, update)
   })
 
 export const encodeUpdate = (update: Uint8Array) =>
   frame((e) => {
     encoding.writeVarUint(e, MessageType.sync)
-    encoding.writeVarUint(e, SyncType.update)
+    encoding.writeVarUint(e, messageYjsUpdate)
     encoding.writeVarUint8Array(e, update)
   })
 
@@ -162,14 +161,6 @@ export const encodeAwareness = (update: Uint8Array) =>
     encoding.writeVarUint(e, MessageType.awareness)
     encoding.writeVarUint8Array(e, update)
   })
-
-export const encodeSaved = (id: number) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.saved)
-    encoding.writeVarUint(e, id)
-  })
-
-export const NOT_SAVED_FRAME = frame((e) => encoding.writeVarUint(e, MessageType.notSaved))
 
 /** An awareness message with no entries: a no-op for every client, used as keep-alive. */
 export const KEEPALIVE_FRAME = encodeAwareness(writeAwarenessUpdate([]))

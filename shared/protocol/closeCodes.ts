@@ -15,7 +15,7 @@ export const CloseCode = {
   transportTooLarge: 1009,
   /** Malformed or truncated frame, text frame, or a message type the server does not accept. */
   badMessage: 4400,
-  /** No valid session (used once accounts exist). */
+  /** No valid session (not signed in, or the session ended). */
   unauthenticated: 4401,
   /** The user may not open this document. */
   forbidden: 4403,
@@ -23,7 +23,10 @@ export const CloseCode = {
   unknownDocument: 4404,
   /** A single message exceeded the configured size limit. */
   messageTooLarge: 4413,
-  /** An update was not a complete Yjs V1 update (V2 encoding, trailing bytes, corrupt structs). */
+  /**
+   * An update was not a complete Yjs V1 update (V2 encoding, trailing bytes, corrupt structs), its content
+   * breaks the document kind's schema, or it writes as a Yjs client id that another account owns.
+   */
   badUpdate: 4422,
   /** Too many messages or connections (permanent: the stock client stops reconnecting). */
   rateLimited: 4429,
@@ -52,7 +55,10 @@ export const CloseReason = {
   invalidDocName: 'invalid document name',
   messageTooLarge: 'message too large',
   badUpdate: 'invalid update (only complete Yjs V1 updates are accepted)',
+  clientIdTaken: 'update writes as a Yjs client id that belongs to another account',
   internalError: 'document could not be loaded',
+  unexpectedError: 'internal error',
+  sendFailed: 'send failed',
   resyncNeeded: 'update does not match what the server holds now; reconnect to resync',
   tooManyMessages: 'too many messages per second',
   tooManyAccountConnections: 'too many open connections for this account',

@@ -6,6 +6,39 @@ import { z } from 'zod'
 
 /** Longest comment body; longer bodies are cut when read. */
 export const MAX_COMMENT_LENGTH = 4000
+/** Most people one comment may @mention. */
+export const MAX_MENTIONS = 100
+
+/**
+ * Characters no comment body may hold: C0 controls except tab and newline, DEL, C1 controls, and the bidi
+ * embeddings, overrides and isolates that can make text display in another order than it is stored.
+ */
+export function isForbiddenCommentChar(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a) ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  )
+}
+
+const hasForbiddenChar = (text: string) => {
+  for (let i = 0; i < text.length; i++) if (isForbiddenCommentChar(text.charCodeAt(i))) return true
+  return false
+}
+
+/** A comment body as stored: plain text, at most MAX_COMMENT_LENGTH UTF-16 units, no forbidden characters. */
+export const CommentBody = z
+  .string()
+  .max(MAX_COMMENT_LENGTH, `a comment is at most ${MAX_COMMENT_LENGTH} characters`)
+  .refine((body) => !hasForbiddenChar(body), 'a comment may not contain control or bidi override characters')
+
+/** The people a comment mentions: distinct user ids. */
+export const CommentMentions = z
+  .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a mention is a user id'))
+  .max(MAX_MENTIONS, `a comment mentions at most ${MAX_MENTIONS} people`)
+  .refine((ids) => new Set(ids).size === ids.length, 'each person is mentioned once')
+
 /** Longest quoted anchor text kept with a thread (the live text is resolved from the anchor). */
 export const MAX_QUOTE_LENGTH = 300
 

@@ -7,7 +7,9 @@
 import * as Y from 'yjs'
 import {
   type CommentView,
+  isForbiddenCommentChar,
   MAX_COMMENT_LENGTH,
+  MAX_MENTIONS,
   type Person,
   ThreadAnchor,
   ThreadView,
@@ -20,7 +22,8 @@ export const CommentsRoot = {
   mentionsSeen: 'mentionsSeen',
 } as const
 
-const ThreadKey = {
+/** The keys of a thread's Y.Map. */
+export const ThreadKey = {
   id: 'id',
   anchor: 'anchor',
   createdAt: 'createdAt',
@@ -28,6 +31,19 @@ const ThreadKey = {
   resolvedBy: 'resolvedBy',
   resolvedAt: 'resolvedAt',
   comments: 'comments',
+} as const
+
+/** The keys of a comment's Y.Map (in its thread's `comments` array). */
+export const CommentKey = {
+  id: 'id',
+  /** `{ id, name, color }` of the account that wrote it. */
+  author: 'author',
+  body: 'body',
+  /** User ids. */
+  mentions: 'mentions',
+  createdAt: 'createdAt',
+  editedAt: 'editedAt',
+  deleted: 'deleted',
 } as const
 
 export function threadsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
@@ -46,25 +62,28 @@ export interface NewComment {
   at: string
 }
 
-/** Control characters other than tab and newline. */
-const isControl = (code: number) => (code < 32 && code !== 9 && code !== 10) || code === 127
-
-/** Strips control characters (keeping newlines and tabs) and trims; bodies are plain text. */
+/**
+ * Strips the characters no body may hold (controls other than newline and tab, bidi overrides) and trims;
+ * bodies are plain text. The server refuses a body that is not clean (commentsKind.ts).
+ */
 export function cleanCommentBody(body: string): string {
   let clean = ''
-  for (const char of body) if (!isControl(char.charCodeAt(0))) clean += char
+  for (const char of body) if (!isForbiddenCommentChar(char.charCodeAt(0))) clean += char
   return clean.trim().slice(0, MAX_COMMENT_LENGTH)
 }
 
+const cleanMentions = (mentions: string[]) => [...new Set(mentions)].slice(0, MAX_MENTIONS)
+
 function commentMap(comment: NewComment): Y.Map<unknown> {
   const map = new Y.Map<unknown>()
-  map.set('id', comment.id)
-  map.set('author', { id: comment.author.id, name: comment.author.name, color: comment.author.color ?? '' })
-  map.set('body', cleanCommentBody(comment.body))
-  map.set('mentions', [...new Set(comment.mentions)])
-  map.set('createdAt', comment.at)
-  map.set('editedAt', null)
-  map.set('deleted', false)
+  map.set(CommentKey.id, comment.id)
+  const { id, name, color } = comment.author
+  map.set(CommentKey.author, { id, name, color: color ?? '' })
+  map.set(CommentKey.body, cleanCommentBody(comment.body))
+  map.set(CommentKey.mentions, cleanMentions(comment.mentions))
+  map.set(CommentKey.createdAt, comment.at)
+  map.set(CommentKey.editedAt, null)
+  map.set(CommentKey.deleted, false)
   return map
 }
 
@@ -97,7 +116,7 @@ function findComment(doc: Y.Doc, threadId: string, commentId: string): Y.Map<unk
   return (
     commentsOf(doc, threadId)
       ?.toArray()
-      .find((c) => c.get('id') === commentId) ?? null
+      .find((c) => c.get(CommentKey.id) === commentId) ?? null
   )
 }
 
@@ -117,11 +136,11 @@ export function editComment(
   edit: { body: string; mentions: string[]; at: string },
 ): boolean {
   const comment = findComment(doc, threadId, commentId)
-  if (!comment || comment.get('deleted') === true) return false
+  if (!comment || comment.get(CommentKey.deleted) === true) return false
   doc.transact(() => {
-    comment.set('body', cleanCommentBody(edit.body))
-    comment.set('mentions', [...new Set(edit.mentions)])
-    comment.set('editedAt', edit.at)
+    comment.set(CommentKey.body, cleanCommentBody(edit.body))
+    comment.set(CommentKey.mentions, cleanMentions(edit.mentions))
+    comment.set(CommentKey.editedAt, edit.at)
   })
   return true
 }
@@ -131,9 +150,9 @@ export function deleteComment(doc: Y.Doc, threadId: string, commentId: string): 
   const comment = findComment(doc, threadId, commentId)
   if (!comment) return false
   doc.transact(() => {
-    comment.set('body', '')
-    comment.set('mentions', [])
-    comment.set('deleted', true)
+    comment.set(CommentKey.body, '')
+    comment.set(CommentKey.mentions, [])
+    comment.set(CommentKey.deleted, true)
   })
   return true
 }
@@ -162,13 +181,13 @@ export function setAnchor(doc: Y.Doc, threadId: string, anchor: ThreadAnchor): v
 
 function readComment(map: Y.Map<unknown>): CommentView | null {
   const raw = {
-    id: map.get('id'),
-    author: map.get('author'),
-    body: map.get('body'),
-    mentions: map.get('mentions') ?? [],
-    createdAt: map.get('createdAt'),
-    editedAt: map.get('editedAt') ?? null,
-    deleted: map.get('deleted') === true,
+    id: map.get(CommentKey.id),
+    author: map.get(CommentKey.author),
+    body: map.get(CommentKey.body),
+    mentions: map.get(CommentKey.mentions) ?? [],
+    createdAt: map.get(CommentKey.createdAt),
+    editedAt: map.get(CommentKey.editedAt) ?? null,
+    deleted: map.get(CommentKey.deleted) === true,
   }
   const parsed = ThreadView.shape.comments.element.safeParse(raw)
   if (!parsed.success) return null

@@ -3,7 +3,8 @@
  * duplicates updates both ways, sockets drop and reconnect, and the server is restarted with SIGTERM or
  * killed with SIGKILL. Right after every restart, before any editor reconnects, the server holds every
  * update it acknowledged as saved; at the end every replica, a newcomer and the stored document (after a
- * final kill -9 and restart) are the same document.
+ * final kill -9 and restart) are the same document. A scenario run against a server with the test-only fault
+ * `relay-before-durable` (server/sync/faultInjection.ts) must fail: proof that the property can catch it.
  */
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -78,8 +79,8 @@ function holds(doc: Y.Doc, update: Uint8Array): boolean {
   return sameDocument(copy, doc)
 }
 
-async function runScenario(steps: Step[], seed: number): Promise<void> {
-  let server: ChildServer = await spawnServer()
+async function runScenario(steps: Step[], seed: number, env: Record<string, string> = {}): Promise<void> {
+  let server: ChildServer = await spawnServer({ env })
   const owner = await setupOwner(server)
   const project = await createProject(server.url, owner)
   const rng = fc.sample(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
@@ -125,7 +126,7 @@ async function runScenario(steps: Step[], seed: number): Promise<void> {
       server.child.kill(s.signal)
       const code = await server.exited
       if (s.signal === 'SIGTERM') expect(code).toBe(0)
-      server = await spawnServer({ dataDir: server.dataDir, env: { PORT: String(server.port) } })
+      server = await spawnServer({ dataDir: server.dataDir, env: { ...env, PORT: String(server.port) } })
       // Before any editor reconnects (and could resend): every acknowledged update survived.
       const stored = await observe(server.url, project, owner.cookie)
       const lost = before.filter((update) => !holds(stored.doc, update))
@@ -175,7 +176,7 @@ describe('convergence under reordering, duplication, disconnects and restarts', 
       fc.asyncProperty(
         fc.array(step, { minLength: 60, maxLength: 120 }),
         fc.integer({ min: 1, max: 2 ** 30 }),
-        runScenario,
+        (steps, seed) => runScenario(steps, seed),
       ),
       { numRuns: 4, seed: 9_0004, endOnFailure: true },
     )
@@ -184,4 +185,17 @@ describe('convergence under reordering, duplication, disconnects and restarts', 
     expect(seen.ackedAtRestart).toBeGreaterThan(0)
     expect(seen.drops).toBeGreaterThan(0)
   }, 300_000)
+
+  it('catches the bug it names: with the server acknowledging before writing (a test-only fault), it fails', async () => {
+    const steps: Step[] = [
+      { kind: 'edit', client: 0, at: 0, text: 'abc', del: 0 },
+      { kind: 'flush', client: 0 },
+      { kind: 'map', client: 1, key: 'a', value: 1 },
+      { kind: 'flush', client: 1 },
+      { kind: 'restart', signal: 'SIGKILL' },
+    ]
+    await expect(runScenario(steps, 1, { YARDSTICK_FAULT: 'relay-before-durable' })).rejects.toThrow(
+      /acknowledged updates lost after SIGKILL/,
+    )
+  }, 120_000)
 })

@@ -1,6 +1,8 @@
 /**
  * Durability of the update log with the server in a child process: a clean SIGTERM restart keeps
- * everything, and `kill -9` during continuous editing loses nothing any other client had received.
+ * everything, and `kill -9` during continuous editing loses nothing any other client had received. The
+ * kill -9 check is also run against a server with the test-only fault `relay-before-durable`
+ * (server/sync/faultInjection.ts), where it must find losses: proof that it can catch the bug it names.
  */
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -31,6 +33,52 @@ async function storedDoc(dataDir: string, docName: string): Promise<Y.Doc> {
 }
 
 const itemsOf = (doc: Y.Doc) => doc.getArray<string>('log').toArray()
+
+/**
+ * Five clients append items every few ms until the server is killed with SIGKILL; returns what each had
+ * received from the others by then and which of those items the store does not hold.
+ */
+async function killDuringEdits(env: Record<string, string> = {}) {
+  const server = await spawnServer({ env })
+  const owner = await setupOwner(server)
+  const project = await createProject(server.url, owner)
+  const clients: TestClient[] = []
+  const seenFromOthers: Set<string>[] = []
+  for (let i = 0; i < 5; i++) {
+    const client = connectClient(server.url, project, { user: owner })
+    const seen = new Set<string>()
+    client.doc.getArray<string>('log').observe((event) => {
+      if (event.transaction.local) return
+      for (const delta of event.changes.delta) {
+        for (const item of (delta.insert as string[] | undefined) ?? []) {
+          if (!item.startsWith(`c${i}-`)) seen.add(item)
+        }
+      }
+    })
+    clients.push(client)
+    seenFromOthers.push(seen)
+  }
+  await Promise.all(clients.map((c) => waitForSynced(c)))
+
+  // Every client appends an item every few ms until the server dies.
+  let counter = 0
+  const timers = clients.map((client, i) =>
+    setInterval(() => client.doc.getArray<string>('log').push([`c${i}-${counter++}`]), 3),
+  )
+  await waitFor(() => seenFromOthers.every((seen) => seen.size >= 100), {
+    message: 'edits flowing',
+    timeout: 20_000,
+  })
+  server.child.kill('SIGKILL')
+  await server.exited
+  // Freeze what each client had received before the kill.
+  const received = seenFromOthers.map((seen) => new Set(seen))
+  for (const t of timers) clearInterval(t)
+
+  const stored = new Set(itemsOf(await storedDoc(server.dataDir, project)))
+  const missing = received.flatMap((seen) => [...seen].filter((item) => !stored.has(item)))
+  return { server, project, clients, received, missing }
+}
 
 describe('durability', () => {
   it('keeps everything across SIGTERM and restart on the same DATA_DIR', async () => {
@@ -65,44 +113,7 @@ describe('durability', () => {
   })
 
   it('loses nothing any other client received when killed with SIGKILL during edits from 5 clients', async () => {
-    const server = await spawnServer()
-    const owner = await setupOwner(server)
-    const project = await createProject(server.url, owner)
-    const clients: TestClient[] = []
-    const seenFromOthers: Set<string>[] = []
-    for (let i = 0; i < 5; i++) {
-      const client = connectClient(server.url, project, { user: owner })
-      const seen = new Set<string>()
-      client.doc.getArray<string>('log').observe((event) => {
-        if (event.transaction.local) return
-        for (const delta of event.changes.delta) {
-          for (const item of (delta.insert as string[] | undefined) ?? []) {
-            if (!item.startsWith(`c${i}-`)) seen.add(item)
-          }
-        }
-      })
-      clients.push(client)
-      seenFromOthers.push(seen)
-    }
-    await Promise.all(clients.map((c) => waitForSynced(c)))
-
-    // Every client appends an item every few ms until the server dies.
-    let counter = 0
-    const timers = clients.map((client, i) =>
-      setInterval(() => client.doc.getArray<string>('log').push([`c${i}-${counter++}`]), 3),
-    )
-    await waitFor(() => seenFromOthers.every((seen) => seen.size >= 100), {
-      message: 'edits flowing',
-      timeout: 20_000,
-    })
-    server.child.kill('SIGKILL')
-    await server.exited
-    // Freeze what each client had received before the kill.
-    const received = seenFromOthers.map((seen) => new Set(seen))
-    for (const t of timers) clearInterval(t)
-
-    const stored = new Set(itemsOf(await storedDoc(server.dataDir, project)))
-    const missing = received.flatMap((seen) => [...seen].filter((item) => !stored.has(item)))
+    const { server, project, clients, received, missing } = await killDuringEdits()
     expect(missing).toEqual([])
     expect(received.every((seen) => seen.size >= 100)).toBe(true)
 
@@ -122,6 +133,26 @@ describe('durability', () => {
         return [...allItems].every((item) => restored.has(item))
       },
       { message: 'store has every item after reconnect' },
+    )
+  })
+
+  it('catches the bug it names: with the server relaying before writing (a test-only fault), it finds losses', async () => {
+    // No compaction: it snapshots the whole in-memory document, which would make relayed updates durable early.
+    const { received, missing } = await killDuringEdits({
+      YARDSTICK_FAULT: 'relay-before-durable',
+      COMPACT_AFTER_UPDATES: '1000000',
+    })
+    expect(received.every((seen) => seen.size >= 100)).toBe(true)
+    // The same check as above, `expect(missing).toEqual([])`, fails under the fault.
+    expect(missing.length).toBeGreaterThan(0)
+  })
+
+  it('refuses to start with a fault switched on outside tests, or an unknown fault', async () => {
+    await expect(
+      spawnServer({ env: { YARDSTICK_FAULT: 'relay-before-durable', NODE_ENV: 'production' } }),
+    ).rejects.toThrow(/YARDSTICK_FAULT=relay-before-durable is for tests only/)
+    await expect(spawnServer({ env: { YARDSTICK_FAULT: 'lose-everything' } })).rejects.toThrow(
+      /unknown YARDSTICK_FAULT=lose-everything/,
     )
   })
 })

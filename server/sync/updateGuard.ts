@@ -1,0 +1,49 @@
+/**
+ * A room's per-kind check of the updates its sockets send (the kind's `checkUpdate`, shared/ydoc/docKinds.ts).
+ * A kind with a check keeps a copy of everything accepted so far — durable, still being written, or arrived
+ * from the store or another instance — against which each new update is checked; a kind without one
+ * accepts every well-formed update and keeps nothing.
+ */
+import * as Y from 'yjs'
+import type { DocKind } from '../../shared/protocol/docNames'
+import type { UpdateCheck, UpdateRefusal } from '../../shared/ydoc/docKind'
+import { docKinds } from '../../shared/ydoc/docKinds'
+
+export interface UpdateGuard {
+  /** Why `update` from account `userId` is refused, or null; an admitted update counts for later checks. */
+  admit(update: Uint8Array, userId: string): UpdateRefusal | null
+  /** An update that reached the document another way (the store, another instance): accepted already. */
+  observe(update: Uint8Array): void
+  destroy(): void
+}
+
+class CheckedUpdates implements UpdateGuard {
+  private readonly accepted = new Y.Doc({ gc: true })
+
+  constructor(private readonly check: UpdateCheck) {}
+
+  admit(update: Uint8Array, userId: string): UpdateRefusal | null {
+    const refusal = this.check(this.accepted, update, userId)
+    if (!refusal) Y.applyUpdate(this.accepted, update)
+    return refusal
+  }
+
+  observe(update: Uint8Array): void {
+    Y.applyUpdate(this.accepted, update)
+  }
+
+  destroy(): void {
+    this.accepted.destroy()
+  }
+}
+
+const admitAll: UpdateGuard = {
+  admit: () => null,
+  observe: () => {},
+  destroy: () => {},
+}
+
+export function guardFor(kind: DocKind): UpdateGuard {
+  const check = docKinds[kind].checkUpdate
+  return check ? new CheckedUpdates(check) : admitAll
+}
