@@ -14,7 +14,6 @@ import {
   Dispute,
   type DisputeOutcome,
 } from '../../shared/schema/calibration'
-import type { GoldAudit } from '../../shared/schema/goldAudit'
 import { ApiRequestError, requestJson, requestVoid, sentence } from './http'
 
 const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`

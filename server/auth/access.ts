@@ -4,8 +4,8 @@
  */
 import type { Context } from 'hono'
 import { can, type Permission, type Role, roleWithArticle } from '../../shared/auth/permissions'
-import type { AppEnv, AuthState } from '../http/env'
-import { ApiFailure } from '../http/errors'
+import type { AppEnv, AuthState } from '../appEnv'
+import { ApiFailure } from '../failure'
 import type { AccountStore, ProjectStore } from '../storage/store'
 
 export type AccessDecision =

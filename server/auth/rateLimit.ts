@@ -14,7 +14,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible'
-import { ApiFailure } from '../http/errors'
+import { ApiFailure } from '../failure'
 
 export interface RateLimitConfig {
   /** Attempts per minute per IP on login, setup and invite endpoints. */

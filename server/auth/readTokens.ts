@@ -5,8 +5,8 @@
  */
 import type { Context } from 'hono'
 import { can } from '../../shared/auth/permissions'
-import type { AppEnv } from '../http/env'
-import { ApiFailure } from '../http/errors'
+import type { AppEnv } from '../appEnv'
+import { ApiFailure } from '../failure'
 import type { Store } from '../storage/store'
 import { authorize } from './access'
 import { hashToken } from './tokens'

@@ -6,7 +6,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { parse } from 'hono/utils/cookie'
-import type { AppEnv, AuthState } from '../http/env'
+import type { AppEnv, AuthState } from '../appEnv'
 import type { AccountStore } from '../storage/store'
 import { hashToken, newId, randomToken } from './tokens'
 

@@ -10,7 +10,7 @@ import { agrees, type GoldTable, scoreAttempt } from '../../shared/rubric/scorin
 import type { AttemptResult, AttemptView, NotBlindReason } from '../../shared/schema/calibration'
 import type { CalibrationExample } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
-import { ApiFailure } from '../http/errors'
+import { ApiFailure } from '../failure'
 import { withoutGold } from '../publish/buildVersion'
 import type { AttemptRecord } from '../storage/store'
 

@@ -8,7 +8,7 @@ import type { z } from 'zod'
 import type { CreateDisputeBody, Dispute, ResolveDisputeBody } from '../../shared/schema/calibration'
 import type { VersionJson } from '../../shared/schema/version'
 import { newId } from '../auth/tokens'
-import { ApiFailure, notFound } from '../http/errors'
+import { ApiFailure, notFound } from '../failure'
 import type { DisputeRecord, Store } from '../storage/store'
 import { applyGoldFixesQuietly } from './rescore'
 

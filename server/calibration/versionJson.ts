@@ -1,6 +1,6 @@
 /** A published version's JSON by number, or the latest when no number is given (404 when there is none). */
 import type { VersionJson } from '../../shared/schema/version'
-import { notFound } from '../http/errors'
+import { notFound } from '../failure'
 import type { Store } from '../storage/store'
 
 export async function loadVersionJson(

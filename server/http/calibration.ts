@@ -13,23 +13,16 @@ import {
   SaveAnswersBody,
   StartAttemptBody,
 } from '../../shared/schema/calibration'
-import type { VersionJson } from '../../shared/schema/version'
 import { authorize } from '../auth/access'
 import { authorizeVersionRead } from '../auth/readTokens'
-import { newId } from '../auth/tokens'
 import { assertComplete, attemptView, scoreAndExplain, seenExampleIds } from '../calibration/attempts'
 import { couldReadDraft } from '../calibration/blindness'
 import { rescoreJustSubmitted } from '../calibration/rescore'
 import { startAttempt } from '../calibration/startAttempt'
-import type { AttemptRecord, Store } from '../storage/store'
+import { loadVersionJson } from '../calibration/versionJson'
+import type { AttemptRecord } from '../storage/store'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed, notFound, readJson } from './errors'
-
-async function versionJson(store: Store, projectId: string, version?: string): Promise<VersionJson> {
-  const stored = version ? await store.getVersion(projectId, version) : await store.latestVersion(projectId)
-  if (!stored) throw notFound(version ? `version ${version}` : 'published version')
-  return JSON.parse(stored.json) as VersionJson
-}
 
 const summaryOf = (a: AttemptRecord): AttemptSummary => ({
   id: a.id,
@@ -81,7 +74,7 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const projectId = c.req.param('id')
     const { auth } = await authorize(c, store, projectId, 'calibration.take')
     const body = await readJson(c, StartAttemptBody)
-    const version = await versionJson(store, projectId, body.version)
+    const version = await loadVersionJson(store, projectId, body.version)
     try {
       const { attempt, seen } = await startAttempt(store, projectId, auth.user.id, version)
       return c.json(attemptView(attempt, version, seen), 201)
@@ -105,7 +98,7 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
   app.get('/:id/calibration/attempts/:attemptId', async (c) => {
     const projectId = c.req.param('id')
     const { attempt } = await visibleAttempt(c, projectId, c.req.param('attemptId'))
-    const version = await versionJson(store, projectId, attempt.version)
+    const version = await loadVersionJson(store, projectId, attempt.version)
     return c.json({
       attempt: attemptView(attempt, version, await seenBy(attempt)),
       result: attempt.status === 'submitted' ? attempt.result : null,
@@ -131,7 +124,7 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const { attempt, mine, auth } = await visibleAttempt(c, projectId, c.req.param('attemptId'))
     if (!mine) throw new ApiFailure(403, 'forbidden', 'only the annotator submits their attempt')
     await assertOpenSlot(attempt)
-    const version = await versionJson(store, projectId, attempt.version)
+    const version = await loadVersionJson(store, projectId, attempt.version)
     assertComplete(attempt, version)
     const result = scoreAndExplain(attempt, version, new Date().toISOString(), {
       seen: await seenBy(attempt),

@@ -1,16 +1,7 @@
-/** The Hono environment of every route: the signed-in user and session, when there is one. */
-import type { SessionRecord, UserRecord } from '../storage/store'
-
-export interface AuthState {
-  user: UserRecord
-  session: SessionRecord
-}
-
-export interface AppEnv {
-  Variables: { auth: AuthState | null }
-}
-
+/** What route modules need besides the request; the request context itself (AppEnv) is in ../appEnv.ts. */
 import type { RateLimitConfig } from '../auth/rateLimit'
+
+export type { AppEnv, AuthState } from '../appEnv'
 
 /** What route modules need besides the request. */
 export interface RouteDeps {

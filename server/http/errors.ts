@@ -1,27 +1,15 @@
 /**
- * The one error type of the HTTP API and the one place it becomes a response: `{ error, message }` with
+ * The one place the server's failure type (`../failure.ts`) becomes a response: `{ error, message }` with
  * the right status. Also reads and validates JSON bodies against the shared zod schemas.
  */
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
 import type { ApiError } from '../../shared/schema/apiError'
+import { ApiFailure, notFound } from '../failure'
 import { log } from '../log'
 
-export class ApiFailure extends HTTPException {
-  constructor(
-    status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    /** Extra machine-readable fields for the error body (e.g. the problems that block publishing). */
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(status, { message })
-  }
-}
-
-export const notFound = (what: string) => new ApiFailure(404, 'not_found', `${what} not found`)
+export { ApiFailure, notFound }
 
 /** A handler for a known path called with a method it does not support. */
 export function methodNotAllowed(allowed: string[]) {
