@@ -74,7 +74,11 @@ function VersionRow({
           {version.calibration && (
             <span data-testid="version-calibration">
               {' '}
-              · calibration: {version.calibration.passed} passed, {version.calibration.failed} failed
+              · calibration: {version.calibration.passed} passed
+              {version.calibration.passedNotBlind
+                ? `, ${version.calibration.passedNotBlind} passed not blind`
+                : ''}
+              , {version.calibration.failed} failed
               {version.calibration.inProgress > 0 ? `, ${version.calibration.inProgress} in progress` : ''}
             </span>
           )}

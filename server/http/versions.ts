@@ -21,7 +21,7 @@ import { commentSummary } from '../comments/commentsDoc'
 import { variantBody } from '../publish/audienceVariant'
 import { buildVersionJson } from '../publish/buildVersion'
 import { versionMarkdown, versionPrintPage } from '../publish/exportVersion'
-import type { Store, StoredVersion, VersionRecord } from '../storage/store'
+import type { AttemptRecord, Store, StoredVersion, VersionRecord } from '../storage/store'
 import { loadDoc } from '../sync/storedDoc'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed, notFound, readJson } from './errors'
@@ -139,7 +139,7 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const versions = (await store.listVersions(projectId)).map(summary)
     if (!reader.includeGold) return c.json({ versions })
     // Owners and leads also see how calibration went on each version.
-    const latestPerPerson = new Map<string, { version: string; status: string; passed: boolean | null }>()
+    const latestPerPerson = new Map<string, AttemptRecord>()
     for (const attempt of await store.listAttempts(projectId)) {
       const key = `${attempt.userId}@${attempt.version}`
       if (!latestPerPerson.has(key)) latestPerPerson.set(key, attempt)
@@ -147,7 +147,12 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const tally = (version: string) => {
       const attempts = [...latestPerPerson.values()].filter((a) => a.version === version)
       return {
-        passed: attempts.filter((a) => a.status === 'submitted' && a.passed).length,
+        // A pass counts as passed only when blind (what the status API tells tools); the rest are shown apart.
+        passed: attempts.filter((a) => a.status === 'submitted' && a.passed && a.result?.blind !== false)
+          .length,
+        passedNotBlind: attempts.filter(
+          (a) => a.status === 'submitted' && a.passed && a.result?.blind === false,
+        ).length,
         failed: attempts.filter((a) => a.status === 'submitted' && !a.passed).length,
         inProgress: attempts.filter((a) => a.status === 'in_progress').length,
       }

@@ -57,7 +57,14 @@ export const VersionSummary = z.object({
   openThreadsAtPublish: z.number().int(),
   /** Calibration on this version, latest attempt per person (owners and leads only; null for others). */
   calibration: z
-    .object({ passed: z.number().int(), failed: z.number().int(), inProgress: z.number().int() })
+    .object({
+      /** Blind passes only (what the status API reports as `passed`). */
+      passed: z.number().int(),
+      /** Passes by people who could read gold (`passed_not_blind`). */
+      passedNotBlind: z.number().int().optional(),
+      failed: z.number().int(),
+      inProgress: z.number().int(),
+    })
     .nullable()
     .optional(),
   /** What this version's calibration draws from, and which examples are excluded (owners and leads only). */
