@@ -11,7 +11,7 @@ export function ProblemFixButton({ problem }: { problem: Problem }) {
   return (
     <button
       type="button"
-      className="button button--ghost button--small problem__fix"
+      className="button button--secondary button--small problem__fix"
       data-testid="problem-fix"
       data-code={problem.code}
       onClick={() => writeLocal(doc, () => fix.apply(doc))}
