@@ -1,6 +1,10 @@
-/** The live checks of the rubric and examples; a click takes you to the criterion or example concerned. */
+/**
+ * The live checks of the rubric and examples; a click takes you to the criterion or example concerned, and a
+ * problem with a one-click fix (shared/rubric/problemFixes.ts) shows a Fix button for those who may edit.
+ */
 import { useState } from 'react'
 import type { Problem } from '../../shared/rubric/problems'
+import { ProblemFixButton } from './ProblemFixButton'
 
 function focusTarget(problem: Problem): void {
   const selector = problem.exampleId
@@ -60,6 +64,7 @@ export function ProblemsList({ problems }: { problems: Problem[] }) {
                   </span>
                   {problem.message}
                 </button>
+                <ProblemFixButton problem={problem} />
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@
 import type { RubricWithExamples } from '../schema/rubric'
 import { unsafeCharacterMessage } from '../schema/safeText'
 import { goldFits } from './goldFits'
+import { meaningProblems } from './meaningChecks'
 
 export interface Problem {
   severity: 'error' | 'warning'
@@ -25,6 +26,10 @@ export interface Problem {
     | 'gold_missing'
     | 'gold_out_of_scale'
     | 'unsafe_characters'
+    | 'pass_threshold_zero'
+    | 'ordinal_tolerance_too_wide'
+    | 'label_duplicate'
+    | 'pass_unreachable'
   message: string
   criterionId?: string
   exampleId?: string
@@ -152,6 +157,7 @@ export function findProblems({ rubric, examples }: RubricWithExamples): Problem[
     }
   })
   unsafeNames({ rubric, examples }, add)
+  for (const p of meaningProblems({ rubric, examples })) add(p)
   return problems
 }
 
