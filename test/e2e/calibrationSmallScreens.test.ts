@@ -107,7 +107,8 @@ async function checkTargets(page: Page, width: number): Promise<void> {
       expect(target.width, `${where}: width`).toBeGreaterThanOrEqual(40)
       expect(target.x, `${where}: starts off screen`).toBeGreaterThanOrEqual(0)
       expect(target.x + target.width, `${where}: ends off screen`).toBeLessThanOrEqual(width + 0.5)
-      if (target.y >= 0 && target.y + target.height <= 800) expect(target.onTop, `${where}: covered`).toBe(true)
+      if (target.y >= 0 && target.y + target.height <= 800)
+        expect(target.onTop, `${where}: covered`).toBe(true)
     }
   }
   for (const id of ['next-example', 'go-review', 'prev-example']) {
@@ -118,6 +119,17 @@ async function checkTargets(page: Page, width: number): Promise<void> {
     expect(box.height, `${id} at ${width}px: height`).toBeGreaterThanOrEqual(36)
     expect(box.x + box.width, `${id} at ${width}px: ends off screen`).toBeLessThanOrEqual(width + 0.5)
   }
+}
+
+/** Feedback cells whose text runs out of them (into the next column), named by their row's criterion. */
+function overflowingCells(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-testid="feedback-row"] > td')).flatMap((cell) =>
+      cell.scrollWidth > cell.clientWidth + 1
+        ? [`${cell.parentElement?.firstElementChild?.textContent}`]
+        : [],
+    ),
+  )
 }
 
 async function atEveryWidth(page: Page, step: (width: number) => Promise<void>): Promise<void> {
@@ -155,6 +167,9 @@ describe('calibration on small screens', () => {
     await page.setViewportSize({ width: 360, height: 800 })
     await submit(page)
     await page.getByTestId('feedback-verdict').waitFor()
-    await atEveryWidth(page, (width) => checkLayout(page, 'feedback', width))
+    await atEveryWidth(page, async (width) => {
+      await checkLayout(page, 'feedback', width)
+      expect(await overflowingCells(page), `feedback text running out of its cell at ${width}px`).toEqual([])
+    })
   })
 })
