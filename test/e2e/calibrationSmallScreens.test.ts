@@ -172,4 +172,12 @@ describe('calibration on small screens', () => {
       expect(await overflowingCells(page), `feedback text running out of its cell at ${width}px`).toEqual([])
     })
   })
+
+  it("a lead's results page fits a phone", async () => {
+    const { page } = await suite.newUser(server.url, owner)
+    await page.setViewportSize({ width: 360, height: 800 })
+    await page.goto(`${server.url}/projects/${project}/results`)
+    await page.getByTestId('results-version').waitFor()
+    await checkLayout(page, 'results', 360)
+  })
 })
