@@ -116,7 +116,7 @@ async function checkTargets(page: Page, width: number): Promise<void> {
     if ((await button.count()) === 0) continue
     const box = await button.boundingBox()
     if (!box) continue
-    expect(box.height, `${id} at ${width}px: height`).toBeGreaterThanOrEqual(36)
+    expect(box.height, `${id} at ${width}px: height`).toBeGreaterThanOrEqual(width <= 640 ? 40 : 30)
     expect(box.x + box.width, `${id} at ${width}px: ends off screen`).toBeLessThanOrEqual(width + 0.5)
   }
 }
@@ -163,6 +163,11 @@ describe('calibration on small screens', () => {
     await page.getByTestId('review').waitFor()
     await page.getByTestId('answers-save-status').and(page.locator('[data-status="saved"]')).waitFor()
     await atEveryWidth(page, (width) => checkLayout(page, 'review', width))
+    await page.setViewportSize({ width: 360, height: 800 })
+    for (const id of ['review-edit', 'submit-attempt']) {
+      const box = await page.getByTestId(id).first().boundingBox()
+      expect(box?.height ?? 0, `${id} at 360px: height`).toBeGreaterThanOrEqual(40)
+    }
 
     await page.setViewportSize({ width: 360, height: 800 })
     await submit(page)
