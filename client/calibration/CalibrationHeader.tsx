@@ -13,7 +13,7 @@ export function CalibrationHeader({
   projectName: string | null
 }) {
   return (
-    <header className="app-header app-header--editor">
+    <header className="app-header app-header--editor calibration-header">
       <div className="app-header__left">
         <Link href={projectPath(projectId)} className="back-link" data-testid="back-to-project">
           ← {projectName ?? 'Project'}

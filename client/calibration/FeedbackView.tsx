@@ -140,8 +140,8 @@ export function FeedbackView({ projectId, result, version, disputes, onDisputed,
                         data-testid="feedback-row"
                         data-agrees={fb.agrees}
                       >
-                        <td>{criterion?.title ?? fb.criterionId}</td>
-                        <td>
+                        <td data-label="Criterion">{criterion?.title ?? fb.criterionId}</td>
+                        <td data-label="Your answer">
                           <span className={fb.agrees ? 'verdict verdict--ok' : 'verdict verdict--miss'}>
                             {fb.agrees ? '✓' : '✗'}
                           </span>{' '}
@@ -150,8 +150,8 @@ export function FeedbackView({ projectId, result, version, disputes, onDisputed,
                             <div className="muted feedback__your-rationale">“{fb.rationale}”</div>
                           )}
                         </td>
-                        <td>{gold}</td>
-                        <td>
+                        <td data-label="Gold">{gold}</td>
+                        <td data-label="Why">
                           {fb.goldRationale || <span className="muted">—</span>}
                           <DisputeBox
                             projectId={projectId}
