@@ -185,7 +185,7 @@ async function rescore(
   // Blindness is a fact of the original submission: the same items stay unscored, the same reasons hold.
   const first = attempt.rescored?.original.result ?? attempt.result
   const blindness = {
-    seen: new Set(first?.examples.filter((e) => e.seenBefore).map((e) => e.exampleId) ?? []),
+    seen: new Set(first?.examples?.filter((e) => e.seenBefore).map((e) => e.exampleId) ?? []),
     draftReader: first?.notBlindReasons?.includes('draft_reader') ?? false,
   }
   const result: AttemptResult = {

@@ -43,7 +43,8 @@ export const asSubmitted = (a: AttemptRecord & { userName: string }): SubmittedA
 
 /** The items an attempt answered blind: those whose gold the annotator had seen before are left out. */
 function blindItems(a: AttemptRecord): string[] {
-  const seen = new Set(a.result?.examples.filter((e) => e.seenBefore).map((e) => e.exampleId))
+  // Stored results from older builds (or written by hand) may lack the per-example list.
+  const seen = new Set(a.result?.examples?.filter((e) => e.seenBefore).map((e) => e.exampleId))
   return seen.size === 0 ? a.exampleOrder : a.exampleOrder.filter((id) => !seen.has(id))
 }
 
