@@ -255,7 +255,7 @@ describe('rubric and gold examples', () => {
     await screenshot(reviewer.page, 'rubric-06-reviewer')
   })
 
-  it('shows the seeded example project: its rubric and five gold examples in their sections', async () => {
+  it('shows the seeded example project: its rubric, two teaching examples and six held-out items in their sections', async () => {
     const seeded = await spawnServer({ env: { ...SERVER_ENV, SEED_EXAMPLE: 'true' } })
     const seededOwner = await setupOwner(seeded)
     const { projects } = await apiJson<{ projects: { id: string; name: string }[] }>(
@@ -270,7 +270,12 @@ describe('rubric and gold examples', () => {
     const olivia = await suite.newUser(seeded.url, seededOwner)
     await olivia.page.goto(`${seeded.url}/projects/${example.id}`)
     await waitForStatus(olivia.page, 'saved')
-    await waitFor(async () => (await examples(olivia.page).count()) === 5, { message: 'five example blocks' })
+    await waitFor(async () => (await examples(olivia.page).count()) === 8, {
+      message: 'eight example blocks',
+    })
+    const badges = await olivia.page.getByTestId('example-role-badge').allTextContents()
+    expect(badges.filter((b) => b === 'Teaching example')).toHaveLength(2)
+    expect(badges.filter((b) => b === 'Held-out calibration item')).toHaveLength(6)
     expect(await criteria(olivia.page).count()).toBe(4)
     expect(await olivia.page.locator('.gold__missing').count()).toBe(0)
     const sections = await olivia.page.getByTestId('example-section').allTextContents()
