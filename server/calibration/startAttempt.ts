@@ -11,8 +11,9 @@ import type { VersionJson } from '../../shared/schema/version'
 import { newId } from '../auth/tokens'
 import { ApiFailure } from '../failure'
 import type { AttemptRecord, Store } from '../storage/store'
-import { goldExamples, seenExampleIds } from './attempts'
+import { goldExamples } from './attempts'
 import { retakeBlockedUntil } from './cooldown'
+import { seenGold } from './seenGold'
 
 function attemptOpen(open: AttemptRecord | null): ApiFailure {
   const extra: Omit<AttemptOpenError, 'error' | 'message'> = {
@@ -44,7 +45,7 @@ export async function startAttempt(
   const pool = calibrationPool({ rubric: version.rubric, examples: goldExamples(version) })
   if (pool.items.length === 0)
     throw new ApiFailure(409, 'no_examples', 'this version has no calibration items ready')
-  const seen = seenExampleIds(mine)
+  const seen = await seenGold(store, projectId, mine)
   const draw = drawItems(pool.items, attemptSettingsOf(version.rubric), seen, randomInt)
   const attempt = await store.createAttempt({
     id: newId(),

@@ -15,9 +15,10 @@ import {
 } from '../../shared/schema/calibration'
 import { authorize } from '../auth/access'
 import { authorizeVersionRead } from '../auth/readTokens'
-import { assertComplete, attemptView, scoreAndExplain, seenExampleIds } from '../calibration/attempts'
+import { assertComplete, attemptView, scoreAndExplain } from '../calibration/attempts'
 import { couldReadDraft } from '../calibration/blindness'
 import { rescoreJustSubmitted } from '../calibration/rescore'
+import { seenGold } from '../calibration/seenGold'
 import { startAttempt } from '../calibration/startAttempt'
 import { loadVersionJson } from '../calibration/versionJson'
 import type { AttemptRecord } from '../storage/store'
@@ -68,7 +69,12 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
   }
 
   const seenBy = async (attempt: AttemptRecord) =>
-    seenExampleIds(await store.listAttempts(attempt.projectId, attempt.userId), attempt.id)
+    seenGold(
+      store,
+      attempt.projectId,
+      await store.listAttempts(attempt.projectId, attempt.userId),
+      attempt.id,
+    )
 
   app.post('/:id/calibration/attempts', async (c) => {
     const projectId = c.req.param('id')

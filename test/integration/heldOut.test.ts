@@ -64,7 +64,7 @@ async function publishedWithRoles() {
     user: owner,
     body: { name: 'Platform' },
   })
-  return { url: server.url, owner, project, annotator, reviewer, token, heldOutIds: ids, teaching }
+  return { url: server.url, owner, project, annotator, reviewer, token, heldOutIds: ids, teaching, client }
 }
 
 describe('held-out calibration items', () => {
@@ -122,5 +122,24 @@ describe('held-out calibration items', () => {
     // The section hint is off by default: the attempt does not say which section an item illustrates.
     expect(attempt.showSectionHint).toBe(false)
     expect(attempt.examples.every((e) => e.sectionId === null)).toBe(true)
+  })
+
+  it('count as seen when they were published as teaching examples before (their gold was public)', async () => {
+    const { url, owner, project, annotator, teaching, client } = await publishedWithRoles()
+    // The lead turns the worked example into a held-out item and publishes again.
+    ;(client.doc.getMap('examples').get(teaching) as import('yjs').Map<unknown>).set('role', 'calibration')
+    await draftIsDurable(url, project, owner, client)
+    await apiJson(url, `/api/projects/${project}/versions`, {
+      user: owner,
+      body: { bump: 'major', changelog: 'the worked example is now a calibration item' },
+    })
+    const attempt = await apiJson<AttemptView>(url, `/api/projects/${project}/calibration/attempts`, {
+      user: annotator,
+      body: {},
+    })
+    expect(attempt.version).toBe('2.0.0')
+    expect(attempt.examples.map((e) => e.id)).toContain(teaching)
+    // Its gold was in the published guideline: never scored as blind for anyone.
+    expect(attempt.seenBefore).toEqual([teaching])
   })
 })
