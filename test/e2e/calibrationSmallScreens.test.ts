@@ -12,6 +12,7 @@ import { screenshot } from '../helpers/browser'
 import { type ChildServer, spawnServer } from '../helpers/server'
 import { browserSuite, SERVER_ENV } from './browserSuite'
 import { answerCurrent, type Plan, publishCalibration, submit } from './calibrationFlow'
+import { boxesOf, expectHeaderFits } from './layoutChecks'
 
 const suite = browserSuite()
 let server: ChildServer
@@ -31,62 +32,13 @@ beforeAll(async () => {
   await publishCalibration(server.url, project, owner)
 })
 
-interface Box {
-  name: string
-  x: number
-  y: number
-  width: number
-  height: number
-  /** The element at the box's centre is the element itself (or inside it): nothing covers it. */
-  onTop: boolean
-}
-
-/** Visible boxes of the elements `selector` matches; names from data-testid or the first class. */
-function boxesOf(page: Page, selector: string): Promise<Box[]> {
-  return page.evaluate((selector) => {
-    return Array.from(document.querySelectorAll(selector)).flatMap((element) => {
-      const rect = element.getBoundingClientRect()
-      const style = getComputedStyle(element)
-      if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden') return []
-      const name =
-        element.getAttribute('data-testid') ?? element.className.toString().split(' ')[0] ?? element.tagName
-      const hit = document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2)
-      const onTop = hit !== null && (hit === element || element.contains(hit))
-      return [{ name, x: rect.x, y: rect.y, width: rect.width, height: rect.height, onTop }]
-    })
-  }, selector)
-}
-
-const HEADER_PARTS =
-  'header.app-header > *:not(.app-header__left):not(.app-header__right), .app-header__left > *, .app-header__right > *'
-
-function overlaps(a: Box, b: Box): boolean {
-  const slack = 0.5
-  return (
-    a.x + a.width - slack > b.x &&
-    b.x + b.width - slack > a.x &&
-    a.y + a.height - slack > b.y &&
-    b.y + b.height - slack > a.y
-  )
-}
-
 /** Screenshot, then: header parts apart and on screen, no sideways scrolling. */
 async function checkLayout(page: Page, what: string, width: number): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0))
   await screenshot(page, `calsmall-${what}-${width}`, { fullPage: true })
-  const boxes = await boxesOf(page, HEADER_PARTS)
-  expect(boxes.length, `${what}: header parts`).toBeGreaterThan(1)
-  for (const [i, a] of boxes.entries()) {
-    for (const b of boxes.slice(i + 1)) {
-      expect(overlaps(a, b), `${what} at ${width}px: ${a.name} overlaps ${b.name}`).toBe(false)
-    }
-    expect(a.x, `${what} at ${width}px: ${a.name} starts off screen`).toBeGreaterThanOrEqual(0)
-    expect(a.x + a.width, `${what} at ${width}px: ${a.name} ends off screen`).toBeLessThanOrEqual(width + 0.5)
-  }
+  await expectHeaderFits(page, what, width)
   const title = await page.locator('.calibration-header__title').boundingBox()
   expect(title?.width ?? 0, `${what} at ${width}px: the page title is visible`).toBeGreaterThan(40)
-  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  expect(sideways, `${what} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
 }
 
 /** Every answer choice and the rationale field of each criterion: on screen, uncovered, ≥ 40 px to tap. */

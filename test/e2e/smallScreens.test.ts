@@ -11,6 +11,7 @@ import { screenshot } from '../helpers/browser'
 import { type ChildServer, spawnServer } from '../helpers/server'
 import { browserSuite, SERVER_ENV } from './browserSuite'
 import { PROSEMIRROR, waitForStatus } from './editorPage'
+import { expectHeaderFits } from './layoutChecks'
 
 const suite = browserSuite()
 let server: ChildServer
@@ -43,56 +44,9 @@ beforeAll(async () => {
   }
 })
 
-interface Box {
-  name: string
-  x: number
-  y: number
-  width: number
-  height: number
-}
-
-/** The visible direct parts of the header (and of its left/right groups), with their boxes. */
-function headerBoxes(page: Page): Promise<Box[]> {
-  return page.evaluate(() => {
-    const header = document.querySelector('header.app-header')
-    if (!header) return []
-    const parts = header.querySelectorAll(
-      ':scope > *:not(.app-header__left):not(.app-header__right), .app-header__left > *, .app-header__right > *',
-    )
-    return Array.from(parts).flatMap((element) => {
-      const rect = element.getBoundingClientRect()
-      const style = getComputedStyle(element)
-      if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden') return []
-      const name =
-        element.getAttribute('data-testid') ?? element.className.toString().split(' ')[0] ?? element.tagName
-      return [{ name, x: rect.x, y: rect.y, width: rect.width, height: rect.height }]
-    })
-  })
-}
-
-function overlaps(a: Box, b: Box): boolean {
-  const slack = 0.5
-  return (
-    a.x + a.width - slack > b.x &&
-    b.x + b.width - slack > a.x &&
-    a.y + a.height - slack > b.y &&
-    b.y + b.height - slack > a.y
-  )
-}
-
 async function checkLayout(page: Page, what: string, width: number): Promise<void> {
   await screenshot(page, `small-${what}-${width}`)
-  const boxes = await headerBoxes(page)
-  expect(boxes.length, `${what}: header parts`).toBeGreaterThan(1)
-  for (const [i, a] of boxes.entries()) {
-    for (const b of boxes.slice(i + 1)) {
-      expect(overlaps(a, b), `${what} at ${width}px: ${a.name} overlaps ${b.name}`).toBe(false)
-    }
-    expect(a.x, `${what} at ${width}px: ${a.name} starts off screen`).toBeGreaterThanOrEqual(0)
-    expect(a.x + a.width, `${what} at ${width}px: ${a.name} ends off screen`).toBeLessThanOrEqual(width + 0.5)
-  }
-  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  expect(sideways, `${what} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
+  await expectHeaderFits(page, what, width)
 }
 
 describe('small screens', () => {
