@@ -56,6 +56,18 @@ export async function expectHeaderFits(page: Page, what: string, width: number):
     expect(a.x, `${what} at ${width}px: ${a.name} starts off screen`).toBeGreaterThanOrEqual(0)
     expect(a.x + a.width, `${what} at ${width}px: ${a.name} ends off screen`).toBeLessThanOrEqual(width + 0.5)
   }
-  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  expect(sideways, `${what} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0)
+  const { sideways, widest } = await page.evaluate(() => {
+    // The deepest elements that reach past the right edge, to say what makes the page scroll.
+    const past = Array.from(document.body.querySelectorAll('*')).filter(
+      (e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && e.children.length === 0,
+    )
+    return {
+      sideways: document.documentElement.scrollWidth - window.innerWidth,
+      widest: past
+        .slice(0, 3)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className.toString().split(' ')[0]}`)
+        .join(', '),
+    }
+  })
+  expect(sideways, `${what} at ${width}px scrolls sideways (past the edge: ${widest})`).toBeLessThanOrEqual(0)
 }
