@@ -99,7 +99,7 @@ describe('accounts and roles in the browser', () => {
     await lee.page.goto(leadUrl)
     const summary = lee.page.getByTestId('invite-summary')
     await summary.waitFor()
-    expect(await summary.textContent()).toContain(`Olivia Owner invited you to ${PROJECT} as Lead`)
+    expect(await summary.textContent()).toContain(`Olivia Owner invited you to ${PROJECT} as a Lead`)
     await fillSignUp(lee.page, { name: 'Lee Lead', email: 'lee@example.com', color: '#c2410c' })
     await screenshot(lee.page, 'accounts-03-invite')
     await lee.page.getByTestId('invite-signup-submit').click()
