@@ -1,6 +1,6 @@
 /** Escaping for the HTML and Markdown the server renders, and the labelled parts of an example's content. */
 import type { ExampleContent } from '../../shared/schema/rubric'
-import { escapeInline } from './markdownText'
+import { escapeInline } from '../../shared/guideline/markdownText'
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
