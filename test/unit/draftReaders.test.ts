@@ -10,6 +10,7 @@ import { addExample, examplesMap, fragmentPlainText, setGold } from '../../share
 import { offsetOfRelativePosition, plainTextOf, relativePositionAt } from '../../shared/ydoc/fieldOffsets'
 import { appendBlocks, type Block } from '../../shared/ydoc/guidelineBuilder'
 import { DraftRoot } from '../../shared/ydoc/layout'
+import { draftScope, restoreSnapshot } from '../../shared/ydoc/restore'
 import { addCriterion, criteriaMap, readRubric } from '../../shared/ydoc/rubricDoc'
 import { createSpanAnchor, resolveSpanAnchor } from '../../shared/ydoc/spanAnchors'
 
@@ -235,5 +236,30 @@ describe('gold by slot key and anchored span gold', () => {
     const { start, end } = (read() as { spans: { start: number; end: number }[] }).spans[0]!
     expect(end).toBeLessThanOrEqual(start)
     expect(resolveSpanAnchor(doc, 'e', 'nowhere', anchor)).toBeNull()
+  })
+})
+
+describe('restore covers task types', () => {
+  it('brings back the version’s task types in one undoable step', () => {
+    const doc = new Y.Doc()
+    const types = doc.getMap<Y.Map<unknown>>(DraftRoot.taskTypes)
+    const add = (id: string) => {
+      const map = new Y.Map<unknown>()
+      map.set('id', id)
+      map.set('contentKind', 'single')
+      map.set('criteria', new Y.Map())
+      types.set(id, map)
+    }
+    add('kept')
+    const snapshot = Y.encodeStateAsUpdate(doc)
+    add('later')
+    types.get('kept')!.set('contentKind', 'pairwise')
+    const origin = { restore: true }
+    const undo = new Y.UndoManager(draftScope(doc), { trackedOrigins: new Set([origin]) })
+    restoreSnapshot(doc, snapshot, origin)
+    expect([...types.keys()]).toEqual(['kept'])
+    expect(types.get('kept')!.get('contentKind')).toBe('single')
+    undo.undo()
+    expect([...types.keys()].sort()).toEqual(['kept', 'later'])
   })
 })
