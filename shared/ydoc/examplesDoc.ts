@@ -90,7 +90,7 @@ export function exampleTitle(doc: Y.Doc, exampleId: string): Y.Text | undefined 
   return examplesMap(doc).get(exampleId)?.get('title') as Y.Text | undefined
 }
 
-type ExampleScalar = 'contentKind' | 'difficulty' | 'sectionId' | 'status' | 'role'
+type ExampleScalar = 'contentKind' | 'difficulty' | 'sectionId' | 'status' | 'role' | 'taskTypeId'
 export function setExampleField(doc: Y.Doc, exampleId: string, field: ExampleScalar, value: unknown): void {
   examplesMap(doc).get(exampleId)?.set(field, value)
 }
