@@ -41,7 +41,7 @@ export interface ExampleInit {
   gold?: Record<string, { accepted: GoldValue[]; rationale?: string }>
 }
 
-function goldEntry(accepted: GoldValue[], rationale = ''): Y.Map<unknown> {
+function goldEntry(accepted: DraftGoldValue[], rationale = ''): Y.Map<unknown> {
   const entry = new Y.Map<unknown>()
   entry.set('accepted', accepted)
   const text = new Y.Text()
@@ -99,8 +99,16 @@ function goldMap(doc: Y.Doc, exampleId: string): Y.Map<Y.Map<unknown>> | undefin
   return examplesMap(doc).get(exampleId)?.get('gold') as Y.Map<Y.Map<unknown>> | undefined
 }
 
-/** Sets the accepted gold values of one criterion, keeping its rationale text. */
-export function setGold(doc: Y.Doc, exampleId: string, criterionId: string, accepted: GoldValue[]): void {
+/** A gold value as the draft stores it: span gold may carry anchors (spanAnchors.ts). */
+export type DraftGoldValue = GoldValue | { spans: DraftSpan[] }
+
+/** Sets the accepted gold values of one question (slot key), keeping its rationale text. */
+export function setGold(
+  doc: Y.Doc,
+  exampleId: string,
+  criterionId: string,
+  accepted: DraftGoldValue[],
+): void {
   doc.transact(() => {
     const gold = goldMap(doc, exampleId)
     if (!gold) return
