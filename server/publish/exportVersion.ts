@@ -4,9 +4,10 @@
  * variants built for owners and leads. Every text is escaped; the guideline HTML is sanitised again here, so
  * versions published before the sanitiser existed print safely too.
  */
+
+import { goldLines } from '../../shared/diff/goldText'
 import type { CalibrationExample, Criterion } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
-import { goldLines } from './goldText'
 import { sanitizeHtml } from './sanitizeHtml'
 import { contentPartsWithPaths, escapeHtml, escapeMarkdown } from './text'
 

@@ -3,10 +3,11 @@
  * the accepted values and rationales, for leads who check gold in a spreadsheet. Text cells that a
  * spreadsheet would run as a formula (=, +, -, @, tab, CR) are prefixed with an apostrophe.
  */
+
+import { describeGold, goldLines } from '../../shared/diff/goldText'
 import { isPairwiseValue } from '../../shared/rubric/valueShapes'
 import type { CalibrationExample, Criterion, ExampleContent, GoldValue } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
-import { describeGold, goldLines } from './goldText'
 
 const HEADER = [
   'example_id',

@@ -3,10 +3,10 @@
  * N/A, label sets, marked spans with the text they mark, step verdicts by step number — and the questions of
  * an example in rubric order (question slots, so per-response criteria read "Accuracy (response A)").
  */
-import { textFields } from '../../shared/rubric/contentFields'
-import { describeValue } from '../../shared/rubric/goldFits'
-import { type QuestionSlot, questionSlots, slotTitle } from '../../shared/rubric/taskTypes'
-import { isLabelSet, isNotApplicable, isSpanSet, isStepVerdicts } from '../../shared/rubric/valueShapes'
+import { textFields } from '../rubric/contentFields'
+import { describeValue } from '../rubric/goldFits'
+import { type QuestionSlot, questionSlots, slotTitle } from '../rubric/taskTypes'
+import { isLabelSet, isNotApplicable, isSpanSet, isStepVerdicts } from '../rubric/valueShapes'
 import type {
   CalibrationExample,
   Criterion,
@@ -14,7 +14,7 @@ import type {
   GoldEntry,
   GoldValue,
   Rubric,
-} from '../../shared/schema/rubric'
+} from '../schema/rubric'
 
 const quoteText = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim()
