@@ -6,12 +6,16 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { variantFor } from '../../server/publish/audienceVariant'
+import { buildVersionJson } from '../../server/publish/buildVersion'
 import { versionMarkdown, versionPrintPage } from '../../server/publish/exportVersion'
 import { goldCsv } from '../../server/publish/goldCsv'
 import type { CalibrationExample, Criterion } from '../../shared/schema/rubric'
 import { VERSION_FORMAT, type VersionJson } from '../../shared/schema/version'
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
-import { addExample } from '../../shared/ydoc/examplesDoc'
+import { addExample, setExampleField } from '../../shared/ydoc/examplesDoc'
+import { DraftRoot } from '../../shared/ydoc/layout'
+import { addCriterion } from '../../shared/ydoc/rubricDoc'
 import { HOSTILE_TEXTS, inspectMarkdown } from '../helpers/hostileMarkdown'
 
 const base = { description: 'd', tags: [], weight: 1, rationaleRequired: false }
@@ -217,4 +221,47 @@ describe('hostile text in the new kinds', () => {
     ).toEqual([])
     expect([...rendered.attributes.keys()]).toEqual([])
   }, 30_000)
+})
+
+describe('publishing a draft with task types', () => {
+  it('keeps task types, taskTypeId and Markdown in the version and in the annotator variant (no gold)', () => {
+    const doc = new Y.Doc()
+    addCriterion(doc, { id: 'acc', kind: 'binary', title: 'Accuracy', description: 'd' })
+    addExample(doc, {
+      id: 'e',
+      title: 'E',
+      role: 'teaching',
+      status: 'ready',
+      text: {
+        prompt: [{ type: 'paragraph', text: 'Q' }],
+        response: [{ type: 'bulletList', items: ['a', 'b'] }],
+      },
+      gold: { acc: { accepted: [true] } },
+    })
+    setExampleField(doc, 'e', 'taskTypeId', 'rate')
+    const type = new Y.Map<unknown>()
+    type.set('id', 'rate')
+    type.set('name', new Y.Text('Rate'))
+    type.set('contentKind', 'single')
+    type.set('order', 'a0')
+    const ticks = new Y.Map<boolean>()
+    ticks.set('acc', true)
+    type.set('criteria', ticks)
+    doc.getMap(DraftRoot.taskTypes).set('rate', type)
+    const built = buildVersionJson(doc, {
+      project: { id: 'p', name: 'P' },
+      version: '1.0.0',
+      publishedAt: '2026-12-03T12:00:00.000Z',
+      publishedBy: { id: 'u', name: 'U' },
+      changelog: 'c',
+      openThreadsAtPublish: 0,
+    })
+    expect(built.rubric.taskTypes).toEqual([
+      { id: 'rate', name: 'Rate', contentKind: 'single', criterionIds: ['acc'] },
+    ])
+    const annotator = variantFor(built, 'annotator').examples[0]!
+    expect(annotator).toMatchObject({ taskTypeId: 'rate', content: { markdown: { response: '- a\n- b\n' } } })
+    const staff = variantFor(built, 'staff').examples[0]!
+    expect(staff).not.toHaveProperty('gold')
+  })
 })
