@@ -15,7 +15,9 @@ import { contentParts } from './text'
 function exampleBlock(example: PublicExample | undefined): string {
   if (!example) return '**Example:** (missing)'
   const title = escapeInline(example.title.replace(/\s+/g, ' ').trim(), false)
-  const parts = contentParts(example.content).map(([label, text]) => `*${label}*\n\n${escapePlainText(text)}`)
+  const parts = contentParts(example.content).map(
+    ([label, text]) => `*${escapeInline(label, false)}*\n\n${escapePlainText(text)}`,
+  )
   return [`**Example${title ? `: ${title}` : ''}**`, ...parts].join('\n\n')
 }
 

@@ -7,16 +7,17 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { variantFor } from '../../server/publish/audienceVariant'
-import { buildVersionJson } from '../../server/publish/buildVersion'
+import { buildVersionJson, withoutGold } from '../../server/publish/buildVersion'
 import { versionMarkdown, versionPrintPage } from '../../server/publish/exportVersion'
 import { goldCsv } from '../../server/publish/goldCsv'
+import { renderGuidelineHtml, renderGuidelineMarkdown } from '../../server/publish/renderGuideline'
 import type { CalibrationExample, Criterion } from '../../shared/schema/rubric'
 import { VERSION_FORMAT, type VersionJson } from '../../shared/schema/version'
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
 import { addExample, setExampleField } from '../../shared/ydoc/examplesDoc'
 import { DraftRoot } from '../../shared/ydoc/layout'
 import { addCriterion } from '../../shared/ydoc/rubricDoc'
-import { HOSTILE_TEXTS, inspectMarkdown } from '../helpers/hostileMarkdown'
+import { HOSTILE_TEXTS, inspectHtml, inspectMarkdown } from '../helpers/hostileMarkdown'
 
 const base = { description: 'd', tags: [], weight: 1, rationaleRequired: false }
 const criteria: Criterion[] = [
@@ -263,5 +264,31 @@ describe('publishing a draft with task types', () => {
     expect(annotator).toMatchObject({ taskTypeId: 'rate', content: { markdown: { response: '- a\n- b\n' } } })
     const staff = variantFor(built, 'staff').examples[0]!
     expect(staff).not.toHaveProperty('gold')
+  })
+})
+
+describe('embedded examples of the new kinds in the guideline', () => {
+  it('escape labels built from typed text (a trajectory tool name)', () => {
+    const tool = '<img src=x onerror=alert(1)>*em*'
+    const embedded = withoutGold(
+      example({
+        id: 'agent',
+        content: {
+          kind: 'trajectory',
+          task: 't',
+          steps: [{ id: 's', thought: 'x', tool, args: '{}', observation: 'o' }],
+          outcome: 'done',
+        },
+      }),
+    )
+    const doc = { type: 'doc', content: [{ type: 'calibrationExample', attrs: { exampleId: 'agent' } }] }
+    const examples = new Map([['agent', embedded]])
+    const html = inspectHtml(renderGuidelineHtml(doc, examples))
+    expect(html.tags.get('img')).toBeUndefined()
+    expect(renderGuidelineHtml(doc, examples)).toContain('Step 1 · &lt;img src=x onerror=alert(1)&gt;*em*')
+    const markdown = inspectMarkdown(renderGuidelineMarkdown(doc, examples), true)
+    expect(markdown.tags.get('img')).toBeUndefined()
+    // One <em> per part label (five), none from the tool name's asterisks.
+    expect(markdown.tags.get('em')).toBe(5)
   })
 })
