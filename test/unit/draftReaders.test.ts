@@ -156,6 +156,18 @@ describe('readExamples over the new content kinds', () => {
     const content = readRubricWithExamples(doc).examples[0]!.content
     expect(content.markdown).toEqual({ response: '**Take** two.\n\n- a\n- b\n' })
     expect(content).toMatchObject({ response: 'Take two.\n\na\nb' })
+    // Markdown is cached per fragment until it changes, locally or through a remote update.
+    const response = examplesMap(doc).get('e')!.get('response') as Y.XmlFragment
+    appendBlocks(response, [{ type: 'paragraph', text: [{ text: 'more', italic: true }] }])
+    expect(readRubricWithExamples(doc).examples[0]!.content.markdown?.response).toBe(
+      '**Take** two.\n\n- a\n- b\n\n*more*\n',
+    )
+    const remote = new Y.Doc()
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc))
+    const remoteResponse = examplesMap(remote).get('e')!.get('response') as Y.XmlFragment
+    remoteResponse.delete(1, 2)
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote))
+    expect(readRubricWithExamples(doc).examples[0]!.content.markdown?.response).toBe('**Take** two.\n')
   })
 })
 
