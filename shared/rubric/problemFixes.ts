@@ -23,7 +23,7 @@ import {
 import { textAt } from './contentFields'
 import { labelKey, ordinalRange, suggestedTolerance } from './meaningChecks'
 import type { Problem } from './problems'
-import { stepIdsOf } from './taskTypes'
+import { slotCriterionId, stepIdsOf } from './taskTypes'
 import { isSpanSet, isStepVerdicts } from './valueShapes'
 
 export interface ProblemFix {
@@ -187,7 +187,11 @@ function weighAll(doc: Y.Doc): void {
 function weighCriteriaWithGold(doc: Y.Doc): void {
   const { rubric, examples } = readRubricWithExamples(doc)
   for (const c of rubric.criteria) {
-    const hasGold = examples.some((e) => (e.gold[c.id]?.accepted.length ?? 0) > 0)
+    const hasGold = examples.some((e) =>
+      Object.entries(e.gold).some(
+        ([key, entry]) => slotCriterionId(key) === c.id && entry.accepted.length > 0,
+      ),
+    )
     if (c.weight === 0 && hasGold && criteriaMap(doc).has(c.id)) setCriterionField(doc, c.id, 'weight', 1)
   }
 }
