@@ -6,7 +6,7 @@
 import type * as Y from 'yjs'
 import type { ExampleContent, GoldValue } from '../schema/rubric'
 import { readRubricWithExamples } from '../ydoc/draftDoc'
-import { examplesMap, setExampleField } from '../ydoc/examplesDoc'
+import { clearGold, examplesMap, setExampleField } from '../ydoc/examplesDoc'
 import { DraftRoot } from '../ydoc/layout'
 import {
   criteriaMap,
@@ -61,6 +61,13 @@ export function fixFor(doc: Y.Doc, problem: Problem): ProblemFix | null {
     case 'gold_span_outside_text':
     case 'gold_span_missing_field':
       return goldFix(problem, 'Remove the spans whose text is gone', dropBrokenSpans)
+    case 'gold_not_asked':
+      return problem.exampleId && problem.slotKey
+        ? {
+            label: 'Remove this gold',
+            apply: (d) => clearGold(d, problem.exampleId!, problem.slotKey!),
+          }
+        : null
     case 'example_no_task_type':
       return assignTaskType(doc, problem)
     case 'task_type_criterion_unfit':

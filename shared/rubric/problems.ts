@@ -47,6 +47,7 @@ export interface Problem {
     | 'gold_step_verdict_missing'
     | 'gold_first_wrong_missing'
     | 'gold_first_wrong_unset'
+    | 'gold_not_asked'
   message: string
   criterionId?: string
   exampleId?: string

@@ -8,7 +8,7 @@ import type { CalibrationExample, Criterion, ExampleContent, GoldValue, Rubric }
 import { contentSteps, textFields } from './contentFields'
 import { goldFits } from './goldFits'
 import type { Problem } from './problems'
-import { questionSlots, slotTitle, taskTypeOf } from './taskTypes'
+import { questionSlots, slotCriterionId, slotTitle, taskTypeOf } from './taskTypes'
 import { isLabelSet, isNotApplicable, isSpanSet, isStepVerdicts } from './valueShapes'
 
 type Add = (p: Problem) => void
@@ -212,7 +212,20 @@ export function exampleSlotProblems(
       ...at,
     })
   }
-  for (const slot of questionSlots(rubric, example)) {
+  const slots = questionSlots(rubric, example)
+  const asked = new Set(slots.map((slot) => slot.key))
+  for (const key of Object.keys(example.gold)) {
+    if (asked.has(key)) continue
+    add({
+      severity: 'warning',
+      code: 'gold_not_asked',
+      message: `${name} has gold for a question it no longer asks (${key}); it is not scored.`,
+      ...at,
+      criterionId: slotCriterionId(key),
+      slotKey: key,
+    })
+  }
+  for (const slot of slots) {
     const label = isBlank(slot.criterion.title)
       ? 'an untitled criterion'
       : quote(

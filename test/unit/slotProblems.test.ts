@@ -363,3 +363,17 @@ describe('one-click fixes on the draft', () => {
     expect(readRubricWithExamples(doc).examples[0]!.taskTypeId).toBe('cot')
   })
 })
+
+describe('gold for questions no longer asked', () => {
+  it('warns about gold under a key no question uses, and removes it in one click', () => {
+    const doc = new Y.Doc()
+    addCriterion(doc, { id: 'acc', kind: 'binary', title: 'Accuracy', description: 'd' })
+    addExample(doc, { id: 'e', title: 'E', text: { prompt: [{ type: 'paragraph', text: 'Q' }] } })
+    setGold(doc, 'e', 'acc', [true])
+    setGold(doc, 'e', 'acc@A', [true])
+    const problems = findProblems(readRubricWithExamples(doc)).filter((p) => p.code === 'gold_not_asked')
+    expect(problems).toMatchObject([{ severity: 'warning', slotKey: 'acc@A', criterionId: 'acc' }])
+    fixFor(doc, problems[0]!)!.apply(doc)
+    expect(Object.keys(readRubricWithExamples(doc).examples[0]!.gold)).toEqual(['acc'])
+  })
+})
