@@ -275,3 +275,35 @@ describe('restore covers task types', () => {
     expect([...types.keys()].sort()).toEqual(['kept', 'later'])
   })
 })
+
+describe('span anchors in turns and in action arguments', () => {
+  it('follow edits in a turn and in a Y.Text, and drop the anchor key when the text is gone', () => {
+    const doc = new Y.Doc()
+    addCriterion(doc, { id: 'sp', kind: 'span', labels: [{ value: 'x', description: '' }] })
+    const conv = addStructured(doc, 'conv', 'conversation')
+    const traj = addStructured(doc, 'traj', 'trajectory')
+    const turnAnchor = createSpanAnchor(doc, 'conv', 'turns.t2', 4, 5)!
+    const argsAnchor = createSpanAnchor(doc, 'traj', 'steps.s1.args', 2, 3)!
+    setGold(doc, 'conv', 'sp', [
+      { spans: [{ field: 'turns.t2', start: 4, end: 5, label: 'x', anchor: turnAnchor }] },
+    ])
+    setGold(doc, 'traj', 'sp', [
+      { spans: [{ field: 'steps.s1.args', start: 2, end: 3, label: 'x', anchor: argsAnchor }] },
+    ])
+    const turn = (conv.get('turns') as Y.Array<Y.Map<unknown>>).get(1)
+    const turnText = ((turn.get('text') as Y.XmlFragment).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    turnText.insert(0, 'Well, ')
+    const args = (traj.get('steps') as Y.Array<Y.Map<unknown>>).get(0).get('args') as Y.Text
+    args.insert(0, '  ')
+    const spans = () =>
+      readRubricWithExamples(doc).examples.map(
+        (e) => (e.gold.sp!.accepted[0] as { spans: unknown[] }).spans[0],
+      )
+    expect(spans()).toEqual([
+      { field: 'turns.t2', start: 10, end: 11, label: 'x' },
+      { field: 'steps.s1.args', start: 4, end: 5, label: 'x' },
+    ])
+    ;(conv.get('turns') as Y.Array<unknown>).delete(1, 1)
+    expect(spans()[0]).toEqual({ field: 'turns.t2', start: 4, end: 5, label: 'x' })
+  })
+})
