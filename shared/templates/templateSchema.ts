@@ -36,6 +36,7 @@ export const TemplateSummary = z.object({
 })
 export type TemplateSummary = z.infer<typeof TemplateSummary>
 export const TemplateSummaryList = z.object({ templates: z.array(TemplateSummary) })
+export type TemplateSummaryList = z.infer<typeof TemplateSummaryList>
 
 export function summarizeTemplate(template: TemplateJson): TemplateSummary {
   return {
