@@ -142,7 +142,8 @@ describe('writeDraftFromData (layout and current readers)', () => {
         for (const [index, example] of template.examples.entries()) {
           if (!OLD_CONTENT_KINDS.has(example.content.kind)) continue
           const { gold: _gold, taskTypeId: _type, ...rest } = example
-          const { gold: readGold, ...readRest } = examples[index]!
+          // taskTypeId: readers on main do not read it yet; the merged ones do (checked in the last block).
+          const { gold: readGold, taskTypeId: _readType, ...readRest } = examples[index]!
           expect(readRest).toEqual(rest)
           for (const [key, entry] of Object.entries(readGold)) expect(entry).toEqual(example.gold[key])
         }
@@ -202,10 +203,14 @@ describe('writeDraftFromData (layout and current readers)', () => {
       'largely thanks to the city’s new bike lanes',
     ])
     const gold = examplesMap(doc).get('hd-cycling')!.get('gold') as Y.Map<Y.Map<unknown>>
-    const [value] = gold.get('hd-spans')!.get('accepted') as { spans: { anchor: unknown; start: number }[] }[]
+    const [value] = gold.get('hd-spans')!.get('accepted') as {
+      spans: { anchor: unknown; start: number; end: number }[]
+    }[]
+    // Hand-counted: “Weekly cycling to work rose from 48% in 2019 to ” is 48 characters, then “68%”.
+    expect([value!.spans[0]!.start, value!.spans[0]!.end]).toEqual([48, 51])
     expect(value!.spans[0]!.anchor).toEqual({
       start: `s${value!.spans[0]!.start}`,
-      end: 'e' + (value!.spans[0]!.start + 3),
+      end: `e${value!.spans[0]!.end}`,
     })
   })
 })
