@@ -195,7 +195,9 @@ export function plainFragment(value: string): Y.XmlFragment {
   return fragment
 }
 
-function turnMap(turn: { id: string; role: string; text: string }): Y.Map<unknown> {
+type ConversationTurn = { id: string; role: string; text: string }
+
+function turnMap(turn: ConversationTurn): Y.Map<unknown> {
   const map = new Y.Map<unknown>()
   map.set('id', turn.id)
   map.set('role', turn.role)
@@ -224,10 +226,27 @@ function stepMap(step: AnyStep): Y.Map<unknown> {
   return map
 }
 
-const LEGACY_FIELDS = ['prompt', 'response', 'responseA', 'responseB', 'body'] as const
+/**
+ * Every text field and both item arrays are created on every example, whatever its kind (as the editor's
+ * `ensureContentFields` does): a later kind switch then never has two peers racing to create the same array.
+ */
+const CONTENT_FRAGMENTS = [
+  'prompt',
+  'response',
+  'responseA',
+  'responseB',
+  'body',
+  'task',
+  'answer',
+  'outcome',
+  'finalA',
+  'finalB',
+] as const
 
 function writeContent(map: Y.Map<unknown>, content: ExampleContent): void {
-  const values: Record<string, string> = {}
+  const values: Partial<Record<(typeof CONTENT_FRAGMENTS)[number], string>> = {}
+  let turns: ConversationTurn[] = []
+  let steps: AnyStep[] = []
   switch (content.kind) {
     case 'single':
       Object.assign(values, { prompt: content.prompt, response: content.response })
@@ -243,7 +262,7 @@ function writeContent(map: Y.Map<unknown>, content: ExampleContent): void {
       values.body = content.body
       break
     case 'conversation': {
-      map.set('turns', Y.Array.from(content.turns.map(turnMap)))
+      turns = content.turns
       const hasFinals = content.finalA !== undefined && content.finalB !== undefined
       map.set('hasFinals', hasFinals)
       if (hasFinals) Object.assign(values, { finalA: content.finalA, finalB: content.finalB })
@@ -251,17 +270,16 @@ function writeContent(map: Y.Map<unknown>, content: ExampleContent): void {
     }
     case 'reasoning':
       Object.assign(values, { prompt: content.prompt, answer: content.answer })
-      map.set('steps', Y.Array.from(content.steps.map(stepMap)))
+      steps = content.steps
       break
     case 'trajectory':
       Object.assign(values, { task: content.task, outcome: content.outcome })
-      map.set('steps', Y.Array.from(content.steps.map(stepMap)))
+      steps = content.steps
       break
   }
-  // The fields every example has had since the start exist (empty) whatever the kind; newer ones when used.
-  for (const field of LEGACY_FIELDS) map.set(field, plainFragment(values[field] ?? ''))
-  for (const [field, value] of Object.entries(values))
-    if (!(LEGACY_FIELDS as readonly string[]).includes(field)) map.set(field, plainFragment(value))
+  for (const field of CONTENT_FRAGMENTS) map.set(field, plainFragment(values[field] ?? ''))
+  map.set('turns', Y.Array.from(turns.map(turnMap)))
+  map.set('steps', Y.Array.from(steps.map(stepMap)))
 }
 
 function goldEntry(entry: GoldEntry): Y.Map<unknown> {

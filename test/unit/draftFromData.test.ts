@@ -70,6 +70,12 @@ describe('writeDraftFromData (layout and current readers)', () => {
               field.path,
               field.text,
             ])
+          // Every field and both arrays exist whatever the kind, so a later kind switch creates nothing.
+          for (const key of ['prompt', 'response', 'responseA', 'responseB', 'body', 'task', 'answer'])
+            expect(map.get(key)).toBeInstanceOf(Y.XmlFragment)
+          for (const key of ['outcome', 'finalA', 'finalB'])
+            expect(map.get(key)).toBeInstanceOf(Y.XmlFragment)
+          expect([map.get('turns'), map.get('steps')].every((a) => a instanceof Y.Array)).toBe(true)
           if (example.content.kind === 'conversation')
             expect(map.get('hasFinals')).toBe(example.content.finalA !== undefined)
           if (example.content.kind === 'trajectory')
