@@ -1,6 +1,7 @@
 /**
- * Name input and button that create a project. A name over the limit is said in the field before submit
- * (nothing is cut); errors from the server show under the field.
+ * Name input and button that create a project, and what it starts from: Blank or a template (TemplatePicker).
+ * A name over the limit is said in the field before submit (nothing is cut); errors from the server show under
+ * the field.
  */
 import { type FormEvent, useState } from 'react'
 import { PROJECT_NAME_MAX, type Project } from '../../shared/schema/project'
@@ -8,9 +9,13 @@ import { unsafeCharacterMessage } from '../../shared/schema/safeText'
 import { errorMessage } from '../api/http'
 import { createProject } from '../api/projects'
 import { nameLengthMessage } from '../ui/nameLength'
+import { BLANK, TemplatePicker } from './TemplatePicker'
+import { useTemplates } from './useTemplates'
 
 export function CreateProjectForm({ onCreated }: { onCreated: (project: Project) => void }) {
   const [name, setName] = useState('')
+  const [templateId, setTemplateId] = useState(BLANK)
+  const templates = useTemplates()
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const trimmed = name.trim()
@@ -23,8 +28,9 @@ export function CreateProjectForm({ onCreated }: { onCreated: (project: Project)
     setPending(true)
     setError(null)
     try {
-      onCreated(await createProject(trimmed))
+      onCreated(await createProject(trimmed, templateId === BLANK ? undefined : templateId))
       setName('')
+      setTemplateId(BLANK)
     } catch (caught) {
       setError(errorMessage(caught))
     } finally {
@@ -54,6 +60,7 @@ export function CreateProjectForm({ onCreated }: { onCreated: (project: Project)
           {pending ? 'Creating…' : 'Create project'}
         </button>
       </div>
+      <TemplatePicker templates={templates} value={templateId} onChange={setTemplateId} disabled={pending} />
       {unsafe && (
         <p className="form-error" role="alert" data-testid="new-project-name-error">
           The name {unsafe}.

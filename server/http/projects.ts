@@ -1,12 +1,32 @@
-/** Project routes: the caller's projects, create (the creator becomes owner), read and rename. */
+/**
+ * Project routes: the caller's projects, the templates a new project can start from, create (blank or from a
+ * template; the creator becomes owner), read and rename.
+ */
 import { Hono } from 'hono'
 import type { Project } from '../../shared/schema/project'
 import { CreateProjectBody, RenameProjectBody } from '../../shared/schema/project'
+import { BLANK_TEMPLATE_ID, templateById, templateSummaries } from '../../shared/templates/index'
+import type { TemplateJson, TemplateSummaryList } from '../../shared/templates/templateSchema'
 import { authorize, requireUser } from '../auth/access'
 import { newId } from '../auth/tokens'
-import { seedNewProjectDoc } from '../seed/exampleProject'
+import { seedNewProjectDoc, seedProjectFromTemplate } from '../seed/exampleProject'
 import type { AppEnv, RouteDeps } from './env'
-import { methodNotAllowed, readJson } from './errors'
+import { ApiFailure, methodNotAllowed, readJson } from './errors'
+
+/** The template a create request names: null for a blank project; a 400 for an id no template has. */
+function requestedTemplate(templateId: string | undefined): TemplateJson | null {
+  if (templateId === undefined || templateId === BLANK_TEMPLATE_ID) return null
+  const template = templateById(templateId)
+  if (!template) {
+    const known = [BLANK_TEMPLATE_ID, ...templateSummaries().map((t) => t.id)].join(', ')
+    throw new ApiFailure(
+      400,
+      'unknown_template',
+      `templateId: no template “${templateId}”; use one of ${known}`,
+    )
+  }
+  return template
+}
 
 export function projectRoutes({ store }: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
@@ -16,17 +36,24 @@ export function projectRoutes({ store }: RouteDeps): Hono<AppEnv> {
     return c.json({ projects: await store.listProjectsForUser(user.id) })
   })
 
+  app.get('/templates', (c) => {
+    requireUser(c)
+    return c.json<TemplateSummaryList>({ templates: templateSummaries() })
+  })
+
   app.post('/', async (c) => {
     const { user } = requireUser(c)
     const body = await readJson(c, CreateProjectBody)
+    const template = requestedTemplate(body.templateId)
     const record = await store.createProject({ id: newId(), name: body.name })
     await store.setRole(record.id, user.id, 'owner')
-    await seedNewProjectDoc(store, record)
+    if (template) await seedProjectFromTemplate(store, record, template)
+    else await seedNewProjectDoc(store, record)
     await store.appendAudit({
       projectId: record.id,
       actorId: user.id,
       action: 'project.created',
-      details: { name: body.name },
+      details: { name: body.name, template: template?.id ?? BLANK_TEMPLATE_ID },
     })
     return c.json<Project>({ ...record, role: 'owner' }, 201)
   })
@@ -53,6 +80,7 @@ export function projectRoutes({ store }: RouteDeps): Hono<AppEnv> {
   })
 
   app.all('/', methodNotAllowed(['GET', 'POST']))
+  app.all('/templates', methodNotAllowed(['GET']))
   app.all('/:id', methodNotAllowed(['GET', 'PATCH']))
   return app
 }

@@ -1,8 +1,11 @@
 /**
  * Seeds documents on the server (never through the editor's `content` option): the example project a
- * newcomer sees on first start, and the opening heading of every new project.
+ * newcomer sees on first start, the opening heading of every new blank project, and projects made from a
+ * template (shared/templates).
  */
 import * as Y from 'yjs'
+import type { TemplateJson } from '../../shared/templates/templateSchema'
+import { writeDraftFromData } from '../../shared/ydoc/draftFromData'
 import { addExample } from '../../shared/ydoc/examplesDoc'
 import { appendBlocks, type Block } from '../../shared/ydoc/guidelineBuilder'
 import { draftMeta, guidelineFragment } from '../../shared/ydoc/layout'
@@ -41,6 +44,18 @@ export async function seedNewProjectDoc(store: Store, project: ProjectRecord): P
     { type: 'heading', level: 1, text: project.name },
     { type: 'paragraph', text: '' },
   ])
+}
+
+/** Seeds a new project's draft from a template: its guideline, rubric with task types, and gold examples. */
+export async function seedProjectFromTemplate(
+  store: Store,
+  project: ProjectRecord,
+  template: TemplateJson,
+): Promise<void> {
+  await writeDraft(store, project.id, [], (doc) => {
+    draftMeta(doc).set('template', template.id)
+    writeDraftFromData(doc, template)
+  })
 }
 
 /** Creates the example project when the database has no project at all. Returns it, or null. */

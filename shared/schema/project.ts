@@ -21,7 +21,13 @@ export const Project = z.object({
 })
 export type Project = z.infer<typeof Project>
 
-export const CreateProjectBody = z.object({ name: ProjectName }).strict()
+export const CreateProjectBody = z
+  .object({
+    name: ProjectName,
+    /** A template id from GET /api/projects/templates, or `blank` (the default): what the draft starts with. */
+    templateId: z.string().trim().min(1, 'templateId must not be empty').max(64).optional(),
+  })
+  .strict()
 export type CreateProjectBody = z.infer<typeof CreateProjectBody>
 
 export const RenameProjectBody = z.object({ name: ProjectName }).strict()

@@ -175,6 +175,11 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
     expected: row(401, 201, 201, 201, 201, 201, 401),
     call: async () => ({ path: '/api/projects', body: { name: 'Made in the matrix' } }),
   },
+  'GET /api/projects/templates': {
+    // Any signed-in user may create a project, so any may see what it can start from.
+    expected: row(401, 200, 200, 200, 200, 200, 401),
+    call: async () => ({ path: '/api/projects/templates' }),
+  },
   'GET /api/projects/:id': {
     expected: row(401, 200, 200, 200, 200, 404, 401),
     call: async () => ({ path: `/api/projects/${project}` }),
