@@ -83,5 +83,21 @@ export function describeChange(change: RubricChange): string {
       return `Example “${change.exampleTitle}”: the gold answer for “${change.criterionTitle}” changed from ${quoteAnswer(change.before)} to ${quoteAnswer(change.after)}.`
     case 'gold_rationale_changed':
       return `Example “${change.exampleTitle}”: the gold rationale for “${change.criterionTitle}” was edited.`
+    case 'task_type_added':
+      return `Task type “${change.name}” was added.`
+    case 'task_type_removed':
+      return `Task type “${change.name}” was removed.`
+    case 'task_type_changed':
+      return change.field === 'criterionIds'
+        ? `Task type “${change.name}”: the criteria that apply changed.`
+        : `Task type “${change.name}”: ${change.field === 'contentKind' ? 'content kind' : 'name'} changed${fromTo(change.before, change.after, change.field)}.`
+    case 'example_part_added':
+      return `Example “${change.title}”: ${change.part} was added.`
+    case 'example_part_removed':
+      return `Example “${change.title}”: ${change.part} was removed.`
+    case 'example_part_changed':
+      return `Example “${change.title}”: ${change.part} was edited.`
+    case 'example_part_moved':
+      return `Example “${change.title}”: the order of ${change.part.toLowerCase()}s changed.`
   }
 }

@@ -16,6 +16,14 @@ const MEANING_FIELDS = new Set([
   'passingLabels',
   'allowTie',
   'strengthRequired',
+  'allowNA',
+  'minJaccard',
+  'minOverlap',
+  'minF1',
+  'mode',
+  'minStepAgreement',
+  'stepTolerance',
+  'verdicts',
 ])
 
 function bumpOf(change: RubricChange): Bump {
@@ -29,6 +37,15 @@ function bumpOf(change: RubricChange): Bump {
       return 'major'
     case 'criterion_changed':
       return MEANING_FIELDS.has(change.field) ? 'major' : 'patch'
+    case 'task_type_changed':
+      return change.field === 'name' ? 'patch' : 'major'
+    case 'task_type_removed':
+      return 'major'
+    case 'task_type_added':
+    case 'example_part_added':
+    case 'example_part_removed':
+    case 'example_part_moved':
+      return 'minor'
     case 'rubric_changed':
       return change.field === 'passThreshold' ? 'major' : 'patch'
     case 'criterion_added':

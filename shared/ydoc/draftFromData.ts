@@ -17,7 +17,7 @@ import type {
   Rubric,
 } from '../schema/rubric'
 import { examplesMap } from './examplesDoc'
-import { guidelineFragment } from './layout'
+import { DraftRoot, guidelineFragment } from './layout'
 import {
   addCriterion,
   criteriaMap,
@@ -26,9 +26,7 @@ import {
   setAttemptSettings,
   setPassThreshold,
 } from './rubricDoc'
-
-/** Root name of the task types map (design-15: `DraftRoot.taskTypes`). */
-export const TASK_TYPES_ROOT = 'taskTypes'
+import { createSpanAnchor } from './spanAnchors'
 
 /** The TipTap JSON shape this module reads (a subset of `JSONContent`). */
 export interface PmJson {
@@ -50,7 +48,7 @@ export interface DraftFromDataOptions {
   now?: number
   /**
    * Makes a span's anchor (design-15: `shared/ydoc/spanAnchors.ts` createSpanAnchor) once the example's texts
-   * are in the document; without it gold spans are stored by offset only.
+   * are in the document; defaults to `createSpanAnchor`, so gold spans follow later edits.
    */
   anchorSpan?: (
     doc: Y.Doc,
@@ -151,7 +149,7 @@ function writeCriterion(doc: Y.Doc, criterion: Criterion): void {
 }
 
 function writeTaskTypes(doc: Y.Doc, rubric: Rubric): void {
-  const root = doc.getMap<Y.Map<unknown>>(TASK_TYPES_ROOT)
+  const root = doc.getMap<Y.Map<unknown>>(DraftRoot.taskTypes)
   let order: string | null = null
   for (const type of rubric.taskTypes ?? []) {
     order = generateKeyBetween(order, null)
@@ -341,6 +339,6 @@ export function writeDraftFromData(doc: Y.Doc, data: DraftData, options: DraftFr
     data.examples.forEach((example, index) => {
       writeExample(doc, example, now + index)
     })
-    for (const example of data.examples) anchorGoldSpans(doc, example, options.anchorSpan)
+    for (const example of data.examples) anchorGoldSpans(doc, example, options.anchorSpan ?? createSpanAnchor)
   })
 }

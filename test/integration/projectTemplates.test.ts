@@ -9,9 +9,8 @@ import { questionSlots } from '../../shared/rubric/taskTypes'
 import { PROJECT_TEMPLATES, templateById } from '../../shared/templates/index'
 import type { TemplateSummary } from '../../shared/templates/templateSchema'
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
-import { TASK_TYPES_ROOT } from '../../shared/ydoc/draftFromData'
 import { examplesMap } from '../../shared/ydoc/examplesDoc'
-import { EXAMPLE_ID_ATTR, EXAMPLE_NODE, guidelineFragment } from '../../shared/ydoc/layout'
+import { DraftRoot, EXAMPLE_ID_ATTR, EXAMPLE_NODE, guidelineFragment } from '../../shared/ydoc/layout'
 import { readRubric } from '../../shared/ydoc/rubricDoc'
 import { api, apiJson, setupOwner, type TestUser } from '../helpers/accounts'
 import { connectClient, destroyAllClients, waitForSynced } from '../helpers/clients'
@@ -81,7 +80,7 @@ describe('creating a project from a template', () => {
       template.rubric.passThreshold,
     ])
     expect(rubric.criteria.map((c) => c.id)).toEqual(['rt-harm', 'rt-harmful', 'rt-refusal'])
-    expect([...doc.getMap(TASK_TYPES_ROOT).keys()].sort()).toEqual(['tt-multi-turn', 'tt-single-probe'])
+    expect([...doc.getMap(DraftRoot.taskTypes).keys()].sort()).toEqual(['tt-multi-turn', 'tt-single-probe'])
     for (const example of template.examples) {
       const map = examplesMap(doc).get(example.id)!
       expect([map.get('taskTypeId'), map.get('contentKind'), map.get('role')]).toEqual([

@@ -15,9 +15,9 @@ import type { CalibrationExample, Criterion } from '../../shared/schema/rubric'
 import { PROJECT_TEMPLATES, templateById } from '../../shared/templates/index'
 import type { TemplateJson } from '../../shared/templates/templateSchema'
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
-import { TASK_TYPES_ROOT, writeDraftFromData } from '../../shared/ydoc/draftFromData'
+import { writeDraftFromData } from '../../shared/ydoc/draftFromData'
 import { examplesMap, fragmentPlainText, readExamples } from '../../shared/ydoc/examplesDoc'
-import { guidelineFragment } from '../../shared/ydoc/layout'
+import { DraftRoot, guidelineFragment } from '../../shared/ydoc/layout'
 import { criteriaMap, readRubric } from '../../shared/ydoc/rubricDoc'
 
 const schema = getSchema(guidelineSchemaExtensions())
@@ -100,7 +100,7 @@ describe('writeDraftFromData (layout and current readers)', () => {
       })
 
       it('writes task types and the new criterion settings with the design-15 keys', () => {
-        const types = doc.getMap<Y.Map<unknown>>(TASK_TYPES_ROOT)
+        const types = doc.getMap<Y.Map<unknown>>(DraftRoot.taskTypes)
         const ordered = [...types.values()].sort((a, b) =>
           String(a.get('order')) < String(b.get('order')) ? -1 : 1,
         )
@@ -188,7 +188,7 @@ describe('writeDraftFromData (layout and current readers)', () => {
       plain(yTextAt(map, 'turns.u')),
     ]).toEqual(['Hello A\n\nSecond paragraph', 'Hello B', 'Hi'])
     expect(map.get('role')).toBe('calibration')
-    expect(doc.getMap(TASK_TYPES_ROOT).size).toBe(0)
+    expect(doc.getMap(DraftRoot.taskTypes).size).toBe(0)
   })
 
   it('calls anchorSpan for every gold span once the texts exist, and stores the anchor', () => {
