@@ -15,7 +15,12 @@ import type {
 type Value = GoldValue | null | undefined
 
 /** The label set with `label` switched on or off, in the order of `order` (the criterion's labels). */
-export function toggleLabel(value: Value, label: string, on: boolean, order: readonly string[]): LabelSetValue {
+export function toggleLabel(
+  value: Value,
+  label: string,
+  on: boolean,
+  order: readonly string[],
+): LabelSetValue {
   const chosen = new Set(isLabelSet(value) ? value.labels : [])
   if (on) chosen.add(label)
   else chosen.delete(label)
@@ -40,8 +45,7 @@ export function removeSpan(value: Value, index: number): SpanSetValue | null {
   return spans.length ? { spans } : null
 }
 
-const stepsOf = (value: Value): StepVerdictValue =>
-  isStepVerdicts(value) ? value : { steps: {} }
+const stepsOf = (value: Value): StepVerdictValue => (isStepVerdicts(value) ? value : { steps: {} })
 
 /** The answer with `verdict` for a step ('' clears it); null when nothing is left to answer. */
 export function setStepVerdict(value: Value, stepId: string, verdict: string): StepVerdictValue | null {

@@ -78,7 +78,7 @@ export function spanFromSelection(label: string): MarkedSpan | null {
 export function SpanMarker(props: SpanMarkerProps) {
   const { text, field, spans, labels, onAdd, onRemove, gold, minOverlap = 0.5 } = props
   const readOnly = props.readOnly || gold !== undefined || !onAdd
-  const root = useRef<HTMLDivElement>(null)
+  const root = useRef<HTMLElement>(null)
   const [current, setCurrent] = useState(labels[0] ?? '')
   const label = props.activeLabel ?? (labels.includes(current) ? current : (labels[0] ?? ''))
 
@@ -131,7 +131,8 @@ export function SpanMarker(props: SpanMarkerProps) {
           ))}
         </div>
       )}
-      <div
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: mouse selection; keyboard users select and press a label button */}
+      <section
         ref={root}
         className="span-marker__text"
         data-testid="span-text"
@@ -153,7 +154,9 @@ export function SpanMarker(props: SpanMarkerProps) {
             classes.push('span-seg--extra')
           const names = [
             ...raterHere.map((s) => (gold ? `yours: ${s.label}` : s.label)),
-            ...goldHere.map((g) => `gold: ${golds[g]?.label ?? ''}${golds[g]?.note ? ` — ${golds[g]?.note}` : ''}`),
+            ...goldHere.map(
+              (g) => `gold: ${golds[g]?.label ?? ''}${golds[g]?.note ? ` — ${golds[g]?.note}` : ''}`,
+            ),
           ]
           return (
             <mark
@@ -181,7 +184,7 @@ export function SpanMarker(props: SpanMarkerProps) {
             </mark>
           )
         })}
-      </div>
+      </section>
       {gold ? (
         <div className="span-legend" data-testid="span-legend">
           <span className="span-legend__item">
