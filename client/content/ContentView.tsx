@@ -66,10 +66,9 @@ function ToolCall({ tool, args, text }: { tool: string; args: string; text: Reac
   return (
     <pre className="content-code" data-testid="tool-call">
       <code>
-        <span className="content-code__tool">{tool || 'action'}</span>({pretty.includes('\n') ? '\n' : ''}
+        <span className="content-code__tool">{tool || 'action'}</span>(
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: highlight.js escapes the code it highlights */}
-        <span dangerouslySetInnerHTML={{ __html: highlight(pretty, 'json') }} />
-        {pretty.includes('\n') ? '\n' : ''})
+        <span dangerouslySetInnerHTML={{ __html: highlight(pretty, 'json') }} />)
       </code>
     </pre>
   )
