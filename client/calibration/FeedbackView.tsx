@@ -7,7 +7,7 @@
 import { Fragment } from 'react'
 import { slotCriterionId, slotTitle } from '../../shared/rubric/taskTypes'
 import type { AttemptResult, Dispute } from '../../shared/schema/calibration'
-import type { VersionJson } from '../../shared/schema/version'
+import type { PublicExample, VersionJson } from '../../shared/schema/version'
 import { Link } from '../app/Link'
 import { versionPath } from '../app/router'
 import { ContentView } from '../content/ContentView'
@@ -20,6 +20,8 @@ interface Props {
   projectId: string
   result: AttemptResult
   version: VersionJson
+  /** The attempt's items (their content), which the annotator's version JSON leaves out when held out. */
+  examples: PublicExample[]
   disputes: Dispute[]
   onDisputed: (dispute: Dispute) => void
   retake: React.ReactNode
@@ -27,10 +29,10 @@ interface Props {
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`
 
-export function FeedbackView({ projectId, result, version, disputes, onDisputed, retake }: Props) {
+export function FeedbackView({ projectId, result, version, examples, disputes, onDisputed, retake }: Props) {
   const criteria = new Map(version.rubric.criteria.map((c) => [c.id, c]))
   const sections = new Map(version.guideline.sections.map((s) => [s.id, s.title]))
-  const contents = new Map(version.examples.map((e) => [e.id, e.content]))
+  const contents = new Map([...version.examples, ...examples].map((e) => [e.id, e.content]))
   return (
     <main className="feedback" data-testid="feedback">
       <section

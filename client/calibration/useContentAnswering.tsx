@@ -44,7 +44,7 @@ export function useContentAnswering(
 
   const renderText = (path: string, text: string) => {
     const field = judged.get(path)
-    if (!active || active.criterion.kind !== 'span' || !marking || !field?.judged) return undefined
+    if (active?.criterion.kind !== 'span' || !marking || !field?.judged) return undefined
     const value = answers?.[active.key]?.value ?? null
     return (
       <SpanMarker
