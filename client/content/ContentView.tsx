@@ -45,7 +45,7 @@ function Part({
 }) {
   return (
     <section className={`content-part${className ? ` ${className}` : ''}`} data-testid={testId}>
-      <h3 className="content-part__label">{label}</h3>
+      <p className="content-part__label">{label}</p>
       {children}
     </section>
   )
