@@ -151,7 +151,7 @@ export function FeedbackView({ projectId, result, version, examples, disputes, o
                     const target = fb.target ?? (/@([AB])$/.exec(key)?.[1] as 'A' | 'B' | undefined) ?? null
                     const title = criterion ? slotTitle({ criterion, target }, content) : fb.criterionId
                     const gold = criterion
-                      ? fb.accepted.map((v) => describeAnswer(criterion, v)).join(' or ')
+                      ? fb.accepted.map((v) => describeAnswer(criterion, v, content)).join(' or ')
                       : ''
                     const detail = criterion && content && (
                       <FeedbackDetail fb={fb} criterion={criterion} content={content} />
@@ -174,7 +174,7 @@ export function FeedbackView({ projectId, result, version, examples, disputes, o
                             <span className={fb.agrees ? 'verdict verdict--ok' : 'verdict verdict--miss'}>
                               {fb.agrees ? '✓' : '✗'}
                             </span>{' '}
-                            {criterion ? describeAnswer(criterion, fb.answer) : String(fb.answer)}
+                            {criterion ? describeAnswer(criterion, fb.answer, content) : String(fb.answer)}
                             {fb.rationale && (
                               <div className="muted feedback__your-rationale">“{fb.rationale}”</div>
                             )}

@@ -68,7 +68,7 @@ export function ReviewScreen({ examples, rubric, answers, submitting, error, onE
                         </span>
                       ) : (
                         <>
-                          <span>{describeAnswer(c, answer?.value)}</span>
+                          <span>{describeAnswer(c, answer?.value, example.content)}</span>
                           {part && (
                             <span className="flag" data-testid="review-missing">
                               {MISSING_TEXT[part]}

@@ -90,7 +90,7 @@ function Gold({ example, rubric }: { example: CalibrationExample; rubric: Rubric
           return (
             <li key={slot.key}>
               <strong>{slotTitle(slot, example.content)}:</strong>{' '}
-              {entry.accepted.map((v) => describeAnswer(slot.criterion, v)).join(' or ')}
+              {entry.accepted.map((v) => describeAnswer(slot.criterion, v, example.content)).join(' or ')}
               {entry.rationale && <span className="muted"> — {entry.rationale}</span>}
               {first !== undefined && (
                 <GoldDetail criterion={slot.criterion} value={first} example={example} />
