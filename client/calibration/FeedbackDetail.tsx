@@ -144,11 +144,11 @@ export function FeedbackDetail({
                     <td title={stepPreview(content, row.stepId, 200)}>
                       {row.number}. <span className="muted">{stepPreview(content, row.stepId, 40)}</span>
                     </td>
-                    <td>
+                    <td data-label="Yours">
                       {row.agrees === null ? '' : row.agrees ? '✓ ' : '✗ '}
                       {row.answer ?? '—'}
                     </td>
-                    <td>{row.gold ?? <span className="muted">not judged</span>}</td>
+                    <td data-label="Gold">{row.gold ?? <span className="muted">not judged</span>}</td>
                   </tr>
                 ))}
               </tbody>
