@@ -67,7 +67,7 @@ export function spanFromSelection(label: string): MarkedSpan | null {
   const range = selection.getRangeAt(0)
   const element = (node: Node) => (node instanceof Element ? node : node.parentElement)
   const root = element(range.startContainer)?.closest<HTMLElement>(TEXT_SELECTOR)
-  if (!root || !root.contains(range.endContainer)) return null
+  if (!root?.contains(range.endContainer)) return null
   const offsets = selectedRange(root)
   const field = root.dataset.field
   if (!offsets || !field) return null
@@ -131,7 +131,6 @@ export function SpanMarker(props: SpanMarkerProps) {
           ))}
         </div>
       )}
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: mouse selection; keyboard users select and press a label button */}
       <section
         ref={root}
         className="span-marker__text"
