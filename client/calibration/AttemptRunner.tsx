@@ -1,20 +1,23 @@
 /**
  * Taking a calibration attempt: one example at a time ("3 / 12"), the example's content and a widget per
- * criterion, the guideline open beside it at the example's section, answers saved as they go, and a review
+ * question slot (a criterion, or a criterion for response A or B; spans and step verdicts are answered in
+ * the content itself), the guideline open beside it at the example's section, answers saved as they go, and a review
  * screen (unanswered items flagged, jump back) before submitting.
  */
 import { useState } from 'react'
+import { questionSlots } from '../../shared/rubric/taskTypes'
 import type { AttemptResult, AttemptView } from '../../shared/schema/calibration'
 import type { VersionJson } from '../../shared/schema/version'
 import { submitAttempt } from '../api/calibration'
 import { ApiRequestError, errorMessage } from '../api/http'
+import { ContentView } from '../content/ContentView'
 import { missingPart } from './answerState'
 import { CriterionInput } from './CriterionInput'
-import { ExampleContent } from './ExampleContent'
 import { GuidelinePane, scrollPaneTo } from './GuidelinePane'
 import { ReviewScreen } from './ReviewScreen'
 import { SaveIndicator } from './SaveIndicator'
 import { useAnswerSaver } from './useAnswerSaver'
+import { useContentAnswering } from './useContentAnswering'
 
 interface Props {
   projectId: string
@@ -29,11 +32,23 @@ export function AttemptRunner({ projectId, attempt, version, onSubmitted }: Prop
   const [reviewing, setReviewing] = useState(false)
   const [submitting, setSubmitting] = useState(false)
   const [submitError, setSubmitError] = useState<string | null>(null)
-  const criteria = version.rubric.criteria
+  const rubric = version.rubric
   const examples = attempt.examples
   const example = examples[index]
-  const complete = (exampleId: string) =>
-    criteria.every((c) => missingPart(c, answers[exampleId]?.[c.id]) === null)
+  const complete = (e: (typeof examples)[number]) =>
+    questionSlots(rubric, e).every((slot) => missingPart(slot.criterion, answers[e.id]?.[slot.key]) === null)
+  const slots = example ? questionSlots(rubric, example) : []
+  const answering = useContentAnswering(
+    example?.id ?? '',
+    example?.content ?? { kind: 'free', body: '' },
+    slots,
+    example ? answers[example.id] : undefined,
+    (key, value) => {
+      if (!example) return
+      const rationale = answers[example.id]?.[key]?.rationale
+      setAnswer(example.id, key, { value, ...(rationale !== undefined ? { rationale } : {}) })
+    },
+  )
   const sections = version.guideline.sections
   const section = example?.sectionId ? sections.find((s) => s.id === example.sectionId) : undefined
 
@@ -61,7 +76,7 @@ export function AttemptRunner({ projectId, attempt, version, onSubmitted }: Prop
             <button
               type="button"
               key={e.id}
-              className={`runner__dot${complete(e.id) ? ' runner__dot--done' : ''}${i === index && !reviewing ? ' runner__dot--current' : ''}`}
+              className={`runner__dot${complete(e) ? ' runner__dot--done' : ''}${i === index && !reviewing ? ' runner__dot--current' : ''}`}
               title={`${i + 1}. ${e.title}`}
               tabIndex={-1}
               onClick={() => {
@@ -82,7 +97,7 @@ export function AttemptRunner({ projectId, attempt, version, onSubmitted }: Prop
         {head}
         <ReviewScreen
           examples={examples}
-          criteria={criteria}
+          rubric={rubric}
           answers={answers}
           submitting={submitting}
           error={submitError}
@@ -132,14 +147,25 @@ export function AttemptRunner({ projectId, attempt, version, onSubmitted }: Prop
               </button>
             )}
           </div>
-          <ExampleContent content={example.content} />
+          <ContentView
+            content={example.content}
+            renderText={answering.renderText}
+            stepAside={answering.stepAside}
+          />
           <div className="runner__criteria">
-            {criteria.map((criterion) => (
+            {slots.length === 0 && (
+              <p className="notice" data-testid="no-questions">
+                No question of the rubric applies to this item; go on to the next one.
+              </p>
+            )}
+            {slots.map((slot) => (
               <CriterionInput
-                key={`${example.id}:${criterion.id}`}
-                criterion={criterion}
-                answer={answers[example.id]?.[criterion.id]}
-                onChange={(answer) => setAnswer(example.id, criterion.id, answer)}
+                key={`${example.id}:${slot.key}`}
+                slot={slot}
+                content={example.content}
+                answer={answers[example.id]?.[slot.key]}
+                onChange={(answer) => setAnswer(example.id, slot.key, answer)}
+                marking={answering.markingFor(slot)}
               />
             ))}
           </div>

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react'
 import type { AnnotatorStatus, AttemptResult, AttemptView, Dispute } from '../../shared/schema/calibration'
-import type { VersionJson } from '../../shared/schema/version'
+import type { PublicExample, VersionJson } from '../../shared/schema/version'
 import {
   AttemptOpenFailure,
   type AttemptSummary,
@@ -34,7 +34,8 @@ type Phase =
   | { name: 'error'; message: string }
   | { name: 'intro' }
   | { name: 'running'; attempt: AttemptView; version: VersionJson }
-  | { name: 'feedback'; result: AttemptResult; version: VersionJson }
+  /** `examples`: the attempt's items with their content (held-out items are not in the annotator's version). */
+  | { name: 'feedback'; result: AttemptResult; version: VersionJson; examples: PublicExample[] }
 
 interface Context {
   status: AnnotatorStatus
@@ -109,9 +110,9 @@ export default function CalibrationPage({ projectId }: { projectId: string }) {
       const open = sorted.find((a) => a.status === 'in_progress')
       if (open) return await resume(open.id)
       if (lastSubmitted && lastSubmitted.version === status.latestVersion) {
-        const { result } = await getAttempt(projectId, lastSubmitted.id)
+        const { attempt, result } = await getAttempt(projectId, lastSubmitted.id)
         const version = await getVersion(projectId, lastSubmitted.version)
-        if (result) return setPhase({ name: 'feedback', result, version })
+        if (result) return setPhase({ name: 'feedback', result, version, examples: attempt.examples })
       }
       setPhase({ name: 'intro' })
     } catch (error) {
@@ -202,7 +203,7 @@ export default function CalibrationPage({ projectId }: { projectId: string }) {
                   },
                 },
             )
-            setPhase({ name: 'feedback', result, version: phase.version })
+            setPhase({ name: 'feedback', result, version: phase.version, examples: phase.attempt.examples })
             window.scrollTo(0, 0)
           }}
         />
@@ -218,6 +219,7 @@ export default function CalibrationPage({ projectId }: { projectId: string }) {
           projectId={projectId}
           result={phase.result}
           version={phase.version}
+          examples={phase.examples}
           disputes={disputes}
           onDisputed={(d) => setDisputes((list) => [...list, d])}
           retake={

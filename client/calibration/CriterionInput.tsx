@@ -1,19 +1,33 @@
 /**
- * One criterion of the rubric as the annotator answers it: yes/no, met/not met (with its points), Likert
- * levels with their labels and descriptors, A/B/tie with strength, or a label; plus the rationale field.
+ * One question slot as the annotator answers it (a criterion, or a criterion for response A or B): yes/no,
+ * met/not met (with its points), Likert levels with their descriptors, A/B/tie with strength, a label, a set
+ * of labels, marked spans or step verdicts; "N/A" where the criterion allows it; plus the rationale field.
  */
-
+import type { QuestionSlot } from '../../shared/rubric/taskTypes'
+import { slotTitle } from '../../shared/rubric/taskTypes'
+import { isLabelSet, isNotApplicable, isPairwiseValue } from '../../shared/rubric/valueShapes'
 import type { CriterionAnswer } from '../../shared/schema/calibration'
-import { type Criterion, type GoldValue, PAIRWISE_STRENGTHS } from '../../shared/schema/rubric'
+import {
+  type Criterion,
+  type ExampleContent,
+  type GoldValue,
+  PAIRWISE_STRENGTHS,
+} from '../../shared/schema/rubric'
 import { MISSING_TEXT, missingPart, STRENGTH_LABELS } from './answerState'
+import { toggleLabel } from './answerValues'
+import { SpanAnswerPanel } from './SpanAnswerPanel'
+import { StepVerdictPanel } from './StepVerdictPanel'
 
 interface Props {
-  criterion: Criterion
+  slot: QuestionSlot
+  content: ExampleContent
   answer: CriterionAnswer | undefined
   onChange: (answer: CriterionAnswer) => void
+  /** Span slots: the label new spans get and whether the texts currently mark for this slot. */
+  marking?: { active: boolean; label: string; onPick: (label: string) => void }
 }
 
-function Choice({
+export function Choice({
   selected,
   onSelect,
   children,
@@ -49,9 +63,45 @@ function ValueInput({
 }: {
   criterion: Criterion
   value: GoldValue | null
-  set: (v: GoldValue) => void
+  set: (v: GoldValue | null) => void
 }) {
   switch (criterion.kind) {
+    case 'multiLabel': {
+      const chosen = isLabelSet(value) ? value.labels : null
+      const order = criterion.labels.map((l) => l.value)
+      return (
+        <fieldset className="checks">
+          <legend className="visually-hidden">{criterion.title}</legend>
+          {criterion.labels.map((label) => (
+            <label key={label.value} className="check" title={label.description || undefined}>
+              <input
+                type="checkbox"
+                data-testid="label-check"
+                value={label.value}
+                checked={chosen?.includes(label.value) ?? false}
+                onChange={(e) => set(toggleLabel(value, label.value, e.target.checked, order))}
+              />
+              <span>
+                {label.value}
+                {label.description && <span className="check__sub">{label.description}</span>}
+              </span>
+            </label>
+          ))}
+          <label className="check check--none">
+            <input
+              type="checkbox"
+              data-testid="label-none"
+              checked={chosen !== null && chosen.length === 0}
+              onChange={(e) => set(e.target.checked ? { labels: [] } : null)}
+            />
+            <span>None of these</span>
+          </label>
+        </fieldset>
+      )
+    }
+    case 'span':
+    case 'stepVerdict':
+      return null
     case 'binary':
     case 'points': {
       const [yes, no] = criterion.kind === 'binary' ? ['Yes', 'No'] : ['Met', 'Not met']
@@ -121,7 +171,7 @@ function ValueInput({
       )
     }
     case 'pairwise': {
-      const current = value && typeof value === 'object' ? value : null
+      const current = isPairwiseValue(value) ? value : null
       const sides = criterion.allowTie ? (['A', 'tie', 'B'] as const) : (['A', 'B'] as const)
       return (
         <>
@@ -172,18 +222,25 @@ function ValueInput({
   }
 }
 
-export function CriterionInput({ criterion, answer, onChange }: Props) {
+export function CriterionInput({ slot, content, answer, onChange, marking }: Props) {
+  const { criterion } = slot
   const value = answer?.value ?? null
   const missing = missingPart(criterion, answer)
+  const na = isNotApplicable(value)
+  const title = slotTitle(slot, content)
+  const set = (v: GoldValue | null) =>
+    onChange({ value: v, ...(answer?.rationale !== undefined ? { rationale: answer.rationale } : {}) })
   return (
     <fieldset
       className="answer-criterion"
       data-testid="answer-criterion"
       data-criterion-id={criterion.id}
+      data-slot-key={slot.key}
+      data-kind={criterion.kind}
       data-complete={missing === null}
     >
       <legend className="answer-criterion__title">
-        {criterion.title}
+        {title}
         {missing === null ? (
           <span className="answer-criterion__done" title="Answered">
             ✓<span className="visually-hidden"> answered</span>
@@ -191,13 +248,26 @@ export function CriterionInput({ criterion, answer, onChange }: Props) {
         ) : null}
       </legend>
       {criterion.description && <p className="answer-criterion__description">{criterion.description}</p>}
-      <ValueInput
-        criterion={criterion}
-        value={value}
-        set={(v) =>
-          onChange({ value: v, ...(answer?.rationale !== undefined ? { rationale: answer.rationale } : {}) })
-        }
-      />
+      {criterion.kind === 'span' ? (
+        <SpanAnswerPanel
+          criterion={criterion}
+          content={content}
+          value={na ? null : value}
+          set={set}
+          marking={marking}
+        />
+      ) : criterion.kind === 'stepVerdict' ? (
+        <StepVerdictPanel criterion={criterion} content={content} value={na ? null : value} set={set} />
+      ) : (
+        <ValueInput criterion={criterion} value={na ? null : value} set={set} />
+      )}
+      {criterion.allowNA && (
+        <div className="choices choices--na" role="radiogroup" aria-label={`${title}: not applicable`}>
+          <Choice selected={na} onSelect={() => set(na ? null : { na: true })} testId="choice-na">
+            N/A — does not apply
+          </Choice>
+        </div>
+      )}
       <label className="answer-criterion__rationale">
         <span className="field-label">
           Rationale{' '}

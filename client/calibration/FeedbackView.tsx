@@ -1,19 +1,27 @@
 /**
  * After submitting: the score against the pass threshold, a per-criterion summary, and per example and
- * criterion the annotator's answer beside gold with the gold rationales, a link to the guideline section,
- * and a way to dispute a gold value.
+ * question slot the annotator's answer beside gold with the gold rationales (spans overlaid on the text,
+ * step verdicts side by side), the item itself on request, a link to the guideline section, and a way to
+ * dispute a gold value.
  */
+import { Fragment } from 'react'
+import { slotCriterionId, slotTitle } from '../../shared/rubric/taskTypes'
 import type { AttemptResult, Dispute } from '../../shared/schema/calibration'
-import type { VersionJson } from '../../shared/schema/version'
+import type { PublicExample, VersionJson } from '../../shared/schema/version'
 import { Link } from '../app/Link'
 import { versionPath } from '../app/router'
+import { ContentView } from '../content/ContentView'
 import { describeAnswer } from './answerState'
 import { DisputeBox } from './DisputeBox'
+import { FeedbackDetail } from './FeedbackDetail'
+import type { SlotFeedback } from './feedbackDetail'
 
 interface Props {
   projectId: string
   result: AttemptResult
   version: VersionJson
+  /** The attempt's items (their content), which the annotator's version JSON leaves out when held out. */
+  examples: PublicExample[]
   disputes: Dispute[]
   onDisputed: (dispute: Dispute) => void
   retake: React.ReactNode
@@ -21,9 +29,10 @@ interface Props {
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`
 
-export function FeedbackView({ projectId, result, version, disputes, onDisputed, retake }: Props) {
+export function FeedbackView({ projectId, result, version, examples, disputes, onDisputed, retake }: Props) {
   const criteria = new Map(version.rubric.criteria.map((c) => [c.id, c]))
   const sections = new Map(version.guideline.sections.map((s) => [s.id, s.title]))
+  const contents = new Map([...version.examples, ...examples].map((e) => [e.id, e.content]))
   return (
     <main className="feedback" data-testid="feedback">
       <section
@@ -92,6 +101,7 @@ export function FeedbackView({ projectId, result, version, disputes, onDisputed,
         )
         .map((example) => {
           const misses = example.criteria.filter((c) => !c.agrees).length
+          const content = contents.get(example.exampleId)
           return (
             <article key={example.exampleId} className="feedback-example" data-testid="feedback-example">
               <header className="feedback-example__head">
@@ -118,6 +128,12 @@ export function FeedbackView({ projectId, result, version, disputes, onDisputed,
                   <strong>Why (gold):</strong> {example.goldRationale}
                 </p>
               )}
+              {content && (
+                <details className="feedback-example__item">
+                  <summary>Show the item</summary>
+                  <ContentView content={content} compact />
+                </details>
+              )}
               <table className="data-table feedback-example__table">
                 <thead>
                   <tr>
@@ -128,41 +144,62 @@ export function FeedbackView({ projectId, result, version, disputes, onDisputed,
                   </tr>
                 </thead>
                 <tbody>
-                  {example.criteria.map((fb) => {
-                    const criterion = criteria.get(fb.criterionId)
+                  {example.criteria.map((row) => {
+                    const fb = row as SlotFeedback
+                    const key = fb.slotKey ?? fb.criterionId
+                    const criterion = criteria.get(slotCriterionId(key)) ?? criteria.get(fb.criterionId)
+                    const target = fb.target ?? (/@([AB])$/.exec(key)?.[1] as 'A' | 'B' | undefined) ?? null
+                    const title = criterion ? slotTitle({ criterion, target }, content) : fb.criterionId
                     const gold = criterion
-                      ? fb.accepted.map((v) => describeAnswer(criterion, v)).join(' or ')
+                      ? fb.accepted.map((v) => describeAnswer(criterion, v, content)).join(' or ')
                       : ''
+                    const detail = criterion && content && (
+                      <FeedbackDetail fb={fb} criterion={criterion} content={content} />
+                    )
+                    const hasDetail =
+                      criterion !== undefined &&
+                      (criterion.kind === 'span' ||
+                        criterion.kind === 'stepVerdict' ||
+                        criterion.kind === 'multiLabel')
                     return (
-                      <tr
-                        key={fb.criterionId}
-                        className={fb.agrees ? '' : 'row--miss'}
-                        data-testid="feedback-row"
-                        data-agrees={fb.agrees}
-                      >
-                        <td data-label="Criterion">{criterion?.title ?? fb.criterionId}</td>
-                        <td data-label="Your answer">
-                          <span className={fb.agrees ? 'verdict verdict--ok' : 'verdict verdict--miss'}>
-                            {fb.agrees ? '✓' : '✗'}
-                          </span>{' '}
-                          {criterion ? describeAnswer(criterion, fb.answer) : String(fb.answer)}
-                          {fb.rationale && (
-                            <div className="muted feedback__your-rationale">“{fb.rationale}”</div>
-                          )}
-                        </td>
-                        <td data-label="Gold">{gold}</td>
-                        <td data-label="Why">
-                          {fb.goldRationale || <span className="muted">—</span>}
-                          <DisputeBox
-                            projectId={projectId}
-                            attemptId={result.attemptId}
-                            exampleId={example.exampleId}
-                            criterionId={fb.criterionId}
-                            disputes={disputes}
-                            onCreated={onDisputed}
-                          />
-                        </td>
-                      </tr>
+                      <Fragment key={key}>
+                        <tr
+                          className={fb.agrees ? '' : 'row--miss'}
+                          data-testid="feedback-row"
+                          data-agrees={fb.agrees}
+                          data-slot-key={key}
+                        >
+                          <td data-label="Criterion">{title}</td>
+                          <td data-label="Your answer">
+                            <span className={fb.agrees ? 'verdict verdict--ok' : 'verdict verdict--miss'}>
+                              {fb.agrees ? '✓' : '✗'}
+                            </span>{' '}
+                            {criterion ? describeAnswer(criterion, fb.answer, content) : String(fb.answer)}
+                            {fb.rationale && (
+                              <div className="muted feedback__your-rationale">“{fb.rationale}”</div>
+                            )}
+                          </td>
+                          <td data-label="Gold">{gold}</td>
+                          <td data-label="Why">
+                            {fb.goldRationale || <span className="muted">—</span>}
+                            <DisputeBox
+                              projectId={projectId}
+                              attemptId={result.attemptId}
+                              exampleId={example.exampleId}
+                              criterionId={key}
+                              disputes={disputes}
+                              onCreated={onDisputed}
+                            />
+                          </td>
+                        </tr>
+                        {hasDetail && detail && (
+                          <tr className="feedback-detail-row" data-testid="feedback-detail">
+                            <td className="feedback-detail" colSpan={4}>
+                              {detail}
+                            </td>
+                          </tr>
+                        )}
+                      </Fragment>
                     )
                   })}
                 </tbody>

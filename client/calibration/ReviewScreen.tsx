@@ -1,12 +1,13 @@
 /** Before submitting: every example with its answers, unanswered items flagged, a jump back to each, and submit. */
+import { questionSlots, slotTitle } from '../../shared/rubric/taskTypes'
 import type { CriterionAnswer } from '../../shared/schema/calibration'
-import type { Criterion } from '../../shared/schema/rubric'
+import type { Rubric } from '../../shared/schema/rubric'
 import type { PublicExample } from '../../shared/schema/version'
 import { describeAnswer, MISSING_TEXT, missingPart } from './answerState'
 
 interface Props {
   examples: PublicExample[]
-  criteria: Criterion[]
+  rubric: Rubric
   answers: Record<string, Record<string, CriterionAnswer>>
   submitting: boolean
   error: string | null
@@ -14,9 +15,12 @@ interface Props {
   onSubmit: () => void
 }
 
-export function ReviewScreen({ examples, criteria, answers, submitting, error, onEdit, onSubmit }: Props) {
+export function ReviewScreen({ examples, rubric, answers, submitting, error, onEdit, onSubmit }: Props) {
   const missingCount = examples.reduce(
-    (n, e) => n + criteria.filter((c) => missingPart(c, answers[e.id]?.[c.id]) !== null).length,
+    (n, e) =>
+      n +
+      questionSlots(rubric, e).filter((s) => missingPart(s.criterion, answers[e.id]?.[s.key]) !== null)
+        .length,
     0,
   )
   return (
@@ -29,7 +33,8 @@ export function ReviewScreen({ examples, criteria, answers, submitting, error, o
       </header>
       <ol className="review__list">
         {examples.map((example, i) => {
-          const missing = criteria.filter((c) => missingPart(c, answers[example.id]?.[c.id]) !== null)
+          const slots = questionSlots(rubric, example)
+          const missing = slots.filter((s) => missingPart(s.criterion, answers[example.id]?.[s.key]) !== null)
           return (
             <li
               key={example.id}
@@ -50,19 +55,20 @@ export function ReviewScreen({ examples, criteria, answers, submitting, error, o
                 </button>
               </div>
               <ul className="review__answers">
-                {criteria.map((c) => {
-                  const answer = answers[example.id]?.[c.id]
+                {slots.map((slot) => {
+                  const c = slot.criterion
+                  const answer = answers[example.id]?.[slot.key]
                   const part = missingPart(c, answer)
                   return (
-                    <li key={c.id} data-missing={part !== null}>
-                      <span className="review__criterion">{c.title}</span>{' '}
+                    <li key={slot.key} data-missing={part !== null}>
+                      <span className="review__criterion">{slotTitle(slot, example.content)}</span>{' '}
                       {part === 'value' ? (
                         <span className="flag" data-testid="review-missing">
                           {MISSING_TEXT.value}
                         </span>
                       ) : (
                         <>
-                          <span>{describeAnswer(c, answer?.value)}</span>
+                          <span>{describeAnswer(c, answer?.value, example.content)}</span>
                           {part && (
                             <span className="flag" data-testid="review-missing">
                               {MISSING_TEXT[part]}

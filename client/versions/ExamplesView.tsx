@@ -1,33 +1,71 @@
 /**
- * A published version's examples read-only, with their role; gold answers and rationales when the version
+ * A published version's examples read-only (every content kind, Markdown rendered), with their role and task
+ * type; gold answers per question slot (spans on their text, step verdicts by step) and rationales when the version
  * carries them (owners and leads) and for teaching examples (worked examples, shown to everyone).
  */
 import { isHeldOut } from '../../shared/rubric/calibrationPool'
-import { describeValue } from '../../shared/rubric/goldFits'
-import type { CalibrationExample, ExampleContent, Rubric } from '../../shared/schema/rubric'
+import { contentSteps, textFields } from '../../shared/rubric/contentFields'
+import { questionSlots, slotTitle, taskTypeOf } from '../../shared/rubric/taskTypes'
+import { isSpanSet, isStepVerdicts } from '../../shared/rubric/valueShapes'
+import type { CalibrationExample, Criterion, GoldValue, Rubric } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
+import { describeAnswer } from '../calibration/answerState'
+import { ContentView } from '../content/ContentView'
+import { SpanMarker } from '../content/SpanMarker'
 
-function Content({ content }: { content: ExampleContent }) {
-  if (content.kind === 'free') return <p className="example-view__text">{content.body}</p>
-  return (
-    <dl className="example-view__content">
-      <dt>Prompt</dt>
-      <dd>{content.prompt}</dd>
-      {content.kind === 'single' ? (
-        <>
-          <dt>Response</dt>
-          <dd>{content.response}</dd>
-        </>
-      ) : (
-        <>
-          <dt>Response A</dt>
-          <dd>{content.responseA}</dd>
-          <dt>Response B</dt>
-          <dd>{content.responseB}</dd>
-        </>
-      )}
-    </dl>
-  )
+/** Gold spans shown on their texts; gold step verdicts listed by step number. */
+function GoldDetail({
+  criterion,
+  value,
+  example,
+}: {
+  criterion: Criterion
+  value: GoldValue
+  example: CalibrationExample
+}) {
+  if (criterion.kind === 'span' && isSpanSet(value)) {
+    const fields = textFields(example.content).filter((f) => value.spans.some((s) => s.field === f.path))
+    return (
+      <div className="example-view__gold-detail">
+        {fields.map((field) => (
+          <div key={field.path} className="feedback-detail__field">
+            <span className="step__field-label">{field.label}</span>
+            <SpanMarker
+              text={field.text}
+              field={field.path}
+              spans={value.spans}
+              labels={criterion.labels.map((l) => l.value)}
+              readOnly
+            />
+          </div>
+        ))}
+      </div>
+    )
+  }
+  if (criterion.kind === 'stepVerdict' && isStepVerdicts(value)) {
+    const steps = contentSteps(example.content)
+    const first = steps.find((s) => s.id === value.firstWrong)
+    return (
+      <div className="example-view__gold-detail">
+        {Object.keys(value.steps).length > 0 && (
+          <ol className="example-view__steps">
+            {steps.map((step) => (
+              <li key={step.id} value={step.number}>
+                {value.steps[step.id] ?? <span className="muted">no verdict</span>}
+              </li>
+            ))}
+          </ol>
+        )}
+        {value.firstWrong !== undefined && (
+          <p>
+            First wrong step:{' '}
+            {value.firstWrong === null ? 'none' : first ? `step ${first.number}` : '(removed)'}
+          </p>
+        )}
+      </div>
+    )
+  }
+  return null
 }
 
 function Gold({ example, rubric }: { example: CalibrationExample; rubric: Rubric }) {
@@ -45,14 +83,18 @@ function Gold({ example, rubric }: { example: CalibrationExample; rubric: Rubric
         )}
       </p>
       <ul>
-        {rubric.criteria.map((criterion) => {
-          const entry = example.gold[criterion.id]
+        {questionSlots(rubric, example).map((slot) => {
+          const entry = example.gold[slot.key]
           if (!entry) return null
+          const first = entry.accepted[0]
           return (
-            <li key={criterion.id}>
-              <strong>{criterion.title}:</strong>{' '}
-              {entry.accepted.map((v) => describeValue(criterion, v)).join(' or ')}
+            <li key={slot.key}>
+              <strong>{slotTitle(slot, example.content)}:</strong>{' '}
+              {entry.accepted.map((v) => describeAnswer(slot.criterion, v, example.content)).join(' or ')}
               {entry.rationale && <span className="muted"> — {entry.rationale}</span>}
+              {first !== undefined && (
+                <GoldDetail criterion={slot.criterion} value={first} example={example} />
+              )}
             </li>
           )
         })}
@@ -93,13 +135,18 @@ export function ExamplesView({ version }: { version: VersionJson }) {
                   </span>
                 )}
                 {example.role === 'teaching' && <span className="rubric-tag">Teaching example</span>}
+                {version.rubric.taskTypes?.length ? (
+                  <span className="rubric-tag rubric-tag--muted" data-testid="example-task-type">
+                    {taskTypeOf(version.rubric, example)?.name ?? 'No task type'}
+                  </span>
+                ) : null}
                 {example.sectionId && sections.get(example.sectionId) && (
                   <a className="rubric-tag rubric-tag--muted" href={`#${example.sectionId}`}>
                     § {sections.get(example.sectionId)}
                   </a>
                 )}
               </div>
-              <Content content={example.content} />
+              <ContentView content={example.content} compact />
               {'gold' in example && (version.includesGold || example.role === 'teaching') && (
                 <Gold example={example as CalibrationExample} rubric={version.rubric} />
               )}

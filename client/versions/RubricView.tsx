@@ -1,5 +1,8 @@
-/** A published rubric read-only: each criterion with its kind, weight, description and levels or labels. */
-import type { Criterion, Rubric } from '../../shared/schema/rubric'
+/**
+ * A published rubric read-only: each criterion with its kind, weight, description and levels, labels,
+ * verdicts and thresholds; and the task types (which content each kind of task uses, which criteria apply).
+ */
+import type { ContentKind, Criterion, Rubric } from '../../shared/schema/rubric'
 
 const KIND_LABELS: Record<Criterion['kind'], string> = {
   binary: 'Yes / no',
@@ -7,7 +10,40 @@ const KIND_LABELS: Record<Criterion['kind'], string> = {
   points: 'Points',
   pairwise: 'A / B comparison',
   label: 'Label',
+  multiLabel: 'Labels (any number)',
+  span: 'Marked spans',
+  stepVerdict: 'Step verdicts',
 }
+
+const CONTENT_LABELS: Record<ContentKind, string> = {
+  single: 'Prompt and response',
+  pairwise: 'Two responses (A / B)',
+  free: 'Free item',
+  conversation: 'Conversation',
+  reasoning: 'Reasoning steps',
+  trajectory: 'Agent trajectory',
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`
+
+function LabelList({ labels }: { labels: { value: string; description: string }[] }) {
+  return (
+    <ul className="rubric-labels">
+      {labels.map((label) => (
+        <li key={label.value}>
+          <strong>{label.value}</strong>
+          {label.description && <> — {label.description}</>}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+const MODE_TEXT = {
+  perStep: 'A verdict for every step',
+  firstWrong: 'The first wrong step',
+  both: 'A verdict for every step and the first wrong step',
+} as const
 
 function CriterionDetails({ criterion }: { criterion: Criterion }) {
   switch (criterion.kind) {
@@ -58,9 +94,76 @@ function CriterionDetails({ criterion }: { criterion: Criterion }) {
           {criterion.strengthRequired ? ', and say by how much' : ''}.
         </p>
       )
+    case 'multiLabel':
+      return (
+        <>
+          <LabelList labels={criterion.labels} />
+          <p className="muted">
+            Choose every label that applies (or none).{' '}
+            {criterion.minJaccard >= 1
+              ? 'Only the exact set agrees with gold.'
+              : `Agrees with gold at ${pct(criterion.minJaccard)} overlap (Jaccard) or more.`}
+          </p>
+        </>
+      )
+    case 'span':
+      return (
+        <>
+          <LabelList labels={criterion.labels} />
+          <p className="muted">
+            Mark passages in the text with a label. A mark matches gold when it overlaps a gold mark of the
+            same label by {pct(criterion.minOverlap)} of the shorter one; an answer agrees at span F1{' '}
+            {pct(criterion.minF1)} or more.
+          </p>
+        </>
+      )
+    case 'stepVerdict':
+      return (
+        <>
+          <p>
+            <strong>{MODE_TEXT[criterion.mode]}</strong>
+            {criterion.mode !== 'firstWrong' && <>, from: {criterion.verdicts.join(', ')}</>}.
+          </p>
+          <p className="muted">
+            {criterion.mode !== 'firstWrong' &&
+              `Agrees when ${pct(criterion.minStepAgreement)} of the steps match gold. `}
+            {criterion.mode !== 'perStep' &&
+              (criterion.stepTolerance > 0
+                ? `The first wrong step may be off by ${criterion.stepTolerance}.`
+                : 'The first wrong step must match exactly.')}
+          </p>
+        </>
+      )
     case 'binary':
       return null
   }
+}
+
+function TaskTypes({ rubric }: { rubric: Rubric }) {
+  const types = rubric.taskTypes ?? []
+  if (types.length === 0) return null
+  const titles = new Map(rubric.criteria.map((c) => [c.id, c.title || 'Untitled criterion']))
+  return (
+    <div className="rubric-task-types" data-testid="version-task-types">
+      <h3>Task types</h3>
+      <ul>
+        {types.map((type) => (
+          <li key={type.id}>
+            <strong>{type.name || 'Untitled task type'}</strong>{' '}
+            <span className="rubric-tag">{CONTENT_LABELS[type.contentKind]}</span>
+            <div className="muted">
+              {type.criterionIds.length === 0
+                ? 'No criteria'
+                : rubric.criteria
+                    .filter((c) => type.criterionIds.includes(c.id))
+                    .map((c) => titles.get(c.id))
+                    .join(' · ')}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
 }
 
 export function RubricView({ rubric }: { rubric: Rubric }) {
@@ -71,6 +174,7 @@ export function RubricView({ rubric }: { rubric: Rubric }) {
       <p className="muted">
         Pass threshold: {Math.round(rubric.passThreshold * 100)} % of the weighted score.
       </p>
+      <TaskTypes rubric={rubric} />
       {rubric.criteria.length === 0 ? (
         <p className="section-empty">This version has no criteria.</p>
       ) : (
@@ -82,6 +186,7 @@ export function RubricView({ rubric }: { rubric: Rubric }) {
                 <span className="rubric-tag">{KIND_LABELS[criterion.kind]}</span>
                 {criterion.weight !== 1 && <span className="rubric-tag">weight {criterion.weight}</span>}
                 {criterion.rationaleRequired && <span className="rubric-tag">rationale required</span>}
+                {criterion.allowNA && <span className="rubric-tag">N/A allowed</span>}
                 {criterion.tags.map((tag) => (
                   <span key={tag} className="rubric-tag rubric-tag--muted">
                     {tag}

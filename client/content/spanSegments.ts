@@ -1,0 +1,109 @@
+/**
+ * Pure helpers behind span marking: cutting a text into segments by the spans that cover each piece (so
+ * overlapping spans render as nested highlights), matching rater spans to gold spans the way scoring does
+ * (docs/calibration.md: same field and label, overlap ≥ minOverlap × the shorter span, one-to-one greedy by
+ * largest overlap, ties to the earlier gold span), and a stable colour per label.
+ */
+import type { MarkedSpan } from '../../shared/schema/rubric'
+
+export interface Range {
+  start: number
+  end: number
+}
+
+export interface Segment {
+  start: number
+  end: number
+  /** Indexes (into the input list) of the ranges covering this segment, in input order. */
+  covering: number[]
+}
+
+/** The text [0, length) cut at every span boundary; invalid ranges (end ≤ start) are left out, others clipped. */
+export function spanSegments(length: number, ranges: readonly Range[]): Segment[] {
+  const valid = ranges
+    .map((r, index) => ({ start: Math.max(0, r.start), end: Math.min(length, r.end), index }))
+    .filter((r) => r.end > r.start)
+  const cuts = new Set([0, length])
+  for (const r of valid) {
+    cuts.add(r.start)
+    cuts.add(r.end)
+  }
+  const points = [...cuts].sort((a, b) => a - b)
+  const segments: Segment[] = []
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!
+    const end = points[i + 1]!
+    if (end <= start) continue
+    const covering = valid.filter((r) => r.start <= start && r.end >= end).map((r) => r.index)
+    segments.push({ start, end, covering })
+  }
+  return segments
+}
+
+const overlap = (a: Range, b: Range) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start))
+
+export interface SpanMatch {
+  /** Pairs [gold index, rater index]. */
+  matched: Array<[number, number]>
+  /** Gold spans no rater span matched. */
+  missed: number[]
+  /** Rater spans that matched no gold span. */
+  extra: number[]
+  f1: number
+}
+
+/** One-to-one matching of rater spans to gold spans, with the resulting F1 (both empty: 1; one empty: 0). */
+export function matchSpans(
+  gold: readonly MarkedSpan[],
+  rater: readonly MarkedSpan[],
+  minOverlap = 0.5,
+): SpanMatch {
+  const candidates: Array<{ g: number; r: number; size: number }> = []
+  gold.forEach((g, gi) => {
+    rater.forEach((r, ri) => {
+      if (g.field !== r.field || g.label !== r.label) return
+      const size = overlap(g, r)
+      const shorter = Math.min(g.end - g.start, r.end - r.start)
+      if (size > 0 && size >= minOverlap * shorter) candidates.push({ g: gi, r: ri, size })
+    })
+  })
+  candidates.sort((a, b) => b.size - a.size || a.g - b.g || a.r - b.r)
+  const usedGold = new Set<number>()
+  const usedRater = new Set<number>()
+  const matched: Array<[number, number]> = []
+  for (const c of candidates) {
+    if (usedGold.has(c.g) || usedRater.has(c.r)) continue
+    usedGold.add(c.g)
+    usedRater.add(c.r)
+    matched.push([c.g, c.r])
+  }
+  const missed = gold.map((_, i) => i).filter((i) => !usedGold.has(i))
+  const extra = rater.map((_, i) => i).filter((i) => !usedRater.has(i))
+  let f1: number
+  if (gold.length === 0 && rater.length === 0) f1 = 1
+  else if (gold.length === 0 || rater.length === 0) f1 = 0
+  else {
+    const p = matched.length / rater.length
+    const r = matched.length / gold.length
+    f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r)
+  }
+  return { matched, missed, extra, f1 }
+}
+
+/** Translucent highlight colours, one per label position (cycled past eight labels). */
+const PALETTE = [
+  'rgb(250 204 21 / 45%)',
+  'rgb(96 165 250 / 40%)',
+  'rgb(244 114 182 / 38%)',
+  'rgb(74 222 128 / 40%)',
+  'rgb(251 146 60 / 42%)',
+  'rgb(167 139 250 / 40%)',
+  'rgb(45 212 191 / 40%)',
+  'rgb(248 113 113 / 38%)',
+] as const
+
+/** The colour of a label: by its position among the criterion's labels (unknown labels: grey). */
+export function labelColour(labels: readonly string[], label: string): string {
+  const i = labels.indexOf(label)
+  return i < 0 ? 'rgb(148 163 184 / 40%)' : PALETTE[i % PALETTE.length]!
+}
