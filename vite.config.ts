@@ -11,7 +11,14 @@ export default defineConfig({
   root: 'client',
   plugins: [react()],
   // The editor route is a lazy chunk (TipTap + ProseMirror + Yjs); the initial route stays small.
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 800,
+    // Fonts stay files (KaTeX's would be inlined as data: URIs, which the CSP's `font-src 'self'` refuses).
+    assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+  },
   server: {
     port: Number(process.env.PORT ?? 3000),
     proxy: {
