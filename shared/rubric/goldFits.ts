@@ -10,8 +10,17 @@ import { describePreference, isPairwiseStrength } from './pairwiseStrength'
 import { stepIdsOf } from './taskTypes'
 import { isLabelSet, isNotApplicable, isPairwiseValue, isSpanSet, isStepVerdicts } from './valueShapes'
 
-/** Why a value does not fit the criterion (and content), or null when it does. */
-export function whyNotFits(criterion: Criterion, value: GoldValue, content?: ExampleContent): string | null {
+/**
+ * Why a value does not fit the criterion (and content), or null when it does. `partial`: an answer being
+ * saved while the rater works — parts the criterion requires may still be missing (pairwise strength, a
+ * verdict per step, the first wrong step), but nothing present may be invalid.
+ */
+export function whyNotFits(
+  criterion: Criterion,
+  value: GoldValue,
+  content?: ExampleContent,
+  { partial = false }: { partial?: boolean } = {},
+): string | null {
   if (isNotApplicable(value)) return criterion.allowNA ? null : 'N/A is not allowed for this criterion'
   const labelOk = (label: string) =>
     'labels' in criterion && criterion.labels.some((option) => option.value === label)
@@ -30,7 +39,7 @@ export function whyNotFits(criterion: Criterion, value: GoldValue, content?: Exa
       if (!(value.choice === 'A' || value.choice === 'B' || (value.choice === 'tie' && criterion.allowTie)))
         return `choice ${String(value.choice)} is not allowed`
       if (value.strength !== undefined && !isPairwiseStrength(value.strength)) return 'unknown strength'
-      if (criterion.strengthRequired && value.choice !== 'tie' && value.strength === undefined)
+      if (!partial && criterion.strengthRequired && value.choice !== 'tie' && value.strength === undefined)
         return 'strength is required'
       return null
     case 'multiLabel': {
@@ -61,14 +70,15 @@ export function whyNotFits(criterion: Criterion, value: GoldValue, content?: Exa
         if (!criterion.verdicts.includes(verdict)) return `unknown verdict "${verdict}"`
         if (steps && !steps.includes(stepId)) return `no step "${stepId}" in this example`
       }
+      if (value.firstWrong && steps && !steps.includes(value.firstWrong))
+        return `no step "${value.firstWrong}" in this example`
+      if (partial) return null
       if (criterion.mode !== 'firstWrong' && steps) {
         const missing = steps.find((id) => value.steps[id] === undefined)
         if (missing !== undefined) return `no verdict for step ${steps.indexOf(missing) + 1}`
       }
       if (criterion.mode !== 'perStep') {
         if (value.firstWrong === undefined) return 'the first wrong step is required (or none)'
-        if (value.firstWrong !== null && steps && !steps.includes(value.firstWrong))
-          return `no step "${value.firstWrong}" in this example`
       }
       return null
     }
