@@ -87,10 +87,12 @@ function baseCategoriesText(criterion: Criterion, scale: AnswerScale): string {
       return 'yes / no'
     case 'points':
       return 'met / not met'
-    case 'ordinal':
-      return scale.values.length === 0 ? 'no levels' : `levels ${scale.values[0]}–${scale.values.at(-1)}`
+    case 'ordinal': {
+      const levels = scale.values.filter((v): v is number => typeof v === 'number')
+      return levels.length === 0 ? 'no levels' : `levels ${levels[0]}–${levels.at(-1)}`
+    }
     case 'label':
-      return `${scale.values.length} labels`
+      return `${scale.values.length - (scale.na >= 0 ? 1 : 0)} labels`
     case 'pairwise':
       return criterion.strengthRequired ? 'side × strength' : 'side'
     case 'multiLabel':
