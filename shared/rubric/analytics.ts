@@ -35,7 +35,7 @@ import {
 import { type CriterionTally, criterionEstimates } from './criterionAgreement'
 import { describeValue } from './goldFits'
 import { type KindUnit, kindEstimates, SET_KINDS, type UnitOutcome } from './kindAgreement'
-import { type QuestionSlot, questionSlots } from './taskTypes'
+import { type QuestionSlot, questionSlots, slotTitle } from './taskTypes'
 
 export type { CalibrationAnalytics, CriterionAnalytics, ExampleAnalytics, SectionAnalytics }
 
@@ -315,14 +315,16 @@ export function calibrationAnalytics(
     let misses = 0
     const wrong: ExampleAnalytics['commonWrongAnswers'] = []
     for (const c of work) {
-      for (const [, item] of c.slotsOf[e]!) {
+      for (const [key, item] of c.slotsOf[e]!) {
+        const target = /@([AB])$/.exec(key)?.[1] as 'A' | 'B' | undefined
+        const criterionTitle = slotTitle({ criterion: c.criterion, target: target ?? null }, example.content)
         const outcome = outcomes.get(c)?.[item]
         if (outcome) {
           answers += outcome.answers
           misses += outcome.misses
           for (const { value, count } of outcome.wrong) {
             const answer = value === null ? 'no valid answer' : describeValue(c.criterion, value)
-            wrong.push({ criterionId: c.criterion.id, criterionTitle: c.criterion.title, answer, count })
+            wrong.push({ criterionId: c.criterion.id, criterionTitle, answer, count })
           }
           continue
         }
@@ -337,13 +339,13 @@ export function calibrationAnalytics(
           if (judgement.agrees[category]) continue
           misses += count
           const answer = describeCategory(c.criterion, c.scale, category)
-          wrong.push({ criterionId: c.criterion.id, criterionTitle: c.criterion.title, answer, count })
+          wrong.push({ criterionId: c.criterion.id, criterionTitle, answer, count })
         }
         if (unanswered > 0) {
           const answer = 'no valid answer'
           wrong.push({
             criterionId: c.criterion.id,
-            criterionTitle: c.criterion.title,
+            criterionTitle,
             answer,
             count: unanswered,
           })
