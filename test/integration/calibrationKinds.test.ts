@@ -7,6 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AttemptResult, AttemptView } from '../../shared/schema/calibration'
+import type { DashboardResponse } from '../../shared/schema/dashboard'
+import type { AnnotatorDrilldown } from '../../shared/schema/drilldown'
 import type { CalibrationExample, Rubric } from '../../shared/schema/rubric'
 import { VERSION_FORMAT, type VersionJson } from '../../shared/schema/version'
 import { api, apiJson, createProject, inviteUser, setupOwner } from '../helpers/accounts'
@@ -124,7 +126,7 @@ async function setup() {
       user: annotator,
       body: {},
     })
-  return { save, submit }
+  return { save, submit, url: server.url, owner, annotator, project }
 }
 
 describe('calibration with spans, label sets and step verdicts', () => {
@@ -158,7 +160,7 @@ describe('calibration with spans, label sets and step verdicts', () => {
   })
 
   it('refuses an incomplete step-verdict answer on submit, then scores and explains', async () => {
-    const { save, submit } = await setup()
+    const { save, submit, url, owner, annotator, project } = await setup()
     await save({
       claims: { value: { spans: [{ field: 'steps.s1', start: 0, end: 12, label: 'wrong' }] } },
       errs: { value: { labels: ['logic', 'arith'] } },
@@ -188,5 +190,31 @@ describe('calibration with spans, label sets and step verdicts', () => {
       agrees: true,
       detail: { kind: 'stepVerdict', stepAgreement: 1, firstWrong: { answer: 1, gold: 1, agrees: true } },
     })
+
+    // The leads' dashboard has the figures of each kind; the drill-down says how close each answer came.
+    const dashboard = await apiJson<DashboardResponse>(
+      url,
+      `/api/projects/${project}/calibration/analytics`,
+      {
+        user: owner,
+      },
+    )
+    const row = (id: string) => dashboard.criteria.find((c) => c.criterionId === id)!
+    expect(row('claims').spanF1?.vsGold.stat).toMatchObject({ defined: true, value: 1, n: 1 })
+    expect(row('errs').perLabel?.map((l) => l.label)).toEqual(['arith', 'logic'])
+    expect(row('cot').steps?.firstWrongExact?.stat).toMatchObject({ defined: true, value: 1 })
+    expect(dashboard.examples[0]!.commonWrongAnswers).toEqual([
+      { criterionId: 'errs', criterionTitle: 'Errors', answer: 'logic, arith', count: 1 },
+    ])
+    const drill = await apiJson<AnnotatorDrilldown>(
+      url,
+      `/api/projects/${project}/calibration/annotators/${annotator.id}/answers`,
+      { user: owner },
+    )
+    expect(drill.sections[0]!.examples[0]!.answers.map((a) => a.closeness)).toEqual([
+      'span F1 1.00: 1 matched, 0 missed, 0 extra',
+      'Jaccard 0.50',
+      '2 of 2 steps; first wrong step 1 (gold step 1)',
+    ])
   })
 })
