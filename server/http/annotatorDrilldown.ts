@@ -8,6 +8,7 @@ import { describeValue } from '../../shared/rubric/goldFits'
 import { slotTitle } from '../../shared/rubric/taskTypes'
 import type { AnswerDetail, AttemptResult } from '../../shared/schema/calibration'
 import type { AnnotatorDrilldown } from '../../shared/schema/drilldown'
+import type { CalibrationExample } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
 import { authorize } from '../auth/access'
 import { loadVersionJson } from '../calibration/versionJson'
@@ -57,6 +58,9 @@ function sectionsOf(version: VersionJson, attempt: AttemptRecord): AnnotatorDril
       }
       bySection.set(sectionId, section)
     }
+    const content = (version.examples as CalibrationExample[]).find(
+      (e) => e.id === example.exampleId,
+    )?.content
     const answers = example.criteria.map((c) => {
       const criterion = criteria.get(c.criterionId)
       const describe = (v: NonNullable<typeof c.answer>) =>
@@ -66,7 +70,9 @@ function sectionsOf(version: VersionJson, attempt: AttemptRecord): AnnotatorDril
       return {
         criterionId: c.criterionId,
         ...(c.slotKey && c.slotKey !== c.criterionId ? { slotKey: c.slotKey } : {}),
-        criterionTitle: criterion ? slotTitle({ criterion, target: c.target ?? null }) : c.criterionId,
+        criterionTitle: criterion
+          ? slotTitle({ criterion, target: c.target ?? null }, content)
+          : c.criterionId,
         answer: c.answer === null ? null : describe(c.answer),
         gold: c.accepted.map(describe),
         agrees: c.agrees,
