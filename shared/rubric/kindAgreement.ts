@@ -8,7 +8,7 @@
 import type { CriterionAnalytics, Estimate } from '../schema/dashboard'
 import type { Criterion, ExampleContent, GoldValue } from '../schema/rubric'
 import { percentileInterval, proportionInterval } from '../stats/bootstrap'
-import { cohensKappa } from '../stats/cohensKappa'
+import { cohensKappaFromTable } from '../stats/cohensKappa'
 import { fleissKappa } from '../stats/fleissKappa'
 import { krippendorffsAlpha } from '../stats/krippendorffsAlpha'
 import { definedStatistic, type Statistic, UndefinedReason, undefinedStatistic } from '../stats/result'
@@ -117,10 +117,10 @@ export function kindEstimates(
     alphaLevel: 'nominal',
     fleiss: notApplicable(kindNote(criterion)),
   }
-  if (criterion.kind === 'multiLabel') parts.perLabel = perLabel(criterion, units)
+  if (criterion.kind === 'multiLabel') parts.perLabel = perLabel(criterion, units, draws)
   if (criterion.kind === 'span') parts.spanF1 = spanF1(criterion, units, draws)
   if (criterion.kind === 'stepVerdict') {
-    parts.steps = steps(criterion, units)
+    parts.steps = steps(criterion, units, draws)
     if (parts.steps.alpha) parts.alpha = parts.steps.alpha
   }
   return { parts, perUnit }
@@ -132,29 +132,65 @@ function kindNote(criterion: Criterion): string {
   return 'see the step figures'
 }
 
-function perLabel(criterion: Extract<Criterion, { kind: 'multiLabel' }>, units: KindUnit[]) {
+/** A statistic and its bootstrap interval: `compute` runs on the units repeated as each replicate draws them. */
+function resampled<T>(parts: T[], compute: (parts: T[]) => Statistic, draws: Uint16Array[] | null): Estimate {
+  const stat = compute(parts)
+  if (!stat.defined || !draws || draws[0]?.length !== parts.length) return estimate(stat)
+  const values = draws.map((w) => {
+    const drawn: T[] = []
+    for (let u = 0; u < w.length; u++) for (let t = 0; t < w[u]!; t++) drawn.push(parts[u]!)
+    const s = compute(drawn)
+    return s.defined ? s.value : Number.NaN
+  })
+  return estimate(stat, percentileInterval(values))
+}
+
+const sum2x2 = (tables: number[][][]) => {
+  const total = [
+    [0, 0],
+    [0, 0],
+  ]
+  for (const t of tables) for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) total[i]![j]! += t[i]![j]!
+  return total
+}
+
+function perLabel(
+  criterion: Extract<Criterion, { kind: 'multiLabel' }>,
+  units: KindUnit[],
+  draws: Uint16Array[] | null,
+) {
   return criterion.labels.map(({ value: label }) => {
-    const pairs: [boolean, boolean][] = []
+    // Per unit: the 2 × 2 table (answer has the label × gold has it) and the [no, yes] counts of the answers.
+    const tables: number[][][] = []
     const rows: number[][] = []
     for (const unit of units) {
+      const table = [
+        [0, 0],
+        [0, 0],
+      ]
       const row = [0, 0]
       for (const answer of unit.answers) {
         if (!isLabelSet(answer)) continue
-        const has = answer.labels.includes(label)
-        row[has ? 1 : 0]!++
-        const best = bestJaccard(answer, unit.accepted)
-        const gold = unit.accepted[best.accepted]
-        if (isLabelSet(gold)) pairs.push([has, gold.labels.includes(label)])
+        const has = answer.labels.includes(label) ? 1 : 0
+        row[has]!++
+        const gold = unit.accepted[bestJaccard(answer, unit.accepted).accepted]
+        if (isLabelSet(gold)) table[has]![gold.labels.includes(label) ? 1 : 0]!++
       }
-      if (row[0]! + row[1]! > 0) rows.push(row)
+      tables.push(table)
+      rows.push(row)
     }
     return {
       label,
-      kappa: estimate(cohensKappa(pairs, [false, true])),
-      fleiss: estimate(
-        rows.length === 0
-          ? undefinedStatistic(UndefinedReason.noData, 'no answers yet')
-          : fleissKappa(rows).kappa,
+      kappa: resampled(tables, (t) => cohensKappaFromTable(sum2x2(t)), draws),
+      fleiss: resampled(
+        rows,
+        (r) => {
+          const rated = r.filter((row) => row[0]! + row[1]! > 0)
+          return rated.length === 0
+            ? undefinedStatistic(UndefinedReason.noData, 'no answers yet')
+            : fleissKappa(rated).kappa
+        },
+        draws,
       ),
     }
   })
@@ -203,17 +239,20 @@ function spanF1(
   }
 }
 
-function steps(criterion: Extract<Criterion, { kind: 'stepVerdict' }>, units: KindUnit[]) {
+function steps(
+  criterion: Extract<Criterion, { kind: 'stepVerdict' }>,
+  units: KindUnit[],
+  draws: Uint16Array[] | null,
+) {
   const perStep = criterion.mode !== 'firstWrong'
   const firstWrong = criterion.mode !== 'perStep'
-  const alphaUnits: (string | null)[][] = []
+  /** Per (example, slot) unit: its steps' verdicts across annotators (the units of alpha). */
+  const alphaUnits: (string | null)[][][] = []
   let asked = 0
   let same = 0
   for (const unit of units) {
     const answers = unit.answers.filter(isStepVerdicts)
-    if (perStep) {
-      for (const id of stepIdsOf(unit.content)) alphaUnits.push(answers.map((a) => a.steps[id] ?? null))
-    }
+    if (perStep) alphaUnits.push(stepIdsOf(unit.content).map((id) => answers.map((a) => a.steps[id] ?? null)))
     if (firstWrong) {
       const golds = unit.accepted.filter(isStepVerdicts).filter((g) => g.firstWrong !== undefined)
       if (golds.length === 0) continue
@@ -225,7 +264,7 @@ function steps(criterion: Extract<Criterion, { kind: 'stepVerdict' }>, units: Ki
     }
   }
   return {
-    alpha: perStep ? estimate(krippendorffsAlpha(alphaUnits, 'nominal')) : null,
+    alpha: perStep ? resampled(alphaUnits, (u) => krippendorffsAlpha(u.flat(), 'nominal'), draws) : null,
     firstWrongExact: firstWrong ? share(same, asked, 'no first-wrong-step answers yet') : null,
   }
 }

@@ -192,3 +192,36 @@ describe('units are (example, slot)', () => {
     expect(result.examples[0]).toMatchObject({ answers: 2, misses: 1 })
   })
 })
+
+describe('intervals for the set kinds', () => {
+  it('bootstraps per-label kappa and step alpha over (example, slot) units', () => {
+    const multi: Criterion = {
+      ...base,
+      id: 'm',
+      title: 'Harms',
+      kind: 'multiLabel',
+      labels: labels('a', 'b'),
+      minJaccard: 1,
+    }
+    const examples = examplesWith(8, (e) => ({ m: [{ labels: e % 2 ? ['b'] : ['a'] }] }))
+    const rubric = rubricOf([multi])
+    const result = calibrationAnalytics(
+      '1.0.0',
+      rubric,
+      examples,
+      [],
+      [
+        attemptOf(0, examples, rubric.criteria, (e) => ({ labels: e % 2 ? ['b'] : ['a'] })),
+        attemptOf(1, examples, rubric.criteria, (e) => ({
+          labels: e % 2 ? ['b'] : e % 4 ? ['a', 'b'] : ['a'],
+        })),
+      ],
+      { replicates: 200 },
+    )
+    const b = result.criteria[0]!.perLabel![1]!
+    const kappa = value(b.kappa)!
+    expect(b.kappa.ci).not.toBeNull()
+    expect(b.kappa.ci!.low).toBeLessThanOrEqual(kappa)
+    expect(b.kappa.ci!.high).toBeGreaterThanOrEqual(kappa)
+  })
+})
