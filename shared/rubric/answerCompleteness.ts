@@ -5,7 +5,7 @@
  */
 import type { CriterionAnswer } from '../schema/calibration'
 import type { Criterion, ExampleContent } from '../schema/rubric'
-import { goldFits } from './goldFits'
+import { STRENGTH_REQUIRED, whyNotFits } from './goldFits'
 
 export type Missing = 'value' | 'strength' | 'rationale' | null
 
@@ -17,7 +17,8 @@ export function missingPart(
 ): Missing {
   const value = answer?.value
   if (value === null || value === undefined) return 'value'
-  if (!goldFits(criterion, value, content)) return criterion.kind === 'pairwise' ? 'strength' : 'value'
+  const why = whyNotFits(criterion, value, content)
+  if (why) return why === STRENGTH_REQUIRED ? 'strength' : 'value'
   if (criterion.rationaleRequired && !answer?.rationale?.trim()) return 'rationale'
   return null
 }

@@ -10,6 +10,9 @@ import { describePreference, isPairwiseStrength } from './pairwiseStrength'
 import { stepIdsOf } from './taskTypes'
 import { isLabelSet, isNotApplicable, isPairwiseValue, isSpanSet, isStepVerdicts } from './valueShapes'
 
+/** `whyNotFits`'s answer for a preferred side without the strength the criterion requires. */
+export const STRENGTH_REQUIRED = 'strength is required'
+
 /**
  * Why a value does not fit the criterion (and content), or null when it does. `partial`: an answer being
  * saved while the rater works — parts the criterion requires may still be missing (pairwise strength, a
@@ -40,7 +43,7 @@ export function whyNotFits(
         return `choice ${String(value.choice)} is not allowed`
       if (value.strength !== undefined && !isPairwiseStrength(value.strength)) return 'unknown strength'
       if (!partial && criterion.strengthRequired && value.choice !== 'tie' && value.strength === undefined)
-        return 'strength is required'
+        return STRENGTH_REQUIRED
       return null
     case 'multiLabel': {
       if (!isLabelSet(value)) return 'expected a set of labels'
