@@ -168,9 +168,12 @@ export function scoreAndExplain(
       criteria: scoredSlots(version, example).map((slot) => {
         const answer = answers[example.id]?.[slot.key]
         const gold = example.gold[slot.key]!
+        const scored = score.perAnswer[example.id]?.[slot.key]
         // Items seen before are not scored, but explained the same way.
-        const judged = judge(slot.criterion, answer?.value, gold.accepted, example.content)
-        const detail = score.details[example.id]?.[slot.key] ?? judged.detail
+        const judged =
+          scored === undefined
+            ? judge(slot.criterion, answer?.value, gold.accepted, example.content)
+            : { agrees: scored, detail: score.details[example.id]?.[slot.key] }
         return {
           criterionId: slot.criterion.id,
           slotKey: slot.key,
@@ -179,8 +182,8 @@ export function scoreAndExplain(
           rationale: answer?.rationale,
           accepted: gold.accepted,
           goldRationale: gold.rationale,
-          agrees: score.perAnswer[example.id]?.[slot.key] ?? judged.agrees,
-          ...(detail ? { detail } : {}),
+          agrees: judged.agrees,
+          ...(judged.detail ? { detail: judged.detail } : {}),
         }
       }),
     })),
