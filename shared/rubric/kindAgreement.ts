@@ -127,9 +127,9 @@ export function kindEstimates(
 }
 
 function kindNote(criterion: Criterion): string {
-  if (criterion.kind === 'multiLabel') return 'see the kappa per label'
-  if (criterion.kind === 'span') return 'see span F1'
-  return 'see the step figures'
+  if (criterion.kind === 'multiLabel') return 'see the kappa per label below'
+  if (criterion.kind === 'span') return 'see span F1 below'
+  return 'see the step figures below'
 }
 
 /** A statistic and its bootstrap interval: `compute` runs on the units repeated as each replicate draws them. */
