@@ -63,7 +63,7 @@ function Sections({ projectId, drill }: { projectId: string; drill: Drilldown })
               {section.examples.flatMap((example) =>
                 example.answers.map((a, i) => (
                   <tr
-                    key={`${example.exampleId}/${a.criterionId}`}
+                    key={`${example.exampleId}/${a.slotKey ?? a.criterionId}`}
                     data-testid="drilldown-answer"
                     data-agrees={String(a.agrees)}
                   >
@@ -72,6 +72,11 @@ function Sections({ projectId, drill }: { projectId: string; drill: Drilldown })
                     <td>
                       <span className={a.agrees ? 'verdict--ok' : 'drill-miss'}>{a.agrees ? '✓' : '✗'}</span>{' '}
                       {a.answer ?? <span className="muted">no answer</span>}
+                      {a.closeness && (
+                        <span className="stat__ci" data-testid="drilldown-closeness">
+                          {a.closeness}
+                        </span>
+                      )}
                     </td>
                     <td>{a.gold.join(' or ')}</td>
                     <td className="drill-rationale">{a.rationale ?? <span className="muted">—</span>}</td>

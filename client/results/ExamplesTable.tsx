@@ -43,7 +43,8 @@ export function ExamplesTable({
               ) : (
                 <ul className="wrong-answers">
                   {e.commonWrongAnswers.slice(0, 3).map((w) => (
-                    <li key={`${w.criterionId}:${w.answer}`}>
+                    // The title tells the slots (A and B) of one criterion apart.
+                    <li key={`${w.criterionId}:${w.criterionTitle}:${w.answer}`}>
                       {w.criterionTitle}: <strong>{w.answer}</strong> ×{w.count}
                     </li>
                   ))}

@@ -38,7 +38,9 @@ function AuditRow({
   item: GoldAuditItem
   disputes: Dispute[]
 }) {
-  const mine = disputes.filter((d) => d.exampleId === item.exampleId && d.criterionId === item.criterionId)
+  const mine = disputes.filter(
+    (d) => d.exampleId === item.exampleId && d.criterionId === (item.slotKey ?? item.criterionId),
+  )
   const open = mine.filter((d) => d.status === 'open').length
   const d = item.discrimination
   return (
@@ -157,7 +159,7 @@ export function GoldAuditPanel({
             <tbody>
               {shown.map((item) => (
                 <AuditRow
-                  key={`${item.exampleId}/${item.criterionId}`}
+                  key={`${item.exampleId}/${item.slotKey ?? item.criterionId}`}
                   projectId={projectId}
                   item={item}
                   disputes={disputes}

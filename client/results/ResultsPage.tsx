@@ -3,7 +3,9 @@
  * with gold and with each other, which examples and guideline sections are misread, open disputes, the CSV
  * export and the retake cool-down. Refreshes every 10 s and on focus.
  */
+
 import { useEffect, useState } from 'react'
+import { slotCriterionId } from '../../shared/rubric/taskTypes'
 import { exportCsvUrl } from '../api/calibration'
 import { getProject } from '../api/projects'
 import { Link } from '../app/Link'
@@ -184,7 +186,12 @@ export default function ResultsPage({ projectId }: { projectId: string }) {
               projectId={projectId}
               disputes={disputes}
               exampleTitle={(id) => exampleTitles.get(id) ?? 'an example'}
-              criterionTitle={(id) => criterionTitles.get(id) ?? 'a criterion'}
+              criterionTitle={(key) => {
+                // Disputes name a question slot: the criterion id, or `<id>@A` / `@B`.
+                const title = criterionTitles.get(slotCriterionId(key)) ?? 'a criterion'
+                const target = /@([AB])$/.exec(key)?.[1]
+                return target ? `${title} (${target})` : title
+              }}
               onResolved={reload}
             />
           </section>

@@ -21,6 +21,12 @@ export function StatCell({
       </td>
     )
   const { stat, ci } = estimate
+  if (!stat.defined && stat.reason === 'not_applicable')
+    return (
+      <td className="stat stat--na" title={stat.message}>
+        n/a <span className="stat__ci">{stat.message}</span>
+      </td>
+    )
   if (!stat.defined) {
     const notScored = stat.message.startsWith('not scored')
     return (

@@ -6,8 +6,15 @@
  */
 import { missingPart } from '../../shared/rubric/answerCompleteness'
 import { attemptSettingsOf } from '../../shared/rubric/calibrationPool'
-import { agrees, type GoldTable, scoreAttempt } from '../../shared/rubric/scoring'
-import type { AttemptResult, AttemptView, NotBlindReason } from '../../shared/schema/calibration'
+import { whyNotFits } from '../../shared/rubric/goldFits'
+import { type Contents, type GoldTable, judge, scoreAttempt } from '../../shared/rubric/scoring'
+import { type QuestionSlot, questionSlots, slotTitle } from '../../shared/rubric/taskTypes'
+import type {
+  AttemptResult,
+  AttemptView,
+  CriterionAnswer,
+  NotBlindReason,
+} from '../../shared/schema/calibration'
 import type { CalibrationExample } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
 import { ApiFailure } from '../failure'
@@ -58,15 +65,48 @@ export function attemptView(
   }
 }
 
-/** Refuses a submission with unanswered criteria, invalid values or missing required rationales. */
+/** The question slots of an example that are scored: asked (task type, content kind) and with gold. */
+export const scoredSlots = (version: VersionJson, example: CalibrationExample): QuestionSlot[] =>
+  questionSlots(version.rubric, example).filter((slot) => example.gold[slot.key])
+
+/**
+ * Refuses (400 `invalid_answer`) answers saved for an example that are not its questions (slot keys) or
+ * whose values do not fit their criterion and the example's content: an unknown label or verdict, a span
+ * outside its text, a verdict for a step the example does not have, N/A where it is not allowed. Parts not
+ * given yet (a verdict per step, pairwise strength) are checked on submit.
+ */
+export function assertValidAnswers(
+  version: VersionJson,
+  example: CalibrationExample,
+  answers: Record<string, CriterionAnswer>,
+): void {
+  const slots = new Map(questionSlots(version.rubric, example).map((slot) => [slot.key, slot]))
+  const problems: string[] = []
+  for (const [key, answer] of Object.entries(answers)) {
+    const slot = slots.get(key)
+    if (!slot) {
+      problems.push(`"${key}" is not a question on this example`)
+      continue
+    }
+    if (answer.value === null) continue
+    const why = whyNotFits(slot.criterion, answer.value, example.content, { partial: true })
+    if (why) problems.push(`${slotTitle(slot, example.content)}: ${why}`)
+  }
+  if (problems.length > 0) {
+    throw new ApiFailure(400, 'invalid_answer', problems.slice(0, 5).join('; '), { problems })
+  }
+}
+
+/** Refuses a submission with unanswered questions, invalid values or missing required rationales. */
 export function assertComplete(attempt: AttemptRecord, version: VersionJson): void {
   const missing: string[] = []
   for (const example of attemptItems(attempt, version)) {
-    for (const criterion of version.rubric.criteria) {
-      if (!example.gold[criterion.id]) continue
-      const part = missingPart(criterion, attempt.answers[example.id]?.[criterion.id])
-      if (part === 'rationale') missing.push(`${example.title}: rationale for ${criterion.title}`)
-      else if (part) missing.push(`${example.title}: ${criterion.title}`)
+    for (const slot of scoredSlots(version, example)) {
+      const answer = attempt.answers[example.id]?.[slot.key]
+      const part = missingPart(slot.criterion, answer, example.content)
+      const title = slotTitle(slot, example.content)
+      if (part === 'rationale') missing.push(`${example.title}: rationale for ${title}`)
+      else if (part) missing.push(`${example.title}: ${title}`)
     }
   }
   if (missing.length > 0) {
@@ -96,11 +136,12 @@ export function scoreAndExplain(
   const gold: GoldTable = Object.fromEntries(
     blindItems.map((e) => [
       e.id,
-      Object.fromEntries(Object.entries(e.gold).map(([c, g]) => [c, g.accepted])),
+      Object.fromEntries(scoredSlots(version, e).map((slot) => [slot.key, e.gold[slot.key]!.accepted])),
     ]),
   )
+  const contents: Contents = Object.fromEntries(items.map((e) => [e.id, e.content]))
   const answers = attempt.answers
-  const score = scoreAttempt(version.rubric, gold, answers)
+  const score = scoreAttempt(version.rubric, gold, answers, contents)
   const seenBefore = items.length - blindItems.length
   const notBlindReasons: NotBlindReason[] = []
   if (seenBefore > 0 || blindItems.length === 0) notBlindReasons.push('seen_before')
@@ -124,18 +165,27 @@ export function scoreAndExplain(
       sectionId: example.sectionId,
       goldRationale: example.rationale,
       seenBefore: seen.has(example.id),
-      criteria: version.rubric.criteria
-        .filter((c) => example.gold[c.id])
-        .map((c) => ({
-          criterionId: c.id,
-          answer: answers[example.id]?.[c.id]?.value ?? null,
-          rationale: answers[example.id]?.[c.id]?.rationale,
-          accepted: example.gold[c.id]!.accepted,
-          goldRationale: example.gold[c.id]!.rationale,
-          agrees:
-            score.perAnswer[example.id]?.[c.id] ??
-            agrees(c, answers[example.id]?.[c.id]?.value ?? null, example.gold[c.id]!.accepted),
-        })),
+      criteria: scoredSlots(version, example).map((slot) => {
+        const answer = answers[example.id]?.[slot.key]
+        const gold = example.gold[slot.key]!
+        const scored = score.perAnswer[example.id]?.[slot.key]
+        // Items seen before are not scored, but explained the same way.
+        const judged =
+          scored === undefined
+            ? judge(slot.criterion, answer?.value, gold.accepted, example.content)
+            : { agrees: scored, detail: score.details[example.id]?.[slot.key] }
+        return {
+          criterionId: slot.criterion.id,
+          slotKey: slot.key,
+          target: slot.target,
+          answer: answer?.value ?? null,
+          rationale: answer?.rationale,
+          accepted: gold.accepted,
+          goldRationale: gold.rationale,
+          agrees: judged.agrees,
+          ...(judged.detail ? { detail: judged.detail } : {}),
+        }
+      }),
     })),
   }
 }

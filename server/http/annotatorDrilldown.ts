@@ -5,14 +5,38 @@
  */
 import { Hono } from 'hono'
 import { describeValue } from '../../shared/rubric/goldFits'
-import type { AttemptResult } from '../../shared/schema/calibration'
+import { slotTitle } from '../../shared/rubric/taskTypes'
+import type { AnswerDetail, AttemptResult } from '../../shared/schema/calibration'
 import type { AnnotatorDrilldown } from '../../shared/schema/drilldown'
+import type { CalibrationExample } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
 import { authorize } from '../auth/access'
 import { loadVersionJson } from '../calibration/versionJson'
 import type { AttemptRecord } from '../storage/store'
 import type { AppEnv, RouteDeps } from './env'
 import { methodNotAllowed, notFound } from './errors'
+
+/** A partially scored answer's closeness to gold in words (span F1, Jaccard, steps right). */
+export function closenessOf(detail: AnswerDetail): string {
+  const two = (x: number) => x.toFixed(2)
+  switch (detail.kind) {
+    case 'multiLabel':
+      return `Jaccard ${two(detail.jaccard)}`
+    case 'span':
+      return `span F1 ${two(detail.f1)}: ${detail.matched.length} matched, ${detail.missed.length} missed, ${detail.extra.length} extra`
+    case 'stepVerdict': {
+      const parts: string[] = []
+      const counted = detail.steps.filter((s) => s.agrees !== null)
+      if (detail.stepAgreement !== null)
+        parts.push(`${counted.filter((s) => s.agrees).length} of ${counted.length} steps`)
+      if (detail.firstWrong) {
+        const step = (n: number | null) => (n === null ? 'none' : `step ${n}`)
+        parts.push(`first wrong ${step(detail.firstWrong.answer)} (gold ${step(detail.firstWrong.gold)})`)
+      }
+      return parts.join('; ')
+    }
+  }
+}
 
 function sectionsOf(version: VersionJson, attempt: AttemptRecord): AnnotatorDrilldown['sections'] {
   const result = attempt.result as AttemptResult
@@ -34,6 +58,9 @@ function sectionsOf(version: VersionJson, attempt: AttemptRecord): AnnotatorDril
       }
       bySection.set(sectionId, section)
     }
+    const content = (version.examples as CalibrationExample[]).find(
+      (e) => e.id === example.exampleId,
+    )?.content
     const answers = example.criteria.map((c) => {
       const criterion = criteria.get(c.criterionId)
       const describe = (v: NonNullable<typeof c.answer>) =>
@@ -42,10 +69,14 @@ function sectionsOf(version: VersionJson, attempt: AttemptRecord): AnnotatorDril
       if (c.agrees) section.agreed++
       return {
         criterionId: c.criterionId,
-        criterionTitle: criterion?.title ?? c.criterionId,
+        ...(c.slotKey && c.slotKey !== c.criterionId ? { slotKey: c.slotKey } : {}),
+        criterionTitle: criterion
+          ? slotTitle({ criterion, target: c.target ?? null }, content)
+          : c.criterionId,
         answer: c.answer === null ? null : describe(c.answer),
         gold: c.accepted.map(describe),
         agrees: c.agrees,
+        ...(c.detail ? { closeness: closenessOf(c.detail) } : {}),
         rationale: c.rationale?.trim() ? c.rationale : null,
       }
     })

@@ -15,7 +15,13 @@ import {
 } from '../../shared/schema/calibration'
 import { authorize } from '../auth/access'
 import { authorizeVersionRead } from '../auth/readTokens'
-import { assertComplete, attemptView, scoreAndExplain } from '../calibration/attempts'
+import {
+  assertComplete,
+  assertValidAnswers,
+  attemptItems,
+  attemptView,
+  scoreAndExplain,
+} from '../calibration/attempts'
 import { couldReadDraft } from '../calibration/blindness'
 import { rescoreJustSubmitted } from '../calibration/rescore'
 import { seenGold } from '../calibration/seenGold'
@@ -119,6 +125,10 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
     if (!attempt.exampleOrder.includes(exampleId)) throw notFound('example in this attempt')
     const body = await readJson(c, SaveAnswersBody)
     await assertOpenSlot(attempt)
+    const version = await loadVersionJson(store, projectId, attempt.version)
+    const example = attemptItems(attempt, version).find((e) => e.id === exampleId)
+    if (!example) throw notFound('example in this version')
+    assertValidAnswers(version, example, body.answers)
     if (!(await store.saveAnswers(attempt.id, exampleId, body.answers))) {
       throw new ApiFailure(409, 'attempt_submitted', 'this attempt has already been submitted')
     }

@@ -8,6 +8,7 @@ import { Hono } from 'hono'
 import { calibrationAnalytics, type SubmittedAttempt } from '../../shared/rubric/analytics'
 import { goldAudit } from '../../shared/rubric/goldAudit'
 import { describeValue } from '../../shared/rubric/goldFits'
+import { questionSlots, slotTitle } from '../../shared/rubric/taskTypes'
 import type { CalibrationAnalytics, DashboardResponse } from '../../shared/schema/dashboard'
 import type { CalibrationExample, GoldValue } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
@@ -154,16 +155,21 @@ export function calibrationAnalyticsRoutes({ store }: RouteDeps): Hono<AppEnv> {
       }
       const version = versions.get(a.version)
       const result = a.result as {
-        examples?: { exampleId: string; criteria: { criterionId: string; agrees: boolean }[] }[]
+        examples?: {
+          exampleId: string
+          criteria: { criterionId: string; slotKey?: string; agrees: boolean }[]
+        }[]
       }
       for (const example of (version?.examples ?? []) as CalibrationExample[]) {
-        for (const criterion of version?.rubric.criteria ?? []) {
-          const gold = example.gold[criterion.id]
-          if (!gold || !a.exampleOrder.includes(example.id)) continue
-          const answer = a.answers[example.id]?.[criterion.id]
+        if (!version || !a.exampleOrder.includes(example.id)) continue
+        // One row per question (slot): a criterion asked for responses A and B has two.
+        for (const slot of questionSlots(version.rubric, example)) {
+          const gold = example.gold[slot.key]
+          if (!gold) continue
+          const answer = a.answers[example.id]?.[slot.key]
           const agreed = result.examples
             ?.find((e) => e.exampleId === example.id)
-            ?.criteria.find((x) => x.criterionId === criterion.id)?.agrees
+            ?.criteria.find((x) => (x.slotKey ?? x.criterionId) === slot.key)?.agrees
           rows.push([
             a.id,
             a.userName,
@@ -172,11 +178,11 @@ export function calibrationAnalyticsRoutes({ store }: RouteDeps): Hono<AppEnv> {
             String(a.score ?? ''),
             String(a.passed),
             example.title,
-            criterion.title,
+            slotTitle(slot, example.content),
             answer?.value === null || answer?.value === undefined
               ? ''
-              : describeValue(criterion, answer.value as GoldValue),
-            gold.accepted.map((v) => describeValue(criterion, v)).join(' | '),
+              : describeValue(slot.criterion, answer.value as GoldValue),
+            gold.accepted.map((v) => describeValue(slot.criterion, v)).join(' | '),
             String(agreed ?? ''),
             answer?.rationale ?? '',
           ])

@@ -55,7 +55,8 @@ export function goldAuditExportRoutes({ store }: RouteDeps): Hono<AppEnv> {
       i.exampleId,
       i.exampleTitle,
       i.sectionId ?? '',
-      i.criterionId,
+      // The question: the criterion id, or its slot `<id>@A` / `@B` where asked per response.
+      i.slotKey ?? i.criterionId,
       i.criterionTitle,
       i.gold,
       i.answers,

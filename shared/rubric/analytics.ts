@@ -3,8 +3,12 @@
  * annotators' submitted attempts (the latest per annotator): scores per annotator, agreement per criterion
  * with gold (exact; within the scoring tolerance, labelled apart; Cohen's kappa on the answers as given) and
  * between annotators (Krippendorff's alpha, Fleiss' kappa), miss rates and wrong answers (in full) per example,
- * and guideline sections ranked by how often their examples are missed. Every statistic carries n and a 95 %
- * bootstrap interval; undefined statistics stay undefined (never a number). Shapes: shared/schema/dashboard.ts.
+ * and guideline sections ranked by how often their examples are missed. Units are (example, slot) questions
+ * (`shared/rubric/taskTypes.ts`): a criterion asked for responses A and B has two units per example. N/A is
+ * one more nominal category, left out of the ordinal and weighted figures. The set kinds (multiLabel, span,
+ * stepVerdict) get their own figures (kindAgreement.ts). Every statistic carries n and a 95 % bootstrap
+ * interval where one is computed; undefined statistics stay undefined (never a number).
+ * Shapes: shared/schema/dashboard.ts.
  */
 import type {
   CalibrationAnalytics,
@@ -29,6 +33,9 @@ import {
   judgeGold,
 } from './answerCategories'
 import { type CriterionTally, criterionEstimates } from './criterionAgreement'
+import { describeValue } from './goldFits'
+import { type KindUnit, kindEstimates, SET_KINDS, type UnitOutcome } from './kindAgreement'
+import { type QuestionSlot, questionSlots, slotTitle } from './taskTypes'
 
 export type { CalibrationAnalytics, CriterionAnalytics, ExampleAnalytics, SectionAnalytics }
 
@@ -56,21 +63,48 @@ function toleranceText(criterion: Criterion): string | null {
     return `±${criterion.tolerance} level${criterion.tolerance === 1 ? '' : 's'}`
   }
   if (criterion.kind === 'pairwise' && criterion.strengthRequired) return 'strength ±1 step'
+  if (criterion.kind === 'multiLabel' && criterion.minJaccard < 1) return `Jaccard ≥ ${criterion.minJaccard}`
+  if (criterion.kind === 'span') return `span F1 ≥ ${criterion.minF1}`
+  if (criterion.kind === 'stepVerdict') {
+    const parts: string[] = []
+    if (criterion.mode !== 'firstWrong')
+      parts.push(`${Math.round(criterion.minStepAgreement * 100)} % of steps`)
+    if (criterion.mode !== 'perStep' && criterion.stepTolerance > 0)
+      parts.push(`first wrong step ±${criterion.stepTolerance}`)
+    return parts.length === 0 ? null : parts.join(', ')
+  }
   return null
 }
 
 function categoriesText(criterion: Criterion, scale: AnswerScale): string {
+  const text = baseCategoriesText(criterion, scale)
+  return scale.na >= 0 ? `${text} + N/A` : text
+}
+
+function baseCategoriesText(criterion: Criterion, scale: AnswerScale): string {
   switch (criterion.kind) {
     case 'binary':
       return 'yes / no'
     case 'points':
       return 'met / not met'
-    case 'ordinal':
-      return scale.values.length === 0 ? 'no levels' : `levels ${scale.values[0]}–${scale.values.at(-1)}`
+    case 'ordinal': {
+      const levels = scale.values.filter((v): v is number => typeof v === 'number')
+      return levels.length === 0 ? 'no levels' : `levels ${levels[0]}–${levels.at(-1)}`
+    }
     case 'label':
-      return `${scale.values.length} labels`
+      return `${scale.values.length - (scale.na >= 0 ? 1 : 0)} labels`
     case 'pairwise':
       return criterion.strengthRequired ? 'side × strength' : 'side'
+    case 'multiLabel':
+      return `${criterion.labels.length} labels, any subset`
+    case 'span':
+      return 'marked spans'
+    case 'stepVerdict':
+      return criterion.mode === 'perStep'
+        ? 'verdict per step'
+        : criterion.mode === 'firstWrong'
+          ? 'first wrong step'
+          : 'verdict per step + first wrong step'
   }
 }
 
@@ -83,35 +117,91 @@ interface CriterionWork {
   criterion: Criterion
   scale: AnswerScale
   k: number
-  /** Example index → item index (examples with gold for this criterion), or −1. */
-  itemOf: Int32Array
+  /** Per example index: its questions (slot key, item index) for this criterion with gold. */
+  slotsOf: [string, number][][]
+  /** Item index → example index. */
   itemExamples: number[]
   tally: CriterionTally
+  /** Set kinds: the answers per item as given (kindAgreement.ts). */
+  units: KindUnit[] | null
   annotators: number
 }
 
-function prepare(criterion: Criterion, examples: CalibrationExample[]): CriterionWork {
+function prepare(
+  criterion: Criterion,
+  examples: CalibrationExample[],
+  slots: QuestionSlot[][],
+): CriterionWork {
   const scale = answerScale(criterion)
   const k = scale.values.length
-  const itemOf = new Int32Array(examples.length).fill(-1)
+  const setKind = SET_KINDS.has(criterion.kind)
+  const slotsOf: [string, number][][] = examples.map(() => [])
   const itemExamples: number[] = []
   const judgements: GoldJudgement[] = []
+  const units: KindUnit[] = []
   examples.forEach((example, e) => {
-    const gold = example.gold[criterion.id]
-    if (!gold || gold.accepted.length === 0) return
-    itemOf[e] = itemExamples.length
-    itemExamples.push(e)
-    judgements.push(judgeGold(criterion, scale, gold.accepted))
+    for (const slot of slots[e]!) {
+      if (slot.criterion.id !== criterion.id) continue
+      const gold = example.gold[slot.key]
+      if (!gold || gold.accepted.length === 0) continue
+      slotsOf[e]!.push([slot.key, itemExamples.length])
+      itemExamples.push(e)
+      if (setKind) units.push({ example: e, accepted: gold.accepted, content: example.content, answers: [] })
+      else judgements.push(judgeGold(criterion, scale, gold.accepted))
+    }
   })
   const items = itemExamples.length
   return {
     criterion,
     scale,
     k,
-    itemOf,
+    slotsOf,
     itemExamples,
-    tally: { counts: new Float64Array(items * k), unanswered: new Float64Array(items), judgements },
+    tally: {
+      counts: new Float64Array(setKind ? 0 : items * k),
+      unanswered: new Float64Array(setKind ? 0 : items),
+      judgements,
+    },
+    units: setKind ? units : null,
     annotators: 0,
+  }
+}
+
+/**
+ * The estimates of a category-scale criterion. With N/A on an ordered scale, N/A counts as a category for the
+ * shares and the nominal figures (unweighted kappa, Fleiss) and is left out of the weighted kappas and the
+ * ordinal alpha, which are computed on the scale without it.
+ */
+function scaleEstimates(c: CriterionWork, draws: Uint16Array[] | null) {
+  if (c.scale.na < 0 || !c.scale.ordered) return criterionEstimates(c.scale, c.tally, draws)
+  const nominal = criterionEstimates({ ...c.scale, ordered: false }, c.tally, draws)
+  const k = c.k
+  const kk = k - 1
+  const items = c.tally.judgements.length
+  const counts = new Float64Array(items * kk)
+  for (let i = 0; i < items; i++) counts.set(c.tally.counts.subarray(i * k, i * k + kk), i * kk)
+  const judgements = c.tally.judgements.map((j) => ({
+    exact: j.exact.subarray(0, kk),
+    agrees: j.agrees.subarray(0, kk),
+    goldFor: Int16Array.from(j.goldFor.subarray(0, kk), (g) => (g === c.scale.na ? -1 : g)),
+  }))
+  const scale = {
+    ...c.scale,
+    values: c.scale.values.slice(0, kk),
+    side: c.scale.side ? c.scale.side.subarray(0, kk) : null,
+    sideValues: c.scale.sideValues ? c.scale.sideValues.slice(0, -1) : null,
+    na: -1,
+  }
+  const ordinal = criterionEstimates(
+    scale,
+    { counts, unanswered: new Float64Array(items), judgements },
+    draws,
+  )
+  return {
+    ...nominal,
+    kappa: { ...nominal.kappa, linear: ordinal.kappa.linear, quadratic: ordinal.kappa.quadratic },
+    alpha: ordinal.alpha,
+    alphaLevel: ordinal.alphaLevel,
   }
 }
 
@@ -133,12 +223,12 @@ export function calibrationAnalytics(
   const raters = [...latest.values()]
   const ready = examples.filter((e) => e.status === 'ready')
   const exampleIndex = new Map(ready.map((e, i) => [e.id, i]))
-  const work = rubric.criteria.map((c) => prepare(c, ready))
+  const slots = ready.map((e) => questionSlots(rubric, e))
+  const work = rubric.criteria.map((c) => prepare(c, ready, slots))
 
   // The hot loop: every asked (annotator, example, criterion) answer becomes one count in its category.
   const contributed = new Uint8Array(work.length)
   const askedBy = new Int32Array(ready.length).fill(-1) // the rater that last counted each example
-  const ids = work.map((c) => c.criterion.id)
   for (const [r, rater] of raters.entries()) {
     contributed.fill(0)
     for (const exampleId of rater.items) {
@@ -148,12 +238,19 @@ export function calibrationAnalytics(
       const answers = rater.answers[exampleId]
       for (let w = 0; w < work.length; w++) {
         const c = work[w]!
-        const item = c.itemOf[e]!
-        if (item < 0) continue
+        const asked = c.slotsOf[e]!
+        if (asked.length === 0) continue
         contributed[w] = 1
-        const category = c.scale.code(answers?.[ids[w]!]?.value)
-        if (category < 0) c.tally.unanswered[item]! += 1
-        else c.tally.counts[item * c.k + category]! += 1
+        for (const [key, item] of asked) {
+          const value = answers?.[key]?.value ?? null
+          if (c.units) {
+            c.units[item]!.answers.push(value)
+            continue
+          }
+          const category = c.scale.code(value)
+          if (category < 0) c.tally.unanswered[item]! += 1
+          else c.tally.counts[item * c.k + category]! += 1
+        }
       }
     }
     for (let w = 0; w < work.length; w++) work[w]!.annotators += contributed[w]!
@@ -174,6 +271,7 @@ export function calibrationAnalytics(
     return drawsBySize.get(items)!
   }
 
+  const outcomes = new Map<CriterionWork, UnitOutcome[]>()
   const criteria = work.map((c): CriterionAnalytics => {
     const items = c.itemExamples.length
     const head = {
@@ -185,6 +283,11 @@ export function calibrationAnalytics(
       annotators: c.annotators,
       categories: categoriesText(c.criterion, c.scale),
       tolerance: toleranceText(c.criterion),
+    }
+    if (c.units) {
+      const { parts, perUnit } = kindEstimates(c.criterion, c.units, drawsFor(items))
+      outcomes.set(c, perUnit)
+      return { ...head, ...parts, toleranceAgreement: head.tolerance ? parts.toleranceAgreement : null }
     }
     if (items === 0) {
       const none = notScored()
@@ -203,7 +306,7 @@ export function calibrationAnalytics(
         fleiss: none,
       }
     }
-    const parts = criterionEstimates(c.scale, c.tally, drawsFor(items))
+    const parts = scaleEstimates(c, drawsFor(items))
     return { ...head, ...parts, toleranceAgreement: head.tolerance ? parts.toleranceAgreement : null }
   })
 
@@ -212,29 +315,41 @@ export function calibrationAnalytics(
     let misses = 0
     const wrong: ExampleAnalytics['commonWrongAnswers'] = []
     for (const c of work) {
-      const item = c.itemOf[e]!
-      if (item < 0) continue
-      const judgement = c.tally.judgements[item]!
-      const unanswered = c.tally.unanswered[item]!
-      answers += unanswered
-      misses += unanswered
-      for (let category = 0; category < c.k; category++) {
-        const count = c.tally.counts[item * c.k + category]!
-        if (count === 0) continue
-        answers += count
-        if (judgement.agrees[category]) continue
-        misses += count
-        const answer = describeCategory(c.criterion, c.scale, category)
-        wrong.push({ criterionId: c.criterion.id, criterionTitle: c.criterion.title, answer, count })
-      }
-      if (unanswered > 0) {
-        const answer = 'no valid answer'
-        wrong.push({
-          criterionId: c.criterion.id,
-          criterionTitle: c.criterion.title,
-          answer,
-          count: unanswered,
-        })
+      for (const [key, item] of c.slotsOf[e]!) {
+        const target = /@([AB])$/.exec(key)?.[1] as 'A' | 'B' | undefined
+        const criterionTitle = slotTitle({ criterion: c.criterion, target: target ?? null }, example.content)
+        const outcome = outcomes.get(c)?.[item]
+        if (outcome) {
+          answers += outcome.answers
+          misses += outcome.misses
+          for (const { value, count } of outcome.wrong) {
+            const answer = value === null ? 'no valid answer' : describeValue(c.criterion, value)
+            wrong.push({ criterionId: c.criterion.id, criterionTitle, answer, count })
+          }
+          continue
+        }
+        const judgement = c.tally.judgements[item]!
+        const unanswered = c.tally.unanswered[item]!
+        answers += unanswered
+        misses += unanswered
+        for (let category = 0; category < c.k; category++) {
+          const count = c.tally.counts[item * c.k + category]!
+          if (count === 0) continue
+          answers += count
+          if (judgement.agrees[category]) continue
+          misses += count
+          const answer = describeCategory(c.criterion, c.scale, category)
+          wrong.push({ criterionId: c.criterion.id, criterionTitle, answer, count })
+        }
+        if (unanswered > 0) {
+          const answer = 'no valid answer'
+          wrong.push({
+            criterionId: c.criterion.id,
+            criterionTitle,
+            answer,
+            count: unanswered,
+          })
+        }
       }
     }
     return {

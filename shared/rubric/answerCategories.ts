@@ -3,12 +3,15 @@
  * scored the way scoring scores them: booleans; the declared ordinal levels in order; the labels; for pairwise
  * the side (A / tie / B), or, when strength is required and therefore scored, side × strength on one ordered
  * preference scale (A much better … tie … B much better). `code` turns an answer into its category's index
- * (−1 for no answer, or one that is not a valid answer for the criterion, e.g. an unknown strength).
+ * (−1 for no answer, or one that is not a valid answer for the criterion, e.g. an unknown strength). Where
+ * the criterion allows N/A, N/A is one more category, the last; statistics over ordered scales leave it out
+ * (analytics.ts). The set kinds (multiLabel, span, stepVerdict) have no category scale: kindAgreement.ts.
  */
 import { type Criterion, type GoldValue, PAIRWISE_STRENGTHS } from '../schema/rubric'
 import { describeValue } from './goldFits'
 import { strengthStep } from './pairwiseStrength'
 import { agrees } from './scoring'
+import { isNotApplicable, isPairwiseValue } from './valueShapes'
 
 export interface AnswerScale {
   /** One representative value per category, in order. */
@@ -18,12 +21,14 @@ export interface AnswerScale {
   /** For pairwise with strength: each category's side index in `sideValues`; else null. */
   side: Int8Array | null
   sideValues: GoldValue[] | null
+  /** The N/A category (always the last) where the criterion allows N/A, else −1. */
+  na: number
   code(value: GoldValue | null | undefined): number
 }
 
 const SIDES = ['A', 'tie', 'B'] as const
 
-function pairwiseScale(criterion: Extract<Criterion, { kind: 'pairwise' }>): AnswerScale {
+function pairwiseScale(criterion: Extract<Criterion, { kind: 'pairwise' }>): Omit<AnswerScale, 'na'> {
   const sides = SIDES.filter((s) => s !== 'tie' || criterion.allowTie)
   const sideValues: GoldValue[] = sides.map((choice) => ({ choice }))
   const sideIndex = (choice: unknown) => sides.indexOf(choice as (typeof sides)[number])
@@ -34,7 +39,7 @@ function pairwiseScale(criterion: Extract<Criterion, { kind: 'pairwise' }>): Ans
       side: null,
       sideValues: null,
       code(value) {
-        if (typeof value !== 'object' || value === null) return -1
+        if (!isPairwiseValue(value)) return -1
         if (value.strength !== undefined && strengthStep(value.strength) === undefined) return -1
         return sideIndex(value.choice)
       },
@@ -55,7 +60,7 @@ function pairwiseScale(criterion: Extract<Criterion, { kind: 'pairwise' }>): Ans
     side,
     sideValues,
     code(value) {
-      if (typeof value !== 'object' || value === null) return -1
+      if (!isPairwiseValue(value)) return -1
       if (value.choice === 'tie') return criterion.allowTie ? strengths : -1
       const step = strengthStep(value.strength)
       if (step === undefined) return -1
@@ -67,6 +72,20 @@ function pairwiseScale(criterion: Extract<Criterion, { kind: 'pairwise' }>): Ans
 }
 
 export function answerScale(criterion: Criterion): AnswerScale {
+  const scale = baseScale(criterion)
+  if (!criterion.allowNA || scale.values.length === 0) return { ...scale, na: -1 }
+  const na = scale.values.length
+  return {
+    values: [...scale.values, { na: true }],
+    ordered: scale.ordered,
+    side: scale.side ? Int8Array.from([...scale.side, scale.sideValues!.length]) : null,
+    sideValues: scale.sideValues ? [...scale.sideValues, { na: true }] : null,
+    na,
+    code: (value) => (isNotApplicable(value) ? na : scale.code(value)),
+  }
+}
+
+function baseScale(criterion: Criterion): Omit<AnswerScale, 'na'> {
   switch (criterion.kind) {
     case 'binary':
     case 'points':
@@ -101,13 +120,18 @@ export function answerScale(criterion: Criterion): AnswerScale {
     }
     case 'pairwise':
       return pairwiseScale(criterion)
+    case 'multiLabel':
+    case 'span':
+    case 'stepVerdict':
+      return { values: [], ordered: false, side: null, sideValues: null, code: () => -1 }
   }
 }
 
 /** Equal as answers: the same value, or for pairwise the same side and (where scored) the same strength. */
 export function sameAnswer(criterion: Criterion, a: GoldValue, b: GoldValue): boolean {
+  if (isNotApplicable(a) || isNotApplicable(b)) return isNotApplicable(a) && isNotApplicable(b)
   if (criterion.kind !== 'pairwise') return a === b
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (!isPairwiseValue(a) || !isPairwiseValue(b)) return false
   if (a.choice !== b.choice) return false
   return !criterion.strengthRequired || a.choice === 'tie' || a.strength === b.strength
 }

@@ -4,15 +4,21 @@
  * submit an attempt while any answer is incomplete. Decided once, here.
  */
 import type { CriterionAnswer } from '../schema/calibration'
-import type { Criterion } from '../schema/rubric'
-import { goldFits } from './goldFits'
+import type { Criterion, ExampleContent } from '../schema/rubric'
+import { STRENGTH_REQUIRED, whyNotFits } from './goldFits'
 
 export type Missing = 'value' | 'strength' | 'rationale' | null
 
-export function missingPart(criterion: Criterion, answer: CriterionAnswer | undefined): Missing {
+/** `content`: the example's content, so spans and step verdicts are checked against its texts and steps. */
+export function missingPart(
+  criterion: Criterion,
+  answer: CriterionAnswer | undefined,
+  content?: ExampleContent,
+): Missing {
   const value = answer?.value
   if (value === null || value === undefined) return 'value'
-  if (!goldFits(criterion, value)) return criterion.kind === 'pairwise' ? 'strength' : 'value'
+  const why = whyNotFits(criterion, value, content)
+  if (why) return why === STRENGTH_REQUIRED ? 'strength' : 'value'
   if (criterion.rationaleRequired && !answer?.rationale?.trim()) return 'rationale'
   return null
 }

@@ -13,6 +13,7 @@ import { definedStatistic, type Statistic, UndefinedReason, undefinedStatistic }
 import type { SubmittedAttempt } from './analytics'
 import { describeValue } from './goldFits'
 import { agrees } from './scoring'
+import { questionSlots, slotTitle } from './taskTypes'
 import { valueKey } from './valueKey'
 
 export const GOLD_AUDIT_RULES = {
@@ -43,6 +44,9 @@ export function latestPerAnnotator(version: string, attempts: SubmittedAttempt[]
 
 interface Item {
   example: CalibrationExample
+  /** The question slot (criterion id, or `<id>@A`/`@B`). */
+  key: string
+  title: string
   criterion: Criterion
   accepted: GoldValue[]
   /** Each distinct answer value once, with its code (its index here) and whether it agrees with gold. */
@@ -53,12 +57,12 @@ interface Item {
 
 /** The code of `value` on `item` (adding it, and asking `agrees` once, the first time it is seen). */
 function codeOf(item: Item, value: GoldValue): number {
-  const key = typeof value === 'object' ? valueKey(value) : value
+  const key = typeof value === 'object' && value !== null ? valueKey(value) : value
   let code = item.codes.get(key)
   if (code === undefined) {
     code = item.distinct.length
     item.distinct.push(value)
-    item.agreeing.push(agrees(item.criterion, value, item.accepted))
+    item.agreeing.push(agrees(item.criterion, value, item.accepted, item.example.content))
     item.codes.set(key, code)
   }
   return code
@@ -94,12 +98,14 @@ export function goldAudit(
   for (const example of examples) {
     if (example.status !== 'ready') continue
     const first = items.length
-    for (const criterion of rubric.criteria) {
-      const gold = example.gold[criterion.id]
+    for (const slot of questionSlots(rubric, example)) {
+      const gold = example.gold[slot.key]
       if (!gold || gold.accepted.length === 0) continue
       items.push({
         example,
-        criterion,
+        key: slot.key,
+        title: slotTitle(slot, example.content),
+        criterion: slot.criterion,
         accepted: gold.accepted,
         distinct: [],
         agreeing: [],
@@ -121,7 +127,7 @@ export function goldAudit(
       if (!row) continue
       for (let i = first; i < end; i++) {
         const item = items[i]!
-        const value = row[item.criterion.id]?.value ?? null
+        const value = row[item.key]?.value ?? null
         if (value === null) continue
         const code = codeOf(item, value)
         answerCodes[i * R + r] = code + 1
@@ -135,7 +141,7 @@ export function goldAudit(
   const rest = new Float64Array(R)
   const scratch = new Float64Array(R)
   const audited = items.map((item, i): GoldAuditItem => {
-    const { example, criterion, accepted, distinct, agreeing } = item
+    const { example, criterion, accepted, distinct, agreeing, key, title } = item
     const codes = answerCodes.subarray(i * R, (i + 1) * R)
     const wrongCounts = new Int32Array(distinct.length)
     let n = 0
@@ -184,7 +190,8 @@ export function goldAudit(
       exampleTitle: example.title,
       sectionId: example.sectionId,
       criterionId: criterion.id,
-      criterionTitle: criterion.title,
+      ...(key !== criterion.id ? { slotKey: key } : {}),
+      criterionTitle: title,
       gold: accepted.map((v) => describeValue(criterion, v)).join(' | '),
       answers: n,
       difficulty:
@@ -248,7 +255,8 @@ function strongGroup(
     const asGold = [item.distinct[candidate]!]
     let support = 0
     for (let c = 0; c < wrong.length; c++) {
-      if (wrong[c]! > 0 && agrees(item.criterion, item.distinct[c]!, asGold)) support += wrong[c]!
+      if (wrong[c]! > 0 && agrees(item.criterion, item.distinct[c]!, asGold, item.example.content))
+        support += wrong[c]!
     }
     if (support > best) {
       best = support

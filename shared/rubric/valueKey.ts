@@ -1,12 +1,24 @@
 /**
  * One canonical text key per answer or gold value, so equal values compare equal whatever their object key
- * order (pairwise `{choice, strength}`): used to tally answers and to tell whether a gold value changed.
+ * order (pairwise `{choice, strength}`) or set order (labels, spans, step verdicts): used to tally answers
+ * and to tell whether a gold value changed.
  */
 import type { GoldValue } from '../schema/rubric'
+import { isLabelSet, isNotApplicable, isPairwiseValue, isSpanSet, isStepVerdicts } from './valueShapes'
 
 export function valueKey(value: GoldValue | null | undefined): string {
   if (value === null || value === undefined) return 'none'
-  if (typeof value === 'object') return `pair:${value.choice}:${value.strength ?? ''}`
+  if (isNotApplicable(value)) return 'na'
+  if (isPairwiseValue(value)) return `pair:${value.choice}:${value.strength ?? ''}`
+  if (isLabelSet(value)) return `labels:${JSON.stringify([...new Set(value.labels)].sort())}`
+  if (isSpanSet(value)) {
+    const spans = value.spans.map((s) => JSON.stringify([s.field, s.start, s.end, s.label])).sort()
+    return `spans:${spans.join(',')}`
+  }
+  if (isStepVerdicts(value)) {
+    const steps = Object.entries(value.steps).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `steps:${JSON.stringify(steps)}:${value.firstWrong === undefined ? '-' : JSON.stringify(value.firstWrong)}`
+  }
   return `${typeof value}:${String(value)}`
 }
 

@@ -1,14 +1,17 @@
 /** Calibration attempts, feedback, status and disputes: API payloads shared by the server and the client. */
 import { z } from 'zod'
-import { GoldValue } from './rubric'
+import { GoldValue, MarkedSpan } from './rubric'
 import { PublicExample } from './version'
 
 export const AnswerValue = GoldValue.nullable()
 export const CriterionAnswer = z.object({ value: AnswerValue, rationale: z.string().max(5000).optional() })
 export type CriterionAnswer = z.infer<typeof CriterionAnswer>
 
-/** Saving the answers to one example (all criteria at once). */
-export const SaveAnswersBody = z.object({ answers: z.record(z.string().max(64), CriterionAnswer) }).strict()
+/** A question slot key: a criterion id (≤ 64) or `<criterionId>@A` / `<criterionId>@B`. */
+export const SlotKey = z.string().min(1).max(66)
+
+/** Saving the answers to one example (all of its question slots at once). */
+export const SaveAnswersBody = z.object({ answers: z.record(SlotKey, CriterionAnswer) }).strict()
 export const StartAttemptBody = z.object({ version: z.string().max(20).optional() }).strict()
 
 /**
@@ -78,13 +81,67 @@ export const CooldownBody = z
   .strict()
 export type CooldownBody = z.infer<typeof CooldownBody>
 
+/** Span feedback: a rater span matched to a gold span, with the characters they share. */
+export const MatchedSpan = z.object({ rater: MarkedSpan, gold: MarkedSpan, overlap: z.number() })
+/**
+ * How an answer was judged, beyond agrees/disagrees, for the kinds that score partially. `accepted` is the
+ * index (in `accepted`) of the gold value the detail compares against: the one that scored best.
+ */
+export const AnswerDetail = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('multiLabel'), accepted: z.number().int(), jaccard: z.number() }),
+  z.object({
+    kind: z.literal('span'),
+    accepted: z.number().int(),
+    precision: z.number(),
+    recall: z.number(),
+    f1: z.number(),
+    matched: z.array(MatchedSpan),
+    /** Gold spans no rater span matched. */
+    missed: z.array(MarkedSpan),
+    /** Rater spans that matched no gold span. */
+    extra: z.array(MarkedSpan),
+  }),
+  z.object({
+    kind: z.literal('stepVerdict'),
+    accepted: z.number().int(),
+    /** The content's steps in order; `agrees` null where gold has no verdict for the step (not counted). */
+    steps: z.array(
+      z.object({
+        stepId: z.string(),
+        number: z.number().int(),
+        answer: z.string().nullable(),
+        gold: z.string().nullable(),
+        agrees: z.boolean().nullable(),
+      }),
+    ),
+    /** Share of counted steps that agree (null: none counted, or mode firstWrong). */
+    stepAgreement: z.number().nullable(),
+    /** Present in modes firstWrong and both; step numbers are 1-based positions, null = no wrong step. */
+    firstWrong: z
+      .object({
+        answer: z.number().int().nullable(),
+        gold: z.number().int().nullable(),
+        agrees: z.boolean(),
+      })
+      .optional(),
+  }),
+])
+export type AnswerDetail = z.infer<typeof AnswerDetail>
+
 export const CriterionFeedback = z.object({
+  /** The criterion id (also for slots `<id>@A`: see `slotKey`). */
   criterionId: z.string(),
+  /** The question slot (`<criterionId>@A`…); absent in results stored before task types (= criterionId). */
+  slotKey: z.string().optional(),
+  /** Which alternative a per-response slot asks about; absent/null for whole-example slots. */
+  target: z.enum(['A', 'B']).nullable().optional(),
   answer: AnswerValue,
   rationale: z.string().optional(),
   accepted: z.array(GoldValue),
   goldRationale: z.string(),
   agrees: z.boolean(),
+  /** Partial-credit detail for multiLabel, span and stepVerdict answers (absent for other kinds and N/A). */
+  detail: AnswerDetail.optional(),
 })
 export const ExampleFeedback = z.object({
   exampleId: z.string(),
@@ -155,7 +212,8 @@ export const CreateDisputeBody = z
   .object({
     attemptId: z.string().max(64),
     exampleId: z.string().max(64),
-    criterionId: z.string().max(64),
+    /** The disputed question: a slot key (a criterion id, or `<criterionId>@A`/`@B`). */
+    criterionId: SlotKey,
     comment: z.string().trim().min(1).max(5000),
   })
   .strict()

@@ -37,7 +37,8 @@ export const CriterionAnalytics = z.object({
   kind: z.enum(CRITERION_KINDS),
   /** False when no example has gold for this criterion: nothing below is a number. */
   scored: z.boolean(),
-  /** Examples with gold for this criterion, and annotators who were asked at least one of them. */
+  /** Questions with gold for this criterion — (example, slot) units: an example asked A and B counts twice —
+   * and annotators who were asked at least one of them. */
   items: z.number(),
   annotators: z.number(),
   /** What kappa and alpha count as one category, e.g. "levels 1–5" or "side × strength". */
@@ -56,6 +57,15 @@ export const CriterionAnalytics = z.object({
   alpha: Estimate,
   alphaLevel: z.enum(['nominal', 'ordinal']),
   fleiss: Estimate,
+  /** MultiLabel: each label as yes/no — Cohen's kappa annotator vs gold and Fleiss' kappa between annotators. */
+  perLabel: z.array(z.object({ label: z.string(), kappa: Estimate, fleiss: Estimate })).optional(),
+  /** Span: mean span F1 of annotator vs gold, and of every pair of annotators on the same example. */
+  spanF1: z.object({ vsGold: Estimate, betweenAnnotators: Estimate }).optional(),
+  /**
+   * StepVerdict: Krippendorff's alpha (nominal) over (example, step) units across annotators (null in mode
+   * firstWrong), and the share of first-wrong-step answers equal to gold's (null in mode perStep).
+   */
+  steps: z.object({ alpha: Estimate.nullable(), firstWrongExact: Estimate.nullable() }).optional(),
 })
 export type CriterionAnalytics = z.infer<typeof CriterionAnalytics>
 

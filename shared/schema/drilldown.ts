@@ -6,12 +6,17 @@ import { z } from 'zod'
 
 export const DrilldownAnswer = z.object({
   criterionId: z.string(),
+  /** The question slot when not the criterion id (`<criterionId>@A` / `@B`). */
+  slotKey: z.string().optional(),
+  /** The slot's title, e.g. "Accuracy (response A)". */
   criterionTitle: z.string(),
   /** The answer as shown to people (null: not answered). */
   answer: z.string().nullable(),
   /** Every accepted gold value, as shown to people. */
   gold: z.array(z.string()),
   agrees: z.boolean(),
+  /** How close a partially scored answer came, e.g. "span F1 0.67: 1 matched, 1 missed, 0 extra". */
+  closeness: z.string().optional(),
   rationale: z.string().nullable(),
 })
 

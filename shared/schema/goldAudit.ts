@@ -25,6 +25,9 @@ export const GoldAuditItem = z.object({
   exampleTitle: z.string(),
   sectionId: z.string().nullable(),
   criterionId: z.string(),
+  /** The question slot when it is not the criterion id (`<criterionId>@A` / `@B`). */
+  slotKey: z.string().optional(),
+  /** The slot's title ("Accuracy (response A)"), the criterion's title otherwise. */
   criterionTitle: z.string(),
   /** Gold as shown to people (accepted values joined by " | "). */
   gold: z.string(),

@@ -16,6 +16,8 @@ export const UndefinedReason = {
   tooFewRaters: 'too_few_raters',
   /** A rating or argument the statistic cannot use (outside the categories, not a number, negative…). */
   invalidInput: 'invalid_input',
+  /** The statistic does not apply to this kind of answer (e.g. one kappa over span sets); another figure does. */
+  notApplicable: 'not_applicable',
 } as const
 
 export type UndefinedReason = (typeof UndefinedReason)[keyof typeof UndefinedReason]

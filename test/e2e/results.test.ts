@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { answerScale } from '../../shared/rubric/answerCategories'
+import { isPairwiseValue } from '../../shared/rubric/valueShapes'
 import type { AttemptView } from '../../shared/schema/calibration'
 import type { CalibrationExample, GoldValue } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
@@ -36,7 +37,7 @@ async function takeAttempt(user: TestUser, version: VersionJson, wrongFrom: numb
       const gold = full.gold[c.id]!.accepted[0]!
       const values = answerScale(c).values
       let value: GoldValue = i >= wrongFrom ? values[(values.indexOf(gold) + 1) % values.length]! : gold
-      if (c.kind === 'pairwise' && typeof gold === 'object')
+      if (c.kind === 'pairwise' && isPairwiseValue(gold))
         value = { choice: gold.choice, strength: 'slight' }
       answers[c.id] = { value, rationale: 'As the guideline says.' }
     }

@@ -61,6 +61,8 @@ async function answerAll(
       user,
       body: { answers },
     })
+    // Values that do not fit their criterion are refused on save (400), before any submit.
+    if (saved.status === 400) return saved
     expect(saved.status).toBe(204)
   }
   return api(url, `${attemptsPath(project)}/${attempt.id}/submit`, { user, body: {} })
@@ -91,7 +93,7 @@ describe('blind calibration', () => {
 
     // Submit the first with anything; its result reveals the gold.
     const wrong = await answerAll(url, project, annotator, attempt, () => false, criteria)
-    // (A boolean is not a valid answer for every criterion: fill properly but wrongly instead.)
+    // (A boolean is not a valid answer for every criterion: refused on save; fill properly but wrongly instead.)
     expect(wrong.status).toBe(400)
     const submitted = await answerAll(
       url,

@@ -54,7 +54,8 @@ export function examplesWith(
   return Array.from({ length: n }, (_, e) => ({
     id: `e${e}`,
     title: `Example ${e}`,
-    content: { kind: 'free', body: 'x' },
+    // Two responses, so pairwise criteria are asked too (kindFitsContent); with no task types nothing is split.
+    content: { kind: 'pairwise', prompt: 'x', responseA: 'a', responseB: 'b' },
     rationale: '',
     difficulty: 'medium',
     sectionId: sectionOf(e),

@@ -40,3 +40,34 @@ describe('missingPart', () => {
     expect(missingPart(label, { value: null })).toBe('value')
   })
 })
+
+describe('missingPart for the issue-15 kinds (with the item content)', () => {
+  const steps: Criterion = {
+    ...base,
+    kind: 'stepVerdict',
+    verdicts: ['ok', 'wrong'],
+    mode: 'both',
+    minStepAgreement: 1,
+    stepTolerance: 0,
+  }
+  const content = {
+    kind: 'reasoning' as const,
+    prompt: 'p',
+    steps: [
+      { id: 's1', text: 'a' },
+      { id: 's2', text: 'b' },
+    ],
+    answer: 'x',
+  }
+  it('needs a verdict per step and the first wrong step (none allowed)', () => {
+    expect(missingPart(steps, { value: { steps: { s1: 'ok' } } }, content)).toBe('value')
+    expect(missingPart(steps, { value: { steps: { s1: 'ok', s2: 'ok' } } }, content)).toBe('value')
+    expect(
+      missingPart(steps, { value: { steps: { s1: 'ok', s2: 'ok' }, firstWrong: null } }, content),
+    ).toBeNull()
+  })
+  it('N/A where not allowed is a wrong value, not a missing strength', () => {
+    expect(missingPart(pairwise, { value: { na: true } })).toBe('value')
+    expect(missingPart({ ...pairwise, allowNA: true }, { value: { na: true } })).toBeNull()
+  })
+})

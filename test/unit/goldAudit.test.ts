@@ -48,6 +48,11 @@ function domain(c: Criterion): GoldValue[] {
       return (['A', 'B'] as const).flatMap((choice) =>
         (['negligible', 'strong'] as const).map((strength) => ({ choice, strength })),
       )
+    case 'multiLabel':
+      return [{ labels: [] }, ...c.labels.map((l) => ({ labels: [l.value] }))]
+    case 'span':
+    case 'stepVerdict':
+      return []
   }
 }
 
@@ -83,7 +88,8 @@ function population(p: Population) {
     return {
       id,
       title: `Example ${e}`,
-      content: { kind: 'free', body: '' },
+      // Two responses, so the pairwise criterion is asked (kindFitsContent).
+      content: { kind: 'pairwise', prompt: '', responseA: '', responseB: '' },
       rationale: '',
       difficulty: 'medium',
       sectionId: null,
