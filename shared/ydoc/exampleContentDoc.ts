@@ -36,6 +36,21 @@ export function ensureContentFields(doc: Y.Doc, exampleId: string, _kind?: Conte
   })
 }
 
+const KIND_KEYS: Record<ContentKind, string[]> = {
+  single: ['prompt', 'response'],
+  pairwise: ['prompt', 'responseA', 'responseB'],
+  free: ['body'],
+  conversation: ['turns', 'finalA', 'finalB'],
+  reasoning: ['prompt', 'steps', 'answer'],
+  trajectory: ['task', 'steps', 'outcome'],
+}
+
+/** Whether the example lacks a field its content kind shows (an example written before the kind existed). */
+export function contentFieldsMissing(doc: Y.Doc, exampleId: string, kind: ContentKind): boolean {
+  const map = exampleMap(doc, exampleId)
+  return map !== undefined && (KIND_KEYS[kind] ?? []).some((key) => !map.has(key))
+}
+
 /**
  * Switches the example's content kind, creating missing fields, and gives an empty conversation a user and
  * an assistant turn and an empty step list one step, so there is something to type into. Nothing is deleted:
@@ -173,6 +188,16 @@ export function turnEntries(doc: Y.Doc, exampleId: string): { id: string; role: 
   }))
 }
 
+/** Ids of an example's steps in order, for editing views. */
+export function stepIds(doc: Y.Doc, exampleId: string): string[] {
+  const steps = exampleMap(doc, exampleId)?.get('steps')
+  if (!(steps instanceof Y.Array)) return []
+  return (steps as Y.Array<Y.Map<unknown>>).toArray().map((step) => String(step.get('id') ?? ''))
+}
+
+export const hasFinals = (doc: Y.Doc, exampleId: string) =>
+  exampleMap(doc, exampleId)?.get('hasFinals') === true
+
 function findItem(map: YExample, key: 'turns' | 'steps', id: string): Y.Map<unknown> | undefined {
   const items = map.get(key)
   if (!(items instanceof Y.Array)) return undefined
@@ -212,4 +237,21 @@ export function contentFragment(
     value = STEP_PARTS.has(key) ? findItem(map, 'steps', id)?.get(key) : undefined
   }
   return value instanceof Y.XmlFragment || value instanceof Y.Text ? value : undefined
+}
+
+/** The rich text behind a text path (undefined for the plain `tool`/`args` texts or a missing path). */
+export function contentRichText(doc: Y.Doc, exampleId: string, path: string): Y.XmlFragment | undefined {
+  const value = contentFragment(doc, exampleId, path)
+  return value instanceof Y.XmlFragment ? value : undefined
+}
+
+/** A trajectory step's tool name or JSON arguments (plain collaborative text). */
+export function stepPlainText(
+  doc: Y.Doc,
+  exampleId: string,
+  stepId: string,
+  part: 'tool' | 'args',
+): Y.Text | undefined {
+  const value = contentFragment(doc, exampleId, `steps.${stepId}.${part}`)
+  return value instanceof Y.Text ? value : undefined
 }

@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import {
   addStep,
   addTurn,
+  contentFieldsMissing,
   contentFragment,
   ensureContentFields,
   moveStep,
@@ -171,5 +172,17 @@ describe('example content mutators', () => {
     sync(a, b)
     expect(new Set(turnEntries(a, 'ex').map((t) => t.id))).toEqual(new Set([fromA, fromB]))
     expect(turnEntries(a, 'ex')).toEqual(turnEntries(b, 'ex'))
+  })
+})
+
+describe('fields of older examples', () => {
+  it('knows which kinds lack fields until ensureContentFields ran', () => {
+    const { doc, map } = setup()
+    map.delete('turns')
+    expect(contentFieldsMissing(doc, 'ex', 'single')).toBe(false)
+    expect(contentFieldsMissing(doc, 'ex', 'conversation')).toBe(true)
+    expect(contentFieldsMissing(doc, 'ex', 'trajectory')).toBe(true)
+    ensureContentFields(doc, 'ex')
+    expect(contentFieldsMissing(doc, 'ex', 'trajectory')).toBe(false)
   })
 })
