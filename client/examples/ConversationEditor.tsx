@@ -33,15 +33,15 @@ export function ConversationEditor({ exampleId }: { exampleId: string }) {
   const edit = (fn: () => void) => writeLocal(doc, fn)
   const nextRole: TurnRole = turns.at(-1)?.role === 'user' ? 'assistant' : 'user'
   return (
-    <div className="turns" data-testid="conversation-editor">
+    <div className="ex-turns" data-testid="conversation-editor">
       {turns.length === 0 && <p className="muted small">No turns yet.</p>}
-      <ol className="turns__list">
+      <ol className="ex-turns__list">
         {turns.map((turn, index) => (
-          <li key={turn.id} className={`turn turn--${turn.role}`} data-testid="turn">
-            <div className="turn__head">
-              <span className="turn__number">{index + 1}</span>
+          <li key={turn.id} className={`ex-turn ex-turn--${turn.role}`} data-testid="turn">
+            <div className="ex-turn__head">
+              <span className="ex-turn__number">{index + 1}</span>
               <select
-                className="text-input turn__role"
+                className="text-input ex-turn__role"
                 aria-label={`Role of turn ${index + 1}`}
                 value={turn.role}
                 disabled={!editable}

@@ -19,7 +19,7 @@ import { SpanGold } from './SpanGold'
 import { StepVerdictGold } from './StepVerdictGold'
 
 /** One accepted value in words (the new shapes here, the choice kinds by describeValue). */
-function describe(criterion: Criterion, value: GoldValue): string {
+function describe(criterion: Criterion, value: GoldValue, content: ExampleContent): string {
   if (isNotApplicable(value)) return 'N/A'
   if (isLabelSet(value)) return value.labels.length ? value.labels.join(' + ') : 'none apply'
   if (isSpanSet(value)) return value.spans.length === 1 ? '1 span' : `${value.spans.length} spans`
@@ -27,7 +27,11 @@ function describe(criterion: Criterion, value: GoldValue): string {
     const count = Object.keys(value.steps).length
     const parts = count ? [`${count} step verdict${count === 1 ? '' : 's'}`] : []
     if (value.firstWrong === null) parts.push('no wrong step')
-    return parts.join(', ') || 'first wrong step'
+    else if (value.firstWrong !== undefined) {
+      const step = contentSteps(content).find((s) => s.id === value.firstWrong)
+      parts.push(step ? `first wrong: step ${step.number}` : 'first wrong: a deleted step')
+    }
+    return parts.join(', ')
   }
   return describeValue(criterion, value)
 }
@@ -83,7 +87,7 @@ export function GoldWidget({ exampleId, slot, content, gold }: GoldWidgetProps) 
         {!gold && <span className="gold__missing">gold missing</span>}
         {gold && (
           <span className="gold__summary" data-testid="gold-summary">
-            {accepted.map((value) => describe(criterion, value)).join(' or ')}
+            {accepted.map((value) => describe(criterion, value, content)).join(' or ')}
           </span>
         )}
         {editable && gold && structured && (
@@ -114,7 +118,7 @@ export function GoldWidget({ exampleId, slot, content, gold }: GoldWidgetProps) 
       {structured && criterion.allowNA && <NaToggle {...common} />}
       {invalid.length > 0 && (
         <p className="gold__error">
-          Not a valid answer any more: {invalid.map((v) => describe(criterion, v)).join(', ')}
+          Not a valid answer any more: {invalid.map((v) => describe(criterion, v, content)).join(', ')}
         </p>
       )}
       {gold && (

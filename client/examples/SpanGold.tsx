@@ -125,11 +125,6 @@ export function SpanGold({ exampleId, labels, content, accepted, editable, write
       ) : (
         <p className="muted small">This text is empty.</p>
       )}
-      {editable && field.text && (
-        <p className="muted small">
-          Choose a label, then select text to mark it; click a marked span to remove it.
-        </p>
-      )}
       {spans.length > 0 && (
         <ul className="span-gold__list" data-testid="gold-span-list">
           {spans.map((span, index) => (

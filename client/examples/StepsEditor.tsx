@@ -24,13 +24,13 @@ export function StepsEditor({ exampleId, kind }: { exampleId: string; kind: 'rea
   const edit = (fn: () => void) => writeLocal(doc, fn)
   const rich = (path: string) => contentRichText(doc, exampleId, path)
   return (
-    <div className="steps" data-testid={`${kind}-steps`}>
+    <div className="ex-steps" data-testid={`${kind}-steps`}>
       {ids.length === 0 && <p className="muted small">No steps yet.</p>}
-      <ol className="steps__list">
+      <ol className="ex-steps__list">
         {ids.map((id, index) => (
-          <li key={id} className="step" data-testid="step" data-step-id={id}>
-            <div className="step__head">
-              <span className="step__number">Step {index + 1}</span>
+          <li key={id} className="ex-step" data-testid="step" data-step-id={id}>
+            <div className="ex-step__head">
+              <span className="ex-step__number">Step {index + 1}</span>
               {editable && (
                 <ItemControls
                   name={`step ${index + 1}`}
@@ -52,7 +52,7 @@ export function StepsEditor({ exampleId, kind }: { exampleId: string; kind: 'rea
                 testId="step-text"
               />
             ) : (
-              <div className="step__parts">
+              <div className="ex-step__parts">
                 <RichField
                   doc={doc}
                   fragment={rich(`steps.${id}.thought`)}
@@ -61,7 +61,7 @@ export function StepsEditor({ exampleId, kind }: { exampleId: string; kind: 'rea
                   editable={editable}
                   testId="step-thought"
                 />
-                <div className="step__tool">
+                <div className="ex-step__tool">
                   <span className="rich-field__label">Tool</span>
                   <YTextInput
                     text={stepPlainText(doc, exampleId, id, 'tool')}

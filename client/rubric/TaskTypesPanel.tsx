@@ -31,7 +31,7 @@ function ContentKindSelect(props: {
   onChange: (kind: ContentKind) => void
 }) {
   return (
-    <label className="mini-field">
+    <label className="mini-field mini-field--inline">
       <span>{props.label}</span>
       <select
         className="text-input"
@@ -95,6 +95,7 @@ export function TaskTypesPanel() {
   const [name, setName] = useState('')
   const [kind, setKind] = useState<ContentKind>('single')
   const [deleting, setDeleting] = useState<string | null>(null)
+  const [adding, setAdding] = useState(false)
   const add = () =>
     writeLocal(doc, () =>
       addTaskType(doc, {
@@ -173,7 +174,17 @@ export function TaskTypesPanel() {
           </li>
         ))}
       </ul>
-      {editable && (types.length > 0 || rubric.criteria.length > 0) && (
+      {editable && !adding && (
+        <button
+          type="button"
+          className="button button--ghost button--small task-types__open-add"
+          data-testid="task-type-open-add"
+          onClick={() => setAdding(true)}
+        >
+          + Add a task type
+        </button>
+      )}
+      {editable && adding && (
         <div className="task-types__add">
           <input
             className="text-input"
@@ -182,15 +193,23 @@ export function TaskTypesPanel() {
             value={name}
             maxLength={120}
             data-testid="task-type-new-name"
+            // biome-ignore lint/a11y/noAutofocus: opened by the person's click on "Add a task type"
+            autoFocus
             onChange={(event) => setName(event.target.value)}
           />
-          <ContentKindSelect
-            label="Content"
+          <select
+            className="text-input task-types__kind"
+            aria-label="Content of the new task type"
             value={kind}
-            editable={editable}
-            testId="task-type-new-kind"
-            onChange={setKind}
-          />
+            data-testid="task-type-new-kind"
+            onChange={(event) => setKind(event.target.value as ContentKind)}
+          >
+            {CONTENT_KINDS.map((option) => (
+              <option key={option} value={option}>
+                {CONTENT_KIND_NAMES[option]}
+              </option>
+            ))}
+          </select>
           <button
             type="button"
             className="button button--secondary button--small"
@@ -198,9 +217,17 @@ export function TaskTypesPanel() {
             onClick={() => {
               add()
               setName('')
+              setAdding(false)
             }}
           >
-            Add task type
+            Add
+          </button>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => setAdding(false)}
+          >
+            Cancel
           </button>
         </div>
       )}

@@ -9,6 +9,7 @@ import type { ContentKind } from '../schema/rubric'
 import { TURN_ROLES } from '../schema/rubric'
 import { examplesMap, type YExample } from './examplesDoc'
 import { newYId } from './ids'
+import { anchoredSpansIn, reanchorSpans } from './spanGoldMove'
 
 export type TurnRole = (typeof TURN_ROLES)[number]
 
@@ -136,8 +137,8 @@ function removeItem(doc: Y.Doc, exampleId: string, key: 'turns' | 'steps', id: s
 
 /**
  * Moves a turn or step to `index` of the list without it. Yjs cannot move an element, so the item is
- * replaced by a deep copy with the same id: gold keyed by the id (step verdicts, span fields) keeps working;
- * a peer's typing in that item at the same moment is lost, and span anchors into it fall back to offsets.
+ * replaced by a deep copy with the same id: gold keyed by the id (step verdicts, span fields) keeps working and
+ * span gold in it is anchored again in the copy; a peer's typing in that item at the same moment is lost.
  */
 function moveItem(doc: Y.Doc, exampleId: string, key: 'turns' | 'steps', id: string, index: number): void {
   doc.transact(() => {
@@ -146,9 +147,12 @@ function moveItem(doc: Y.Doc, exampleId: string, key: 'turns' | 'steps', id: str
     if (!items || from < 0) return
     const to = clampIndex(index, items.length - 1)
     if (to === from) return
+    const prefix = `${key}.${id}`
+    const pending = anchoredSpansIn(doc, exampleId, prefix)
     const copy = items.get(from).clone()
     items.delete(from, 1)
     items.insert(to, [copy])
+    reanchorSpans(doc, exampleId, prefix, pending)
   })
 }
 
