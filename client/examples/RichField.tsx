@@ -1,6 +1,7 @@
 /**
  * A small collaborative rich-text editor for one text of an example (prompt, response, a turn, a step…),
- * bound to the example's Y.XmlFragment: paragraphs, lists, code blocks, bold/italic, links and tables. Pasted
+ * bound to the example's Y.XmlFragment: paragraphs, lists, code blocks, bold/italic, links and tables (a
+ * formatting bar shows while it has the focus; Markdown shortcuts such as `- ` and ``` work too). Pasted
  * content it cannot keep (images, raw HTML beyond that) is dropped with a notice saying what went. It has its
  * own per-user undo (Collaboration) and no peer carets: the provider's awareness holds one caret per client,
  * which the guideline editor already uses.
@@ -14,6 +15,7 @@ import type * as Y from 'yjs'
 import { isSafeLinkHref } from '../../shared/guideline/schemaExtensions'
 import '../styles/exampleEditor.css'
 import { Toast } from '../versions/Toast'
+import { FieldToolbar } from './FieldToolbar'
 import { describeStripped, stripUnkept } from './pastedContent'
 
 interface RichFieldProps {
@@ -37,6 +39,7 @@ export function RichField({
   hideLabel,
 }: RichFieldProps) {
   const [notice, setNotice] = useState<string | null>(null)
+  const [focused, setFocused] = useState(false)
   const closeNotice = useCallback(() => setNotice(null), [])
   const editor = useEditor(
     {
@@ -91,10 +94,22 @@ export function RichField({
   useEffect(() => {
     if (!editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable)
   }, [editor, editable])
+  useEffect(() => {
+    const onFocus = () => setFocused(true)
+    const onBlur = () => setFocused(false)
+    editor.on('focus', onFocus)
+    editor.on('blur', onBlur)
+    return () => {
+      editor.off('focus', onFocus)
+      editor.off('blur', onBlur)
+    }
+  }, [editor])
   return (
     <div className="rich-field">
       {!hideLabel && <span className="rich-field__label">{label}</span>}
       <EditorContent editor={editor} />
+      {/* Below the text, so focusing the field never moves the text under the pointer. */}
+      {editable && focused && <FieldToolbar editor={editor} onRejected={setNotice} />}
       {notice && (
         <Toast tone="info" onClose={closeNotice} testId="paste-notice">
           {notice}
