@@ -255,7 +255,7 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
         <ul className="inline-problems" data-testid="example-problems">
           {mine.map((problem) => (
             <li
-              key={`${problem.code}:${problem.criterionId ?? ''}`}
+              key={`${problem.code}:${problem.criterionId ?? ''}:${problem.message}`}
               className={`inline-problem is-${problem.severity}`}
             >
               {problem.message}

@@ -222,7 +222,7 @@ export function CriterionCard({ criterion, index, count, problems, onMove, dragH
         <ul className="inline-problems" data-testid="criterion-problems">
           {problems.map((problem) => (
             <li
-              key={`${problem.code}:${problem.exampleId ?? ''}`}
+              key={`${problem.code}:${problem.exampleId ?? ''}:${problem.message}`}
               className={`inline-problem is-${problem.severity}`}
             >
               {problem.message}
