@@ -1,4 +1,6 @@
 /** A number input for a share (0..1) shown as a percentage, for criterion thresholds. */
+import '../styles/exampleEditor.css'
+
 interface ShareInputProps {
   label: string
   value: number
@@ -12,7 +14,7 @@ interface ShareInputProps {
 
 export function ShareInput({ label, value, editable, min = 0, title, testId, onChange }: ShareInputProps) {
   return (
-    <label className="mini-field mini-field--narrow" title={title}>
+    <label className="mini-field share-input" title={title}>
       <span>{label}</span>
       <input
         type="number"
