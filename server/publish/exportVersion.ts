@@ -4,11 +4,12 @@
  * variants built for owners and leads. Every text is escaped; the guideline HTML is sanitised again here, so
  * versions published before the sanitiser existed print safely too.
  */
-import { describeValue } from '../../shared/rubric/goldFits'
+
+import { goldLines } from '../../shared/diff/goldText'
 import type { CalibrationExample, Criterion } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
 import { sanitizeHtml } from './sanitizeHtml'
-import { contentParts, escapeHtml, escapeMarkdown } from './text'
+import { contentPartsWithPaths, escapeHtml, escapeMarkdown } from './text'
 
 const esc = escapeHtml
 const md = escapeMarkdown
@@ -30,7 +31,41 @@ function criterionScale(c: Criterion): string[] {
       return c.labels.map(
         (l) => `${l.value}${c.passingLabels.includes(l.value) ? ' (passing)' : ''}: ${l.description}`,
       )
+    case 'multiLabel':
+      return [
+        ...c.labels.map((l) => `${l.value}: ${l.description}`),
+        c.minJaccard >= 1
+          ? 'Any set of labels; agrees with the exact gold set'
+          : `Any set of labels; agrees at Jaccard overlap ≥ ${percent(c.minJaccard)}`,
+      ]
+    case 'span':
+      return [
+        ...c.labels.map((l) => `${l.value}: ${l.description}`),
+        `Marked spans match at ${percent(c.minOverlap)} overlap; agrees at span F1 ≥ ${percent(c.minF1)}`,
+      ]
+    case 'stepVerdict':
+      return [
+        `Verdict per step: ${c.verdicts.join(' / ')}`,
+        ...(c.mode !== 'firstWrong'
+          ? [`Per step: agrees when ≥ ${percent(c.minStepAgreement)} of steps match`]
+          : []),
+        ...(c.mode !== 'perStep'
+          ? [`First wrong step${c.stepTolerance > 0 ? ` (±${c.stepTolerance} steps)` : ''}`]
+          : []),
+      ]
   }
+}
+
+const percent = (share: number) => `${Math.round(share * 100)} %`
+const allowsNA = (c: Criterion) => (c.allowNA ? ['N/A allowed'] : [])
+
+/** The task types of the rubric, in words (none: every criterion applies to every example). */
+function taskTypeLines(v: VersionJson): string[] {
+  const titles = new Map(v.rubric.criteria.map((c) => [c.id, c.title]))
+  return (v.rubric.taskTypes ?? []).map(
+    (t) =>
+      `${t.name} (${t.contentKind} content): ${t.criterionIds.map((id) => titles.get(id) ?? id).join(', ') || 'no criteria'}`,
+  )
 }
 
 const hasGold = (e: VersionJson['examples'][number]): e is CalibrationExample => 'gold' in e
@@ -50,21 +85,31 @@ export function versionMarkdown(v: VersionJson): string {
   ]
   for (const c of v.rubric.criteria) {
     out.push(`### ${md(c.title)} (${c.kind}, weight ${c.weight})`, '', md(c.description), '')
-    for (const line of criterionScale(c)) out.push(`- ${md(line)}`)
+    for (const line of [...criterionScale(c), ...allowsNA(c)]) out.push(`- ${md(line)}`)
     out.push('')
   }
+  const types = taskTypeLines(v)
+  if (types.length > 0) {
+    out.push('### Task types', '')
+    for (const line of types) out.push(`- ${md(line)}`)
+    out.push('')
+  }
+  const typeNames = new Map((v.rubric.taskTypes ?? []).map((t) => [t.id, t.name]))
   out.push('## Calibration examples', '')
   for (const e of v.examples) {
-    out.push(`### ${md(e.title)} (${e.difficulty})`, '')
-    const parts = contentParts(e.content)
-    for (const [label, text] of parts) out.push(`**${label}**`, '', md(text!), '')
+    const type = e.taskTypeId ? typeNames.get(e.taskTypeId) : undefined
+    out.push(`### ${md(e.title)} (${e.difficulty}${type ? `, ${md(type)}` : ''})`, '')
+    for (const { path, label, text } of contentPartsWithPaths(e.content)) {
+      // content.markdown is written by the shared serializer, which escapes every text it contains.
+      const markdown = e.content.markdown?.[path]
+      out.push(`**${md(label)}**`, '', markdown ? markdown.trim() : md(text), '')
+    }
     if (hasGold(e)) {
       out.push('**Gold**', '')
-      for (const criterion of v.rubric.criteria) {
-        const gold = e.gold[criterion.id]
-        if (!gold) continue
-        const values = gold.accepted.map((value) => describeValue(criterion, value)).join(' or ')
-        out.push(`- ${md(criterion.title)}: ${md(values)}${gold.rationale ? ` — ${md(gold.rationale)}` : ''}`)
+      for (const line of goldLines(v.rubric, e)) {
+        out.push(
+          `- ${md(line.title)}: ${md(line.values)}${line.gold.rationale ? ` — ${md(line.gold.rationale)}` : ''}`,
+        )
       }
       out.push('', `**Rationale:** ${md(e.rationale)}`, '')
     }
@@ -90,7 +135,7 @@ export function versionPrintPage(v: VersionJson): string {
       (c) =>
         `<section class="criterion"><h3>${esc(c.title)} <small>(${c.kind}, weight ${c.weight})</small></h3><p>${esc(
           c.description,
-        )}</p><ul>${criterionScale(c)
+        )}</p><ul>${[...criterionScale(c), ...allowsNA(c)]
           .map((line) => `<li>${esc(line)}</li>`)
           .join('')}</ul></section>`,
     )
@@ -98,13 +143,10 @@ export function versionPrintPage(v: VersionJson): string {
   const examples = v.examples
     .map((e) => {
       const gold = hasGold(e)
-        ? `<div class="gold"><strong>Gold</strong><ul>${v.rubric.criteria
-            .filter((c) => e.gold[c.id])
+        ? `<div class="gold"><strong>Gold</strong><ul>${goldLines(v.rubric, e)
             .map(
-              (c) =>
-                `<li>${esc(c.title)}: ${esc(e.gold[c.id]!.accepted.map((value) => describeValue(c, value)).join(' or '))}${
-                  e.gold[c.id]!.rationale ? ` — ${esc(e.gold[c.id]!.rationale)}` : ''
-                }</li>`,
+              (line) =>
+                `<li>${esc(line.title)}: ${esc(line.values)}${line.gold.rationale ? ` — ${esc(line.gold.rationale)}` : ''}</li>`,
             )
             .join('')}</ul><p><strong>Rationale:</strong> ${esc(e.rationale)}</p></div>`
         : ''
@@ -121,7 +163,13 @@ export function versionPrintPage(v: VersionJson): string {
 <main>${sanitizeHtml(v.guideline.html)}</main>
 <section class="part"><h2>Rubric: ${esc(v.rubric.title)}</h2><p>${esc(v.rubric.instructions)}</p><p>Pass threshold: ${Math.round(
     v.rubric.passThreshold * 100,
-  )} %</p>${criteria}</section>
+  )} %</p>${criteria}${
+    taskTypeLines(v).length > 0
+      ? `<section class="criterion"><h3>Task types</h3><ul>${taskTypeLines(v)
+          .map((line) => `<li>${esc(line)}</li>`)
+          .join('')}</ul></section>`
+      : ''
+  }</section>
 <section class="part"><h2>Calibration examples</h2>${examples}</section>
 </body></html>
 `

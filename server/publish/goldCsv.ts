@@ -1,9 +1,12 @@
 /**
- * The gold of a published version as CSV (RFC 4180): one row per example and criterion that has gold, with
+ * The gold of a published version as CSV (RFC 4180): one row per example and question (slot) with gold, with
  * the accepted values and rationales, for leads who check gold in a spreadsheet. Text cells that a
  * spreadsheet would run as a formula (=, +, -, @, tab, CR) are prefixed with an apostrophe.
  */
-import type { CalibrationExample, GoldValue } from '../../shared/schema/rubric'
+
+import { describeGold, goldLines } from '../../shared/diff/goldText'
+import { isPairwiseValue } from '../../shared/rubric/valueShapes'
+import type { CalibrationExample, Criterion, ExampleContent, GoldValue } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
 
 const HEADER = [
@@ -17,6 +20,9 @@ const HEADER = [
   'accepted',
   'criterion_rationale',
   'example_rationale',
+  // Added with task types (at the end, so older readers of the columns above keep working).
+  'slot_key',
+  'target',
 ]
 
 /** Quotes a cell when needed; text that would start a formula is defused. */
@@ -25,8 +31,10 @@ export function csvCell(value: string, { text = true } = {}): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-function goldText(value: GoldValue): string {
-  if (typeof value === 'object') return value.strength ? `${value.choice} (${value.strength})` : value.choice
+/** Older kinds keep their compact form (`A (slight)`, `3`, `true`); newer shapes read as words. */
+function goldText(criterion: Criterion, value: GoldValue, content: ExampleContent): string {
+  if (isPairwiseValue(value)) return value.strength ? `${value.choice} (${value.strength})` : value.choice
+  if (typeof value === 'object') return describeGold(criterion, value, content)
   return String(value)
 }
 
@@ -38,10 +46,9 @@ export function goldCsv(version: VersionJson): string {
   const rows = [HEADER.join(',')]
   for (const example of version.examples) {
     if (!isFullExample(example)) continue
-    for (const criterion of version.rubric.criteria) {
-      const gold = example.gold[criterion.id]
-      if (!gold) continue
-      const accepted = gold.accepted.map(goldText).join(' | ')
+    for (const { slot, gold } of goldLines(version.rubric, example)) {
+      const criterion = slot.criterion
+      const accepted = gold.accepted.map((value) => goldText(criterion, value, example.content)).join(' | ')
       rows.push(
         [
           csvCell(example.id),
@@ -55,6 +62,8 @@ export function goldCsv(version: VersionJson): string {
           csvCell(accepted, { text: false }),
           csvCell(gold.rationale),
           csvCell(example.rationale),
+          csvCell(slot.key),
+          csvCell(slot.target ?? ''),
         ].join(','),
       )
     }

@@ -30,7 +30,7 @@ function exampleHtml(example: PublicExample | undefined): string {
     : ''
   return `<aside class="calibration-example" data-example-id="${escapeHtml(example.id)}">${badge}<h4>Example: ${escapeHtml(
     example.title,
-  )}</h4>${parts.map(([label, text]) => `<div class="calibration-example__part"><h5>${label}</h5>${paragraphs(text!)}</div>`).join('')}</aside>`
+  )}</h4>${parts.map(([label, text]) => `<div class="calibration-example__part"><h5>${escapeHtml(label)}</h5>${paragraphs(text!)}</div>`).join('')}</aside>`
 }
 
 export function renderGuidelineHtml(doc: JSONContent, examples: Map<string, PublicExample>): string {

@@ -1,6 +1,7 @@
 /** Escaping for the HTML and Markdown the server renders, and the labelled parts of an example's content. */
+import { escapeInline } from '../../shared/guideline/markdownText'
+import { textFields } from '../../shared/rubric/contentFields'
 import type { ExampleContent } from '../../shared/schema/rubric'
-import { escapeInline } from './markdownText'
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -23,7 +24,10 @@ export const escapeMarkdown = (text: string) =>
     .map((line) => escapeInline(line, true).replace(/(?<!\\)>/g, '\\>'))
     .join('\n')
 
-/** An example's content as labelled parts: prompt and response(s), or free content. */
+/**
+ * An example's content as labelled parts: prompt and response(s), free content, or every text of a
+ * conversation, reasoning or trajectory (shared/rubric/contentFields.ts) in reading order.
+ */
 export function contentParts(content: ExampleContent): [label: string, text: string][] {
   switch (content.kind) {
     case 'single':
@@ -39,5 +43,15 @@ export function contentParts(content: ExampleContent): [label: string, text: str
       ]
     case 'free':
       return [['Content', content.body]]
+    default:
+      return textFields(content).map((field) => [field.label, field.text])
   }
+}
+
+/** Like contentParts, with each part's text path (for the Markdown form in `content.markdown`). */
+export function contentPartsWithPaths(
+  content: ExampleContent,
+): { path: string; label: string; text: string }[] {
+  const labels = contentParts(content)
+  return textFields(content).map((field, i) => ({ path: field.path, label: labels[i]![0], text: field.text }))
 }

@@ -6,14 +6,9 @@
  */
 
 import type { EXCLUSION_REASONS, PoolSummary } from '../schema/poolSummary'
-import type {
-  AttemptSettings,
-  CalibrationExample,
-  Criterion,
-  Rubric,
-  RubricWithExamples,
-} from '../schema/rubric'
-import { goldFits } from './goldFits'
+import type { AttemptSettings, CalibrationExample, Rubric, RubricWithExamples } from '../schema/rubric'
+import { goldValueIssue } from './slotProblems'
+import { questionSlots } from './taskTypes'
 
 export const DEFAULT_ATTEMPT_SETTINGS: AttemptSettings = {
   itemsPerAttempt: null,
@@ -55,13 +50,17 @@ export const attemptSettingsOf = (rubric: Rubric): AttemptSettings =>
 export const isHeldOut = (example: { role?: CalibrationExample['role'] }): boolean =>
   example.role === 'calibration'
 
-function exclusionOf(example: CalibrationExample, criteria: Criterion[]): ExclusionReason | null {
+/** Scored questions are the asked ones (question slots) that have gold; their gold must fit the content. */
+function exclusionOf(example: CalibrationExample, rubric: Rubric): ExclusionReason | null {
   if (example.role === 'teaching') return 'teaching'
   if (example.status !== 'ready') return 'draft'
-  const scored = criteria.filter((c) => example.gold[c.id])
+  const scored = questionSlots(rubric, example).filter((slot) => example.gold[slot.key])
   if (scored.length === 0) return 'no_gold'
-  if (scored.some((c) => example.gold[c.id]!.accepted.some((value) => !goldFits(c, value))))
-    return 'gold_does_not_fit'
+  const fits = (slot: (typeof scored)[number]) =>
+    example.gold[slot.key]!.accepted.every(
+      (value) => goldValueIssue(slot.criterion, value, example.content) === null,
+    )
+  if (!scored.every(fits)) return 'gold_does_not_fit'
   return null
 }
 
@@ -69,7 +68,7 @@ export function calibrationPool({ rubric, examples }: RubricWithExamples): Calib
   const items: CalibrationExample[] = []
   const excluded: Exclusion[] = []
   for (const example of examples) {
-    const reason = exclusionOf(example, rubric.criteria)
+    const reason = exclusionOf(example, rubric)
     if (reason) excluded.push({ exampleId: example.id, title: example.title, reason })
     else items.push(example)
   }

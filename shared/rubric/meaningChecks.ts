@@ -53,7 +53,7 @@ export function meaningProblems({ rubric, examples }: RubricWithExamples): Probl
         })
       }
     }
-    if (c.kind === 'label') {
+    if (c.kind === 'label' || c.kind === 'multiLabel' || c.kind === 'span') {
       const seen = new Set<string>()
       const repeated = new Set<string>()
       for (const label of c.labels) {

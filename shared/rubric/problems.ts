@@ -1,11 +1,12 @@
 /**
  * The live checks that make a rubric unusable (errors) or doubtful (warnings). The rubric panel lists them,
- * inline marks point at them, and publishing is refused while any error remains.
+ * inline marks point at them, and publishing is refused while any error remains. Checks that depend on task
+ * types, content and question slots live in slotProblems.ts.
  */
 import type { RubricWithExamples } from '../schema/rubric'
 import { unsafeCharacterMessage } from '../schema/safeText'
-import { goldFits } from './goldFits'
 import { meaningProblems } from './meaningChecks'
+import { contentProblems, exampleSlotProblems, taskTypeProblems } from './slotProblems'
 
 export interface Problem {
   severity: 'error' | 'warning'
@@ -30,9 +31,29 @@ export interface Problem {
     | 'ordinal_tolerance_too_wide'
     | 'label_duplicate'
     | 'pass_unreachable'
+    | 'step_verdicts_missing'
+    | 'example_no_task_type'
+    | 'example_kind_mismatch'
+    | 'example_no_turns'
+    | 'example_no_steps'
+    | 'content_part_empty'
+    | 'trajectory_args_invalid'
+    | 'task_type_no_criteria'
+    | 'task_type_criterion_unfit'
+    | 'gold_span_missing_field'
+    | 'gold_span_outside_text'
+    | 'gold_span_unknown_label'
+    | 'gold_step_missing'
+    | 'gold_step_verdict_missing'
+    | 'gold_first_wrong_missing'
+    | 'gold_first_wrong_unset'
+    | 'gold_not_asked'
   message: string
   criterionId?: string
   exampleId?: string
+  /** The question (slot key, shared/rubric/taskTypes.ts) a gold problem is about. */
+  slotKey?: string
+  taskTypeId?: string
 }
 
 const isBlank = (text: string) => text.trim().length === 0
@@ -107,11 +128,19 @@ export function findProblems({ rubric, examples }: RubricWithExamples): Problem[
         }
       }
     }
-    if (c.kind === 'label' && c.labels.length === 0) {
+    if ((c.kind === 'label' || c.kind === 'multiLabel' || c.kind === 'span') && c.labels.length === 0) {
       add({
         severity: 'error',
         code: 'label_no_labels',
         message: `${name} has no labels to choose from.`,
+        ...at,
+      })
+    }
+    if (c.kind === 'stepVerdict' && c.verdicts.length === 0) {
+      add({
+        severity: 'error',
+        code: 'step_verdicts_missing',
+        message: `${name} has no step verdicts to choose from.`,
         ...at,
       })
     }
@@ -125,37 +154,10 @@ export function findProblems({ rubric, examples }: RubricWithExamples): Problem[
     const at = { exampleId: example.id }
     if (isBlank(example.title))
       add({ severity: 'warning', code: 'example_untitled', message: `${name} has no title.`, ...at })
-    const content = example.content
-    const empty =
-      content.kind === 'single'
-        ? isBlank(content.prompt) && isBlank(content.response)
-        : content.kind === 'pairwise'
-          ? isBlank(content.prompt) || (isBlank(content.responseA) && isBlank(content.responseB))
-          : isBlank(content.body)
-    if (empty)
-      add({ severity: 'error', code: 'example_no_content', message: `${name} has no content.`, ...at })
-    for (const criterion of rubric.criteria) {
-      const label = isBlank(criterion.title) ? 'an untitled criterion' : `“${criterion.title.trim()}”`
-      const gold = example.gold[criterion.id]
-      if (!gold) {
-        add({
-          severity: 'error',
-          code: 'gold_missing',
-          message: `${name} has no gold value for ${label}.`,
-          ...at,
-          criterionId: criterion.id,
-        })
-      } else if (!gold.accepted.every((value) => goldFits(criterion, value))) {
-        add({
-          severity: 'error',
-          code: 'gold_out_of_scale',
-          message: `${name}: the gold value for ${label} is not a valid answer for it.`,
-          ...at,
-          criterionId: criterion.id,
-        })
-      }
-    }
+    contentProblems(example, name, add)
+    exampleSlotProblems(rubric, example, name, add)
   })
+  taskTypeProblems(rubric, add)
   unsafeNames({ rubric, examples }, add)
   for (const p of meaningProblems({ rubric, examples })) add(p)
   return problems
@@ -175,10 +177,15 @@ function unsafeNames({ rubric, examples }: RubricWithExamples, add: (p: Problem)
     for (const tag of c.tags) check(tag, `${what}: a tag`, at)
     if (c.kind === 'ordinal')
       for (const l of c.levels) check(l.label, `${what}: level ${l.value}'s label`, at)
-    if (c.kind === 'label') for (const l of c.labels) check(l.value, `${what}: a label`, at)
+    if (c.kind === 'label' || c.kind === 'multiLabel' || c.kind === 'span')
+      for (const l of c.labels) check(l.value, `${what}: a label`, at)
+    if (c.kind === 'stepVerdict') for (const v of c.verdicts) check(v, `${what}: a step verdict`, at)
   })
   for (const [index, e] of examples.entries()) {
     check(e.title, `Example ${index + 1}: the title`, { exampleId: e.id })
+  }
+  for (const [index, t] of (rubric.taskTypes ?? []).entries()) {
+    check(t.name, `Task type ${index + 1}: the name`, { taskTypeId: t.id })
   }
 }
 

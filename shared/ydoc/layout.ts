@@ -18,6 +18,11 @@ export const DraftRoot = {
   criteria: 'criteria',
   /** Calibration examples by id. */
   examples: 'examples',
+  /**
+   * Task types by id: Y.Map{ id, name: Y.Text, contentKind, order: fractional key, criteria: Y.Map<criterionId,
+   * true> }. Empty in drafts written before task types (then the rubric has one implicit task type).
+   */
+  taskTypes: 'taskTypes',
 } as const
 
 /** The guideline node that embeds a calibration example, and its attribute naming the example. */

@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs'
 import { examplesMap } from './examplesDoc'
-import { draftMeta, guidelineFragment } from './layout'
+import { DraftRoot, draftMeta, guidelineFragment } from './layout'
 import { criteriaMap, rubricInstructions, rubricSettings, rubricTitle } from './rubricDoc'
 
 /** Every shared type a draft-wide UndoManager should track. */
@@ -18,8 +18,11 @@ export function draftScope(doc: Y.Doc): Y.AbstractType<unknown>[] {
     rubricSettings(doc),
     criteriaMap(doc),
     examplesMap(doc),
+    taskTypesRoot(doc),
   ] as Y.AbstractType<unknown>[]
 }
+
+const taskTypesRoot = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(DraftRoot.taskTypes)
 
 function replaceText(target: Y.Text, source: Y.Text): void {
   if (target.toString() === source.toString()) return
@@ -56,6 +59,8 @@ export function restoreSnapshot(doc: Y.Doc, snapshot: Uint8Array, origin: unknow
     }
     replaceMapEntries(criteriaMap(doc) as Y.Map<Y.Map<unknown>>, criteriaMap(source) as Y.Map<Y.Map<unknown>>)
     replaceMapEntries(examplesMap(doc) as Y.Map<Y.Map<unknown>>, examplesMap(source) as Y.Map<Y.Map<unknown>>)
+    // A version published before task types has none: restoring it removes the draft's.
+    replaceMapEntries(taskTypesRoot(doc), taskTypesRoot(source))
     draftMeta(doc).set('restoredAt', new Date().toISOString())
   }, origin)
   source.destroy()

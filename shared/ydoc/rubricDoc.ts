@@ -5,13 +5,17 @@
  */
 import { generateKeyBetween } from 'fractional-indexing'
 import * as Y from 'yjs'
-import type {
-  AttemptSettings,
-  Criterion,
-  CriterionKind,
-  LabelOption,
-  OrdinalLevel,
-  Rubric,
+import {
+  type AttemptSettings,
+  CONTENT_KINDS,
+  type ContentKind,
+  type Criterion,
+  type CriterionKind,
+  type LabelOption,
+  type OrdinalLevel,
+  type Rubric,
+  STEP_VERDICT_MODES,
+  type TaskType,
 } from '../schema/rubric'
 import { removeGoldForCriterion } from './examplesDoc'
 import { newYId } from './ids'
@@ -43,6 +47,14 @@ export interface CriterionInit {
   strengthRequired?: boolean
   labels?: LabelOption[]
   passingLabels?: string[]
+  allowNA?: boolean
+  minJaccard?: number
+  minOverlap?: number
+  minF1?: number
+  mode?: (typeof STEP_VERDICT_MODES)[number]
+  minStepAgreement?: number
+  stepTolerance?: number
+  verdicts?: string[]
 }
 
 function text(value: string): Y.Text {
@@ -126,6 +138,20 @@ export function addCriterion(doc: Y.Doc, init: CriterionInit, index?: number): s
       labels.set(newYId(), labelMap(labelInit[i]!, order, passing.has(labelInit[i]!.value)))
     }
     map.set('labels', labels)
+    // Settings of the newer kinds are written only when given: readers supply DEFAULTS for absent keys.
+    for (const key of [
+      'allowNA',
+      'minJaccard',
+      'minOverlap',
+      'minF1',
+      'mode',
+      'minStepAgreement',
+      'stepTolerance',
+    ] as const) {
+      if (init[key] !== undefined) map.set(key, init[key])
+    }
+    if (init.kind === 'stepVerdict' || init.verdicts)
+      map.set('verdicts', Y.Array.from(init.verdicts ?? [...DEFAULTS.verdicts]))
     criteriaMap(doc).set(id, map)
   })
   return id
@@ -162,12 +188,32 @@ type ScalarField =
   | 'points'
   | 'allowTie'
   | 'strengthRequired'
+  | 'allowNA'
+  | 'minJaccard'
+  | 'minOverlap'
+  | 'minF1'
+  | 'mode'
+  | 'minStepAgreement'
+  | 'stepTolerance'
 export function setCriterionField(doc: Y.Doc, id: string, field: ScalarField, value: unknown): void {
   criteriaMap(doc).get(id)?.set(field, value)
 }
 
 export function criterionText(doc: Y.Doc, id: string, field: 'title' | 'description'): Y.Text | undefined {
   return criteriaMap(doc).get(id)?.get(field) as Y.Text | undefined
+}
+
+/** Replaces a stepVerdict criterion's verdict list (creating the Y.Array when the criterion has none). */
+export function setVerdicts(doc: Y.Doc, id: string, verdicts: string[]): void {
+  const criterion = criteriaMap(doc).get(id)
+  if (!criterion) return
+  doc.transact(() => {
+    const current = criterion.get('verdicts')
+    if (current instanceof Y.Array) {
+      current.delete(0, current.length)
+      current.insert(0, verdicts)
+    } else criterion.set('verdicts', Y.Array.from(verdicts))
+  })
 }
 
 export function setTags(doc: Y.Doc, id: string, tags: string[]): void {
@@ -262,6 +308,30 @@ const num = (value: unknown, fallback: number) =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback
 const bool = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback)
 
+/** Defaults of the settings of the newer criterion kinds (keys absent in the criterion's Y.Map). */
+export const DEFAULTS = {
+  minJaccard: 1,
+  minOverlap: 0.5,
+  minF1: 0.5,
+  mode: 'perStep',
+  minStepAgreement: 0.8,
+  stepTolerance: 0,
+  verdicts: ['correct', 'incorrect', 'unsafe', 'n/a'],
+} as const
+
+/** A number in 0..1, else the fallback. */
+const share = (value: unknown, fallback: number) => Math.max(0, Math.min(1, num(value, fallback)))
+
+/** The labels of a label, multiLabel or span criterion, in order. */
+function readLabelOptions(map: YCriterion): LabelOption[] {
+  const labels = map.get('labels')
+  if (!(labels instanceof Y.Map)) return []
+  return orderedChildMaps(labels as Y.Map<Y.Map<unknown>>).map(([, label]) => ({
+    value: str(label.get('value')),
+    description: str(label.get('description')),
+  }))
+}
+
 /** Reads one criterion as plain data (the shape the schema validates). */
 export function readCriterion(id: string, map: YCriterion): Criterion {
   const base = {
@@ -274,6 +344,7 @@ export function readCriterion(id: string, map: YCriterion): Criterion {
     weight: num(map.get('weight'), 1),
     rationaleRequired: bool(map.get('rationaleRequired'), false),
     ...(typeof map.get('minAgreement') === 'number' ? { minAgreement: num(map.get('minAgreement'), 0) } : {}),
+    ...(map.get('allowNA') === true ? { allowNA: true } : {}),
   }
   const kind = map.get('kind') as CriterionKind
   switch (kind) {
@@ -297,6 +368,41 @@ export function readCriterion(id: string, map: YCriterion): Criterion {
         allowTie: bool(map.get('allowTie'), true),
         strengthRequired: bool(map.get('strengthRequired'), false),
       }
+    case 'multiLabel':
+      return {
+        ...base,
+        kind,
+        labels: readLabelOptions(map),
+        minJaccard: share(map.get('minJaccard'), DEFAULTS.minJaccard),
+      }
+    case 'span':
+      return {
+        ...base,
+        kind,
+        labels: readLabelOptions(map),
+        minOverlap: Math.max(0.01, share(map.get('minOverlap'), DEFAULTS.minOverlap)),
+        minF1: share(map.get('minF1'), DEFAULTS.minF1),
+      }
+    case 'stepVerdict': {
+      const verdicts = map.get('verdicts')
+      const mode = map.get('mode')
+      const tolerance = num(map.get('stepTolerance'), DEFAULTS.stepTolerance)
+      return {
+        ...base,
+        kind,
+        verdicts:
+          verdicts instanceof Y.Array
+            ? (verdicts.toArray() as unknown[]).filter(
+                (v): v is string => typeof v === 'string' && v.trim() !== '',
+              )
+            : [...DEFAULTS.verdicts],
+        mode: (STEP_VERDICT_MODES as readonly unknown[]).includes(mode)
+          ? (mode as (typeof STEP_VERDICT_MODES)[number])
+          : DEFAULTS.mode,
+        minStepAgreement: share(map.get('minStepAgreement'), DEFAULTS.minStepAgreement),
+        stepTolerance: Math.max(0, Math.min(20, Math.round(tolerance))),
+      }
+    }
     case 'label': {
       const labels = orderedChildMaps(children(map, 'labels')).map(([, label]) => ({
         value: str(label.get('value')),
@@ -322,6 +428,29 @@ export function readRubric(doc: Y.Doc): Rubric {
     passThreshold: num(rubricSettings(doc).get('passThreshold'), DEFAULT_PASS_THRESHOLD),
     criteria: orderedCriteria(doc).map(([id, map]) => readCriterion(id, map)),
     attempt: readAttemptSettings(doc),
+    ...taskTypesPart(doc),
+  }
+}
+
+/** `taskTypes` of the rubric, omitted when the draft has none (older drafts read exactly as before). */
+function taskTypesPart(doc: Y.Doc): Pick<Rubric, 'taskTypes'> {
+  const entries = [...doc.getMap<Y.Map<unknown>>(DraftRoot.taskTypes).entries()]
+    .filter(([, map]) => map instanceof Y.Map)
+    .map(([id, map]) => ({ id, map, order: String(map.get('order') ?? '') }))
+  if (entries.length === 0) return {}
+  const criterionIds = orderedCriteria(doc).map(([id]) => id)
+  return {
+    taskTypes: orderedChildren(entries).map(({ id, map }): TaskType => {
+      const applies = map.get('criteria')
+      const kind = map.get('contentKind')
+      return {
+        id,
+        name: str(map.get('name')),
+        contentKind: (CONTENT_KINDS as readonly unknown[]).includes(kind) ? (kind as ContentKind) : 'single',
+        // Rubric order; ticks for criteria that were deleted are left out.
+        criterionIds: applies instanceof Y.Map ? criterionIds.filter((cid) => applies.get(cid) === true) : [],
+      }
+    }),
   }
 }
 

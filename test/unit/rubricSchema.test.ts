@@ -67,6 +67,43 @@ const criteria = {
     ],
     passingLabels: ['none'],
   },
+  multiLabel: {
+    id: 'c-ml',
+    kind: 'multiLabel',
+    title: 'Harms',
+    description: 'All that apply',
+    tags: [],
+    weight: 1,
+    rationaleRequired: false,
+    allowNA: true,
+    labels: [{ value: 'medical', description: '' }],
+    minJaccard: 1,
+  },
+  span: {
+    id: 'c-sp',
+    kind: 'span',
+    title: 'Claims',
+    description: 'Mark unsupported claims',
+    tags: [],
+    weight: 1,
+    rationaleRequired: false,
+    labels: [{ value: 'claim', description: '' }],
+    minOverlap: 0.5,
+    minF1: 0.5,
+  },
+  stepVerdict: {
+    id: 'c-sv',
+    kind: 'stepVerdict',
+    title: 'Steps',
+    description: 'Judge each step',
+    tags: [],
+    weight: 1,
+    rationaleRequired: false,
+    verdicts: ['correct', 'incorrect'],
+    mode: 'both',
+    minStepAgreement: 0.8,
+    stepTolerance: 0,
+  },
 } as const
 
 const example = {
@@ -79,6 +116,11 @@ const example = {
     'c-pts': { accepted: [true], rationale: '' },
     'c-pair': { accepted: [{ choice: 'A', strength: 'clear' }], rationale: '' },
     'c-lab': { accepted: ['medical'], rationale: '' },
+    'c-ml': { accepted: [{ labels: ['medical'] }, { na: true }], rationale: '' },
+    'c-sp': {
+      accepted: [{ spans: [{ field: 'response', start: 0, end: 3, label: 'claim', note: 'why' }] }],
+      rationale: '',
+    },
   },
   rationale: 'No daily maximum given.',
   difficulty: 'hard',
@@ -120,6 +162,52 @@ const VALID_VARIANTS: Mutation[] = [
     'tie without strength',
     (d) => {
       d.examples[0].gold['c-pair'].accepted = [{ choice: 'tie' }]
+    },
+  ],
+  [
+    'task types and an example naming one',
+    (d) => {
+      d.rubric.taskTypes = [{ id: 't1', name: 'Rate', contentKind: 'single', criterionIds: ['c-bin'] }]
+      d.examples[0].taskTypeId = 't1'
+    },
+  ],
+  [
+    'conversation content with finals, Markdown and per-response gold keys',
+    (d) => {
+      d.examples[0].content = {
+        kind: 'conversation',
+        turns: [{ id: 't1', role: 'user', text: 'hi' }],
+        finalA: 'a',
+        finalB: 'b',
+        markdown: { finalA: '**a**' },
+      }
+      d.examples[0].gold['c-bin@A'] = { accepted: [true], rationale: '' }
+    },
+  ],
+  [
+    'reasoning content with step verdict gold',
+    (d) => {
+      d.examples[0].content = {
+        kind: 'reasoning',
+        prompt: 'p',
+        steps: [{ id: 's1', text: 'x' }],
+        answer: 'a',
+      }
+      d.examples[0].gold['c-sv'] = {
+        accepted: [{ steps: { s1: 'correct' }, firstWrong: null }],
+        rationale: '',
+      }
+    },
+  ],
+  [
+    'trajectory content',
+    (d) => {
+      d.examples[0].content = {
+        kind: 'trajectory',
+        task: 't',
+        steps: [{ id: 's1', thought: '', tool: 'search', args: '{}', observation: 'o' }],
+        outcome: 'done',
+      }
     },
   ],
   [
@@ -264,6 +352,53 @@ const INVALID_VARIANTS: Mutation[] = [
     'title too long',
     (d) => {
       d.rubric.criteria[0].title = 'x'.repeat(201)
+    },
+  ],
+  [
+    'unknown step verdict mode',
+    (d) => {
+      d.rubric.criteria[7].mode = 'sometimes'
+    },
+  ],
+  [
+    'span minOverlap of 0',
+    (d) => {
+      d.rubric.criteria[6].minOverlap = 0
+    },
+  ],
+  [
+    'task type with an unknown content kind',
+    (d) => {
+      d.rubric.taskTypes = [{ id: 't1', name: 'x', contentKind: 'video', criterionIds: [] }]
+    },
+  ],
+  [
+    'conversation turn with an unknown role',
+    (d) => {
+      d.examples[0].content = { kind: 'conversation', turns: [{ id: 't1', role: 'narrator', text: '' }] }
+    },
+  ],
+  [
+    'trajectory step without args',
+    (d) => {
+      d.examples[0].content = {
+        kind: 'trajectory',
+        task: 't',
+        steps: [{ id: 's1', thought: '', tool: '', observation: '' }],
+        outcome: '',
+      }
+    },
+  ],
+  [
+    'span without a field',
+    (d) => {
+      d.examples[0].gold['c-sp'].accepted = [{ spans: [{ start: 0, end: 1, label: 'claim' }] }]
+    },
+  ],
+  [
+    'N/A that is not true',
+    (d) => {
+      d.examples[0].gold['c-ml'].accepted = [{ na: false }]
     },
   ],
   [

@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { diffGuidelines } from '../../shared/diff/guidelineDiff'
 import { diffRubrics } from '../../shared/diff/rubricDiff'
 import { applyTemplate, RUBRIC_TEMPLATES } from '../../shared/rubric/templates'
+import type { CalibrationExample, Criterion, RubricWithExamples, TaskType } from '../../shared/schema/rubric'
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
 import { addExample, setGold } from '../../shared/ydoc/examplesDoc'
 import { appendBlocks, type Block } from '../../shared/ydoc/guidelineBuilder'
@@ -95,6 +96,123 @@ describe('diffRubrics', () => {
     expect(diffRubrics(before, readRubricWithExamples(doc), false).map((c) => c.type)).toEqual([
       'criterion_renamed',
       'level_changed',
+    ])
+  })
+})
+
+describe('diffRubrics with task types and the newer kinds', () => {
+  const base = { description: 'd', tags: [], weight: 1, rationaleRequired: false }
+  const span = {
+    ...base,
+    id: 'sp',
+    title: 'Claims',
+    kind: 'span' as const,
+    labels: [{ value: 'claim', description: '' }],
+    minOverlap: 0.5,
+    minF1: 0.5,
+  }
+  const acc = { ...base, id: 'acc', title: 'Accuracy', kind: 'binary' as const }
+  const steps = (ids: string[], edit: Record<string, string> = {}) =>
+    ids.map((id) => ({ id, text: edit[id] ?? `text of ${id}` }))
+  const draft = (over: {
+    criteria?: Criterion[]
+    taskTypes?: TaskType[]
+    stepIds?: string[]
+    edit?: Record<string, string>
+    gold?: CalibrationExample['gold']
+  }): RubricWithExamples => ({
+    rubric: {
+      title: 'R',
+      instructions: '',
+      passThreshold: 0.8,
+      criteria: over.criteria ?? [acc, span],
+      ...(over.taskTypes ? { taskTypes: over.taskTypes } : {}),
+    },
+    examples: [
+      {
+        id: 'e',
+        title: 'Sum',
+        content: {
+          kind: 'reasoning',
+          prompt: 'p',
+          steps: steps(over.stepIds ?? ['a', 'b', 'c'], over.edit),
+          answer: '4',
+        },
+        gold: over.gold ?? {},
+        rationale: '',
+        difficulty: 'easy',
+        sectionId: null,
+        status: 'ready',
+      },
+    ],
+  })
+
+  it('reports task types added, changed and removed', () => {
+    const before = draft({
+      taskTypes: [
+        { id: 't1', name: 'Rate', contentKind: 'single', criterionIds: ['acc'] },
+        { id: 't2', name: 'Old', contentKind: 'free', criterionIds: [] },
+      ],
+    })
+    const after = draft({
+      taskTypes: [
+        { id: 't1', name: 'Rate', contentKind: 'single', criterionIds: ['acc', 'sp'] },
+        { id: 't3', name: 'New', contentKind: 'reasoning', criterionIds: [] },
+      ],
+    })
+    expect(diffRubrics(before, after, false).map((c) => [c.type, 'field' in c ? c.field : null])).toEqual([
+      ['task_type_changed', 'criterionIds'],
+      ['task_type_added', null],
+      ['task_type_removed', null],
+    ])
+  })
+
+  it('reports the new criterion settings and span labels', () => {
+    const after = draft({
+      criteria: [
+        { ...acc, allowNA: true },
+        { ...span, minF1: 0.7, labels: [...span.labels, { value: 'bias', description: '' }] },
+      ],
+    })
+    expect(
+      diffRubrics(draft({}), after, false).map((c) => [
+        c.type,
+        'field' in c ? c.field : 'label' in c ? c.label : null,
+      ]),
+    ).toEqual([
+      ['criterion_changed', 'allowNA'],
+      ['criterion_changed', 'minF1'],
+      ['label_added', 'bias'],
+    ])
+  })
+
+  it('reports steps edited, added, removed and one moved step as one move', () => {
+    const after = draft({ stepIds: ['b', 'c', 'a', 'd'], edit: { b: 'changed' } })
+    const parts = diffRubrics(draft({}), after, false).map((c) => [c.type, 'part' in c ? c.part : null])
+    expect(parts).toEqual([
+      ['example_part_changed', 'Step 1'],
+      ['example_part_added', 'Step 4'],
+      ['example_part_moved', 'Step 3'],
+    ])
+    const removed = diffRubrics(draft({}), draft({ stepIds: ['a', 'c'] }), false)
+    expect(removed.map((c) => c.type)).toEqual(['example_part_removed'])
+  })
+
+  it('compares gold per slot and describes spans with their text', () => {
+    const before = draft({ gold: { 'acc@A': { accepted: [true], rationale: '' } } })
+    const after = draft({
+      gold: {
+        'acc@A': { accepted: [false], rationale: '' },
+        sp: {
+          accepted: [{ spans: [{ field: 'steps.a', start: 0, end: 4, label: 'claim' }] }],
+          rationale: '',
+        },
+      },
+    })
+    const gold = diffRubrics(before, after, true).filter((c) => c.type === 'gold_changed')
+    expect(gold).toMatchObject([
+      { criterionId: 'acc@A', criterionTitle: 'Accuracy (response A)', before: 'Yes', after: 'No' },
+      { criterionId: 'sp', before: null, after: 'claim: “text” (Step 1)' },
     ])
   })
 })
