@@ -11,14 +11,12 @@ import { CONTENT_KINDS } from '../schema/rubric'
 import { setContentKind } from './exampleContentDoc'
 import { examplesMap } from './examplesDoc'
 import { newYId } from './ids'
+import { DraftRoot } from './layout'
 import { criteriaMap, orderedCriteria } from './rubricDoc'
 
 export type YTaskType = Y.Map<unknown>
 
-/** The root map's name (`DraftRoot.taskTypes` in layout.ts once the readers are merged). */
-export const TASK_TYPES_ROOT = 'taskTypes'
-
-export const taskTypesMap = (doc: Y.Doc) => doc.getMap<YTaskType>(TASK_TYPES_ROOT)
+export const taskTypesMap = (doc: Y.Doc) => doc.getMap<YTaskType>(DraftRoot.taskTypes)
 
 /** What people call each content kind, used as the default name of a task type. */
 export const CONTENT_KIND_NAMES: Record<ContentKind, string> = {

@@ -12,8 +12,8 @@ import {
   verdictsOf,
 } from '../../shared/ydoc/criterionSettingsDoc'
 import { turnEntries } from '../../shared/ydoc/exampleContentDoc'
-import { addExample, examplesMap } from '../../shared/ydoc/examplesDoc'
-import { addCriterion, criteriaMap } from '../../shared/ydoc/rubricDoc'
+import { addExample, examplesMap, readExamples } from '../../shared/ydoc/examplesDoc'
+import { addCriterion, criteriaMap, readRubric } from '../../shared/ydoc/rubricDoc'
 import {
   addTaskType,
   kindFitsContentKind,
@@ -166,5 +166,43 @@ describe('criterion settings of the new kinds', () => {
     expect(addVerdict(doc, 'steps', '   ')).toBe(false)
     removeVerdict(doc, 'steps', 'unsafe')
     expect(verdictsOf(doc, 'steps')).toEqual(['correct', 'incorrect', 'n/a', 'partly correct'])
+  })
+})
+
+describe('what the readers make of it', () => {
+  it('task types, example task type and new content read back as design-15 plain data', () => {
+    const doc = rubricDoc()
+    addExample(doc, { id: 'ex', contentKind: 'single' })
+    setupTaskTypesFromExamples(doc)
+    const agents = addTaskType(doc, {
+      name: 'Agents',
+      contentKind: 'trajectory',
+      criterionIds: ['steps', 'gone'],
+    })
+    setExampleTaskType(doc, 'ex', agents)
+    setCriterionSetting(doc, 'steps', 'mode', 'firstWrong')
+    const rubric = readRubric(doc)
+    expect(rubric.taskTypes).toEqual([
+      { id: 'tt-single', name: 'Prompt + response', contentKind: 'single', criterionIds: ['acc', 'harm'] },
+      { id: agents, name: 'Agents', contentKind: 'trajectory', criterionIds: ['steps'] },
+    ])
+    const [example] = readExamples(
+      doc,
+      rubric.criteria.map((c) => c.id),
+    )
+    expect(example!.taskTypeId).toBe(agents)
+    expect(example!.content.kind).toBe('trajectory')
+    expect(example!.content.kind === 'trajectory' && example!.content.steps).toHaveLength(1)
+    expect(rubric.criteria.find((c) => c.id === 'steps')).toMatchObject({
+      mode: 'firstWrong',
+      minStepAgreement: 0.8,
+    })
+  })
+
+  it('a draft whose task types were all deleted reads without taskTypes, as before', () => {
+    const doc = rubricDoc()
+    const id = addTaskType(doc, { name: 'x', contentKind: 'single', criterionIds: [] })
+    removeTaskType(doc, id)
+    expect('taskTypes' in readRubric(doc)).toBe(false)
   })
 })
