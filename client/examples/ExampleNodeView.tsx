@@ -7,7 +7,7 @@
  */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
 import { useEffect } from 'react'
-import { questionSlots } from '../../shared/rubric/taskTypes'
+import { questionSlots, taskTypeOf } from '../../shared/rubric/taskTypes'
 import {
   CONTENT_KINDS,
   type ContentKind,
@@ -74,6 +74,9 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
   const rich = (field: Parameters<typeof exampleRichText>[2]) => exampleRichText(doc, exampleId, field)
   const kind = example.content.kind
   const slots = questionSlots(rubric, example)
+  // The type it names, or the only one there is (an example written before task types existed).
+  const effectiveType = types.length > 0 ? taskTypeOf(rubric, example) : undefined
+  const typeId = effectiveType && !effectiveType.implicit ? effectiveType.id : ''
   const section = example.sectionId ? sections.get(example.sectionId) : undefined
   const set = (field: 'difficulty' | 'status' | 'role', value: string) =>
     writeLocal(doc, () => setExampleField(doc, exampleId, field, value))
@@ -134,14 +137,14 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
             <span>Task type</span>
             <select
               className="text-input"
-              value={example.taskTypeId ?? ''}
+              value={typeId}
               disabled={!editable}
               data-testid="example-task-type"
               onChange={(event) =>
                 writeLocal(doc, () => setExampleTaskType(doc, exampleId, event.target.value || null))
               }
             >
-              {!types.some((t) => t.id === example.taskTypeId) && <option value="">choose…</option>}
+              {!types.some((t) => t.id === typeId) && <option value="">choose…</option>}
               {types.map((type) => (
                 <option key={type.id} value={type.id}>
                   {type.name}
@@ -153,6 +156,22 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
         {types.length > 0 ? (
           <span className="example__section" data-testid="example-kind-name">
             {CONTENT_KIND_NAMES[kind]}
+            {editable && effectiveType?.contentKind && effectiveType.contentKind !== kind && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="example-kind-follow"
+                  onClick={() => {
+                    const next = effectiveType.contentKind
+                    if (next) writeLocal(doc, () => setContentKind(doc, exampleId, next))
+                  }}
+                >
+                  Switch to {CONTENT_KIND_NAMES[effectiveType.contentKind]} like its task type
+                </button>
+              </>
+            )}
           </span>
         ) : (
           <label className="mini-field mini-field--inline">
@@ -227,7 +246,7 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
           <p className="muted small">The rubric has no criteria yet — add them in the rubric panel.</p>
         ) : slots.length === 0 ? (
           <p className="muted small" data-testid="example-no-questions">
-            {types.length > 0 && !example.taskTypeId
+            {types.length > 0 && !typeId
               ? 'Choose a task type to see its questions.'
               : 'No criterion of this task type applies to this content.'}
           </p>
