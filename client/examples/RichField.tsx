@@ -85,6 +85,12 @@ export function RichField({
           }
           return false
         },
+        handleDrop: (_view, event) => {
+          const files = event.dataTransfer ? [...event.dataTransfer.files] : []
+          if (files.length === 0) return false
+          setNotice('Dropped nothing: example texts cannot hold files or images yet.')
+          return true
+        },
       },
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
