@@ -1,37 +1,57 @@
 /**
  * A calibration example embedded in the guideline: title, role (teaching, or a held-out calibration item),
- * difficulty, status, content kind, the section it illustrates, its collaborative rich-text content, the gold answer per criterion with rationales, and the
- * overall rationale. Criteria changes show live (a new criterion reads "gold missing"). Reviewers read only.
+ * task type (or content kind when the rubric has none), difficulty, status, the section it illustrates, its
+ * collaborative content (prompt/response, conversation turns, reasoning or trajectory steps), the gold answer
+ * per question slot with rationales, and the overall rationale. Criteria changes show live (a new criterion
+ * reads "gold missing"). Reviewers read only.
  */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react'
-import { EXAMPLE_DIFFICULTIES, EXAMPLE_STATUSES } from '../../shared/schema/rubric'
+import { useEffect } from 'react'
+import { questionSlots, taskTypeOf } from '../../shared/rubric/taskTypes'
 import {
+  CONTENT_KINDS,
   type ContentKind,
-  deleteExample,
-  exampleRichText,
-  exampleTitle,
-  setExampleField,
-} from '../../shared/ydoc/examplesDoc'
+  EXAMPLE_DIFFICULTIES,
+  EXAMPLE_STATUSES,
+} from '../../shared/schema/rubric'
+import {
+  contentFieldsMissing,
+  ensureContentFields,
+  setContentKind,
+} from '../../shared/ydoc/exampleContentDoc'
+import { deleteExample, exampleRichText, exampleTitle, setExampleField } from '../../shared/ydoc/examplesDoc'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
+import {
+  CONTENT_KIND_NAMES,
+  setExampleTaskType,
+  taskTypeEntries,
+  taskTypeName,
+} from '../../shared/ydoc/taskTypesDoc'
 import { StartThreadButton } from '../comments/StartThreadButton'
 import { handleUndoKeys, useDraftData } from '../rubric/draftContext'
 import { TrashIcon } from '../rubric/TrashIcon'
 import { YTextInput } from '../rubric/YTextInput'
 import { writeLocal } from '../sync/localOrigin'
+import '../styles/exampleEditor.css'
+import { ContentEditor } from './ContentEditor'
 import { GoldWidget } from './GoldWidget'
 import { RichField } from './RichField'
-
-const CONTENT_KINDS: { kind: ContentKind; name: string }[] = [
-  { kind: 'single', name: 'Prompt + response' },
-  { kind: 'pairwise', name: 'Prompt + responses A/B' },
-  { kind: 'free', name: 'Free content' },
-]
 
 export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewProps) {
   const data = useDraftData()
   const { doc, editable, rubric, examples, problems, sections, undo } = data
   const exampleId = String(node.attrs[EXAMPLE_ID_ATTR] ?? '')
   const example = examples.find((e) => e.id === exampleId)
+  const types = taskTypeEntries(doc).map((type) => ({
+    id: type.id,
+    name: taskTypeName(doc, type.id)?.toString().trim() || 'Untitled task type',
+  }))
+  const kindNow = example?.content.kind
+  // Examples written before these content kinds lack their fields: create them before anyone types.
+  useEffect(() => {
+    if (editable && kindNow && contentFieldsMissing(doc, exampleId, kindNow))
+      writeLocal(doc, () => ensureContentFields(doc, exampleId, kindNow))
+  }, [doc, editable, exampleId, kindNow])
 
   if (!example) {
     return (
@@ -53,8 +73,12 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
   const errors = mine.filter((p) => p.severity === 'error')
   const rich = (field: Parameters<typeof exampleRichText>[2]) => exampleRichText(doc, exampleId, field)
   const kind = example.content.kind
+  const slots = questionSlots(rubric, example)
+  // The type it names, or the only one there is (an example written before task types existed).
+  const effectiveType = types.length > 0 ? taskTypeOf(rubric, example) : undefined
+  const typeId = effectiveType && !effectiveType.implicit ? effectiveType.id : ''
   const section = example.sectionId ? sections.get(example.sectionId) : undefined
-  const set = (field: 'contentKind' | 'difficulty' | 'status' | 'role', value: string) =>
+  const set = (field: 'difficulty' | 'status' | 'role', value: string) =>
     writeLocal(doc, () => setExampleField(doc, exampleId, field, value))
 
   return (
@@ -108,22 +132,67 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
         )}
       </header>
       <div className="example__meta">
-        <label className="mini-field mini-field--inline">
-          <span>Content</span>
-          <select
-            className="text-input"
-            value={kind}
-            disabled={!editable}
-            data-testid="example-kind"
-            onChange={(event) => set('contentKind', event.target.value)}
-          >
-            {CONTENT_KINDS.map((option) => (
-              <option key={option.kind} value={option.kind}>
-                {option.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        {types.length > 0 && (
+          <label className="mini-field mini-field--inline">
+            <span>Task type</span>
+            <select
+              className="text-input"
+              value={typeId}
+              disabled={!editable}
+              data-testid="example-task-type"
+              onChange={(event) =>
+                writeLocal(doc, () => setExampleTaskType(doc, exampleId, event.target.value || null))
+              }
+            >
+              {!types.some((t) => t.id === typeId) && <option value="">choose…</option>}
+              {types.map((type) => (
+                <option key={type.id} value={type.id}>
+                  {type.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {types.length > 0 ? (
+          <span className="example__section" data-testid="example-kind-name">
+            {CONTENT_KIND_NAMES[kind]}
+            {editable && effectiveType?.contentKind && effectiveType.contentKind !== kind && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="example-kind-follow"
+                  onClick={() => {
+                    const next = effectiveType.contentKind
+                    if (next) writeLocal(doc, () => setContentKind(doc, exampleId, next))
+                  }}
+                >
+                  Switch to {CONTENT_KIND_NAMES[effectiveType.contentKind]} like its task type
+                </button>
+              </>
+            )}
+          </span>
+        ) : (
+          <label className="mini-field mini-field--inline">
+            <span>Content</span>
+            <select
+              className="text-input"
+              value={kind}
+              disabled={!editable}
+              data-testid="example-kind"
+              onChange={(event) =>
+                writeLocal(doc, () => setContentKind(doc, exampleId, event.target.value as ContentKind))
+              }
+            >
+              {CONTENT_KINDS.map((option) => (
+                <option key={option} value={option}>
+                  {CONTENT_KIND_NAMES[option]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="mini-field mini-field--inline">
           <span>Role</span>
           <select
@@ -169,67 +238,26 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
         </span>
       </div>
       <div className={`example__content example__content--${kind}`}>
-        {kind === 'free' ? (
-          <RichField
-            doc={doc}
-            fragment={rich('body')}
-            label="Content"
-            placeholder="The item to rate…"
-            editable={editable}
-            testId="example-body"
-          />
-        ) : (
-          <RichField
-            doc={doc}
-            fragment={rich('prompt')}
-            label="Prompt"
-            placeholder="The user's prompt…"
-            editable={editable}
-            testId="example-prompt"
-          />
-        )}
-        {kind === 'single' && (
-          <RichField
-            doc={doc}
-            fragment={rich('response')}
-            label="Response"
-            placeholder="The model's response…"
-            editable={editable}
-            testId="example-response"
-          />
-        )}
-        {kind === 'pairwise' && (
-          <div className="example__pair">
-            <RichField
-              doc={doc}
-              fragment={rich('responseA')}
-              label="Response A"
-              placeholder="Response A…"
-              editable={editable}
-              testId="example-response-a"
-            />
-            <RichField
-              doc={doc}
-              fragment={rich('responseB')}
-              label="Response B"
-              placeholder="Response B…"
-              editable={editable}
-              testId="example-response-b"
-            />
-          </div>
-        )}
+        <ContentEditor exampleId={exampleId} kind={kind} />
       </div>
       <section className="example__gold" aria-label="Gold answers">
         <h4 className="example__subtitle">Gold answers</h4>
         {rubric.criteria.length === 0 ? (
           <p className="muted small">The rubric has no criteria yet — add them in the rubric panel.</p>
+        ) : slots.length === 0 ? (
+          <p className="muted small" data-testid="example-no-questions">
+            {types.length > 0 && !typeId
+              ? 'Choose a task type to see its questions.'
+              : 'No criterion of this task type applies to this content.'}
+          </p>
         ) : (
-          rubric.criteria.map((criterion) => (
+          slots.map((slot) => (
             <GoldWidget
-              key={criterion.id}
+              key={slot.key}
               exampleId={exampleId}
-              criterion={criterion}
-              gold={example.gold[criterion.id]}
+              slot={slot}
+              content={example.content}
+              gold={example.gold[slot.key]}
             />
           ))
         )}
@@ -246,7 +274,7 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
         <ul className="inline-problems" data-testid="example-problems">
           {mine.map((problem) => (
             <li
-              key={`${problem.code}:${problem.criterionId ?? ''}`}
+              key={`${problem.code}:${problem.criterionId ?? ''}:${problem.message}`}
               className={`inline-problem is-${problem.severity}`}
             >
               {problem.message}

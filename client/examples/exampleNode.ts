@@ -6,6 +6,7 @@ import type { Editor } from '@tiptap/core'
 import { ReactNodeViewRenderer } from '@tiptap/react'
 import type * as Y from 'yjs'
 import { CalibrationExampleNode } from '../../shared/guideline/calibrationExampleNode'
+import { ensureContentFields } from '../../shared/ydoc/exampleContentDoc'
 import { addExample, type ContentKind } from '../../shared/ydoc/examplesDoc'
 import { newYId } from '../../shared/ydoc/ids'
 import { EXAMPLE_ID_ATTR, EXAMPLE_NODE, SECTION_ID_ATTR } from '../../shared/ydoc/layout'
@@ -44,7 +45,12 @@ export function insertExample(
       return true
     })
   }
-  const exampleId = writeLocal(doc, () => addExample(doc, { contentKind, sectionId }))
+  const exampleId = writeLocal(doc, () => {
+    const id = addExample(doc, { contentKind, sectionId })
+    // Every content field up front: switching kinds later never races a peer to create the turns/steps arrays.
+    ensureContentFields(doc, id)
+    return id
+  })
   chain.insertContent({ type: EXAMPLE_NODE, attrs: { [EXAMPLE_ID_ATTR]: exampleId } }).run()
   requestAnimationFrame(() =>
     document

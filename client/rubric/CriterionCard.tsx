@@ -6,12 +6,13 @@ import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/
 import { useState } from 'react'
 import type { Problem } from '../../shared/rubric/problems'
 import { CRITERION_KINDS, type Criterion, type CriterionKind } from '../../shared/schema/rubric'
+import { setCriterionSetting } from '../../shared/ydoc/criterionSettingsDoc'
 import { clearGold } from '../../shared/ydoc/examplesDoc'
 import { criterionText, deleteCriterion, setCriterionField } from '../../shared/ydoc/rubricDoc'
 import { StartThreadButton } from '../comments/StartThreadButton'
 import { writeLocal } from '../sync/localOrigin'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
-import { examplesInvalidatedBy, KIND_NAMES } from './criterionKinds'
+import { examplesInvalidatedBy, goldKeysOf, KIND_NAMES } from './criterionKinds'
 import { useDraftData } from './draftContext'
 import { KindSettings } from './KindSettings'
 import { TagsInput } from './TagsInput'
@@ -43,7 +44,7 @@ export function CriterionCard({ criterion, index, count, problems, onMove, dragH
   const confirmSwitch = (to: CriterionKind) =>
     writeLocal(doc, () => {
       for (const example of examplesInvalidatedBy(criterion, to, examples))
-        clearGold(doc, example.id, criterion.id)
+        for (const key of goldKeysOf(example, criterion.id)) clearGold(doc, example.id, key)
       setCriterionField(doc, criterion.id, 'kind', to)
     })
 
@@ -170,6 +171,18 @@ export function CriterionCard({ criterion, index, count, problems, onMove, dragH
           />
           Rationale required
         </label>
+        <label className="check" title="Raters may answer “N/A”; it agrees only with gold that accepts N/A">
+          <input
+            type="checkbox"
+            checked={criterion.allowNA === true}
+            disabled={!editable}
+            data-testid="criterion-allow-na"
+            onChange={(event) =>
+              writeLocal(doc, () => setCriterionSetting(doc, criterion.id, 'allowNA', event.target.checked))
+            }
+          />
+          Allow N/A
+        </label>
         <label
           className="mini-field mini-field--narrow"
           title="An attempt fails if agreement on this criterion is lower, whatever the total score. Leave empty for no minimum."
@@ -209,7 +222,7 @@ export function CriterionCard({ criterion, index, count, problems, onMove, dragH
         <ul className="inline-problems" data-testid="criterion-problems">
           {problems.map((problem) => (
             <li
-              key={`${problem.code}:${problem.exampleId ?? ''}`}
+              key={`${problem.code}:${problem.exampleId ?? ''}:${problem.message}`}
               className={`inline-problem is-${problem.severity}`}
             >
               {problem.message}
@@ -236,12 +249,20 @@ export function CriterionCard({ criterion, index, count, problems, onMove, dragH
         <ConfirmDialog
           title={`Delete “${name}”?`}
           confirmLabel="Delete criterion"
-          onConfirm={async () => writeLocal(doc, () => deleteCriterion(doc, criterion.id))}
+          onConfirm={async () =>
+            writeLocal(doc, () => {
+              // Per-response gold (`<id>@A`, `<id>@B`) goes with the criterion too.
+              for (const example of examples)
+                for (const key of goldKeysOf(example, criterion.id)) clearGold(doc, example.id, key)
+              deleteCriterion(doc, criterion.id)
+            })
+          }
           onClose={() => setPending(null)}
         >
           <p>
-            The criterion and its gold values in {examples.filter((e) => e.gold[criterion.id]).length}{' '}
-            example(s) are removed for everyone. Undo (Ctrl+Z in the panel) restores them.
+            The criterion and its gold values in{' '}
+            {examples.filter((e) => goldKeysOf(e, criterion.id).length > 0).length} example(s) are removed for
+            everyone. Undo (Ctrl+Z in the panel) restores them.
           </p>
         </ConfirmDialog>
       )}

@@ -1,4 +1,7 @@
-/** The labels of a label criterion, each with a description and whether choosing it counts as a pass. */
+/**
+ * The labels of a label, multiLabel or span criterion, each with a description and (label criteria only)
+ * whether choosing it counts as a pass.
+ */
 import { useState } from 'react'
 import {
   addLabel,
@@ -11,7 +14,7 @@ import { writeLocal } from '../sync/localOrigin'
 import { useDraftData } from './draftContext'
 import { YTextInput } from './YTextInput'
 
-export function LabelsEditor({ criterionId }: { criterionId: string }) {
+export function LabelsEditor({ criterionId, passing = true }: { criterionId: string; passing?: boolean }) {
   const { doc, editable } = useDraftData()
   const labels = labelEntries(doc, criterionId)
   const [draft, setDraft] = useState('')
@@ -37,19 +40,21 @@ export function LabelsEditor({ criterionId }: { criterionId: string }) {
                 writeLocal(doc, () => setLabelField(doc, criterionId, label.id, 'value', event.target.value))
               }
             />
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={label.passing}
-                disabled={!editable}
-                onChange={(event) =>
-                  writeLocal(doc, () =>
-                    setLabelField(doc, criterionId, label.id, 'passing', event.target.checked),
-                  )
-                }
-              />
-              Passing
-            </label>
+            {passing && (
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={label.passing}
+                  disabled={!editable}
+                  onChange={(event) =>
+                    writeLocal(doc, () =>
+                      setLabelField(doc, criterionId, label.id, 'passing', event.target.checked),
+                    )
+                  }
+                />
+                Passing
+              </label>
+            )}
             {editable && (
               <button
                 type="button"

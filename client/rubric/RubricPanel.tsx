@@ -1,6 +1,6 @@
 /**
- * The rubric beside the guideline: title, instructions, pass threshold, live checks, the criteria and the
- * templates. Every field is shared live; Ctrl+Z / Ctrl+Shift+Z here undo and redo your own rubric and
+ * The rubric beside the guideline: title, instructions, pass threshold, live checks, task types, the criteria
+ * and the templates. Every field is shared live; Ctrl+Z / Ctrl+Shift+Z here undo and redo your own rubric and
  * example edits (not other people's).
  */
 import { useState } from 'react'
@@ -12,6 +12,7 @@ import { CriteriaList } from './CriteriaList'
 import { DetachedExamples } from './DetachedExamples'
 import { handleUndoKeys, useDraftData } from './draftContext'
 import { ProblemsList } from './ProblemsList'
+import { TaskTypesPanel } from './TaskTypesPanel'
 import { TemplatePicker } from './TemplatePicker'
 import { YTextInput } from './YTextInput'
 
@@ -121,6 +122,7 @@ export function RubricPanel({ onCollapse }: { onCollapse: () => void }) {
         <AttemptSettingsEditor />
         <ProblemsList problems={problems} />
         <DetachedExamples />
+        <TaskTypesPanel />
         {templatesOpen && !empty && (
           <section className="rubric-panel__templates">
             <h3 className="section-title">Add criteria from a template</h3>
