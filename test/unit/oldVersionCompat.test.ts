@@ -52,7 +52,10 @@ describe('a version published before task types', () => {
       if (!('gold' in e)) continue
       gold[e.id] = Object.fromEntries(Object.entries(e.gold).map(([key, g]) => [key, g.accepted]))
     }
-    expect(scoreAttempt(version.rubric, gold, expected.answers as Answers)).toEqual(expected.score)
+    const { details, ...score } = scoreAttempt(version.rubric, gold, expected.answers as Answers)
+    expect(score).toEqual(expected.score)
+    // Details are new (span, label-set and step-verdict answers only): none for the old kinds.
+    expect(Object.values(details).every((perSlot) => Object.keys(perSlot).length === 0)).toBe(true)
   })
 
   it('renders the same Markdown, and one CSV row per gold value as before', () => {
