@@ -3,28 +3,31 @@
  * changed which example's gold in the draft, one entry per person, example and minute, each slot with its
  * accepted values before the first change and after the last one of that minute (null: no gold).
  */
-export interface GoldEditSlotChange {
+import { z } from 'zod'
+
+export const GoldEditSlotChange = z.object({
   /** The slot key: a criterion id, or `<criterionId>@A` / `@B` for a per-response question. */
-  slot: string
-  criterionId: string
-  from: unknown[] | null
-  to: unknown[] | null
-}
+  slot: z.string(),
+  criterionId: z.string(),
+  from: z.array(z.unknown()).nullable(),
+  to: z.array(z.unknown()).nullable(),
+})
+export type GoldEditSlotChange = z.infer<typeof GoldEditSlotChange>
 
-export interface GoldEditEntry {
-  id: number
-  exampleId: string
-  userId: string
-  userName: string
+export const GoldEditEntry = z.object({
+  id: z.number(),
+  exampleId: z.string(),
+  userId: z.string(),
+  userName: z.string(),
   /** When the first and the last change of the entry were applied (ISO 8601). */
-  firstAt: string
-  lastAt: string
-  changes: GoldEditSlotChange[]
-}
+  firstAt: z.string(),
+  lastAt: z.string(),
+  changes: z.array(GoldEditSlotChange),
+})
+export type GoldEditEntry = z.infer<typeof GoldEditEntry>
 
-export interface GoldEditList {
-  edits: GoldEditEntry[]
-}
+export const GoldEditList = z.object({ edits: z.array(GoldEditEntry) })
+export type GoldEditList = z.infer<typeof GoldEditList>
 
 /** Example ids as the draft makes them (and as seeded or imported examples may carry them). */
 export const EXAMPLE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/

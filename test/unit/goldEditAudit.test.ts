@@ -216,3 +216,14 @@ describe('the recorder', () => {
     await recorder.close()
   })
 })
+
+describe('the results page’s gold edit log', () => {
+  it('shows accepted values as short text', async () => {
+    const { describeAccepted } = await import('../../client/results/GoldEditLog')
+    expect(describeAccepted(null)).toBe('—')
+    expect(describeAccepted([])).toBe('—')
+    expect(describeAccepted([3, 4])).toBe('3 or 4')
+    expect(describeAccepted([true])).toBe('yes')
+    expect(describeAccepted([{ choice: 'A' }])).toBe('{"choice":"A"}')
+  })
+})
