@@ -1,7 +1,7 @@
 /**
  * The gold edit log on the results page (owners and leads): who changed which example's gold in the draft,
- * most recent first, one row per person, example and minute with the value before and after. Titles come
- * from the shown version; an example or criterion it does not have is named by its id.
+ * most recent first, one row per person, example and minute with the value (and rationale) before and
+ * after. Titles come from the shown version; an example or criterion it does not have is named by its id.
  */
 import { useEffect, useState } from 'react'
 import type { GoldEditEntry } from '../../shared/schema/goldEditLog'
@@ -25,6 +25,13 @@ export function describeAccepted(values: readonly unknown[] | null): string {
           ? JSON.stringify(v)
           : String(v)
   return values.map(one).join(' or ')
+}
+
+/** A rationale in quotes, shortened to one line of about 60 characters; "none" when empty. */
+export function quote(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  if (!line) return 'none'
+  return `“${line.length > 60 ? `${line.slice(0, 59)}…` : line}”`
 }
 
 export function GoldEditLog({
@@ -85,6 +92,11 @@ export function GoldEditLog({
               </td>
               <td>
                 {describeAccepted(change.from)} → {describeAccepted(change.to)}
+                {change.rationale && (
+                  <div className="muted" title={change.rationale.to}>
+                    Rationale: {quote(change.rationale.from)} → {quote(change.rationale.to)}
+                  </div>
+                )}
               </td>
             </tr>
           )),

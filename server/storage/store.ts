@@ -404,12 +404,14 @@ export interface CalibrationStore {
   ): Promise<boolean>
 }
 
-/** One gold slot's accepted values before and after (null: no gold), as stored JSON. */
+/** One gold slot's accepted values before and after (null: no gold) and its rationale if it changed. */
 export interface GoldSlotChange {
   /** The slot key (criterion id, or `<criterionId>@A` / `@B`). */
   slot: string
   from: unknown[] | null
   to: unknown[] | null
+  /** The gold rationale's text before and after, only when it changed ('' = none). */
+  rationale?: { from: string; to: string }
 }
 
 /** A change to one example's gold by one person, as the sync server saw it applied to the draft. */

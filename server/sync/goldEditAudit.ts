@@ -1,6 +1,7 @@
 /**
- * The gold edit log's eyes on a draft room: a watcher keeps each example's gold (accepted values per slot
- * key) as it was after the last change and, when an update from a socket changes it, reports who changed
+ * The gold edit log's eyes on a draft room: a watcher keeps each example's gold (accepted values and
+ * rationale per slot key) as it was after the last change and, when an update from a socket changes it,
+ * reports who changed
  * what; a recorder batches the reports and writes them to the store about once a second, where they are
  * coalesced to one row per person, example and minute (server/storage/goldEdits.ts). Only examples whose
  * gold maps an update touches are looked at, so typing in texts costs one type check per changed type.
@@ -16,8 +17,8 @@ export interface GoldEditSink {
   record(edit: GoldEditInput): void
 }
 
-/** Slot key → the accepted values as JSON (slots without gold are absent). */
-type GoldSnapshot = Map<string, string>
+/** Per slot key: the accepted values as JSON (null: none) and the gold rationale text ('' when none). */
+type GoldSnapshot = Map<string, { accepted: string | null; rationale: string }>
 
 const NO_GOLD: GoldSnapshot = new Map()
 
@@ -36,7 +37,10 @@ function plainValue(value: unknown): unknown {
   }
 }
 
-/** An example's gold as JSON per slot key; an empty accepted list counts as no gold (as readers treat it). */
+/**
+ * An example's gold per slot key; an empty accepted list counts as no gold (as readers treat it), and a slot
+ * with neither gold nor rationale is left out.
+ */
 export function goldSnapshot(example: unknown): GoldSnapshot {
   if (!(example instanceof Y.Map)) return NO_GOLD
   const gold = example.get('gold')
@@ -44,44 +48,60 @@ export function goldSnapshot(example: unknown): GoldSnapshot {
   const snapshot: GoldSnapshot = new Map()
   for (const [slot, entry] of gold.entries()) {
     if (!(entry instanceof Y.Map)) continue
-    const accepted = entry.get('accepted')
-    if (Array.isArray(accepted) && accepted.length > 0)
-      snapshot.set(slot, JSON.stringify(accepted.map(plainValue)))
+    const value = entry.get('accepted')
+    const accepted = Array.isArray(value) && value.length > 0 ? JSON.stringify(value.map(plainValue)) : null
+    const text = entry.get('rationale')
+    const rationale = text instanceof Y.Text ? text.toString() : ''
+    if (accepted !== null || rationale !== '') snapshot.set(slot, { accepted, rationale })
   }
   return snapshot
 }
 
-/** The slots whose gold differs between two snapshots, in slot key order. */
+const parsed = (json: string | null) => (json === null ? null : (JSON.parse(json) as unknown[]))
+
+/**
+ * The slots whose gold or rationale differs between two snapshots, in slot key order. `from`/`to` are the
+ * accepted values (equal when only the rationale changed); `rationale` is there only when it changed.
+ */
 export function goldChanges(before: GoldSnapshot, after: GoldSnapshot): GoldSlotChange[] {
   const slots = new Set([...before.keys(), ...after.keys()])
   const changes: GoldSlotChange[] = []
   for (const slot of [...slots].sort()) {
-    const from = before.get(slot) ?? null
-    const to = after.get(slot) ?? null
-    if (from === to) continue
+    const from = before.get(slot) ?? { accepted: null, rationale: '' }
+    const to = after.get(slot) ?? { accepted: null, rationale: '' }
+    const rationaleChanged = from.rationale !== to.rationale
+    if (from.accepted === to.accepted && !rationaleChanged) continue
     changes.push({
       slot,
-      from: from === null ? null : (JSON.parse(from) as unknown[]),
-      to: to === null ? null : (JSON.parse(to) as unknown[]),
+      from: parsed(from.accepted),
+      to: parsed(to.accepted),
+      ...(rationaleChanged ? { rationale: { from: from.rationale, to: to.rationale } } : {}),
     })
   }
   return changes
 }
 
 /**
- * The example whose gold an event may have changed, or null. Gold lives in plain values of Y.Maps: the
- * examples map (an example added or removed), an example (its `gold` map replaced), its gold map (a slot
- * added or removed) or a slot's entry (`accepted` set). Text events (rationales, prompts) never change gold.
+ * The examples whose gold an event may have changed. Gold lives in plain values of Y.Maps — the examples map
+ * (an example added or removed), an example (its `gold` map replaced), its gold map (a slot added or
+ * removed), a slot's entry (`accepted` set) — and in each entry's `rationale` Y.Text. Other texts (prompts,
+ * titles) are told apart by their parent before any path is computed.
  */
 function touchedExamples(event: Y.YEvent<Y.AbstractType<unknown>>, examples: Y.Map<unknown>): string[] {
-  if (!(event.target instanceof Y.Map)) return []
+  const target = event.target
+  if (target instanceof Y.Text) {
+    if (!(target.parent instanceof Y.Map)) return []
+    const path = event.path
+    return path.length === 4 && path[1] === 'gold' && path[3] === 'rationale' ? [String(path[0])] : []
+  }
+  if (!(target instanceof Y.Map)) return []
   const keys = (event as Y.YMapEvent<unknown>).keysChanged as Set<string | null>
-  if (event.target === examples) return [...keys].filter((key): key is string => key !== null)
+  if (target === examples) return [...keys].filter((key): key is string => key !== null)
   const path = event.path
   if (path.length === 1) return keys.has('gold') ? [String(path[0])] : []
   if (path[1] !== 'gold') return []
   if (path.length === 2) return [String(path[0])]
-  if (path.length === 3 && keys.has('accepted')) return [String(path[0])]
+  if (path.length === 3 && (keys.has('accepted') || keys.has('rationale'))) return [String(path[0])]
   return []
 }
 

@@ -1,7 +1,8 @@
 /**
  * The gold edit log as the API returns it (`GET /api/projects/:id/gold-edits`, owners and leads): who
  * changed which example's gold in the draft, one entry per person, example and minute, each slot with its
- * accepted values before the first change and after the last one of that minute (null: no gold).
+ * accepted values before the first change and after the last one of that minute (null: no gold), and its
+ * rationale likewise when that changed.
  */
 import { z } from 'zod'
 
@@ -11,6 +12,8 @@ export const GoldEditSlotChange = z.object({
   criterionId: z.string(),
   from: z.array(z.unknown()).nullable(),
   to: z.array(z.unknown()).nullable(),
+  /** The gold rationale before and after ('' = none), only when it changed. */
+  rationale: z.object({ from: z.string(), to: z.string() }).optional(),
 })
 export type GoldEditSlotChange = z.infer<typeof GoldEditSlotChange>
 

@@ -19,22 +19,38 @@ afterEach(async () => {
 })
 
 describe('the gold edit log', () => {
-  it('records the owner who wrote the examples, and nothing for edits that leave gold alone', async () => {
+  it('records the owner who wrote the examples, rationale edits, and nothing for other edits', async () => {
     const server = await startTestServer()
     const s = await draftWithGold(server.url, server.setupUrl)
-    const rows = await rowsOf(s, s.owner, (r) => r.length === 1)
-    const change = rows[0]?.changes.find((c) => c.slot === s.criterionId)
-    expect(change).toEqual({ slot: s.criterionId, criterionId: s.criterionId, from: null, to: [3] })
-    expect(rows[0]?.changes).toHaveLength(3)
-    // Typing in the prompt and in a gold rationale: no new row, no changed row.
-    exampleRichText(s.owners.doc, s.exampleId, 'prompt')?.insert(0, [new Y.XmlText('x')])
-    goldRationale(s.owners.doc, s.exampleId, s.criterionId)?.insert(0, 'Because ')
+    const [created] = await rowsOf(s, s.owner, (r) => r.length === 1)
+    expect(created?.changes).toHaveLength(3)
+    expect(created?.changes.find((c) => c.slot === s.criterionId)).toEqual({
+      slot: s.criterionId,
+      criterionId: s.criterionId,
+      from: null,
+      to: [3],
+      rationale: { from: '', to: expect.stringMatching(/^GOLDMARK-\d-help$/) },
+    })
+    // A lead types in the prompt (nothing recorded), then in the gold rationale (recorded, gold unchanged).
+    const a = await leadOn(s, 'Ada Lead')
+    exampleRichText(a.client.doc, s.exampleId, 'prompt')?.insert(0, [new Y.XmlText('x')])
     const check = connectClient(s.url, s.project, { user: s.owner })
-    await waitFor(
-      () => goldRationale(check.doc, s.exampleId, s.criterionId)?.toString().startsWith('Because ') ?? false,
-    )
+    await waitFor(() => exampleRichText(check.doc, s.exampleId, 'prompt')?.toString().includes('x') ?? false)
     await server.registry.goldEdits?.flush()
-    expect(await editsOf(s)).toEqual(rows)
+    expect((await editsOf(s)).filter((r) => r.userId === a.user.id)).toEqual([])
+    const rationale = goldRationale(a.client.doc, s.exampleId, s.criterionId)!
+    const before = rationale.toString()
+    rationale.insert(0, 'Because ')
+    const [row] = await rowsOf(s, a.user, (r) => r.length === 1)
+    expect(row?.changes).toEqual([
+      {
+        slot: s.criterionId,
+        criterionId: s.criterionId,
+        from: [3],
+        to: [3],
+        rationale: { from: before, to: `Because ${before}` },
+      },
+    ])
   })
 
   it('keeps one row per lead when two leads change the same example within a minute', async () => {

@@ -58,31 +58,37 @@ describe('gold snapshots and changes', () => {
       gold: {
         spans: { accepted: [{ spans: [anchored] }] },
         empty: { accepted: [] },
+        explained: { accepted: [], rationale: 'Why' },
         acc: { accepted: [4, 5] },
       },
     })
     expect([...goldSnapshot(examplesMap(doc).get(id)).entries()]).toEqual([
-      ['spans', JSON.stringify([{ spans: [span] }])],
-      ['acc', '[4,5]'],
+      ['spans', { accepted: JSON.stringify([{ spans: [span] }]), rationale: '' }],
+      ['explained', { accepted: null, rationale: 'Why' }],
+      ['acc', { accepted: '[4,5]', rationale: '' }],
     ])
     expect(goldSnapshot(undefined).size).toBe(0)
   })
 
-  it('lists the slots whose gold differs, in slot order, with null for no gold', () => {
+  it('lists the slots whose gold or rationale differs, in slot order, with null for no gold', () => {
+    const g = (accepted: string | null, rationale = '') => ({ accepted, rationale })
     const before = new Map([
-      ['b', '[1]'],
-      ['a', '[true]'],
-      ['same', '[2]'],
+      ['b', g('[1]')],
+      ['a', g('[true]', 'A')],
+      ['same', g('[2]', 'S')],
+      ['why', g('[2]', 'old')],
     ])
     const after = new Map([
-      ['b', '[2]'],
-      ['c@A', '[{"choice":"A"}]'],
-      ['same', '[2]'],
+      ['b', g('[2]')],
+      ['c@A', g('[{"choice":"A"}]')],
+      ['same', g('[2]', 'S')],
+      ['why', g('[2]', 'new')],
     ])
     expect(goldChanges(before, after)).toEqual([
-      { slot: 'a', from: [true], to: null },
+      { slot: 'a', from: [true], to: null, rationale: { from: 'A', to: '' } },
       { slot: 'b', from: [1], to: [2] },
       { slot: 'c@A', from: null, to: [{ choice: 'A' }] },
+      { slot: 'why', from: [2], to: [2], rationale: { from: 'old', to: 'new' } },
     ])
   })
 })
@@ -127,15 +133,26 @@ describe('the watcher', () => {
     ])
   })
 
-  it('reports nothing for texts, rationales, or gold set to what it was', () => {
+  it('reports nothing for other texts, or gold set to what it was', () => {
     const { client, room, exampleId, seen } = setup()
     const lead = connectionOf('lead-1')
     relay(client, room, lead, () =>
       exampleRichText(client, exampleId, 'prompt')?.insert(0, [new Y.XmlText('x')]),
     )
-    relay(client, room, lead, () => goldRationale(client, exampleId, 'acc')?.insert(0, 'Because'))
+    relay(client, room, lead, () => examplesMap(client).get(exampleId)?.set('difficulty', 'hard'))
     relay(client, room, lead, () => setGold(client, exampleId, 'acc', [3]))
     expect(seen).toEqual([])
+  })
+
+  it('reports rationale edits with the text before and after', () => {
+    const { client, room, exampleId, seen } = setup()
+    const lead = connectionOf('lead-1')
+    relay(client, room, lead, () => goldRationale(client, exampleId, 'acc')?.insert(0, 'Because'))
+    relay(client, room, lead, () => goldRationale(client, exampleId, 'acc')?.delete(0, 3))
+    expect(seen.map((e) => e.changes)).toEqual([
+      [{ slot: 'acc', from: [3], to: [3], rationale: { from: '', to: 'Because' } }],
+      [{ slot: 'acc', from: [3], to: [3], rationale: { from: 'Because', to: 'ause' } }],
+    ])
   })
 
   it('stops watching when destroyed', () => {
@@ -151,6 +168,27 @@ describe('the coalescing rule', () => {
     expect(joinsRow(1000, 1000)).toBe(true)
     expect(joinsRow(1000, 60_999)).toBe(true)
     expect(joinsRow(1000, 61_000)).toBe(false)
+  })
+
+  it('folds rationales the same way, keeping a rationale change that later changes lack', () => {
+    const r = (from: string, to: string) => ({ from, to })
+    expect(
+      mergeGoldChanges(
+        [
+          { slot: 'a', from: [1], to: [1], rationale: r('', 'x') },
+          { slot: 'b', from: [1], to: [2], rationale: r('p', 'q') },
+        ],
+        [
+          { slot: 'a', from: [1], to: [1], rationale: r('x', 'xy') },
+          { slot: 'b', from: [2], to: [3] },
+          { slot: 'c', from: [1], to: [1], rationale: r('m', 'n') },
+        ],
+      ),
+    ).toEqual([
+      { slot: 'a', from: [1], to: [1], rationale: r('', 'xy') },
+      { slot: 'b', from: [1], to: [3], rationale: r('p', 'q') },
+      { slot: 'c', from: [1], to: [1], rationale: r('m', 'n') },
+    ])
   })
 
   it('keeps the first old value and takes the latest new value per slot', () => {
@@ -225,5 +263,12 @@ describe('the results page’s gold edit log', () => {
     expect(describeAccepted([3, 4])).toBe('3 or 4')
     expect(describeAccepted([true])).toBe('yes')
     expect(describeAccepted([{ choice: 'A' }])).toBe('{"choice":"A"}')
+  })
+
+  it('quotes rationales on one short line', async () => {
+    const { quote } = await import('../../client/results/GoldEditLog')
+    expect(quote('  ')).toBe('none')
+    expect(quote('Two\nlines')).toBe('“Two lines”')
+    expect(quote('x'.repeat(61))).toBe(`“${'x'.repeat(59)}…”`)
   })
 })
