@@ -1,10 +1,9 @@
 /**
  * The gold edit log's eyes on a draft room: a watcher keeps each example's gold (accepted values and
  * rationale per slot key) as it was after the last change and, when an update from a socket changes it,
- * reports who changed
- * what; a recorder batches the reports and writes them to the store about once a second, where they are
- * coalesced to one row per person, example and minute (server/storage/goldEdits.ts). Only examples whose
- * gold maps an update touches are looked at, so typing in texts costs one type check per changed type.
+ * reports who changed what; a recorder batches the reports and writes them to the store about once a
+ * second, where they are coalesced to one row per person, example and minute (server/storage/goldEdits.ts).
+ * Only examples whose gold an update touches are looked at, and typing outside gold reaches no observer.
  */
 import * as Y from 'yjs'
 import { examplesMap } from '../../shared/ydoc/examplesDoc'
@@ -81,38 +80,26 @@ export function goldChanges(before: GoldSnapshot, after: GoldSnapshot): GoldSlot
   return changes
 }
 
-/**
- * The examples whose gold an event may have changed. Gold lives in plain values of Y.Maps — the examples map
- * (an example added or removed), an example (its `gold` map replaced), its gold map (a slot added or
- * removed), a slot's entry (`accepted` set) — and in each entry's `rationale` Y.Text. Other texts (prompts,
- * titles) are told apart by their parent before any path is computed.
- */
-function touchedExamples(event: Y.YEvent<Y.AbstractType<unknown>>, examples: Y.Map<unknown>): string[] {
-  const target = event.target
-  if (target instanceof Y.Text) {
-    if (!(target.parent instanceof Y.Map)) return []
-    const path = event.path
-    return path.length === 4 && path[1] === 'gold' && path[3] === 'rationale' ? [String(path[0])] : []
-  }
-  if (!(target instanceof Y.Map)) return []
-  const keys = (event as Y.YMapEvent<unknown>).keysChanged as Set<string | null>
-  if (target === examples) return [...keys].filter((key): key is string => key !== null)
-  const path = event.path
-  if (path.length === 1) return keys.has('gold') ? [String(path[0])] : []
-  if (path[1] !== 'gold') return []
-  if (path.length === 2) return [String(path[0])]
-  if (path.length === 3 && (keys.has('accepted') || keys.has('rationale'))) return [String(path[0])]
-  return []
-}
+type DeepObserver = (events: Y.YEvent<Y.AbstractType<unknown>>[], txn: Y.Transaction) => void
 
-/** Watches one draft document; reports gold changes made by updates whose origin is a socket. */
+/**
+ * Watches one draft document; reports gold changes made by updates whose origin is a socket. It observes
+ * only where gold lives — the examples map (examples added or removed), each example (its `gold` map
+ * replaced) and, deeply, each gold map (slots, accepted values, rationales) — so typing in prompts, titles
+ * or responses never reaches it. Examples touched by a transaction are compared once, after it.
+ */
 export class GoldEditWatcher {
   private readonly known = new Map<string, GoldSnapshot>()
   private readonly examples: Y.Map<unknown>
-  private readonly observer: (events: Y.YEvent<Y.AbstractType<unknown>>[], txn: Y.Transaction) => void
+  /** Per watched example, how to stop watching it. */
+  private readonly unwatch = new Map<string, () => void>()
+  /** Examples the current transaction touched. */
+  private readonly touched = new Set<string>()
+  private readonly onExamples: (event: Y.YMapEvent<unknown>) => void
+  private readonly afterTransaction: (txn: Y.Transaction) => void
 
   constructor(
-    doc: Y.Doc,
+    private readonly doc: Y.Doc,
     private readonly projectId: string,
     private readonly sink: GoldEditSink,
     private readonly now: () => number = Date.now,
@@ -121,18 +108,51 @@ export class GoldEditWatcher {
     for (const [id, example] of this.examples.entries()) {
       const snapshot = goldSnapshot(example)
       if (snapshot.size > 0) this.known.set(id, snapshot)
+      this.watch(id, example)
     }
-    this.observer = (events, txn) => this.changed(events, txn)
-    this.examples.observeDeep(this.observer)
+    this.onExamples = (event) => {
+      for (const id of event.keysChanged as Set<string>) {
+        this.unwatch.get(id)?.()
+        this.unwatch.delete(id)
+        const example = this.examples.get(id)
+        if (example !== undefined) this.watch(id, example)
+        this.touched.add(id)
+      }
+    }
+    this.examples.observe(this.onExamples)
+    // Emitted after every observer of the transaction has run.
+    this.afterTransaction = (txn) => this.settle(txn)
+    doc.on('afterTransaction', this.afterTransaction)
   }
 
-  private changed(events: Y.YEvent<Y.AbstractType<unknown>>[], txn: Y.Transaction): void {
-    const touched = new Set<string>()
-    for (const event of events) for (const id of touchedExamples(event, this.examples)) touched.add(id)
-    if (touched.size === 0) return
+  private watch(id: string, example: unknown): void {
+    if (!(example instanceof Y.Map)) return
+    let gold: Y.Map<unknown> | null = null
+    const onGold: DeepObserver = () => this.touched.add(id)
+    const watchGold = () => {
+      gold?.unobserveDeep(onGold)
+      const current = example.get('gold')
+      gold = current instanceof Y.Map ? current : null
+      gold?.observeDeep(onGold)
+    }
+    const onExample = (event: Y.YMapEvent<unknown>) => {
+      if (!event.keysChanged.has('gold')) return
+      watchGold()
+      this.touched.add(id)
+    }
+    watchGold()
+    example.observe(onExample)
+    this.unwatch.set(id, () => {
+      example.unobserve(onExample)
+      gold?.unobserveDeep(onGold)
+    })
+  }
+
+  private settle(txn: Y.Transaction): void {
+    if (this.touched.size === 0) return
     const origin = txn.origin
     const at = this.now()
-    for (const exampleId of touched) {
+    for (const exampleId of this.touched) {
       const before = this.known.get(exampleId) ?? NO_GOLD
       const after = goldSnapshot(this.examples.get(exampleId))
       if (after.size > 0) this.known.set(exampleId, after)
@@ -143,10 +163,14 @@ export class GoldEditWatcher {
       if (changes.length > 0)
         this.sink.record({ projectId: this.projectId, exampleId, userId: origin.user.id, at, changes })
     }
+    this.touched.clear()
   }
 
   destroy(): void {
-    this.examples.unobserveDeep(this.observer)
+    this.doc.off('afterTransaction', this.afterTransaction)
+    this.examples.unobserve(this.onExamples)
+    for (const stop of this.unwatch.values()) stop()
+    this.unwatch.clear()
     this.known.clear()
   }
 }

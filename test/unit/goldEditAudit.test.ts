@@ -155,6 +155,29 @@ describe('the watcher', () => {
     ])
   })
 
+  it('follows examples added later and gold maps replaced', () => {
+    const { client, room, exampleId, seen } = setup()
+    const lead = connectionOf('lead-1')
+    let added = ''
+    relay(client, room, 'store', () => {
+      added = addExample(client, {})
+    })
+    relay(client, room, lead, () => setGold(client, added, 'acc', [7]))
+    relay(client, room, lead, () => {
+      const gold = new Y.Map<Y.Map<unknown>>()
+      const entry = new Y.Map<unknown>()
+      entry.set('accepted', [9])
+      gold.set('acc', entry)
+      examplesMap(client).get(exampleId)?.set('gold', gold)
+    })
+    relay(client, room, lead, () => setGold(client, exampleId, 'acc', [10]))
+    expect(seen.map((e) => [e.exampleId, e.changes])).toEqual([
+      [added, [{ slot: 'acc', from: null, to: [7] }]],
+      [exampleId, [{ slot: 'acc', from: [3], to: [9] }]],
+      [exampleId, [{ slot: 'acc', from: [9], to: [10] }]],
+    ])
+  })
+
   it('stops watching when destroyed', () => {
     const { client, room, exampleId, seen, watcher } = setup()
     watcher.destroy()
