@@ -59,49 +59,52 @@ export function GoldEditLog({
   if (edits === null) return <p className="muted">Loading…</p>
   if (edits.length === 0) return <p className="muted">Nobody has changed gold in the draft yet.</p>
   return (
-    <table className="data-table" data-testid="gold-edit-log">
-      <thead>
-        <tr>
-          <th>When</th>
-          <th>Who</th>
-          <th>Example</th>
-          <th>Question</th>
-          <th>Gold before → after</th>
-        </tr>
-      </thead>
-      <tbody>
-        {edits.flatMap((edit) =>
-          edit.changes.map((change, i) => (
-            <tr key={`${edit.id}-${change.slot}`} data-testid="gold-edit-row">
-              {i === 0 && (
-                <>
-                  <td rowSpan={edit.changes.length} title={formatFullTime(edit.lastAt)}>
-                    {formatRelativeTime(edit.lastAt)}
-                  </td>
-                  <td rowSpan={edit.changes.length}>{edit.userName}</td>
-                  <td rowSpan={edit.changes.length}>
-                    <a href={`${projectPath(projectId)}#${encodeURIComponent(edit.exampleId)}`}>
-                      {exampleTitle(edit.exampleId) ?? edit.exampleId}
-                    </a>
-                  </td>
-                </>
-              )}
-              <td>
-                {criterionTitle(change.criterionId) ?? change.criterionId}
-                {change.slot !== change.criterionId && ` (response ${change.slot.slice(-1)})`}
-              </td>
-              <td>
-                {describeAccepted(change.from)} → {describeAccepted(change.to)}
-                {change.rationale && (
-                  <div className="muted" title={change.rationale.to}>
-                    Rationale: {quote(change.rationale.from)} → {quote(change.rationale.to)}
-                  </div>
+    // Scrolls sideways on its own on a phone, like the page's other wide tables.
+    <div className="table-scroll">
+      <table className="data-table" data-testid="gold-edit-log">
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Who</th>
+            <th>Example</th>
+            <th>Question</th>
+            <th>Gold before → after</th>
+          </tr>
+        </thead>
+        <tbody>
+          {edits.flatMap((edit) =>
+            edit.changes.map((change, i) => (
+              <tr key={`${edit.id}-${change.slot}`} data-testid="gold-edit-row">
+                {i === 0 && (
+                  <>
+                    <td rowSpan={edit.changes.length} title={formatFullTime(edit.lastAt)}>
+                      {formatRelativeTime(edit.lastAt)}
+                    </td>
+                    <td rowSpan={edit.changes.length}>{edit.userName}</td>
+                    <td rowSpan={edit.changes.length}>
+                      <a href={`${projectPath(projectId)}#${encodeURIComponent(edit.exampleId)}`}>
+                        {exampleTitle(edit.exampleId) ?? edit.exampleId}
+                      </a>
+                    </td>
+                  </>
                 )}
-              </td>
-            </tr>
-          )),
-        )}
-      </tbody>
-    </table>
+                <td>
+                  {criterionTitle(change.criterionId) ?? change.criterionId}
+                  {change.slot !== change.criterionId && ` (response ${change.slot.slice(-1)})`}
+                </td>
+                <td>
+                  {describeAccepted(change.from)} → {describeAccepted(change.to)}
+                  {change.rationale && (
+                    <div className="muted" title={change.rationale.to}>
+                      Rationale: {quote(change.rationale.from)} → {quote(change.rationale.to)}
+                    </div>
+                  )}
+                </td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </div>
   )
 }
