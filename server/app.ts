@@ -18,6 +18,7 @@ import { disputeRoutes } from './http/disputes'
 import type { AppEnv, RouteDeps } from './http/env'
 import { ApiFailure, errorResponse } from './http/errors'
 import { goldAuditExportRoutes } from './http/goldAuditExport'
+import { goldEditRoutes } from './http/goldEdits'
 import { goldExportRoutes } from './http/goldExport'
 import { inviteRoutes, projectInviteRoutes } from './http/invites'
 import { memberRoutes } from './http/members'
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', commentRoutes(deps))
   app.route('/api/projects', activityRoutes(deps))
   app.route('/api/projects', goldExportRoutes(deps))
+  app.route('/api/projects', goldEditRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })

@@ -22,6 +22,7 @@ import { DisputesPanel } from './DisputesPanel'
 import { ExamplesTable } from './ExamplesTable'
 import { formatInterval, pct } from './formatStat'
 import { GoldAuditPanel } from './GoldAuditPanel'
+import { GoldEditLog } from './GoldEditLog'
 import { useDashboard } from './useDashboard'
 import '../styles/calibration.css'
 import './results.css'
@@ -205,6 +206,15 @@ export default function ResultsPage({ projectId }: { projectId: string }) {
         <section className="card">
           <h2>Gold audit: which gold looks wrong</h2>
           <GoldAuditPanel projectId={projectId} audit={data.goldAudit} disputes={disputes} />
+        </section>
+
+        <section className="card">
+          <h2>Gold changes in the draft</h2>
+          <GoldEditLog
+            projectId={projectId}
+            exampleTitle={(id) => exampleTitles.get(id)}
+            criterionTitle={(id) => criterionTitles.get(id)}
+          />
         </section>
 
         <section className="card">

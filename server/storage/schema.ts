@@ -9,6 +9,9 @@ export type Dialect = 'sqlite' | 'postgres'
 export type Migration = string | { readonly sqlite: string; readonly postgres: string }
 
 const AUDIT_APPEND_ONLY = 'audit_log is append-only'
+const GOLD_EDITS_CLOSED = 'gold_edits rows are append-only once their minute is over'
+/** How long a gold edit row stays open for coalescing (the rule is in server/storage/goldEdits.ts). */
+export const GOLD_EDIT_WINDOW_MS = 60_000
 
 export const MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE projects (
@@ -178,6 +181,46 @@ export const MIGRATIONS: readonly Migration[] = [
      );`,
   // Who an invite link is for (a name or email the inviter notes; nothing is sent).
   `ALTER TABLE invites ADD COLUMN note TEXT NOT NULL DEFAULT '';`,
+  // Who changed which example's gold in the draft: one row per person, example and minute (first_at is when
+  // the row's minute began; changes is JSON {slotKey: {from, to}} of accepted values).
+  `CREATE TABLE gold_edits (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     project_id TEXT NOT NULL,
+     example_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     first_at INTEGER NOT NULL,
+     last_at INTEGER NOT NULL,
+     changes TEXT NOT NULL
+   );
+   CREATE INDEX gold_edits_person ON gold_edits (project_id, example_id, user_id, first_at);
+   CREATE INDEX gold_edits_project ON gold_edits (project_id, last_at);`,
+  // A gold edit row may only be coalesced into while its own minute is open (by its own timestamps), never
+  // re-keyed, deleted or truncated.
+  {
+    sqlite: `CREATE TRIGGER gold_edits_no_delete BEFORE DELETE ON gold_edits
+             BEGIN SELECT RAISE(ABORT, '${GOLD_EDITS_CLOSED}'); END;
+             CREATE TRIGGER gold_edits_open_minute_only BEFORE UPDATE ON gold_edits
+             WHEN NEW.id IS NOT OLD.id OR NEW.project_id IS NOT OLD.project_id
+               OR NEW.example_id IS NOT OLD.example_id OR NEW.user_id IS NOT OLD.user_id
+               OR NEW.first_at IS NOT OLD.first_at OR NEW.last_at < OLD.last_at
+               OR NEW.last_at >= OLD.first_at + ${GOLD_EDIT_WINDOW_MS}
+             BEGIN SELECT RAISE(ABORT, '${GOLD_EDITS_CLOSED}'); END;`,
+    postgres: `CREATE FUNCTION gold_edits_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+               BEGIN
+                 IF TG_OP = 'UPDATE' THEN
+                   IF NEW.id = OLD.id AND NEW.project_id = OLD.project_id AND NEW.example_id = OLD.example_id
+                      AND NEW.user_id = OLD.user_id AND NEW.first_at = OLD.first_at
+                      AND NEW.last_at >= OLD.last_at AND NEW.last_at < OLD.first_at + ${GOLD_EDIT_WINDOW_MS} THEN
+                     RETURN NEW;
+                   END IF;
+                 END IF;
+                 RAISE EXCEPTION '${GOLD_EDITS_CLOSED}' USING ERRCODE = 'insufficient_privilege';
+               END $$;
+               CREATE TRIGGER gold_edits_guard BEFORE UPDATE OR DELETE ON gold_edits
+               FOR EACH ROW EXECUTE FUNCTION gold_edits_guard();
+               CREATE TRIGGER gold_edits_no_truncate BEFORE TRUNCATE ON gold_edits
+               FOR EACH STATEMENT EXECUTE FUNCTION gold_edits_guard();`,
+  },
 ]
 
 /** The migration's SQL for a dialect. */

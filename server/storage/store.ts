@@ -404,6 +404,54 @@ export interface CalibrationStore {
   ): Promise<boolean>
 }
 
-export interface Store extends DocStore, ProjectStore, AccountStore, VersionStore, CalibrationStore {
+/** One gold slot's accepted values before and after (null: no gold) and its rationale if it changed. */
+export interface GoldSlotChange {
+  /** The slot key (criterion id, or `<criterionId>@A` / `@B`). */
+  slot: string
+  from: unknown[] | null
+  to: unknown[] | null
+  /** The gold rationale's text before and after, only when it changed ('' = none). */
+  rationale?: { from: string; to: string }
+}
+
+/** A change to one example's gold by one person, as the sync server saw it applied to the draft. */
+export interface GoldEditInput {
+  projectId: string
+  exampleId: string
+  userId: string
+  /** When it was applied (ms since the epoch). */
+  at: number
+  changes: GoldSlotChange[]
+}
+
+/** One row of the gold edit log: a person's changes to one example's gold within one minute. */
+export interface GoldEditRecord {
+  id: number
+  projectId: string
+  exampleId: string
+  userId: string
+  userName: string
+  firstAt: string
+  lastAt: string
+  changes: GoldSlotChange[]
+}
+
+export interface GoldEditStore {
+  /**
+   * Records changes in order, in one transaction, coalescing each into the person's latest row for the
+   * example while that row's minute is open (server/storage/goldEdits.ts); safe with several instances.
+   */
+  recordGoldEdits(edits: readonly GoldEditInput[]): Promise<void>
+  /** The project's rows, most recently changed first, optionally for one example. */
+  listGoldEdits(projectId: string, options: { exampleId?: string; limit: number }): Promise<GoldEditRecord[]>
+}
+
+export interface Store
+  extends DocStore,
+    ProjectStore,
+    AccountStore,
+    VersionStore,
+    CalibrationStore,
+    GoldEditStore {
   close(): Promise<void>
 }

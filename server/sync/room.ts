@@ -14,6 +14,7 @@ import type { DocStore } from '../storage/store'
 import { AwarenessState } from './awarenessState'
 import { ClientIdOwners, writerIds } from './clientIdOwners'
 import { Connection } from './connection'
+import { type GoldEditSink, GoldEditWatcher } from './goldEditAudit'
 import type { DurableTarget, Persister } from './persister'
 import { loadDoc, mergeStored } from './storedDoc'
 import { guardFor, type UpdateGuard } from './updateGuard'
@@ -44,6 +45,8 @@ export interface RoomDeps {
   compactAfterUpdates: number
   /** The other instances (null when this is the only one). */
   fanout: Fanout | null
+  /** Where a draft room reports gold changes made through its sockets (goldEditAudit.ts); none: not logged. */
+  goldEdits?: GoldEditSink | null
 }
 
 /** Compaction's merge, exported here too for the tests that compact through the store. */
@@ -74,6 +77,8 @@ export class Room implements DurableTarget {
   private readonly queuedClock = new Map<number, number>()
   /** The whole document encoded, kept until its next change (new clients and compaction share it). */
   private encodedState: Uint8Array | null = null
+  /** Reports gold changes in a draft (null for comments, or when nothing records them). */
+  private goldWatch: GoldEditWatcher | null = null
 
   constructor(
     readonly name: string,
@@ -111,6 +116,9 @@ export class Room implements DurableTarget {
     const loaded = await loadDoc(this.deps.store, this.name, { into: this.doc })
     this.lastSeq = loaded.throughSeq
     this.updatesSinceSnapshot = loaded.logLength
+    const parsed = parseDocName(this.name)
+    if (parsed?.kind === 'draft' && this.deps.goldEdits)
+      this.goldWatch = new GoldEditWatcher(this.doc, parsed.projectId, this.deps.goldEdits)
     this.status = 'ready'
     this.relay?.loaded()
     for (const [conn, frames] of this.waiting) {
@@ -296,6 +304,7 @@ export class Room implements DurableTarget {
 
   evict(): void {
     this.status = 'evicted'
+    this.goldWatch?.destroy()
     this.guard.destroy()
     this.relay?.leave()
     this.doc.destroy()

@@ -8,14 +8,16 @@ import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
 import { KEEPALIVE_INTERVAL_MS, PING_INTERVAL_MS } from '../../shared/protocol/messages'
 import type { Fanout } from '../cluster/fanout'
 import { log } from '../log'
-import type { DocStore } from '../storage/store'
+import type { DocStore, GoldEditStore } from '../storage/store'
 import { Connection, type ConnectionUser, type DocAccess } from './connection'
+import { GoldEditRecorder } from './goldEditAudit'
 import { Persister } from './persister'
 import { Room } from './room'
 import { KEEPALIVE_FRAME } from './wire'
 
 export interface RegistryOptions {
-  store: DocStore
+  /** With `recordGoldEdits`, gold changes made in drafts are logged (goldEditAudit.ts). */
+  store: DocStore & Partial<Pick<GoldEditStore, 'recordGoldEdits'>>
   roomGraceMs: number
   compactAfterUpdates: number
   /** The other instances sharing the database (null when this is the only one). */
@@ -28,6 +30,8 @@ export class RoomRegistry {
   readonly rooms = new Map<string, Room>()
   private readonly roomOf = new Map<Connection, Room>()
   readonly persister: Persister
+  /** Writes the gold edit log (null when the store keeps none). */
+  readonly goldEdits: GoldEditRecorder | null
   private readonly evictTimers = new Map<Room, NodeJS.Timeout>()
   private readonly heartbeat: NodeJS.Timeout
   private lastPing = Date.now()
@@ -35,6 +39,8 @@ export class RoomRegistry {
 
   constructor(private readonly options: RegistryOptions) {
     this.persister = new Persister(options.store)
+    const recordGoldEdits = options.store.recordGoldEdits?.bind(options.store)
+    this.goldEdits = recordGoldEdits ? new GoldEditRecorder({ recordGoldEdits }) : null
     this.heartbeat = setInterval(() => this.beat(), KEEPALIVE_INTERVAL_MS / 2)
     this.heartbeat.unref()
   }
@@ -138,6 +144,7 @@ export class RoomRegistry {
       persister: this.persister,
       compactAfterUpdates: this.options.compactAfterUpdates,
       fanout: this.options.fanout ?? null,
+      goldEdits: this.goldEdits,
     })
     this.rooms.set(name, room)
     room.load().catch((error) => {
@@ -216,5 +223,6 @@ export class RoomRegistry {
       room.evict()
     }
     this.rooms.clear()
+    await this.goldEdits?.close()
   }
 }

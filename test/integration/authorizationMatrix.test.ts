@@ -349,6 +349,10 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
     expected: row(401, 200, 200, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/calibration/gold-audit.csv` }),
   },
+  'GET /api/projects/:id/gold-edits': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({ path: `/api/projects/${project}/gold-edits` }),
+  },
   'GET /api/projects/:id/calibration/annotators/:userId/answers': {
     expected: row(401, 200, 200, 403, 403, 404, 401),
     call: async () => ({

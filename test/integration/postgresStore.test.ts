@@ -39,3 +39,18 @@ it('refuses to TRUNCATE the audit log', async () => {
   expect((await store.listAudit('p', 10)).map((e) => e.action)).toEqual(['kept'])
   await store.close()
 })
+
+it('refuses to TRUNCATE the gold edit log', async () => {
+  const { store, raw } = await fresh()
+  const edit = {
+    projectId: 'p',
+    exampleId: 'e',
+    userId: 'u',
+    at: 1000,
+    changes: [{ slot: 'c', from: null, to: [1] }],
+  }
+  await store.recordGoldEdits([edit])
+  await expect(raw('TRUNCATE gold_edits')).rejects.toThrow(/append-only/)
+  expect(await store.listGoldEdits('p', { limit: 10 })).toHaveLength(1)
+  await store.close()
+})

@@ -606,5 +606,64 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
       ])
       await store.close()
     })
+
+    it('coalesces gold edits to one row per person, example and minute, and keeps closed rows as they are', async () => {
+      const { store, raw } = await factory.fresh()
+      const T = Date.UTC(2026, 0, 1, 12, 0, 0)
+      const edit = (
+        userId: string,
+        exampleId: string,
+        at: number,
+        slot: string,
+        from: number,
+        to: number,
+      ) => ({
+        projectId: 'p',
+        exampleId,
+        userId,
+        at,
+        changes: [{ slot, from: [from], to: [to] }],
+      })
+      // Lead 1 changes e1 three times within the minute (two batches), once on another slot; lead 2 once.
+      await store.recordGoldEdits([edit('u1', 'e1', T, 'c1', 1, 2), edit('u2', 'e1', T + 1000, 'c1', 2, 3)])
+      await store.recordGoldEdits([
+        edit('u1', 'e1', T + 30_000, 'c1', 3, 4),
+        edit('u1', 'e1', T + 59_999, 'c1', 4, 5),
+        edit('u1', 'e1', T + 59_999, 'c2@A', 0, 1),
+      ])
+      // A minute after lead 1's first change: a new row; another example: its own row.
+      await store.recordGoldEdits([edit('u1', 'e1', T + 60_000, 'c1', 5, 6), edit('u1', 'e2', T, 'c1', 7, 8)])
+      await store.recordGoldEdits([])
+      const rows = await store.listGoldEdits('p', { limit: 10 })
+      const shape = rows.map((r) => [r.userId, r.exampleId, r.firstAt, r.lastAt, r.changes])
+      const iso = (ms: number) => new Date(ms).toISOString()
+      expect(shape).toEqual([
+        ['u1', 'e1', iso(T + 60_000), iso(T + 60_000), [{ slot: 'c1', from: [5], to: [6] }]],
+        [
+          'u1',
+          'e1',
+          iso(T),
+          iso(T + 59_999),
+          [
+            { slot: 'c1', from: [1], to: [5] },
+            { slot: 'c2@A', from: [0], to: [1] },
+          ],
+        ],
+        ['u2', 'e1', iso(T + 1000), iso(T + 1000), [{ slot: 'c1', from: [2], to: [3] }]],
+        ['u1', 'e2', iso(T), iso(T), [{ slot: 'c1', from: [7], to: [8] }]],
+      ])
+      expect(rows.every((r) => r.userName === 'former member')).toBe(true)
+      expect(
+        (await store.listGoldEdits('p', { exampleId: 'e2', limit: 10 })).map((r) => r.exampleId),
+      ).toEqual(['e2'])
+      expect(await store.listGoldEdits('p', { limit: 1 })).toHaveLength(1)
+      expect(await store.listGoldEdits('other', { limit: 10 })).toEqual([])
+      // Closed rows cannot be changed or removed, even with raw SQL; an open row only within its minute.
+      await expect(raw(`UPDATE gold_edits SET last_at = first_at + 60000`)).rejects.toThrow(/append-only/)
+      await expect(raw(`UPDATE gold_edits SET user_id = 'forged'`)).rejects.toThrow(/append-only/)
+      await expect(raw('DELETE FROM gold_edits')).rejects.toThrow(/append-only/)
+      expect(await store.listGoldEdits('p', { limit: 10 })).toEqual(rows)
+      await store.close()
+    })
   })
 }

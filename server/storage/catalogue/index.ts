@@ -1,12 +1,14 @@
 /**
  * The whole Store, written once over a driver's `Db`: each area's statements and queries live in one file
- * here (docs, projects, accounts, versions, calibration).
+ * here (docs, projects, accounts, versions,
+ * calibration, gold edits).
  */
 import type { Db } from '../sql'
 import type { Store } from '../store'
 import { accountStore } from './accounts'
 import { calibrationStore } from './calibration'
 import { docStore } from './docs'
+import { goldEditStore } from './goldEdits'
 import { projectStore } from './projects'
 import { versionStore } from './versions'
 
@@ -17,6 +19,7 @@ export function storeOver(db: Db): Store {
     ...accountStore(db),
     ...versionStore(db),
     ...calibrationStore(db),
+    ...goldEditStore(db),
     close: () => db.close(),
   }
 }
