@@ -149,7 +149,7 @@ describe('the gold CSV', () => {
     const text = new TextDecoder().decode(bytes)
     const lines = text.trimEnd().split('\r\n')
     expect(lines[0]).toBe(
-      'example_id,example_title,difficulty,section_id,criterion_id,criterion_title,criterion_kind,accepted,criterion_rationale,example_rationale',
+      'example_id,example_title,difficulty,section_id,criterion_id,criterion_title,criterion_kind,accepted,criterion_rationale,example_rationale,slot_key,target',
     )
     // Two examples × three criteria with gold.
     expect(lines).toHaveLength(7)
