@@ -4,32 +4,18 @@
  * gold's side by side per step, and the first wrong step compared.
  */
 import { textFields } from '../../shared/rubric/contentFields'
+import { judge } from '../../shared/rubric/scoring'
 import { isLabelSet, isSpanSet } from '../../shared/rubric/valueShapes'
+import type { AnswerDetail, CriterionFeedback as SlotFeedback } from '../../shared/schema/calibration'
 import type { Criterion, ExampleContent } from '../../shared/schema/rubric'
 import { SpanMarker } from '../content/SpanMarker'
-import {
-  type AnswerDetail,
-  multiLabelDetail,
-  type SlotFeedback,
-  spanDetail,
-  stepDetail,
-} from './feedbackDetail'
 import { stepPreview } from './StepVerdictPanel'
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
 
+/** The server's detail; recomputed with the same scoring code if a stored result lacks it. */
 function detailOf(fb: SlotFeedback, criterion: Criterion, content: ExampleContent): AnswerDetail | null {
-  if (fb.detail) return fb.detail
-  switch (criterion.kind) {
-    case 'multiLabel':
-      return multiLabelDetail(fb.answer, fb.accepted)
-    case 'span':
-      return spanDetail(fb.answer, fb.accepted, criterion.minOverlap)
-    case 'stepVerdict':
-      return stepDetail(fb.answer, fb.accepted, content, criterion.mode, criterion.stepTolerance)
-    default:
-      return null
-  }
+  return fb.detail ?? judge(criterion, fb.answer, fb.accepted, content).detail ?? null
 }
 
 export function FeedbackDetail({

@@ -6,7 +6,11 @@
  */
 import { Fragment } from 'react'
 import { slotCriterionId, slotTitle } from '../../shared/rubric/taskTypes'
-import type { AttemptResult, Dispute } from '../../shared/schema/calibration'
+import type {
+  AttemptResult,
+  Dispute,
+  CriterionFeedback as SlotFeedback,
+} from '../../shared/schema/calibration'
 import type { PublicExample, VersionJson } from '../../shared/schema/version'
 import { Link } from '../app/Link'
 import { versionPath } from '../app/router'
@@ -14,7 +18,6 @@ import { ContentView } from '../content/ContentView'
 import { describeAnswer } from './answerState'
 import { DisputeBox } from './DisputeBox'
 import { FeedbackDetail } from './FeedbackDetail'
-import type { SlotFeedback } from './feedbackDetail'
 
 interface Props {
   projectId: string

@@ -7,8 +7,9 @@
  * that match no gold in a dashed box. Used by the rater's span input, the feedback and the lead's gold widget.
  */
 import { useMemo, useRef, useState } from 'react'
+import { matchSpans } from '../../shared/rubric/spanMatch'
 import type { MarkedSpan } from '../../shared/schema/rubric'
-import { labelColour, matchSpans, spanSegments } from './spanSegments'
+import { labelColour, spanSegments } from './spanSegments'
 import '../styles/content.css'
 
 export interface SpanMarkerProps {
@@ -88,7 +89,7 @@ export function SpanMarker(props: SpanMarkerProps) {
   )
   const golds = useMemo(() => (gold ?? []).filter((s) => s.field === field), [gold, field])
   const match = useMemo(
-    () => (gold ? matchSpans(golds, mine, minOverlap) : null),
+    () => (gold ? matchSpans(mine, golds, minOverlap) : null),
     [gold, golds, mine, minOverlap],
   )
   const segments = useMemo(() => spanSegments(text.length, [...mine, ...golds]), [text, mine, golds])
@@ -148,9 +149,9 @@ export function SpanMarker(props: SpanMarkerProps) {
           const top = raterHere.at(-1)
           const classes = ['span-seg']
           if (goldHere.length) classes.push('span-seg--gold')
-          if (match && goldHere.some((g) => match.missed.includes(g))) classes.push('span-seg--missed')
-          if (match && raterHere.some((r) => match.extra.includes(mine.indexOf(r))))
-            classes.push('span-seg--extra')
+          if (match && goldHere.some((g) => match.missed.includes(golds[g]!)))
+            classes.push('span-seg--missed')
+          if (match && raterHere.some((r) => match.extra.includes(r))) classes.push('span-seg--extra')
           const names = [
             ...raterHere.map((s) => (gold ? `yours: ${s.label}` : s.label)),
             ...goldHere.map(

@@ -40,56 +40,6 @@ export function spanSegments(length: number, ranges: readonly Range[]): Segment[
   return segments
 }
 
-const overlap = (a: Range, b: Range) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start))
-
-export interface SpanMatch {
-  /** Pairs [gold index, rater index]. */
-  matched: Array<[number, number]>
-  /** Gold spans no rater span matched. */
-  missed: number[]
-  /** Rater spans that matched no gold span. */
-  extra: number[]
-  f1: number
-}
-
-/** One-to-one matching of rater spans to gold spans, with the resulting F1 (both empty: 1; one empty: 0). */
-export function matchSpans(
-  gold: readonly MarkedSpan[],
-  rater: readonly MarkedSpan[],
-  minOverlap = 0.5,
-): SpanMatch {
-  const candidates: Array<{ g: number; r: number; size: number }> = []
-  gold.forEach((g, gi) => {
-    rater.forEach((r, ri) => {
-      if (g.field !== r.field || g.label !== r.label) return
-      const size = overlap(g, r)
-      const shorter = Math.min(g.end - g.start, r.end - r.start)
-      if (size > 0 && size >= minOverlap * shorter) candidates.push({ g: gi, r: ri, size })
-    })
-  })
-  candidates.sort((a, b) => b.size - a.size || a.g - b.g || a.r - b.r)
-  const usedGold = new Set<number>()
-  const usedRater = new Set<number>()
-  const matched: Array<[number, number]> = []
-  for (const c of candidates) {
-    if (usedGold.has(c.g) || usedRater.has(c.r)) continue
-    usedGold.add(c.g)
-    usedRater.add(c.r)
-    matched.push([c.g, c.r])
-  }
-  const missed = gold.map((_, i) => i).filter((i) => !usedGold.has(i))
-  const extra = rater.map((_, i) => i).filter((i) => !usedRater.has(i))
-  let f1: number
-  if (gold.length === 0 && rater.length === 0) f1 = 1
-  else if (gold.length === 0 || rater.length === 0) f1 = 0
-  else {
-    const p = matched.length / rater.length
-    const r = matched.length / gold.length
-    f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r)
-  }
-  return { matched, missed, extra, f1 }
-}
-
 /** Translucent highlight colours, one per label position (cycled past eight labels). */
 const PALETTE = [
   'rgb(250 204 21 / 45%)',

@@ -143,6 +143,7 @@ export const CriterionFeedback = z.object({
   /** Partial-credit detail for multiLabel, span and stepVerdict answers (absent for other kinds and N/A). */
   detail: AnswerDetail.optional(),
 })
+export type CriterionFeedback = z.infer<typeof CriterionFeedback>
 export const ExampleFeedback = z.object({
   exampleId: z.string(),
   title: z.string(),

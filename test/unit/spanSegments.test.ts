@@ -1,6 +1,7 @@
 /** Span marking helpers: segments for nested highlights, and rater-vs-gold matching as scoring defines it. */
 import { describe, expect, it } from 'vitest'
-import { labelColour, matchSpans, spanSegments } from '../../client/content/spanSegments'
+import { labelColour, spanSegments } from '../../client/content/spanSegments'
+import { matchSpans as scoredMatch } from '../../shared/rubric/spanMatch'
 import type { MarkedSpan } from '../../shared/schema/rubric'
 
 const span = (start: number, end: number, label = 'claim', field = 'response'): MarkedSpan => ({
@@ -34,7 +35,18 @@ describe('spanSegments', () => {
   })
 })
 
-describe('matchSpans', () => {
+/** Scoring's matching, as the overlay uses it, in index form: [gold index, rater index] pairs. */
+function matchSpans(gold: MarkedSpan[], rater: MarkedSpan[]) {
+  const m = scoredMatch(rater, gold, 0.5)
+  return {
+    matched: m.matched.map((p) => [gold.indexOf(p.gold), rater.indexOf(p.rater)]),
+    missed: m.missed.map((g) => gold.indexOf(g)),
+    extra: m.extra.map((r) => rater.indexOf(r)),
+    f1: m.f1,
+  }
+}
+
+describe('matchSpans (the overlay reads scoring)', () => {
   it('matches on overlap of at least half the shorter span', () => {
     // gold [0,10); rater [5,9): overlap 4, shorter 4 → matched. rater [8,20): overlap 2 < 0.5 × 10 → extra.
     const result = matchSpans([span(0, 10)], [span(5, 9), span(8, 20)])
