@@ -6,7 +6,7 @@
  */
 import type { CalibrationExample, Criterion, ExampleContent, GoldValue, Rubric } from '../schema/rubric'
 import { contentSteps, textFields } from './contentFields'
-import { goldFits } from './goldFits'
+import { goldFits, whyNotFits } from './goldFits'
 import type { Problem } from './problems'
 import { questionSlots, slotCriterionId, slotTitle, taskTypeOf } from './taskTypes'
 import { isLabelSet, isNotApplicable, isSpanSet, isStepVerdicts } from './valueShapes'
@@ -26,13 +26,22 @@ export function kindFitsContentKind(kind: Criterion['kind'], contentKind: Exampl
 
 /**
  * What is wrong with one accepted gold value of a question, against the criterion and the example's current
- * content; null when it fits. The first issue found is reported.
+ * content; null when it fits. The first issue found is reported: the specific ones (with their own codes and
+ * one-click fixes) first, then anything else the answer check (`whyNotFits`) refuses, so gold a rater could
+ * not give is always reported.
  */
 export function goldValueIssue(
   criterion: Criterion,
   value: GoldValue,
   content: ExampleContent,
 ): Issue | null {
+  const specific = specificIssue(criterion, value, content)
+  if (specific) return specific
+  const why = whyNotFits(criterion, value, content)
+  return why ? { code: 'gold_out_of_scale', message: `is not a valid answer for it (${why})` } : null
+}
+
+function specificIssue(criterion: Criterion, value: GoldValue, content: ExampleContent): Issue | null {
   const outOfScale: Issue = { code: 'gold_out_of_scale', message: 'is not a valid answer for it' }
   if (isNotApplicable(value)) return criterion.allowNA ? null : outOfScale
   switch (criterion.kind) {

@@ -186,6 +186,11 @@ describe('span gold against the text', () => {
     const labels = { ml: { accepted: [{ labels: ['medical', 'legal'] }], rationale: '' } }
     expect(codes(draft([multi], [example({ gold: labels })]))).toEqual(['gold_out_of_scale'])
   })
+  it('reports any gold the answer check would refuse (a label chosen twice)', () => {
+    const twice = { ml: { accepted: [{ labels: ['medical', 'medical'] }], rationale: '' } }
+    const found = only(draft([multi], [example({ gold: twice })]), 'gold_out_of_scale')
+    expect(found.map((p) => p.message)).toEqual([expect.stringContaining('a label is chosen twice')])
+  })
 })
 
 describe('step verdict gold against the steps', () => {
