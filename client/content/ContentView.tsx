@@ -6,9 +6,9 @@
  * shown (`renderText`, e.g. a SpanMarker for marking spans) and add controls beside each step (`stepAside`).
  */
 import type { ReactNode } from 'react'
+import { highlight } from '../../shared/content/renderMarkdown'
 import type { ExampleContent } from '../../shared/schema/rubric'
 import { Markdown } from './Markdown'
-import { highlight } from './renderMarkdown'
 import '../styles/content.css'
 
 export interface ContentViewProps {

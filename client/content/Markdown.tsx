@@ -3,7 +3,7 @@
  * from `renderMarkdown`, which escapes raw HTML, so it is safe to insert.
  */
 import { useMemo } from 'react'
-import { renderMarkdown } from './renderMarkdown'
+import { renderMarkdown } from '../../shared/content/renderMarkdown'
 import 'katex/dist/katex.min.css'
 import '../styles/content.css'
 

@@ -1,10 +1,8 @@
 /**
  * Pure helpers behind span marking: cutting a text into segments by the spans that cover each piece (so
- * overlapping spans render as nested highlights), matching rater spans to gold spans the way scoring does
- * (docs/calibration.md: same field and label, overlap ≥ minOverlap × the shorter span, one-to-one greedy by
- * largest overlap, ties to the earlier gold span), and a stable colour per label.
+ * overlapping spans render as nested highlights), and a stable colour per label. Matching rater spans to gold
+ * is scoring's (`shared/rubric/spanMatch.ts`).
  */
-import type { MarkedSpan } from '../../shared/schema/rubric'
 
 export interface Range {
   start: number

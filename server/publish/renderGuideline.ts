@@ -6,13 +6,14 @@
  */
 import type { JSONContent } from '@tiptap/core'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
+import { renderMarkdown } from '../../shared/content/renderMarkdown'
 import { guidelineSchemaExtensions } from '../../shared/guideline/schemaExtensions'
 import { isHeldOut } from '../../shared/rubric/calibrationPool'
 import type { PublicExample } from '../../shared/schema/version'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
 import { guidelineToMarkdown } from './guidelineMarkdown'
 import { sanitizeHtml } from './sanitizeHtml'
-import { contentParts, escapeHtml } from './text'
+import { contentPartsWithPaths, escapeHtml } from './text'
 
 const paragraphs = (text: string) =>
   text
@@ -23,14 +24,19 @@ const paragraphs = (text: string) =>
 function exampleHtml(example: PublicExample | undefined): string {
   if (!example)
     return '<aside class="calibration-example calibration-example--missing">Missing example</aside>'
-  const parts = contentParts(example.content)
+  const parts = contentPartsWithPaths(example.content)
+  // The Markdown form keeps lists, code, tables and links (rendered with raw HTML off, then sanitised below).
+  const body = (part: (typeof parts)[number]) => {
+    const markdown = example.content.markdown?.[part.path]
+    return markdown ? renderMarkdown(markdown) : paragraphs(part.text)
+  }
   // Only owners, leads and reviewers ever receive held-out items here (annotators get a variant without them).
   const badge = isHeldOut(example)
     ? '<p class="calibration-example__badge" data-held-out="true">Held-out calibration item</p>'
     : ''
   return `<aside class="calibration-example" data-example-id="${escapeHtml(example.id)}">${badge}<h4>Example: ${escapeHtml(
     example.title,
-  )}</h4>${parts.map(([label, text]) => `<div class="calibration-example__part"><h5>${escapeHtml(label)}</h5>${paragraphs(text!)}</div>`).join('')}</aside>`
+  )}</h4>${parts.map((part) => `<div class="calibration-example__part"><h5>${escapeHtml(part.label)}</h5>${body(part)}</div>`).join('')}</aside>`
 }
 
 export function renderGuidelineHtml(doc: JSONContent, examples: Map<string, PublicExample>): string {

@@ -1,6 +1,6 @@
 /** Example texts rendered from Markdown stay inert: no raw HTML, no script links, safe new-tab links. */
 import { describe, expect, it } from 'vitest'
-import { renderMarkdown } from '../../client/content/renderMarkdown'
+import { renderMarkdown } from '../../shared/content/renderMarkdown'
 
 describe('renderMarkdown', () => {
   it('escapes raw HTML instead of passing it through', () => {
