@@ -37,8 +37,7 @@ async function takeAttempt(user: TestUser, version: VersionJson, wrongFrom: numb
       const gold = full.gold[c.id]!.accepted[0]!
       const values = answerScale(c).values
       let value: GoldValue = i >= wrongFrom ? values[(values.indexOf(gold) + 1) % values.length]! : gold
-      if (c.kind === 'pairwise' && isPairwiseValue(gold))
-        value = { choice: gold.choice, strength: 'slight' }
+      if (c.kind === 'pairwise' && isPairwiseValue(gold)) value = { choice: gold.choice, strength: 'slight' }
       answers[c.id] = { value, rationale: 'As the guideline says.' }
     }
     const saved = await api(

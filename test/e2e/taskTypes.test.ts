@@ -22,6 +22,7 @@ import {
   chooseSpanField,
   dragSelect,
   goldFor,
+  tick,
 } from './taskTypesFlow'
 
 const suite = browserSuite()
@@ -83,9 +84,15 @@ async function openDraft(page: Page, projectId: string) {
   await page.getByTestId('rubric-panel').waitFor()
 }
 
+/**
+ * Types into a rich field, then leaves it: its formatting bar goes away on blur and shifts the layout, so
+ * leaving first keeps the next click from landing beside its target.
+ */
 async function typeInto(field: Locator, text: string): Promise<void> {
   await field.click()
   await field.page().keyboard.type(text)
+  await field.evaluate((element) => (element as HTMLElement).blur())
+  await field.page().getByTestId('field-toolbar').waitFor({ state: 'detached' })
 }
 
 /** A section heading at the end of the guideline (slash menu), then an example block below it (toolbar). */
@@ -110,9 +117,10 @@ async function describeExample(block: Locator, title: string, taskType: string) 
 }
 
 async function addSteps(block: Locator, n: number) {
-  for (let i = 1; i <= n; i++) {
+  const steps = block.getByTestId('step')
+  for (let count = await steps.count(); count < n; count++) {
     await block.getByTestId('step-add').click()
-    await waitFor(async () => (await block.getByTestId('step').count()) === i, { message: `step ${i}` })
+    await waitFor(async () => (await steps.count()) === count + 1, { message: `step ${count + 1}` })
   }
 }
 
@@ -121,6 +129,7 @@ async function markGoldSpan(gold: Locator, label: string, needle: string) {
   const before = await gold.getByTestId('gold-span-list').locator('li').count()
   await gold.getByTestId('span-label').filter({ hasText: label }).click()
   await dragSelect(gold.getByTestId('span-text'), needle)
+  await screenshot(gold.page(), `debug-span-${needle.slice(0, 5)}`)
   await waitFor(async () => (await gold.getByTestId('gold-span-list').locator('li').count()) === before + 1, {
     message: `the gold span "${needle}"`,
   })
@@ -140,12 +149,22 @@ describe('task types in the browser', () => {
     // 1. Criteria of the new kinds, in the criterion cards.
     await addCriterionInPanel(page, {
       title: ISSUES,
+      description: 'Every kind of problem the response or run has.',
       kind: 'multiLabel',
       labels: ['factual error', 'ignored instruction', 'unsafe'],
       allowNA: true,
     })
-    await addCriterionInPanel(page, { title: SPANS, kind: 'span', labels: ['error', 'unsupported'] })
-    const stepCard = await addCriterionInPanel(page, { title: STEPS, kind: 'stepVerdict' })
+    await addCriterionInPanel(page, {
+      title: SPANS,
+      description: 'Mark the exact words that are wrong or unsupported.',
+      kind: 'span',
+      labels: ['error', 'unsupported'],
+    })
+    const stepCard = await addCriterionInPanel(page, {
+      title: STEPS,
+      description: 'Judge each step on its own; name the first wrong one.',
+      kind: 'stepVerdict',
+    })
     await stepCard.getByTestId('criterion-step-mode').selectOption('both')
     await stepCard.getByTestId('criterion-step-tolerance').waitFor()
     expect(await stepCard.getByTestId('verdicts').textContent()).toContain('incorrect')
@@ -167,7 +186,7 @@ describe('task types in the browser', () => {
     await typeInto(chat.getByTestId('turn-text').nth(0), CHAT.user)
     await typeInto(chat.getByTestId('turn-text').nth(1), CHAT.assistant)
     const chatIssues = goldFor(chat, ISSUES)
-    await chatIssues.getByTestId('gold-label').nth(0).check()
+    await tick(chatIssues.getByTestId('gold-label').nth(0))
     await chatIssues.getByTestId('gold-rationale').fill(`${MARK}-chat: the policy is 30 days.`)
     const chatSpans = goldFor(chat, SPANS)
     await chatSpans.getByTestId('span-text').waitFor()
@@ -209,7 +228,7 @@ describe('task types in the browser', () => {
     expect(await agent.getByTestId('step-args-invalid').count()).toBe(0)
     await typeInto(agent.getByTestId('example-outcome'), AGENT.outcome)
     const agentIssues = goldFor(agent, ISSUES)
-    await agentIssues.getByTestId('gold-label').nth(1).check()
+    await tick(agentIssues.getByTestId('gold-label').nth(1))
     await agentIssues.getByTestId('gold-rationale').fill(`${MARK}-agent: not the cheapest flight.`)
     const agentSteps = goldFor(agent, STEPS)
     for (const [i, verdict] of ['correct', 'incorrect'].entries())
@@ -356,8 +375,8 @@ async function answerChat(page: Page) {
   })
   expect(await spans.getByTestId('marked-spans').textContent()).toContain('“within 90 days”')
   const issues = answerCard(page, ISSUES)
-  await issues.getByTestId('label-check').nth(0).check()
-  await issues.getByTestId('label-check').nth(1).check()
+  await tick(issues.getByTestId('label-check').nth(0))
+  await tick(issues.getByTestId('label-check').nth(1))
   await text.scrollIntoViewIfNeeded()
   await screenshot(page, 'tasktypes-06-span-marking')
 }
@@ -380,7 +399,7 @@ async function answerMath(page: Page) {
 async function answerAgent(page: Page) {
   await page.getByTestId('content-step').nth(1).waitFor()
   await page.getByTestId('tool-call').nth(1).waitFor()
-  await answerCard(page, ISSUES).getByTestId('label-check').nth(1).check()
+  await tick(answerCard(page, ISSUES).getByTestId('label-check').nth(1))
   const verdicts = page.getByTestId('step-verdict')
   await verdicts.nth(0).selectOption('correct')
   await verdicts.nth(1).selectOption('incorrect')

@@ -11,7 +11,43 @@ import { waitFor } from '../helpers/clients'
  * down just inside its first character, up just inside its last (so the selection covers exactly `needle`).
  */
 export async function dragSelect(root: Locator, needle: string): Promise<void> {
-  await root.scrollIntoViewIfNeeded()
+  const mouse = root.page().mouse
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await root.scrollIntoViewIfNeeded()
+    // The page may still be scrolling after an edit (the guideline re-renders): wait until it stands still.
+    const points = await stablePoints(root, needle)
+    await mouse.move(points.x1, points.y1)
+    await mouse.down()
+    await mouse.move(points.x2, points.y2, { steps: 8 })
+    const selected = await root.page().evaluate(() => String(window.getSelection()))
+    if (selected === needle) {
+      await mouse.up()
+      return
+    }
+    // Something moved under the mouse: collapse the selection before letting go, so nothing is marked.
+    await mouse.move(points.x1, points.y1, { steps: 2 })
+    await mouse.up()
+    await root.page().evaluate(() => window.getSelection()?.removeAllRanges())
+  }
+  throw new Error(`could not select "${needle}" with the mouse`)
+}
+
+async function stablePoints(root: Locator, needle: string) {
+  let last = ''
+  for (let i = 0; i < 50; i++) {
+    const points = await charPoints(root, needle)
+    const key = JSON.stringify(points)
+    if (key === last) return points
+    last = key
+    await root
+      .page()
+      .evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  }
+  throw new Error(`the text around "${needle}" never stopped moving`)
+}
+
+/** Viewport points just inside the first and the last character of `needle` in the text of `root`. */
+async function charPoints(root: Locator, needle: string) {
   const points = await root.evaluate((element, wanted) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
     const nodes: { node: Text; at: number }[] = []
@@ -41,19 +77,15 @@ export async function dragSelect(root: Locator, needle: string): Promise<void> {
     }
   }, needle)
   if (!points) throw new Error(`"${needle}" is not in the text to select from`)
-  const mouse = root.page().mouse
-  await mouse.move(points.x1, points.y1)
-  await mouse.down()
-  await mouse.move(points.x2, points.y2, { steps: 8 })
-  await mouse.up()
+  return points
 }
 
 const criteria = (page: Page) => page.getByTestId('criterion')
 
-/** Adds a criterion in the rubric panel: title, kind, labels (through the "New label" field), N/A. */
+/** Adds a criterion in the rubric panel: title, description, weight 1, kind, labels ("New label" field), N/A. */
 export async function addCriterionInPanel(
   page: Page,
-  spec: { title: string; kind: string; labels?: string[]; allowNA?: boolean },
+  spec: { title: string; description: string; kind: string; labels?: string[]; allowNA?: boolean },
 ): Promise<Locator> {
   const before = await criteria(page).count()
   await page.getByTestId('add-criterion').click()
@@ -62,6 +94,8 @@ export async function addCriterionInPanel(
   })
   const card = criteria(page).nth(before)
   await card.getByTestId('criterion-title').fill(spec.title)
+  await card.getByTestId('criterion-description').fill(spec.description)
+  await card.getByLabel('Weight').fill('1')
   await card.getByTestId('criterion-kind').selectOption(spec.kind)
   for (const label of spec.labels ?? []) {
     const input = card.getByLabel('New label')
@@ -72,7 +106,7 @@ export async function addCriterionInPanel(
       .and(page.locator(`[value="${label}"]`))
       .waitFor()
   }
-  if (spec.allowNA) await card.getByTestId('criterion-allow-na').check()
+  if (spec.allowNA) await tick(card.getByTestId('criterion-allow-na'))
   return card
 }
 
@@ -97,7 +131,9 @@ export async function addTaskTypeInPanel(
     const title = ((await tick.textContent()) ?? '').trim()
     const box = tick.getByTestId('task-type-criterion')
     const want = spec.asked.includes(title)
-    if ((await box.isChecked()) !== want) await box.setChecked(want)
+    if ((await box.isChecked()) === want) continue
+    await box.click()
+    await waitFor(async () => (await box.isChecked()) === want, { message: `${title} ticked: ${want}` })
   }
   return type
 }
@@ -121,3 +157,13 @@ export async function chooseSpanField(gold: Locator, labelStart: string): Promis
 /** The answer card of the question titled `title` in the runner. */
 export const answerCard = (page: Page, title: string) =>
   page.getByTestId('answer-criterion').filter({ has: page.locator('legend', { hasText: title }) })
+
+/**
+ * Ticks a controlled checkbox whose state comes back through the draft (React shows the old state until the
+ * shared document has changed, which Playwright's `check()` reads as "did not change"): click, then wait.
+ */
+export async function tick(box: Locator): Promise<void> {
+  if (await box.isChecked()) return
+  await box.click()
+  await waitFor(() => box.isChecked(), { message: 'the box to be ticked' })
+}
