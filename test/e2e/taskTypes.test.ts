@@ -332,10 +332,12 @@ describe('task types in the browser', () => {
     const chatFeedback = rater.getByTestId('feedback-example').filter({ hasText: CHAT.title })
     const chatOverlay = chatFeedback.getByTestId('feedback-spans')
     expect(await chatOverlay.textContent()).toContain('1 matched · 1 missed · 1 extra')
-    expect(await chatOverlay.locator('.span-seg--missed').allTextContents()).toEqual([
-      'You may also keep the shoes.',
+    expect(await chatOverlay.locator('[data-testid="span-mark"].span-seg--missed').allTextContents()).toEqual(
+      ['You may also keep the shoes.'],
+    )
+    expect(await chatOverlay.locator('[data-testid="span-mark"].span-seg--extra').allTextContents()).toEqual([
+      'full refund',
     ])
-    expect(await chatOverlay.locator('.span-seg--extra').allTextContents()).toEqual(['full refund'])
     expect(await chatFeedback.getByTestId('feedback-labels').textContent()).toContain('not in gold')
     await chatOverlay.scrollIntoViewIfNeeded()
     await screenshot(rater, 'tasktypes-08-feedback-spans')

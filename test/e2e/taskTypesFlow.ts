@@ -24,6 +24,7 @@ export async function dragSelect(root: Locator, needle: string): Promise<void> {
       await mouse.up()
       return
     }
+    console.log('DEBUG selected', JSON.stringify(selected), points)
     // Something moved under the mouse: collapse the selection before letting go, so nothing is marked.
     await mouse.move(points.x1, points.y1, { steps: 2 })
     await mouse.up()
