@@ -62,11 +62,22 @@ export function SpanGold({ exampleId, labels, content, accepted, editable, write
   const [chosen, setChosen] = useState<string | null>(null)
   const box = useRef<HTMLDivElement>(null)
   // The guideline's ProseMirror turns a mousedown inside the example block into a node selection, which
-  // replaces the text selection that marks a span: mousedowns in this widget never reach it.
+  // replaces the text selection that marks a span: mousedowns in this widget never reach it. A selection
+  // reaching beyond the widget (ProseMirror's node selection of the whole block) is dropped first: pressing
+  // inside it would start dragging the block's rendered text, which ProseMirror pastes into the guideline.
   useEffect(() => {
     const element = box.current
     if (!element) return
-    const stop = (event: MouseEvent) => event.stopPropagation()
+    const stop = (event: MouseEvent) => {
+      event.stopPropagation()
+      const selection = window.getSelection()
+      if (
+        selection &&
+        !selection.isCollapsed &&
+        !(element.contains(selection.anchorNode) && element.contains(selection.focusNode))
+      )
+        selection.removeAllRanges()
+    }
     element.addEventListener('mousedown', stop)
     return () => element.removeEventListener('mousedown', stop)
   })
@@ -102,7 +113,8 @@ export function SpanGold({ exampleId, labels, content, accepted, editable, write
   if (labels.length === 0) return <p className="muted small">Add labels to the criterion first.</p>
   if (!field) return <p className="muted small">The example has no text to mark yet.</p>
   return (
-    <div className="span-gold" data-testid="gold-spans" ref={box}>
+    // Focusable, so a press here focuses the widget, not the guideline (whose focus scrolls to its caret).
+    <div className="span-gold" data-testid="gold-spans" ref={box} tabIndex={-1}>
       <label className="mini-field mini-field--inline">
         <span>Text</span>
         <select

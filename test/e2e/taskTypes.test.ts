@@ -76,6 +76,18 @@ beforeAll(async () => {
 const examples = (page: Page) => page.getByTestId('example-block')
 const exampleTitled = (page: Page, title: string) =>
   examples(page).filter({ has: page.locator(`[data-testid="example-title"][value="${title}"]`) })
+/**
+ * The guideline's top-level blocks as tag names, examples as EXAMPLE: a copy of an example block's rendered
+ * widgets pasted into the text (ProseMirror parsing a drag of its DOM) shows up as extra P/OL blocks.
+ */
+const guidelineShape = (page: Page) =>
+  page
+    .locator('[data-testid="editor"] .ProseMirror.guideline')
+    .evaluate((root) =>
+      Array.from(root.children, (b) =>
+        b.querySelector('[data-example-block]') ? 'EXAMPLE' : `${b.tagName}${b.textContent ? '' : '(empty)'}`,
+      ),
+    )
 const problems = (page: Page) => page.getByTestId('problem').allTextContents()
 
 async function openDraft(page: Page, projectId: string) {
@@ -97,15 +109,20 @@ async function typeInto(field: Locator, text: string): Promise<void> {
 
 /** A section heading at the end of the guideline (slash menu), then an example block below it (toolbar). */
 async function newExampleUnder(page: Page, heading: string, count: number): Promise<Locator> {
-  await page.getByLabel('Guideline text').locator('h1').first().click()
-  await page.keyboard.press('Control+End')
+  const guideline = page.getByLabel('Guideline text')
+  // Into the empty paragraph at the end (Ctrl+End from the title can leave the last example node-selected,
+  // and typing would replace it).
+  await guideline.locator(':scope > p').last().click()
   await page.keyboard.type('/heading')
   await page.getByTestId('slash-heading').waitFor()
   await page.keyboard.press('Enter')
   await page.keyboard.type(heading)
+  await guideline.locator('h2', { hasText: heading }).waitFor()
   await page.keyboard.press('Enter')
   await page.getByTestId('toolbar-example').click()
-  await waitFor(async () => (await examples(page).count()) === count, { message: `example ${count}` })
+  await waitFor(async () => (await examples(page).count()) === count, {
+    message: `example ${count} (guideline: ${JSON.stringify(await guidelineShape(page))})`,
+  })
   return examples(page).nth(count - 1)
 }
 
@@ -237,6 +254,17 @@ describe('task types in the browser', () => {
     await agent.scrollIntoViewIfNeeded()
     await screenshot(page, 'tasktypes-03-trajectory-editor')
 
+    // Marking spans by mouse inside the block left the guideline text alone.
+    expect(await guidelineShape(page)).toEqual([
+      'H1',
+      'H2',
+      'EXAMPLE',
+      'H2',
+      'EXAMPLE',
+      'H2',
+      'EXAMPLE',
+      'P(empty)',
+    ])
     // 2. Ben opens the same draft; both edit the reasoning example live.
     const ben = await suite.newUser(server.url, benAccount)
     await openDraft(ben.page, projectId)
@@ -304,6 +332,10 @@ describe('task types in the browser', () => {
         .filter({ hasText: `${i} / 3` })
         .waitFor()
       const title = (await rater.getByTestId('example-title').textContent()) ?? ''
+      // No gold beside the quiz either: the held-out items are not in the guideline pane.
+      const pane = (await rater.getByTestId('guideline-pane').textContent()) ?? ''
+      for (const leak of ['Gold answers', 'Gold labels', 'Held-out calibration item', CHAT.user])
+        expect(pane).not.toContain(leak)
       if (title === CHAT.title) await answerChat(rater)
       else if (title === MATH.title) await answerMath(rater)
       else if (title === AGENT.title) await answerAgent(rater)

@@ -4,6 +4,7 @@
  * field in the span gold widget, and find a gold widget or an answer card by its question's title.
  */
 import type { Locator, Page } from 'playwright-core'
+import { screenshot } from '../helpers/browser'
 import { waitFor } from '../helpers/clients'
 
 /**
@@ -12,25 +13,21 @@ import { waitFor } from '../helpers/clients'
  */
 export async function dragSelect(root: Locator, needle: string): Promise<void> {
   const mouse = root.page().mouse
-  for (let attempt = 1; attempt <= 5; attempt++) {
-    await root.scrollIntoViewIfNeeded()
-    // The page may still be scrolling after an edit (the guideline re-renders): wait until it stands still.
-    const points = await stablePoints(root, needle)
-    await mouse.move(points.x1, points.y1)
-    await mouse.down()
-    await mouse.move(points.x2, points.y2, { steps: 8 })
-    const selected = await root.page().evaluate(() => String(window.getSelection()))
-    if (selected === needle) {
-      await mouse.up()
-      return
-    }
-    console.log('DEBUG selected', JSON.stringify(selected), points)
-    // Something moved under the mouse: collapse the selection before letting go, so nothing is marked.
-    await mouse.move(points.x1, points.y1, { steps: 2 })
-    await mouse.up()
-    await root.page().evaluate(() => window.getSelection()?.removeAllRanges())
+  // Centred: "if needed" leaves text half under the sticky header, where the press would land on the header.
+  await root.evaluate((element) => element.scrollIntoView({ block: 'center' }))
+  // The page may still be scrolling after an edit (the guideline re-renders): wait until it stands still.
+  const points = await stablePoints(root, needle)
+  await mouse.move(points.x1, points.y1)
+  await mouse.down()
+  await mouse.move(points.x2, points.y2, { steps: 8 })
+  const selected = await root.page().evaluate(() => String(window.getSelection()))
+  await mouse.up()
+  if (selected !== needle) {
+    await screenshot(root.page(), 'tasktypes-drag-failed')
+    throw new Error(
+      `dragging over "${needle}" selected ${JSON.stringify(selected.slice(0, 200))} (screenshot tasktypes-drag-failed)`,
+    )
   }
-  throw new Error(`could not select "${needle}" with the mouse`)
 }
 
 async function stablePoints(root: Locator, needle: string) {
