@@ -384,7 +384,9 @@ describe('task types in the browser', () => {
     ])
     expect(await rows.nth(2).textContent()).toContain('correct')
     expect(await rows.nth(2).textContent()).toContain('incorrect')
-    await mathFeedback.getByTestId('feedback-steps').scrollIntoViewIfNeeded()
+    await mathFeedback
+      .getByTestId('feedback-steps')
+      .evaluate((element) => element.scrollIntoView({ block: 'center' }))
     await screenshot(rater, 'tasktypes-09-feedback-steps')
     console.log(
       `task types e2e: building ${Math.round((built - started) / 1000)} s, quiz ${Math.round((Date.now() - built) / 1000)} s`,
@@ -438,5 +440,6 @@ async function answerAgent(page: Page) {
   await verdicts.nth(0).selectOption('correct')
   await verdicts.nth(1).selectOption('incorrect')
   await answerCard(page, STEPS).getByTestId('first-wrong').selectOption({ index: 3 })
+  await page.evaluate(() => window.scrollTo(0, 0))
   await screenshot(page, 'tasktypes-07-quiz-trajectory')
 }
