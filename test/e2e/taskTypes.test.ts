@@ -296,6 +296,9 @@ describe('task types in the browser', () => {
         (await goldFor(benMath, STEPS).getByTestId('gold-step-verdict').nth(3).inputValue()) === 'correct',
       { message: "Ben to see Olivia's verdict for his step" },
     )
+    // Both drafts' checks have caught up (the calibration pool counts all three items) before the picture.
+    for (const lead of [page, ben.page])
+      await lead.getByTestId('attempt-settings-pool').filter({ hasText: 'all 3 calibration items' }).waitFor()
     await oliviaMath.scrollIntoViewIfNeeded()
     await benMath.scrollIntoViewIfNeeded()
     await screenshotSideBySide(
