@@ -3,7 +3,7 @@
  * each span gets an optional note (why it is marked) and can be removed. Stored as `{spans}` whose spans carry
  * anchors (Y.RelativePositions, shared/ydoc/spanAnchors.ts) so they follow later edits of the text.
  */
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { textFields } from '../../shared/rubric/contentFields'
 import { isSpanSet } from '../../shared/rubric/valueShapes'
 import type { ExampleContent, GoldValue, MarkedSpan } from '../../shared/schema/rubric'
@@ -60,6 +60,27 @@ export function SpanGold({ exampleId, labels, content, accepted, editable, write
   const { doc } = useDraftData()
   const fields = textFields(content)
   const [chosen, setChosen] = useState<string | null>(null)
+  const box = useRef<HTMLDivElement>(null)
+  // The guideline's ProseMirror turns a mousedown inside the example block into a node selection, which
+  // replaces the text selection that marks a span: mousedowns in this widget never reach it. A selection
+  // reaching beyond the widget (ProseMirror's node selection of the whole block) is dropped first: pressing
+  // inside it would start dragging the block's rendered text, which ProseMirror pastes into the guideline.
+  useEffect(() => {
+    const element = box.current
+    if (!element) return
+    const stop = (event: MouseEvent) => {
+      event.stopPropagation()
+      const selection = window.getSelection()
+      if (
+        selection &&
+        !selection.isCollapsed &&
+        !(element.contains(selection.anchorNode) && element.contains(selection.focusNode))
+      )
+        selection.removeAllRanges()
+    }
+    element.addEventListener('mousedown', stop)
+    return () => element.removeEventListener('mousedown', stop)
+  })
   const field = fields.find((f) => f.path === chosen) ?? fields.find((f) => f.judged && f.text) ?? fields[0]
   const set = accepted.find(isSpanSet)
   const spans: MarkedSpan[] = set?.spans ?? []
@@ -92,7 +113,8 @@ export function SpanGold({ exampleId, labels, content, accepted, editable, write
   if (labels.length === 0) return <p className="muted small">Add labels to the criterion first.</p>
   if (!field) return <p className="muted small">The example has no text to mark yet.</p>
   return (
-    <div className="span-gold" data-testid="gold-spans">
+    // Focusable, so a press here focuses the widget, not the guideline (whose focus scrolls to its caret).
+    <div className="span-gold" data-testid="gold-spans" ref={box} tabIndex={-1}>
       <label className="mini-field mini-field--inline">
         <span>Text</span>
         <select
