@@ -69,21 +69,30 @@ interface ChoiceGoldProps {
   criterion: Criterion
   name: string
   accepted: GoldValue[]
+  /** The accepted values in the document at this moment (a click acts on them, not on the last render). */
+  current: () => GoldValue[]
   editable: boolean
   write: (next: GoldValue[]) => void
   hasGold: boolean
 }
 
-export function ChoiceGold({ criterion, name, accepted, editable, write, hasGold }: ChoiceGoldProps) {
+export function ChoiceGold({
+  criterion,
+  name,
+  accepted,
+  current,
+  editable,
+  write,
+  hasGold,
+}: ChoiceGoldProps) {
   const [alsoAccept, setAlsoAccept] = useState(false)
   const options = [...optionsFor(criterion), ...(criterion.allowNA ? [NA_OPTION] : [])]
   const choose = (option: Option, multi: boolean) => {
-    const selected = accepted.some((value) => sameValue(value, option.value))
+    const now = current()
+    const selected = now.some((value) => sameValue(value, option.value))
     if (multi || alsoAccept)
-      write(
-        selected ? accepted.filter((value) => !sameValue(value, option.value)) : [...accepted, option.value],
-      )
-    else if (!(selected && accepted.length === 1)) write([option.value])
+      write(selected ? now.filter((value) => !sameValue(value, option.value)) : [...now, option.value])
+    else if (!(selected && now.length === 1)) write([option.value])
   }
   const setStrength = (choice: 'A' | 'B', strength: PairwiseStrength | '') =>
     write(

@@ -9,7 +9,7 @@ import { describeValue, goldFits } from '../../shared/rubric/goldFits'
 import { type QuestionSlot, slotTitle } from '../../shared/rubric/taskTypes'
 import { isLabelSet, isNotApplicable, isSpanSet, isStepVerdicts } from '../../shared/rubric/valueShapes'
 import type { Criterion, ExampleContent, GoldEntry, GoldValue } from '../../shared/schema/rubric'
-import { clearGold, goldRationale, setGold } from '../../shared/ydoc/examplesDoc'
+import { clearGold, goldAccepted, goldRationale, setGold } from '../../shared/ydoc/examplesDoc'
 import { useDraftData } from '../rubric/draftContext'
 import { YTextInput } from '../rubric/YTextInput'
 import { writeLocal } from '../sync/localOrigin'
@@ -113,7 +113,13 @@ export function GoldWidget({ exampleId, slot, content, gold }: GoldWidgetProps) 
       ) : criterion.kind === 'stepVerdict' ? (
         <StepVerdictGold criterion={criterion} content={content} steps={contentSteps(content)} {...common} />
       ) : (
-        <ChoiceGold criterion={criterion} name={name} hasGold={gold !== undefined} {...common} />
+        <ChoiceGold
+          criterion={criterion}
+          name={name}
+          hasGold={gold !== undefined}
+          current={() => goldAccepted(doc, exampleId, key) as GoldValue[]}
+          {...common}
+        />
       )}
       {structured && criterion.allowNA && <NaToggle {...common} />}
       {invalid.length > 0 && (

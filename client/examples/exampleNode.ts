@@ -17,9 +17,22 @@ export const CalibrationExampleView = CalibrationExampleNode.extend({
   // Moving a block by dragging its whole body would fight text selection in its fields.
   draggable: false,
   addNodeView() {
-    return ReactNodeViewRenderer(SafeExampleNodeView)
+    return ReactNodeViewRenderer(SafeExampleNodeView, {
+      // Everything inside a block is the block's own: the guideline editor never selects, drags or drops
+      // through it. (A drag there once carried the block's rendered gold into the guideline as text.) Text in
+      // the block's own controls cannot be dragged out either; its nested editors' texts can.
+      stopEvent: ({ event }) => {
+        if (event.type === 'dragstart' && !isEditableTarget(event.target)) event.preventDefault()
+        return true
+      },
+    })
   },
 })
+
+function isEditableTarget(target: EventTarget | null): boolean {
+  const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null
+  return !!element?.closest('input, textarea, select, [contenteditable="true"]')
+}
 
 /** Creates an example linked to the section above the caret and embeds it there; returns its id. */
 export function insertExample(

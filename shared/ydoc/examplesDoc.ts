@@ -122,6 +122,12 @@ export function clearGold(doc: Y.Doc, exampleId: string, criterionId: string): v
   goldMap(doc, exampleId)?.delete(criterionId)
 }
 
+/** The accepted gold values of one question slot as the document holds them now (empty when none). */
+export function goldAccepted(doc: Y.Doc, exampleId: string, slotKey: string): DraftGoldValue[] {
+  const accepted = goldMap(doc, exampleId)?.get(slotKey)?.get('accepted')
+  return Array.isArray(accepted) ? (accepted as DraftGoldValue[]) : []
+}
+
 export function goldRationale(doc: Y.Doc, exampleId: string, criterionId: string): Y.Text | undefined {
   return goldMap(doc, exampleId)?.get(criterionId)?.get('rationale') as Y.Text | undefined
 }

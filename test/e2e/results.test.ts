@@ -10,7 +10,8 @@ import { isPairwiseValue } from '../../shared/rubric/valueShapes'
 import type { AttemptView } from '../../shared/schema/calibration'
 import type { CalibrationExample, GoldValue } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
-import { examplesMap, setGold } from '../../shared/ydoc/examplesDoc'
+import { exampleRichText, examplesMap, setExampleField, setGold } from '../../shared/ydoc/examplesDoc'
+import { appendBlocks } from '../../shared/ydoc/guidelineBuilder'
 import { addCriterion } from '../../shared/ydoc/rubricDoc'
 import { api, apiJson, createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
 import { screenshot } from '../helpers/browser'
@@ -73,8 +74,16 @@ beforeAll(async () => {
     allowTie: true,
     strengthRequired: true,
   })
-  for (const [id] of examplesMap(draft.doc))
+  // A pairwise criterion is asked only where there are two responses: make both examples pairwise.
+  for (const [id] of examplesMap(draft.doc)) {
+    setExampleField(draft.doc, id, 'contentKind', 'pairwise')
+    for (const [field, text] of [
+      ['responseA', 'Response A'],
+      ['responseB', 'Response B'],
+    ] as const)
+      appendBlocks(exampleRichText(draft.doc, id, field)!, [{ type: 'paragraph', text }])
     setGold(draft.doc, id, pairwise, [{ choice: 'B', strength: 'strong' }])
+  }
   await draftIsDurable(server.url, project, owner, draft)
   draft.destroy()
   await apiJson(server.url, `/api/projects/${project}/versions`, {
