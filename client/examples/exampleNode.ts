@@ -31,7 +31,8 @@ export const CalibrationExampleView = CalibrationExampleNode.extend({
 
 function isEditableTarget(target: EventTarget | null): boolean {
   const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null
-  return !!element?.closest('input, textarea, select, [contenteditable="true"]')
+  // Not `[contenteditable]`: the guideline itself is one, around every block.
+  return !!element?.closest('input, textarea, select, .rich-field__editor')
 }
 
 /** Creates an example linked to the section above the caret and embeds it there; returns its id. */
