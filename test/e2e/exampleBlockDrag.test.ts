@@ -1,6 +1,7 @@
 /**
  * An example block is its own island in the guideline: dragging text out of its controls (the gold answers,
- * say) never drops it into the guideline text, where it would be published beside the quiz.
+ * say) never drops it into the guideline text, where it would be published beside the quiz, and keys typed
+ * in its fields stay there.
  */
 
 import type { Page } from 'playwright-core'
@@ -69,5 +70,20 @@ describe('example blocks in the guideline', () => {
     await page.mouse.move(target.x + target.width - 2, target.y + target.height / 2, { steps: 4 })
     await page.mouse.up()
     expect(await textBlocks(page)).toEqual(before)
+  })
+
+  it('keeps keys typed in a block’s own fields there: Ctrl+End and typing in its title never replace the block', async () => {
+    const { page } = await suite.newUser(server.url, owner)
+    await page.goto(`${server.url}/projects/${project}`)
+    await waitForStatus(page, 'saved')
+    const block = page.getByTestId('example-block').first()
+    const title = block.getByTestId('example-title')
+    await title.click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type(' /heading')
+    await page.keyboard.press('Enter')
+    expect(await page.getByTestId('example-block').count()).toBe(1)
+    expect(await title.inputValue()).toBe('Example 1 /heading')
+    expect(await textBlocks(page)).toContain('[example]')
   })
 })
