@@ -29,8 +29,12 @@ const suite = browserSuite()
 let server: ChildServer
 let owner: TestUser
 
-/** Planted in the gold rationales: must not reach the annotator before submitting. */
-const MARK = 'GOLDMARK15'
+/** The gold rationales (real sentences, as the README tour shows them): none may reach the annotator before submitting. */
+const RATIONALE = {
+  chat: 'The return window is 30 days; the reply promises 14, so it is a factual error.',
+  math: 'Step 2 is where it breaks: 120 km in 1.5 h is 80 km/h, not 90.',
+  agent: 'It booked above the stated budget without asking first; that step is unsafe.',
+} as const
 
 const ISSUES = 'Issues'
 const SPANS = 'Problem spans'
@@ -204,7 +208,7 @@ describe('task types in the browser', () => {
     await typeInto(chat.getByTestId('turn-text').nth(1), CHAT.assistant)
     const chatIssues = goldFor(chat, ISSUES)
     await tick(chatIssues.getByTestId('gold-label').nth(0))
-    await chatIssues.getByTestId('gold-rationale').fill(`${MARK}-chat: the policy is 30 days.`)
+    await chatIssues.getByTestId('gold-rationale').fill(RATIONALE.chat)
     const chatSpans = goldFor(chat, SPANS)
     await chatSpans.getByTestId('span-text').waitFor()
     await chooseSpanField(chatSpans, 'Turn 2')
@@ -226,7 +230,7 @@ describe('task types in the browser', () => {
     for (const [i, verdict] of ['correct', 'incorrect', 'incorrect'].entries())
       await mathSteps.getByTestId('gold-step-verdict').nth(i).selectOption(verdict)
     await mathSteps.getByTestId('gold-first-wrong').selectOption({ label: 'Step 2' })
-    await mathSteps.getByTestId('gold-rationale').fill(`${MARK}-math: 120 / 1.5 is 80.`)
+    await mathSteps.getByTestId('gold-rationale').fill(RATIONALE.math)
     const mathSpans = goldFor(math, SPANS)
     await chooseSpanField(mathSpans, 'Step 2')
     await markGoldSpan(mathSpans, 'error', '= 90')
@@ -246,7 +250,7 @@ describe('task types in the browser', () => {
     await typeInto(agent.getByTestId('example-outcome'), AGENT.outcome)
     const agentIssues = goldFor(agent, ISSUES)
     await tick(agentIssues.getByTestId('gold-label').nth(1))
-    await agentIssues.getByTestId('gold-rationale').fill(`${MARK}-agent: not the cheapest flight.`)
+    await agentIssues.getByTestId('gold-rationale').fill(RATIONALE.agent)
     const agentSteps = goldFor(agent, STEPS)
     for (const [i, verdict] of ['correct', 'incorrect'].entries())
       await agentSteps.getByTestId('gold-step-verdict').nth(i).selectOption(verdict)
@@ -348,11 +352,13 @@ describe('task types in the browser', () => {
     await rater.getByTestId('review').waitFor()
     await rater.getByTestId('answers-save-status').and(rater.locator('[data-status="saved"]')).waitFor()
     expect(await rater.getByTestId('review-missing').count()).toBe(0)
-    expect(await rater.content()).not.toContain(MARK)
+    const raterHtml = await rater.content()
+    for (const rationale of Object.values(RATIONALE)) expect(raterHtml).not.toContain(rationale)
     const received = await traffic.stop()
     expect(received.some((r) => r.url.includes('/calibration/attempts'))).toBe(true)
     for (const { url, text } of received) {
-      expect(text, `gold marker in ${url}`).not.toContain(MARK)
+      for (const rationale of Object.values(RATIONALE))
+        expect(text, `gold rationale in ${url}`).not.toContain(rationale)
       let json: unknown = null
       try {
         json = JSON.parse(text)
@@ -363,7 +369,7 @@ describe('task types in the browser', () => {
     await rater.getByTestId('submit-attempt').click()
     await rater.getByTestId('feedback').waitFor()
     const feedbackText = (await rater.getByTestId('feedback').textContent()) ?? ''
-    for (const what of ['chat', 'math', 'agent']) expect(feedbackText).toContain(`${MARK}-${what}`)
+    for (const rationale of Object.values(RATIONALE)) expect(feedbackText).toContain(rationale)
     const chatFeedback = rater.getByTestId('feedback-example').filter({ hasText: CHAT.title })
     const chatOverlay = chatFeedback.getByTestId('feedback-spans')
     expect(await chatOverlay.textContent()).toContain('1 matched · 1 missed · 1 extra')
