@@ -35,9 +35,18 @@ export class ClientIdOwners {
   }
 }
 
-/** The client ids an update writes structs as (deletions name other clients' structs, so they do not count). */
-export function writerIds(structs: readonly { id: { client: number } }[]): Set<number> {
+/**
+ * The client ids an update writes new structs as. Deletions name other clients' structs, and structs the
+ * server already holds (`knownClock`: how far it has each client) are a harmless resend, so neither counts:
+ * an honest client resends other people's changes whenever its local copy loads while its socket is open.
+ */
+export function writerIds(
+  structs: readonly { id: { client: number; clock: number }; length: number }[],
+  knownClock: (client: number) => number,
+): Set<number> {
   const ids = new Set<number>()
-  for (const struct of structs) ids.add(struct.id.client)
+  for (const struct of structs) {
+    if (struct.id.clock + struct.length > knownClock(struct.id.client)) ids.add(struct.id.client)
+  }
   return ids
 }

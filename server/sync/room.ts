@@ -194,7 +194,9 @@ export class Room implements DurableTarget {
           conn.close(CloseCode.badUpdate, CloseReason.badUpdate)
           return
         }
-        const writers = writerIds(message.decoded.structs)
+        const writers = writerIds(message.decoded.structs, (client) =>
+          Math.max(Y.getState(this.doc.store, client), this.queuedClock.get(client) ?? 0),
+        )
         if (this.clientIdOwners.conflict(writers, conn.user.id) !== null) {
           conn.close(CloseCode.badUpdate, CloseReason.clientIdTaken)
           return

@@ -59,10 +59,23 @@ export async function openUser(
   return { context, page, pageErrors, sockets, ...(options.account ? { account: options.account } : {}) }
 }
 
-export function waitForStatus(page: Page, status: SaveStatus | 'view-only', timeout?: number): Promise<void> {
-  return page
-    .locator(`[data-testid="save-status"][data-status="${status}"]`)
-    .waitFor(timeout === undefined ? {} : { timeout })
+/** Waits for the save-status pill to show `status`; on timeout the error says what it showed instead. */
+export async function waitForStatus(
+  page: Page,
+  status: SaveStatus | 'view-only',
+  timeout?: number,
+): Promise<void> {
+  try {
+    await page
+      .locator(`[data-testid="save-status"][data-status="${status}"]`)
+      .waitFor(timeout === undefined ? {} : { timeout })
+  } catch (error) {
+    const shown = await page
+      .getByTestId('save-status')
+      .getAttribute('data-status', { timeout: 1000 })
+      .catch(() => 'absent')
+    throw new Error(`the save status stayed "${shown}" instead of "${status}" (${String(error)})`)
+  }
 }
 
 export function readStatus(page: Page): Promise<string | null> {

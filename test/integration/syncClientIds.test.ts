@@ -3,11 +3,15 @@
  * y-websocket client, signed in as someone else, that reuses another writer's client id — whether that
  * writer has already typed or is only present — is closed with 4422 before anything it wrote is stored or
  * relayed. The owner of the id keeps working, also after reconnecting on a new socket with the same id
- * (y-websocket keeps the document's client id across reconnects).
+ * (y-websocket keeps the document's client id across reconnects). Resending changes the server already holds,
+ * as a client does when its local copy loads while its socket is open, is no claim on their ids.
  */
+import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type * as Y from 'yjs'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
+import { MessageType } from '../../shared/protocol/messages'
 import { createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
 import { connectClient, destroyAllClients, type TestClient, waitFor, waitForSynced } from '../helpers/clients'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
@@ -126,5 +130,26 @@ describe('Yjs client ids belong to the account that first uses them', () => {
       message: 'same account, other socket',
     })
     expect(sameAccount.provider.wsconnected).toBe(true)
+  })
+
+  it("accepts a resend of another writer's changes the server already holds (a local copy loading late)", async () => {
+    const writer = clientAs(owner)
+    await waitForSynced(writer)
+    writer.doc.getText('t').insert(0, 'owner text ')
+    await waitFor(async () => (await storedText()) === 'owner text ', { message: "the owner's text stored" })
+
+    const reader = clientAs(lead)
+    await waitForSynced(reader)
+    expect(reader.doc.getText('t').toString()).toBe('owner text ')
+    // The whole document as one update, the owner's structs included, as y-indexeddb replays it.
+    const resend = encoding.createEncoder()
+    encoding.writeVarUint(resend, MessageType.sync)
+    syncProtocol.writeUpdate(resend, Y.encodeStateAsUpdate(reader.doc))
+    reader.provider.ws?.send(encoding.toUint8Array(resend))
+    reader.doc.getText('t').insert(11, 'and lead text')
+    await waitFor(async () => (await storedText()) === 'owner text and lead text', {
+      message: "the lead's own change stored after the resend",
+    })
+    expect(reader.provider.wsconnected).toBe(true)
   })
 })
