@@ -76,6 +76,32 @@ function ToolCall({ tool, args, text }: { tool: string; args: string; text: Reac
 
 const ROLE_NAMES = { system: 'System', user: 'User', assistant: 'Assistant', tool: 'Tool' } as const
 
+/** One numbered step (reasoning or trajectory), with the rater's or gold's aside (a verdict) beside it. */
+function StepItem({
+  id,
+  number,
+  aside,
+  children,
+}: {
+  id: string
+  number: number
+  aside: ((stepId: string, number: number) => ReactNode) | undefined
+  children: ReactNode
+}) {
+  return (
+    <li className="step" data-testid="content-step" data-step-id={id}>
+      <span className="step__number" aria-hidden="true">
+        {number}
+      </span>
+      <div className="step__body">
+        <span className="visually-hidden">Step {number}: </span>
+        {children}
+      </div>
+      {aside && <div className="step__aside">{aside(id, number)}</div>}
+    </li>
+  )
+}
+
 export function ContentView({ content, renderText, stepAside, compact }: ContentViewProps) {
   const text = (path: string, value: string) => (
     <Text content={content} renderText={renderText} path={path} text={value} />
@@ -161,16 +187,9 @@ export function ContentView({ content, renderText, stepAside, compact }: Content
           </Part>
           <ol className="steps" aria-label="Reasoning steps">
             {content.steps.map((step, i) => (
-              <li key={step.id} className="step" data-testid="content-step" data-step-id={step.id}>
-                <span className="step__number" aria-hidden="true">
-                  {i + 1}
-                </span>
-                <div className="step__body">
-                  <span className="visually-hidden">Step {i + 1}: </span>
-                  {text(`steps.${step.id}`, step.text)}
-                </div>
-                {stepAside && <div className="step__aside">{stepAside(step.id, i + 1)}</div>}
-              </li>
+              <StepItem key={step.id} id={step.id} number={i + 1} aside={stepAside}>
+                {text(`steps.${step.id}`, step.text)}
+              </StepItem>
             ))}
           </ol>
           <Part label="Final answer" testId="example-answer" className="content-part--answer">
@@ -186,37 +205,30 @@ export function ContentView({ content, renderText, stepAside, compact }: Content
           </Part>
           <ol className="steps" aria-label="Trajectory steps">
             {content.steps.map((step, i) => (
-              <li key={step.id} className="step" data-testid="content-step" data-step-id={step.id}>
-                <span className="step__number" aria-hidden="true">
-                  {i + 1}
-                </span>
-                <div className="step__body">
-                  <span className="visually-hidden">Step {i + 1}</span>
-                  {step.thought && (
-                    <div className="step__field">
-                      <span className="step__field-label">Thought</span>
-                      {text(`steps.${step.id}.thought`, step.thought)}
-                    </div>
-                  )}
-                  {(step.tool || step.args) && (
-                    <div className="step__field">
-                      <span className="step__field-label">Action</span>
-                      <ToolCall
-                        tool={step.tool}
-                        args={step.args}
-                        text={renderText?.(`steps.${step.id}.args`, step.args)}
-                      />
-                    </div>
-                  )}
-                  {step.observation && (
-                    <div className="step__field">
-                      <span className="step__field-label">Observation</span>
-                      {text(`steps.${step.id}.observation`, step.observation)}
-                    </div>
-                  )}
-                </div>
-                {stepAside && <div className="step__aside">{stepAside(step.id, i + 1)}</div>}
-              </li>
+              <StepItem key={step.id} id={step.id} number={i + 1} aside={stepAside}>
+                {step.thought && (
+                  <div className="step__field">
+                    <span className="step__field-label">Thought</span>
+                    {text(`steps.${step.id}.thought`, step.thought)}
+                  </div>
+                )}
+                {(step.tool || step.args) && (
+                  <div className="step__field">
+                    <span className="step__field-label">Action</span>
+                    <ToolCall
+                      tool={step.tool}
+                      args={step.args}
+                      text={renderText?.(`steps.${step.id}.args`, step.args)}
+                    />
+                  </div>
+                )}
+                {step.observation && (
+                  <div className="step__field">
+                    <span className="step__field-label">Observation</span>
+                    {text(`steps.${step.id}.observation`, step.observation)}
+                  </div>
+                )}
+              </StepItem>
             ))}
           </ol>
           <Part label="Outcome" testId="example-outcome" className="content-part--answer">

@@ -1,4 +1,4 @@
-/** Move up / move down / remove buttons for one turn or step of an example (leads only). */
+/** Move up / move down / remove buttons for one item of an ordered list (a turn, a step, a criterion; leads only). */
 import { TrashIcon } from '../rubric/TrashIcon'
 
 interface ItemControlsProps {
@@ -8,11 +8,26 @@ interface ItemControlsProps {
   count: number
   onMove: (to: number) => void
   onRemove: () => void
+  /** The remove button's verb and test id ("Remove" / `item-remove` unless given). */
+  removeVerb?: string
+  removeTitle?: string
+  removeTestId?: string
+  className?: string
 }
 
-export function ItemControls({ name, index, count, onMove, onRemove }: ItemControlsProps) {
+export function ItemControls({
+  name,
+  index,
+  count,
+  onMove,
+  onRemove,
+  removeVerb = 'Remove',
+  removeTitle = removeVerb,
+  removeTestId = 'item-remove',
+  className = 'item-controls',
+}: ItemControlsProps) {
   return (
-    <span className="item-controls">
+    <span className={className}>
       <button
         type="button"
         className="icon-button"
@@ -36,9 +51,9 @@ export function ItemControls({ name, index, count, onMove, onRemove }: ItemContr
       <button
         type="button"
         className="icon-button icon-button--danger"
-        aria-label={`Remove ${name}`}
-        title="Remove"
-        data-testid="item-remove"
+        aria-label={`${removeVerb} ${name}`}
+        title={removeTitle}
+        data-testid={removeTestId}
         onClick={onRemove}
       >
         <TrashIcon />

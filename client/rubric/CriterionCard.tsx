@@ -10,13 +10,13 @@ import { setCriterionSetting } from '../../shared/ydoc/criterionSettingsDoc'
 import { clearGold } from '../../shared/ydoc/examplesDoc'
 import { criterionText, deleteCriterion, setCriterionField } from '../../shared/ydoc/rubricDoc'
 import { StartThreadButton } from '../comments/StartThreadButton'
+import { ItemControls } from '../examples/ItemControls'
 import { writeLocal } from '../sync/localOrigin'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { examplesInvalidatedBy, goldKeysOf, KIND_NAMES } from './criterionKinds'
 import { useDraftData } from './draftContext'
 import { KindSettings } from './KindSettings'
 import { TagsInput } from './TagsInput'
-import { TrashIcon } from './TrashIcon'
 import { YTextInput } from './YTextInput'
 
 interface CriterionCardProps {
@@ -80,38 +80,17 @@ export function CriterionCard({ criterion, index, count, problems, onMove, dragH
           anchor={{ kind: 'criterion', criterionId: criterion.id, label: name.slice(0, 200) }}
         />
         {editable && (
-          <div className="criterion__actions">
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Move ${name} up`}
-              title="Move up"
-              disabled={index === 0}
-              onClick={() => onMove(index - 1)}
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Move ${name} down`}
-              title="Move down"
-              disabled={index === count - 1}
-              onClick={() => onMove(index + 1)}
-            >
-              ↓
-            </button>
-            <button
-              type="button"
-              className="icon-button icon-button--danger"
-              aria-label={`Delete ${name}`}
-              title="Delete criterion"
-              data-testid="criterion-delete"
-              onClick={() => setPending({ kind: 'delete' })}
-            >
-              <TrashIcon />
-            </button>
-          </div>
+          <ItemControls
+            className="criterion__actions"
+            name={name}
+            index={index}
+            count={count}
+            onMove={onMove}
+            onRemove={() => setPending({ kind: 'delete' })}
+            removeVerb="Delete"
+            removeTitle="Delete criterion"
+            removeTestId="criterion-delete"
+          />
         )}
       </header>
       <YTextInput
