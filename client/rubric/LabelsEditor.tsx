@@ -11,6 +11,7 @@ import {
   setLabelField,
 } from '../../shared/ydoc/rubricDoc'
 import { writeLocal } from '../sync/localOrigin'
+import { InlineAdd } from '../ui/InlineAdd'
 import { useDraftData } from './draftContext'
 import { YTextInput } from './YTextInput'
 
@@ -75,26 +76,7 @@ export function LabelsEditor({ criterionId, passing = true }: { criterionId: str
           </li>
         ))}
       </ul>
-      {editable && (
-        <div className="inline-add">
-          <input
-            className="text-input"
-            aria-label="New label"
-            placeholder="New label"
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') {
-                event.preventDefault()
-                add()
-              }
-            }}
-          />
-          <button type="button" className="button button--secondary button--small" onClick={add}>
-            Add
-          </button>
-        </div>
-      )}
+      {editable && <InlineAdd label="New label" value={draft} onChange={setDraft} onAdd={add} />}
     </fieldset>
   )
 }

@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { addVerdict, removeVerdict } from '../../shared/ydoc/criterionSettingsDoc'
 import { writeLocal } from '../sync/localOrigin'
+import { InlineAdd } from '../ui/InlineAdd'
 import { useDraftData } from './draftContext'
 
 export function VerdictsEditor({ criterionId, verdicts }: { criterionId: string; verdicts: string[] }) {
@@ -32,26 +33,14 @@ export function VerdictsEditor({ criterionId, verdicts }: { criterionId: string;
         ))}
       </ul>
       {editable && (
-        <div className="inline-add">
-          <input
-            className="text-input"
-            aria-label="New verdict"
-            placeholder="New verdict"
-            maxLength={40}
-            value={draft}
-            data-testid="verdict-new"
-            onChange={(event) => setDraft(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') {
-                event.preventDefault()
-                add()
-              }
-            }}
-          />
-          <button type="button" className="button button--secondary button--small" onClick={add}>
-            Add
-          </button>
-        </div>
+        <InlineAdd
+          label="New verdict"
+          value={draft}
+          onChange={setDraft}
+          onAdd={add}
+          maxLength={40}
+          testId="verdict-new"
+        />
       )}
     </fieldset>
   )
