@@ -124,7 +124,12 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
 
   return (
     <CommentsContext.Provider value={commentsUi}>
-      <DraftDataProvider doc={connection.doc} editor={editor} editable={editable}>
+      <DraftDataProvider
+        projectId={connection.projectId}
+        doc={connection.doc}
+        editor={editor}
+        editable={editable}
+      >
         <div className={`workspace${panelOpen ? ' workspace--with-panel' : ''}`}>
           <aside className="workspace__side">
             <Outline editor={editor} />

@@ -32,12 +32,13 @@ function readEmbedded(editor: Editor): string {
 }
 
 export function DraftDataProvider(props: {
+  projectId: string
   doc: Y.Doc
   editor: Editor
   editable: boolean
   children: ReactNode
 }) {
-  const { doc, editor, editable, children } = props
+  const { projectId, doc, editor, editable, children } = props
   const version = useDraftVersion(doc)
   const undo = useDraftUndo(doc)
   const sectionsJson = useEditorState({ editor, selector: ({ editor: current }) => readSections(current) })
@@ -50,8 +51,8 @@ export function DraftDataProvider(props: {
   const embeddedIds = useEditorState({ editor, selector: ({ editor: current }) => readEmbedded(current) })
   const embedded = useMemo(() => new Set(embeddedIds.split(' ').filter(Boolean)), [embeddedIds])
   const value = useMemo(
-    () => ({ doc, editor, editable, undo, sections, embedded, ...derived }),
-    [doc, editor, editable, undo, sections, embedded, derived],
+    () => ({ projectId, doc, editor, editable, undo, sections, embedded, ...derived }),
+    [projectId, doc, editor, editable, undo, sections, embedded, derived],
   )
   return <DraftDataContext.Provider value={value}>{children}</DraftDataContext.Provider>
 }

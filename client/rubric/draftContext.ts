@@ -10,6 +10,8 @@ import type { CalibrationExample, Rubric } from '../../shared/schema/rubric'
 import type { DraftUndo } from '../sync/useDraftUndo'
 
 export interface DraftData {
+  /** The project whose draft this is (media uploads and URLs need it). */
+  projectId: string
   doc: Y.Doc
   /** The guideline editor (to put examples back into the text). */
   editor: Editor

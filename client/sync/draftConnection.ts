@@ -38,6 +38,8 @@ export interface DraftConnectionState {
 }
 
 export interface DraftConnection {
+  /** The project whose draft this is (media uploads and URLs need it). */
+  readonly projectId: string
   readonly doc: Y.Doc
   readonly provider: WebsocketProvider
   getState(): DraftConnectionState
@@ -195,6 +197,7 @@ export function createDraftConnection(projectId: string, options: DraftConnectio
   if (validName) provider.connect()
 
   return {
+    projectId,
     doc,
     provider,
     getState: () => state,
