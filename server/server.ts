@@ -19,6 +19,7 @@ import type { Config } from './config'
 import { log } from './log'
 import type { BlobStore } from './media/blobStore'
 import { openFsBlobStore } from './media/fsBlobStore'
+import { removeStaleUploads } from './media/ingest'
 import { RefusalLog } from './refusalLog'
 import { seedExampleProjectIfEmpty } from './seed/exampleProject'
 import { openPostgresStore } from './storage/postgres'
@@ -110,6 +111,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await store.close()
     throw error
   }
+  // Uploads cut off by a crash of an earlier run (a live one is written to within the hour).
+  const staleUploads = await removeStaleUploads(join(config.dataDir, 'uploads'), 60 * 60 * 1000)
+  if (staleUploads > 0) log.info('removed abandoned upload files', { count: staleUploads })
   if (config.seedExample) {
     const seeded = await seedExampleProjectIfEmpty(store, newId)
     if (seeded) log.info('seeded the example project', { id: seeded.id, name: seeded.name })
@@ -142,6 +146,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     store,
     blobs,
     media: config.media,
+    uploadDir: join(config.dataDir, 'uploads'),
     registry: rooms,
     clientDir: config.clientDir,
     maxMessageBytes: config.maxMessageBytes,

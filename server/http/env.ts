@@ -12,6 +12,8 @@ export interface RouteDeps {
   blobs: BlobStore
   /** Upload limits and the blob store's settings. */
   media: MediaConfig
+  /** Where uploads are streamed before they are stored (DATA_DIR/uploads: same file system as the blobs). */
+  uploadDir: string
   auth: RateLimitConfig & {
     secureCookies: boolean
     /** Base URL for links the server hands out (setup, invites). */

@@ -8,21 +8,18 @@
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { type FileTypeResult, fileTypeFromBuffer } from 'file-type'
 import { ACCEPTED_MEDIA_TYPES, type MediaKind } from '../../shared/schema/media'
+import type { MediaConfig } from '../config'
 import { ApiFailure } from '../failure'
 import { claimedExtension, describeAccepted, describeRefused, extensionFits } from './mediaTypes'
 import { reencodeImage } from './reencodeImage'
 
-export interface MediaLimits {
-  /** Largest upload per kind, in bytes. */
-  bytes: Readonly<Record<MediaKind, number>>
-  /** Largest image (width × height of one frame) that is decoded at all. */
-  maxImagePixels: number
-}
+/** The per-kind byte limits and the largest image decoded (width × height of one frame). */
+export type MediaLimits = Pick<MediaConfig, 'maxBytes' | 'maxImagePixels'>
 
 export interface IngestRequest {
   /** The raw request body. Read only as far as needed; never cancelled (cancelling would drop the socket). */
@@ -85,7 +82,7 @@ export async function ingestMedia(request: IngestRequest): Promise<IngestedMedia
       )
     }
     checkName(request.name, type)
-    const limit = limits.bytes[kind]
+    const limit = limits.maxBytes[kind]
     if (declaredBytes !== null && declaredBytes > limit) throw tooLarge(kind, limit)
     return await streamToFile(request, reader, head, type.mime, kind, limit)
   } finally {
@@ -94,7 +91,7 @@ export async function ingestMedia(request: IngestRequest): Promise<IngestedMedia
 }
 
 function largestLimit(limits: MediaLimits): [MediaKind, number] {
-  const entries = Object.entries(limits.bytes) as [MediaKind, number][]
+  const entries = Object.entries(limits.maxBytes) as [MediaKind, number][]
   return entries.reduce((a, b) => (b[1] > a[1] ? b : a))
 }
 
@@ -187,4 +184,20 @@ async function hashFile(path: string): Promise<{ hash: string; bytes: number }> 
     bytes += (chunk as Buffer).byteLength
   }
   return { hash: hasher.digest('hex'), bytes }
+}
+
+/** Removes temp files an earlier process left behind (a crash mid-upload), older than `olderThanMs`. */
+export async function removeStaleUploads(tmpDir: string, olderThanMs: number): Promise<number> {
+  let removed = 0
+  const names = await readdir(tmpDir).catch(() => [] as string[])
+  for (const name of names) {
+    if (!/^[0-9a-f-]{36}\.(part|img)$/.test(name)) continue
+    const path = join(tmpDir, name)
+    const info = await stat(path).catch(() => null)
+    if (info && Date.now() - info.mtimeMs > olderThanMs) {
+      await rm(path, { force: true })
+      removed++
+    }
+  }
+  return removed
 }

@@ -14,7 +14,7 @@ import { ingestMedia, type MediaLimits } from '../../server/media/ingest'
 import { DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_MEDIA_LIMITS } from '../../shared/schema/media'
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/media')
-const LIMITS: MediaLimits = { bytes: DEFAULT_MEDIA_LIMITS, maxImagePixels: DEFAULT_MAX_IMAGE_PIXELS }
+const LIMITS: MediaLimits = { maxBytes: DEFAULT_MEDIA_LIMITS, maxImagePixels: DEFAULT_MAX_IMAGE_PIXELS }
 
 let tmpDir: string
 beforeEach(async () => {
@@ -157,7 +157,7 @@ describe('refused types and names', () => {
 describe('limits', () => {
   it('stops reading at the per-kind limit and answers 413 with the kind', async () => {
     const bytes = await readFile(join(FIXTURES, 'clip.webm'))
-    const limits = { ...LIMITS, bytes: { ...LIMITS.bytes, video: 20 * 1024 } }
+    const limits = { ...LIMITS, maxBytes: { ...LIMITS.maxBytes, video: 20 * 1024 } }
     const failure = await refusal(ingest(bytes, 'clip.webm', { limits, declared: null }))
     expect(failure.status).toBe(413)
     expect(failure.message).toBe('Videos may be at most 20 KB')

@@ -34,6 +34,7 @@ beforeAll(async () => {
     store,
     blobs: openFsBlobStore(dir),
     media: loadMediaConfig({}),
+    uploadDir: join(dir, 'uploads'),
     registry,
     clientDir: null,
     maxMessageBytes: 1 << 20,
