@@ -111,6 +111,15 @@ function checkName(name: string, type: FileTypeResult): void {
   }
 }
 
+/** The next chunk; a body that breaks off (the client went away) is a 400, not a server error. */
+async function readBody(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  try {
+    return await reader.read()
+  } catch {
+    throw new ApiFailure(400, 'upload_interrupted', 'the upload was cut off before its end')
+  }
+}
+
 interface Head {
   /** The first bytes (up to the head size, fewer when the body is shorter). */
   first: Uint8Array
@@ -122,7 +131,7 @@ async function readHead(reader: ReadableStreamDefaultReader<Uint8Array>, size: n
   const chunks: Uint8Array[] = []
   let length = 0
   while (length < size) {
-    const { value, done } = await reader.read()
+    const { value, done } = await readBody(reader)
     if (done) return { first: Buffer.concat(chunks), done: true }
     chunks.push(value)
     length += value.byteLength
@@ -157,7 +166,7 @@ async function streamToFile(
         hasher.update(chunk)
         yield chunk
         if (done) return
-        const next = await reader.read()
+        const next = await readBody(reader)
         chunk = next.value
         done = next.done
       }

@@ -3,9 +3,11 @@
  * expected status. The routes are enumerated from the app itself, so a new route without an entry here
  * fails this test.
  */
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../server/server'
 import type { AttemptView } from '../../shared/schema/calibration'
+import { mediaPath, mediaUploadPath } from '../../shared/schema/media'
 import {
   api,
   apiJson,
@@ -35,12 +37,20 @@ interface Call {
   body?: unknown
   /** Replace the caller's session (for calls that would destroy it). */
   as?: TestUser | null
+  /** A raw request body (media uploads), sent as is instead of `body` as JSON. */
+  raw?: Uint8Array<ArrayBuffer>
 }
 
 let server: RunningServer
 let users: Record<Exclude<Identity, 'anonymous' | 'token'>, TestUser>
 let readToken: string
 let submittedAttempt: string
+/** A blob uploaded to the project but in no published version yet. */
+let mediaHash: string
+const tinyPng = () =>
+  sharp({ create: { width: 4, height: 4, channels: 3, background: '#888888' } })
+    .png()
+    .toBuffer()
 
 /** Starts the user's attempt, or resumes the open one (starting again answers 409 with its id). */
 async function openAttemptOf(user: TestUser): Promise<AttemptView> {
@@ -381,6 +391,18 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
     expected: row(401, 204, 204, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/invites/${(await freshInvite(project)).id}` }),
   },
+  'POST /api/projects/:id/media': {
+    expected: row(401, 201, 201, 403, 403, 404, 401),
+    call: async () => ({
+      path: mediaUploadPath(project, 'swatch.png'),
+      raw: new Uint8Array(await tinyPng()),
+    }),
+  },
+  'GET /api/projects/:id/media/:hash': {
+    // Annotators and read tokens only reach media of published versions; this one is in none yet.
+    expected: row(401, 200, 200, 200, 404, 404, 404),
+    call: async () => ({ path: mediaPath(project, mediaHash) }),
+  },
 }
 
 beforeAll(async () => {
@@ -407,6 +429,12 @@ beforeAll(async () => {
   })
   const taken = await takeAttempt(server.url, project, users.annotator, owner, true)
   submittedAttempt = taken.attempt.id
+  const uploaded = await fetch(`${server.url}${mediaUploadPath(project, 'matrix.png')}`, {
+    method: 'POST',
+    body: new Uint8Array(await tinyPng()),
+    headers: { cookie: owner.cookie },
+  })
+  mediaHash = ((await uploaded.json()) as { hash: string }).hash
   readToken = (
     await apiJson<{ token: string }>(server.url, `/api/projects/${project}/tokens`, {
       user: owner,
@@ -437,12 +465,13 @@ describe('authorization matrix', () => {
       for (const identity of IDENTITIES) {
         const c = await call(identity)
         const user = c.as === undefined ? userFor(identity) : c.as
-        const response = await api(server.url, c.path, {
-          method,
-          body: c.body,
-          user,
-          headers: headersFor(identity),
-        })
+        const response = c.raw
+          ? await fetch(`${server.url}${c.path}`, {
+              method,
+              body: c.raw,
+              headers: { ...headersFor(identity), ...(user ? { cookie: user.cookie } : {}) },
+            })
+          : await api(server.url, c.path, { method, body: c.body, user, headers: headersFor(identity) })
         got[identity] = response.status
         if (response.status >= 400) {
           const body = (await response.json()) as { error?: string; message?: string }
