@@ -17,7 +17,7 @@ import { requireUser } from '../auth/access'
 import { hashToken } from '../auth/tokens'
 import { attemptItems } from '../calibration/attempts'
 import { ApiFailure } from '../failure'
-import { type Audience, variantFor } from '../publish/audienceVariant'
+import { annotatorContent } from '../publish/audienceVariant'
 import { withoutGold } from '../publish/buildVersion'
 import type { Store, StoredVersion } from '../storage/store'
 import { loadDoc } from '../sync/storedDoc'
@@ -60,7 +60,7 @@ export async function mayReadMedia(
 ): Promise<boolean> {
   if (reader.kind === 'member' && reader.readsDraft) {
     if (await store.getMedia(projectId, hash)) return true
-    if (await versionsReference(store, projectId, hash, 'gold')) return true
+    if (await versionsReference(store, projectId, hash, 'all')) return true
     return mediaHashesInDraft((await loadDoc(store, draftDocName(projectId))).doc).has(hash)
   }
   if (await versionsReference(store, projectId, hash, 'annotator')) return true
@@ -72,11 +72,17 @@ export async function mayReadMedia(
 const versionHashes = new Map<string, Set<string>>()
 const CACHE_LIMIT = 500
 
-function hashesOf(stored: StoredVersion, audience: Audience): Set<string> {
+function hashesOf(stored: StoredVersion, audience: 'all' | 'annotator'): Set<string> {
   const key = `${stored.projectId}\u0000${stored.version}\u0000${audience}`
   const hit = versionHashes.get(key)
   if (hit) return hit
-  const hashes = collectMediaHashes(variantFor(JSON.parse(stored.json) as VersionJson, audience))
+  const version = JSON.parse(stored.json) as VersionJson
+  // Everything for staff; for annotators what their variant holds (found without rendering it).
+  let hashes: Set<string>
+  if (audience === 'annotator') {
+    const { examples, doc } = annotatorContent(version)
+    hashes = collectMediaHashes([examples, doc ?? version.guideline.doc])
+  } else hashes = collectMediaHashes(version)
   if (versionHashes.size >= CACHE_LIMIT) versionHashes.delete(versionHashes.keys().next().value!)
   versionHashes.set(key, hashes)
   return hashes
@@ -86,7 +92,7 @@ async function versionsReference(
   store: Store,
   projectId: string,
   hash: string,
-  audience: Audience,
+  audience: 'all' | 'annotator',
 ): Promise<boolean> {
   for (const { version } of await store.listVersions(projectId)) {
     const stored = await store.getVersion(projectId, version)

@@ -24,13 +24,25 @@ function withoutExamples(node: JSONContent, hidden: Set<string>): JSONContent {
   }
 }
 
-function annotatorVariant(version: VersionJson): VersionJson {
+/**
+ * What annotators and read tokens may see of a version, before any rendering: the examples (no held-out item,
+ * gold only of teaching examples) and the guideline document without held-out example blocks (null: unchanged).
+ */
+export function annotatorContent(version: VersionJson): {
+  examples: VersionJson['examples']
+  doc: JSONContent | null
+} {
   const hidden = new Set(version.examples.filter(isHeldOut).map((e) => e.id))
   const examples = version.examples
     .filter((e) => !hidden.has(e.id))
     .map((e) => (e.role === 'teaching' ? e : withoutGold(e)))
-  if (hidden.size === 0) return { ...version, includesGold: false, examples }
-  const doc = withoutExamples(version.guideline.doc as JSONContent, hidden)
+  const doc = hidden.size === 0 ? null : withoutExamples(version.guideline.doc as JSONContent, hidden)
+  return { examples, doc }
+}
+
+function annotatorVariant(version: VersionJson): VersionJson {
+  const { examples, doc } = annotatorContent(version)
+  if (!doc) return { ...version, includesGold: false, examples }
   const shown = new Map<string, PublicExample>(examples.map((e) => [e.id, withoutGold(e)]))
   return {
     ...version,

@@ -10,9 +10,13 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../server/server'
+import type { AttemptView } from '../../shared/schema/calibration'
 import { mediaPath, mediaUploadPath, type UploadedMedia } from '../../shared/schema/media'
-import { createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
-import { waitFor } from '../helpers/clients'
+import type { VersionJson } from '../../shared/schema/version'
+import { api, apiJson, createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
+import { answersFor } from '../helpers/calibration'
+import { connectClient, waitFor, waitForSynced } from '../helpers/clients'
+import { completeDraft, draftIsDurable } from '../helpers/drafts'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/media')
@@ -287,5 +291,128 @@ describe('serving', () => {
       headers: { cookie: users.outsider.cookie },
     })
     expect(viaOther.status).toBe(404)
+  })
+})
+
+describe('annotators and read tokens read only what their variant and their attempts show', () => {
+  const ref = (media: UploadedMedia) => ({ hash: media.hash, kind: media.kind, mime: media.mime })
+  let inGuideline: UploadedMedia
+  let inShownExample: UploadedMedia
+  let inHeldOutItem: UploadedMedia
+  let goldOnly: UploadedMedia
+  let token: string
+
+  beforeAll(async () => {
+    const colour = (background: string) =>
+      sharp({ create: { width: 8, height: 8, channels: 3, background } })
+        .png()
+        .toBuffer()
+    inGuideline = await uploaded(users.lead, await colour('#ff0000'), 'guideline.png')
+    inShownExample = await uploaded(users.lead, await colour('#00ff00'), 'shown.png')
+    inHeldOutItem = await uploaded(users.lead, await colour('#0000ff'), 'held-out.png')
+    goldOnly = await uploaded(users.lead, await colour('#ffff00'), 'gold.png')
+
+    const client = connectClient(server.url, project, { user: users.owner })
+    await waitForSynced(client)
+    completeDraft(client)
+    await draftIsDurable(server.url, project, users.owner, client)
+    client.destroy()
+    await apiJson(server.url, `/api/projects/${project}/versions`, {
+      user: users.owner,
+      body: { bump: 'major', changelog: 'First' },
+    })
+    // The media kinds of guidelines and examples are other branches' work: place MediaRefs in a published
+    // version the way they will (guideline node attributes, example content, gold), through the real store.
+    const first = (await server.store.getVersion(project, '1.0.0'))!
+    const json = JSON.parse(first.json) as VersionJson & Record<string, unknown>
+    const doc = json.guideline.doc as { content: unknown[] }
+    doc.content.push({ type: 'image', attrs: { ...ref(inGuideline), alt: 'A diagram' } })
+    const [shown, heldOut] = json.examples as unknown as Record<string, unknown>[]
+    shown!.role = 'teaching'
+    shown!.content = { ...(shown!.content as object), media: ref(inShownExample) }
+    heldOut!.role = 'calibration'
+    heldOut!.content = { ...(heldOut!.content as object), media: ref(inHeldOutItem) }
+    heldOut!.gold = { ...(heldOut!.gold as object), reference: { media: ref(goldOnly) } }
+    await server.store.publishVersion({
+      projectId: project,
+      bump: 'minor',
+      changelog: 'With media',
+      author: { id: users.owner.id, name: users.owner.name },
+      snapshot: first.snapshot,
+      counts: { criteria: first.criteria, examples: first.examples, openThreads: 0 },
+      render: (version, publishedAt) => JSON.stringify({ ...json, version, publishedAt }),
+    })
+    token = (
+      await apiJson<{ token: string }>(server.url, `/api/projects/${project}/tokens`, {
+        user: users.owner,
+        body: { name: 'Media tool' },
+      })
+    ).token
+  })
+
+  const status = async (user: TestUser | null, media: UploadedMedia) =>
+    (await download(user, media.hash)).status
+  const statusWithToken = async (media: UploadedMedia) =>
+    (await download(null, media.hash, { authorization: `Bearer ${token}` })).status
+
+  it('annotators: the guideline and teaching examples; held-out items only in their attempt; gold never', async () => {
+    expect(await status(users.annotator, inGuideline)).toBe(200)
+    expect(await status(users.annotator, inShownExample)).toBe(200)
+    expect(await status(users.annotator, inHeldOutItem)).toBe(404)
+    expect(await status(users.annotator, goldOnly)).toBe(404)
+
+    const attempt = await apiJson<AttemptView>(server.url, `/api/projects/${project}/calibration/attempts`, {
+      user: users.annotator,
+      body: {},
+    })
+    expect(attempt.version).toBe('1.1.0')
+    expect(attempt.examples.map((e) => (e.content as { media?: { hash: string } }).media?.hash)).toContain(
+      inHeldOutItem.hash,
+    )
+    expect(await status(users.annotator, inHeldOutItem)).toBe(200)
+    expect(await status(users.annotator, goldOnly)).toBe(404)
+
+    const full = await apiJson<VersionJson>(server.url, `/api/projects/${project}/versions/latest`, {
+      user: users.lead,
+    })
+    for (const example of attempt.examples) {
+      await api(
+        server.url,
+        `/api/projects/${project}/calibration/attempts/${attempt.id}/answers/${example.id}`,
+        {
+          method: 'PUT',
+          user: users.annotator,
+          body: { answers: answersFor(full, example.id, true) },
+        },
+      )
+    }
+    const submitted = await api(
+      server.url,
+      `/api/projects/${project}/calibration/attempts/${attempt.id}/submit`,
+      {
+        user: users.annotator,
+        body: {},
+      },
+    )
+    expect(submitted.status).toBe(200)
+    // The feedback shows gold values and rationales, not this reference: it stays unreadable.
+    expect(await status(users.annotator, goldOnly)).toBe(404)
+    expect(await status(users.annotator, inHeldOutItem)).toBe(200)
+  })
+
+  it('read tokens: the annotator variant only', async () => {
+    expect(await statusWithToken(inGuideline)).toBe(200)
+    expect(await statusWithToken(inShownExample)).toBe(200)
+    expect(await statusWithToken(inHeldOutItem)).toBe(404)
+    expect(await statusWithToken(goldOnly)).toBe(404)
+    expect(
+      (await download(null, inGuideline.hash, { authorization: 'Bearer not-a-real-token' })).status,
+    ).toBe(401)
+  })
+
+  it('reviewers and leads: everything the versions and the draft reference', async () => {
+    for (const media of [inGuideline, inShownExample, inHeldOutItem, goldOnly]) {
+      expect(await status(users.reviewer, media)).toBe(200)
+    }
   })
 })
