@@ -11,6 +11,7 @@ export const SCENARIOS = [
   'client',
   'analytics',
   'cluster',
+  'media',
   'soak',
 ] as const
 /** Scenarios a plain `npm run bench` leaves out (the soak takes 30 minutes): run them with `--only`. */
@@ -54,6 +55,8 @@ export interface Sizes {
   /** `readings`: memory readings (each after a forced GC) per point, the median is used. */
   memory: { docs: number; idleClients: number; readings: number; workers: number }
   client: { runs: number }
+  /** One upload of `uploadMiB`, then `requests` image GETs and as many 304s. */
+  media: { uploadMiB: number; requests: number }
   soak: {
     durationMs: number
     clients: number
@@ -95,6 +98,7 @@ export const FULL_SIZES: Sizes = {
   load: { traceTxns: null, keystrokeBatch: 1, coldRuns: 5, warmRuns: 10 },
   memory: { docs: 200, idleClients: 2000, readings: 3, workers: 2 },
   client: { runs: 5 },
+  media: { uploadMiB: 500, requests: 200 },
   soak: {
     durationMs: 30 * 60_000,
     clients: 100,
@@ -124,6 +128,7 @@ export const QUICK_SIZES: Sizes = {
   load: { traceTxns: 3000, keystrokeBatch: 1, coldRuns: 1, warmRuns: 2 },
   memory: { docs: 4, idleClients: 12, readings: 1, workers: 1 },
   client: { runs: 1 },
+  media: { uploadMiB: 20, requests: 10 },
   soak: {
     durationMs: 8000,
     clients: 6,

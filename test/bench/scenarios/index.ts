@@ -8,6 +8,7 @@ import { clientSection, runClient } from './client'
 import { clusterSection, runCluster } from './cluster'
 import { fanoutSection, runFanout } from './fanout'
 import { loadSection, runLoad } from './load'
+import { mediaSection, runMedia } from './media'
 import { memorySection, runMemory } from './memory'
 import { runSoak, soakSection } from './soak'
 import { runThroughput, throughputSection } from './throughput'
@@ -29,5 +30,6 @@ export const scenarios: Scenario[] = [
   scenario({ name: 'client', run: runClient, section: clientSection }),
   scenario({ name: 'analytics', run: runAnalytics, section: analyticsSection }),
   scenario({ name: 'cluster', run: runCluster, section: clusterSection }),
+  scenario({ name: 'media', run: runMedia, section: mediaSection }),
   scenario({ name: 'soak', run: runSoak, section: soakSection }),
 ]
