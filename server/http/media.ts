@@ -5,6 +5,7 @@
  * (media/mediaAccess.ts) with its type, nosniff, an immutable private cache entry keyed by the hash, 304s and
  * single byte ranges (so video seeks).
  */
+import { IncomingMessage } from 'node:http'
 import { Readable } from 'node:stream'
 import { fileTypeFromBuffer } from 'file-type'
 import type { Context } from 'hono'
@@ -13,7 +14,7 @@ import { can, roleWithArticle } from '../../shared/auth/permissions'
 import { ACCEPTED_MEDIA_TYPES, MEDIA_HASH, mediaPath, type UploadedMedia } from '../../shared/schema/media'
 import { requireUser } from '../auth/access'
 import { decideRange } from '../media/byteRange'
-import { ingestMedia } from '../media/ingest'
+import { type BodyChunks, chunksOf, ingestMedia } from '../media/ingest'
 import { assertMayReadMedia, mediaReader } from '../media/mediaAccess'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed } from './errors'
@@ -30,6 +31,16 @@ function declaredLength(c: Context<AppEnv>): number | null {
   if (!/^\d{1,16}$/.test(raw))
     throw new ApiFailure(400, 'bad_length', 'Content-Length must be a number of bytes')
   return Number(raw)
+}
+
+/**
+ * The body's chunks: straight from Node's request when served by @hono/node-server (about twice as fast as
+ * through its web stream), else from the web stream (`app.request()` in tests).
+ */
+function requestBody(c: Context<AppEnv>): BodyChunks | null {
+  const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming
+  if (incoming instanceof IncomingMessage) return incoming.iterator({ destroyOnReturn: false })
+  return c.req.raw.body ? chunksOf(c.req.raw.body) : null
 }
 
 /** `inline; filename="…"; filename*=UTF-8''…` with a plain-ASCII fallback (the name is the uploader's). */
@@ -58,7 +69,7 @@ export function mediaRoutes({ store, blobs, media, uploadDir }: RouteDeps): Hono
     // Whatever goes wrong before the body is read to its end, the connection is not reused for another request.
     c.header('Connection', 'close')
     const ingested = await ingestMedia({
-      body: c.req.raw.body,
+      body: requestBody(c),
       name,
       declaredBytes: declaredLength(c),
       tmpDir: uploadDir,

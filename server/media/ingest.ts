@@ -22,8 +22,12 @@ import { reencodeImage } from './reencodeImage'
 export type MediaLimits = Pick<MediaConfig, 'maxBytes' | 'maxImagePixels'>
 
 export interface IngestRequest {
-  /** The raw request body. Read only as far as needed; never cancelled (cancelling would drop the socket). */
-  body: ReadableStream<Uint8Array> | null
+  /**
+   * The raw request body, chunk by chunk (`chunksOf` for a web stream; a Node request's
+   * `iterator({ destroyOnReturn: false })`). Read only as far as needed and never cancelled: cancelling would
+   * drop the socket before the refusal is sent.
+   */
+  body: BodyChunks | null
   /** The name the file had on the uploader's device ('' when pasted). */
   name: string
   /** Content-Length, when the client declared one. */
@@ -31,6 +35,22 @@ export interface IngestRequest {
   /** Directory for temp files (created when missing). */
   tmpDir: string
   limits: MediaLimits
+}
+
+/** Chunks of a request body: `next()` until `done`. */
+export interface BodyChunks {
+  next(): Promise<IteratorResult<Uint8Array, unknown>>
+}
+
+/** A web stream's chunks, read without ever cancelling it. */
+export function chunksOf(stream: ReadableStream<Uint8Array>): BodyChunks {
+  const reader = stream.getReader()
+  return {
+    async next() {
+      const { value, done } = await reader.read()
+      return done ? { done: true, value: undefined } : { done: false, value }
+    },
+  }
 }
 
 export interface IngestedMedia {
@@ -67,27 +87,23 @@ export async function ingestMedia(request: IngestRequest): Promise<IngestedMedia
   // Larger than any kind may be: refused before reading a byte.
   const [largestKind, largest] = largestLimit(limits)
   if (declaredBytes !== null && declaredBytes > largest) throw tooLarge(largestKind, largest)
-  const reader = request.body.getReader()
-  try {
-    const head = await readHead(reader, HEAD_BYTES)
-    if (head.first.length === 0) throw new ApiFailure(400, 'empty_upload', 'the upload is empty')
-    const type = await fileTypeFromBuffer(head.first)
-    const kind = type && ACCEPTED_MEDIA_TYPES[type.mime]
-    if (!type || !kind) {
-      throw new ApiFailure(
-        415,
-        'unsupported_media_type',
-        `${nameOr(request.name)} is ${describeRefused(type, head.first)}; only images (PNG, JPEG, GIF, WebP, AVIF), video (MP4, WebM, MOV) and audio (MP3, WAV, Ogg, M4A, FLAC, WebM) are accepted`,
-        { detected: type?.mime ?? null },
-      )
-    }
-    checkName(request.name, type)
-    const limit = limits.maxBytes[kind]
-    if (declaredBytes !== null && declaredBytes > limit) throw tooLarge(kind, limit)
-    return await streamToFile(request, reader, head, type.mime, kind, limit)
-  } finally {
-    reader.releaseLock()
+  const reader = request.body
+  const head = await readHead(reader, HEAD_BYTES)
+  if (head.first.length === 0) throw new ApiFailure(400, 'empty_upload', 'the upload is empty')
+  const type = await fileTypeFromBuffer(head.first)
+  const kind = type && ACCEPTED_MEDIA_TYPES[type.mime]
+  if (!type || !kind) {
+    throw new ApiFailure(
+      415,
+      'unsupported_media_type',
+      `${nameOr(request.name)} is ${describeRefused(type, head.first)}; only images (PNG, JPEG, GIF, WebP, AVIF), video (MP4, WebM, MOV) and audio (MP3, WAV, Ogg, M4A, FLAC, WebM) are accepted`,
+      { detected: type?.mime ?? null },
+    )
   }
+  checkName(request.name, type)
+  const limit = limits.maxBytes[kind]
+  if (declaredBytes !== null && declaredBytes > limit) throw tooLarge(kind, limit)
+  return await streamToFile(request, reader, head, type.mime, kind, limit)
 }
 
 function largestLimit(limits: MediaLimits): [MediaKind, number] {
@@ -112,9 +128,9 @@ function checkName(name: string, type: FileTypeResult): void {
 }
 
 /** The next chunk; a body that breaks off (the client went away) is a 400, not a server error. */
-async function readBody(reader: ReadableStreamDefaultReader<Uint8Array>) {
+async function readBody(reader: BodyChunks) {
   try {
-    return await reader.read()
+    return await reader.next()
   } catch {
     throw new ApiFailure(400, 'upload_interrupted', 'the upload was cut off before its end')
   }
@@ -127,21 +143,22 @@ interface Head {
   done: boolean
 }
 
-async function readHead(reader: ReadableStreamDefaultReader<Uint8Array>, size: number): Promise<Head> {
+async function readHead(reader: BodyChunks, size: number): Promise<Head> {
   const chunks: Uint8Array[] = []
   let length = 0
   while (length < size) {
     const { value, done } = await readBody(reader)
     if (done) return { first: Buffer.concat(chunks), done: true }
-    chunks.push(value)
-    length += value.byteLength
+    const chunk = value as Uint8Array
+    chunks.push(chunk)
+    length += chunk.byteLength
   }
   return { first: Buffer.concat(chunks), done: false }
 }
 
 async function streamToFile(
   request: IngestRequest,
-  reader: ReadableStreamDefaultReader<Uint8Array>,
+  reader: BodyChunks,
   head: Head,
   mime: string,
   kind: MediaKind,
@@ -167,8 +184,8 @@ async function streamToFile(
         yield chunk
         if (done) return
         const next = await readBody(reader)
-        chunk = next.value
-        done = next.done
+        done = next.done === true
+        chunk = done ? undefined : (next.value as Uint8Array)
       }
     }
     await pipeline(body(), createWriteStream(rawPath, { flags: 'wx' }))

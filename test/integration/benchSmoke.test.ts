@@ -13,6 +13,7 @@ import type { ClientResult } from '../bench/scenarios/client'
 import type { ClusterResult } from '../bench/scenarios/cluster'
 import type { FanoutResult } from '../bench/scenarios/fanout'
 import type { LoadResult } from '../bench/scenarios/load'
+import type { MediaResult } from '../bench/scenarios/media'
 import type { MemoryResult } from '../bench/scenarios/memory'
 import type { SoakResult } from '../bench/scenarios/soak'
 import type { ThroughputResult } from '../bench/scenarios/throughput'
@@ -32,6 +33,7 @@ interface Report {
     memory: MemoryResult
     client: ClientResult
     cluster: ClusterResult
+    media: MediaResult
     soak: SoakResult
   }
   targets: { section: string; text: string; met: boolean | null }[]
@@ -70,6 +72,7 @@ describe('npm run bench -- --quick', () => {
       'client',
       'analytics',
       'cluster',
+      'media',
       'soak',
     ])
     expect(report.machine.cpus).toBeGreaterThan(0)
@@ -166,6 +169,20 @@ describe('npm run bench -- --quick', () => {
     expect(client.example.firstVisitMedian).toBeGreaterThan(0)
     expect(client.paper.repeatVisitMedian).toBeGreaterThan(0)
     expect(client.paper.jsGzipBytes).toBeGreaterThanOrEqual(client.initial.gzipBytes)
+  })
+
+  it('media: an upload streamed to both servers with RSS sampled, and image GET and 304 timed', () => {
+    const { media } = report.results
+    expect(stdout).toContain('8. Media upload and serving')
+    for (const side of [media.yardstick, media.reference]) {
+      expect(side.uploadBytes).toBe(20 * 1024 * 1024)
+      expect(side.uploadMBps).toBeGreaterThan(0)
+      expect(side.rssSamples).toBeGreaterThan(0)
+      expect(side.rssPeakBytes).toBeGreaterThanOrEqual(side.rssStartBytes)
+      expect(side.get.count).toBe(10)
+      expect(side.get.p50).toBeGreaterThan(0)
+      expect(side.notModified.p50).toBeGreaterThan(0)
+    }
   })
 
   it('computes calibration analytics for every annotator', () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiFailure } from '../../server/failure'
-import { ingestMedia, type MediaLimits } from '../../server/media/ingest'
+import { chunksOf, ingestMedia, type MediaLimits } from '../../server/media/ingest'
 import { DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_MEDIA_LIMITS } from '../../shared/schema/media'
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/media')
@@ -57,7 +57,7 @@ function ingest(
   extra: { limits?: MediaLimits; declared?: number | null } = {},
 ) {
   return ingestMedia({
-    body: bodyOf(bytes).stream,
+    body: chunksOf(bodyOf(bytes).stream),
     name,
     declaredBytes: extra.declared === undefined ? bytes.length : extra.declared,
     tmpDir,
@@ -169,7 +169,7 @@ describe('limits', () => {
     const body = bodyOf(Buffer.concat([bytes, Buffer.alloc(4 * 1024 * 1024)]))
     const failure = await refusal(
       ingestMedia({
-        body: body.stream,
+        body: chunksOf(body.stream),
         name: 'clip.webm',
         declaredBytes: 600 * 1024 * 1024,
         tmpDir,
@@ -182,7 +182,13 @@ describe('limits', () => {
     // Larger than any kind may be: not a byte read.
     const huge = bodyOf(bytes)
     const early = await refusal(
-      ingestMedia({ body: huge.stream, name: '', declaredBytes: 2 * 1024 ** 3, tmpDir, limits: LIMITS }),
+      ingestMedia({
+        body: chunksOf(huge.stream),
+        name: '',
+        declaredBytes: 2 * 1024 ** 3,
+        tmpDir,
+        limits: LIMITS,
+      }),
     )
     expect(early.message).toBe('Videos may be at most 500 MB')
     expect(huge.stats.pulled).toBe(0)
@@ -202,7 +208,13 @@ describe('limits', () => {
     const bytes = await readFile(join(FIXTURES, 'clip.mp4'))
     const body = bodyOf(bytes, { failAfter: Math.floor(bytes.length / 2) })
     const failure = await refusal(
-      ingestMedia({ body: body.stream, name: 'clip.mp4', declaredBytes: null, tmpDir, limits: LIMITS }),
+      ingestMedia({
+        body: chunksOf(body.stream),
+        name: 'clip.mp4',
+        declaredBytes: null,
+        tmpDir,
+        limits: LIMITS,
+      }),
     )
     expect(failure.status).toBe(400)
     expect(failure.message).toBe('the upload was cut off before its end')
