@@ -264,6 +264,13 @@ describe('serving', () => {
     expect(Buffer.from(await suffix.arrayBuffer())).toEqual(bytes.subarray(size - 5))
   })
 
+  it('lets pages show media and previews of uploads (CSP img-src and media-src allow self and blob:)', async () => {
+    const csp = (await fetch(`${server.url}/healthz`)).headers.get('content-security-policy') ?? ''
+    expect(csp).toMatch(/img-src 'self'[^;]* blob:/)
+    expect(csp).toContain("media-src 'self' blob:")
+    expect(csp).not.toMatch(/script-src[^;]*blob:/)
+  })
+
   it('answers an unsatisfiable range with 416', async () => {
     const response = await download(users.lead, video.hash, { range: `bytes=${size}-${size + 10}` })
     expect(response.headers.get('content-range')).toBe(`bytes */${size}`)
