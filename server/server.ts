@@ -19,10 +19,13 @@ import type { Config } from './config'
 import { log } from './log'
 import type { BlobStore } from './media/blobStore'
 import { openFsBlobStore } from './media/fsBlobStore'
+import { openSqlBlobStore } from './media/sqlBlobStore'
 import { RefusalLog } from './refusalLog'
 import { seedExampleProjectIfEmpty } from './seed/exampleProject'
-import { openPostgresStore } from './storage/postgres'
-import { openSqliteStore } from './storage/sqlite'
+import { storeOver } from './storage/catalogue/index'
+import { openPostgresDb } from './storage/postgres'
+import type { Db } from './storage/sql'
+import { openSqliteDb } from './storage/sqlite'
 import type { Store } from './storage/store'
 import { RoomRegistry } from './sync/roomRegistry'
 import { handleSyncUpgrades } from './sync/syncUpgrade'
@@ -44,16 +47,21 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
-async function openStore(config: Config): Promise<Store> {
-  if (!config.databaseUrl) return openSqliteStore(join(config.dataDir, 'yardstick.sqlite'))
+async function openDb(config: Config): Promise<Db> {
+  if (!config.databaseUrl) return openSqliteDb(join(config.dataDir, 'yardstick.sqlite'))
   if (!/^postgres(ql)?:\/\//.test(config.databaseUrl))
     throw new Error('DATABASE_URL must be a postgres:// URL')
   log.info('using PostgreSQL', { url: config.databaseUrl.replace(/\/\/[^@]*@/, '//…@') })
-  return openPostgresStore(config.databaseUrl)
+  return openPostgresDb(config.databaseUrl)
 }
 
-function openBlobStore(config: Config): BlobStore {
-  if (config.media.blobStore === 'sql') throw new Error('BLOB_STORE=sql is not available yet')
+/** Media bytes: files under DATA_DIR, or chunks in the store's own database (closed with the store). */
+function openBlobStore(config: Config, db: Db): BlobStore {
+  if (config.media.blobStore === 'sql') return openSqlBlobStore(db)
+  if (config.redisUrl)
+    log.warn('BLOB_STORE=fs with several instances: every instance must share DATA_DIR/blobs', {
+      dir: join(config.dataDir, 'blobs'),
+    })
   return openFsBlobStore(config.dataDir)
 }
 
@@ -73,14 +81,9 @@ async function openFanout(config: Config, events: ClusterEvents): Promise<Fanout
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
-  const store = await openStore(config)
-  let blobs: BlobStore
-  try {
-    blobs = openBlobStore(config)
-  } catch (error) {
-    await store.close()
-    throw error
-  }
+  const db = await openDb(config)
+  const store = storeOver(db)
+  const blobs = openBlobStore(config, db)
   // Messages from other instances are applied once the registry exists (it is created just below).
   let registry: RoomRegistry | null = null
   /** A member's role changed or they left: every socket of theirs on the project's documents follows. */

@@ -4,10 +4,11 @@
  * renames it into place and fsyncs the directory, so a blob is either wholly there and durable or absent.
  */
 import { randomBytes } from 'node:crypto'
-import { constants } from 'node:fs'
+import { constants, createReadStream, createWriteStream } from 'node:fs'
 import { copyFile, link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { MEDIA_HASH } from '../../shared/schema/media'
 import type { BlobRange, BlobStore } from './blobStore'
 
@@ -33,8 +34,15 @@ async function fsyncPath(path: string): Promise<void> {
   }
 }
 
-/** Hard-links `from` to `to` when both are on one file system (no copy); copies otherwise. */
+/**
+ * Hard-links `from` to `to` when both are on one file system (no copy); copies otherwise. A source that is
+ * not a regular file (a pipe) is streamed.
+ */
 async function linkOrCopy(from: string, to: string): Promise<void> {
+  if (!(await stat(from)).isFile()) {
+    await pipeline(createReadStream(from), createWriteStream(to, { flags: 'wx' }))
+    return
+  }
   try {
     await link(from, to)
   } catch (error) {
