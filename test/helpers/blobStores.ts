@@ -42,7 +42,7 @@ export async function openBlobStoreFor(spec: BlobStoreSpec): Promise<OpenBlobSto
 }
 
 /**
- * What a put in progress has left in the store so far (temporary files, or chunk rows), seen from outside
+ * What a put in progress has left in the store so far (files under blobs/, or chunk rows), seen from outside
  * it; 0 while the store is not even created.
  */
 export async function partialPutTraces(spec: BlobStoreSpec): Promise<number> {
@@ -58,7 +58,7 @@ async function traces(spec: BlobStoreSpec): Promise<number> {
     const root = join(spec.dataDir, 'blobs')
     let count = 0
     for (const prefix of safeReaddir(root))
-      count += safeReaddir(join(root, prefix)).filter((n) => n.endsWith('.tmp')).length
+      count += safeReaddir(join(root, prefix)).length
     return count
   }
   const text = 'SELECT count(*) AS n FROM blob_chunks'
