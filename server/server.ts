@@ -19,6 +19,7 @@ import type { Config } from './config'
 import { log } from './log'
 import type { BlobStore } from './media/blobStore'
 import { openFsBlobStore } from './media/fsBlobStore'
+import { createMediaGc, type MediaGc, scheduleMediaGc } from './media/mediaGc'
 import { openSqlBlobStore } from './media/sqlBlobStore'
 import { RefusalLog } from './refusalLog'
 import { seedExampleProjectIfEmpty } from './seed/exampleProject'
@@ -36,6 +37,8 @@ export interface RunningServer {
   dataDir: string
   store: Store
   blobs: BlobStore
+  /** Media garbage collection (also run on a timer every MEDIA_GC_INTERVAL_MS). */
+  mediaGc: MediaGc
   registry: RoomRegistry
   /** The link to the other instances (null when running alone). */
   fanout: Fanout | null
@@ -177,6 +180,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   })
   const server = createAdaptorServer({ fetch: app.fetch })
   const refusals = new RefusalLog(config.refusalLog).start()
+  const mediaGc = createMediaGc({ store, blobs, graceMs: config.media.gcGraceMs })
+  const mediaGcTimer = scheduleMediaGc(mediaGc, config.media.gcIntervalMs)
   handleSyncUpgrades(server as Server, wss, {
     upgradeLimiter: upgradeLimiter(config.upgradeLimits, rateLimitRedis, config.redisPrefix),
     refusals,
@@ -213,10 +218,23 @@ export async function startServer(config: Config): Promise<RunningServer> {
         'closeAllConnections' in server && server.closeAllConnections()
       })
       refusals.close()
+      await mediaGcTimer.stop()
       await blobs.close()
       await store.close()
     })()
     return stopping
   }
-  return { port, url, dataDir: config.dataDir, store, blobs, registry: rooms, fanout, app, setupUrl, stop }
+  return {
+    port,
+    url,
+    dataDir: config.dataDir,
+    store,
+    blobs,
+    mediaGc,
+    registry: rooms,
+    fanout,
+    app,
+    setupUrl,
+    stop,
+  }
 }
