@@ -20,10 +20,14 @@ import { log } from './log'
 import type { BlobStore } from './media/blobStore'
 import { openFsBlobStore } from './media/fsBlobStore'
 import { removeStaleUploads } from './media/ingest'
+import { createMediaGc, type MediaGc, scheduleMediaGc } from './media/mediaGc'
+import { openSqlBlobStore } from './media/sqlBlobStore'
 import { RefusalLog } from './refusalLog'
 import { seedExampleProjectIfEmpty } from './seed/exampleProject'
-import { openPostgresStore } from './storage/postgres'
-import { openSqliteStore } from './storage/sqlite'
+import { storeOver } from './storage/catalogue/index'
+import { openPostgresDb } from './storage/postgres'
+import type { Db } from './storage/sql'
+import { openSqliteDb } from './storage/sqlite'
 import type { Store } from './storage/store'
 import { RoomRegistry } from './sync/roomRegistry'
 import { handleSyncUpgrades } from './sync/syncUpgrade'
@@ -34,6 +38,8 @@ export interface RunningServer {
   dataDir: string
   store: Store
   blobs: BlobStore
+  /** Media garbage collection (also run on a timer every MEDIA_GC_INTERVAL_MS). */
+  mediaGc: MediaGc
   registry: RoomRegistry
   /** The link to the other instances (null when running alone). */
   fanout: Fanout | null
@@ -45,16 +51,21 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
-async function openStore(config: Config): Promise<Store> {
-  if (!config.databaseUrl) return openSqliteStore(join(config.dataDir, 'yardstick.sqlite'))
+async function openDb(config: Config): Promise<Db> {
+  if (!config.databaseUrl) return openSqliteDb(join(config.dataDir, 'yardstick.sqlite'))
   if (!/^postgres(ql)?:\/\//.test(config.databaseUrl))
     throw new Error('DATABASE_URL must be a postgres:// URL')
   log.info('using PostgreSQL', { url: config.databaseUrl.replace(/\/\/[^@]*@/, '//…@') })
-  return openPostgresStore(config.databaseUrl)
+  return openPostgresDb(config.databaseUrl)
 }
 
-function openBlobStore(config: Config): BlobStore {
-  if (config.media.blobStore === 'sql') throw new Error('BLOB_STORE=sql is not available yet')
+/** Media bytes: files under DATA_DIR, or chunks in the store's own database (closed with the store). */
+function openBlobStore(config: Config, db: Db): BlobStore {
+  if (config.media.blobStore === 'sql') return openSqlBlobStore(db)
+  if (config.redisUrl)
+    log.warn('BLOB_STORE=fs with several instances: every instance must share DATA_DIR/blobs', {
+      dir: join(config.dataDir, 'blobs'),
+    })
   return openFsBlobStore(config.dataDir)
 }
 
@@ -74,14 +85,9 @@ async function openFanout(config: Config, events: ClusterEvents): Promise<Fanout
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
-  const store = await openStore(config)
-  let blobs: BlobStore
-  try {
-    blobs = openBlobStore(config)
-  } catch (error) {
-    await store.close()
-    throw error
-  }
+  const db = await openDb(config)
+  const store = storeOver(db)
+  const blobs = openBlobStore(config, db)
   // Messages from other instances are applied once the registry exists (it is created just below).
   let registry: RoomRegistry | null = null
   /** A member's role changed or they left: every socket of theirs on the project's documents follows. */
@@ -179,6 +185,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   })
   const server = createAdaptorServer({ fetch: app.fetch })
   const refusals = new RefusalLog(config.refusalLog).start()
+  const mediaGc = createMediaGc({ store, blobs, graceMs: config.media.gcGraceMs })
+  const mediaGcTimer = scheduleMediaGc(mediaGc, config.media.gcIntervalMs)
   handleSyncUpgrades(server as Server, wss, {
     upgradeLimiter: upgradeLimiter(config.upgradeLimits, rateLimitRedis, config.redisPrefix),
     refusals,
@@ -215,10 +223,23 @@ export async function startServer(config: Config): Promise<RunningServer> {
         'closeAllConnections' in server && server.closeAllConnections()
       })
       refusals.close()
+      await mediaGcTimer.stop()
       await blobs.close()
       await store.close()
     })()
     return stopping
   }
-  return { port, url, dataDir: config.dataDir, store, blobs, registry: rooms, fanout, app, setupUrl, stop }
+  return {
+    port,
+    url,
+    dataDir: config.dataDir,
+    store,
+    blobs,
+    mediaGc,
+    registry: rooms,
+    fanout,
+    app,
+    setupUrl,
+    stop,
+  }
 }

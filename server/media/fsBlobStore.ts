@@ -4,10 +4,11 @@
  * renames it into place and fsyncs the directory, so a blob is either wholly there and durable or absent.
  */
 import { randomBytes } from 'node:crypto'
-import { constants } from 'node:fs'
+import { constants, createReadStream, createWriteStream } from 'node:fs'
 import { copyFile, link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { MEDIA_HASH } from '../../shared/schema/media'
 import type { BlobRange, BlobStore } from './blobStore'
 
@@ -33,8 +34,16 @@ async function fsyncPath(path: string): Promise<void> {
   }
 }
 
-/** Hard-links `from` to `to` when both are on one file system (no copy); copies otherwise. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
+/**
+ * Hard-links `from` to `to` when both are on one file system (no copy); copies otherwise. A source that is
+ * not a regular file (a pipe) is streamed.
+ */
+async function linkOrCopy(from: string, to: string, mayLink: boolean): Promise<void> {
+  if (!(await stat(from)).isFile()) {
+    await pipeline(createReadStream(from), createWriteStream(to, { flags: 'wx' }))
+    return
+  }
+  if (!mayLink) return copyFile(from, to, constants.COPYFILE_EXCL)
   try {
     await link(from, to)
   } catch (error) {
@@ -44,7 +53,13 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
   }
 }
 
-export function openFsBlobStore(dataDir: string): BlobStore {
+export interface FsBlobStoreOptions {
+  /** false: always copy the caller's file, never hard-link it (the bench measures both ways). */
+  link?: boolean
+}
+
+export function openFsBlobStore(dataDir: string, options: FsBlobStoreOptions = {}): BlobStore {
+  const mayLink = options.link ?? true
   const root = join(dataDir, 'blobs')
   const dirOf = (hash: string) => join(root, hash.slice(0, 2))
   const pathOf = (hash: string) => join(dirOf(hash), hash)
@@ -74,7 +89,7 @@ export function openFsBlobStore(dataDir: string): BlobStore {
       await ensureDir(hash)
       const temp = join(dirOf(hash), `.${hash}.${randomBytes(8).toString('hex')}.tmp`)
       try {
-        await linkOrCopy(path, temp)
+        await linkOrCopy(path, temp, mayLink)
         await fsyncPath(temp)
         // Atomic: readers see no file or the whole one. Concurrent puts of one hash rename identical bytes.
         await rename(temp, pathOf(hash))

@@ -238,6 +238,20 @@ export const MIGRATIONS: readonly Migration[] = [
    );
    CREATE INDEX media_hash ON media (hash);
    CREATE INDEX media_created ON media (created_at);`,
+  // Media bytes in the database (BLOB_STORE=sql): a blob is its 1 MiB chunks, visible only once `complete`
+  // is set in the transaction that writes its last chunk (server/media/sqlBlobStore.ts).
+  `CREATE TABLE blobs (
+     hash TEXT PRIMARY KEY,
+     bytes INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     complete INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE TABLE blob_chunks (
+     hash TEXT NOT NULL,
+     n INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (hash, n)
+   );`,
 ]
 
 /** The migration's SQL for a dialect. */

@@ -1,6 +1,6 @@
 /**
- * The file-system blob store (the embedded default): its own properties. The shared blob store contract
- * (blobStoreContract.ts) runs against it as well.
+ * The file-system blob store (the embedded default): the blob store contract, and what only it has (its
+ * layout, linking rather than copying, names checked before they reach a path).
  */
 import { createHash } from 'node:crypto'
 import { readdirSync, statSync, writeFileSync } from 'node:fs'
@@ -9,8 +9,11 @@ import { text } from 'node:stream/consumers'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openFsBlobStore } from '../../server/media/fsBlobStore'
 import { removeTempDirs, tempDataDir } from '../helpers/server'
+import { blobStoreContractSuite } from './blobStoreContract'
 
 afterAll(() => removeTempDirs())
+
+blobStoreContractSuite('files under DATA_DIR', async () => ({ kind: 'fs', dataDir: tempDataDir() }))
 
 const sha256 = (data: string) => createHash('sha256').update(data).digest('hex')
 
