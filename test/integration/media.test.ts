@@ -271,6 +271,24 @@ describe('serving', () => {
     expect(csp).not.toMatch(/script-src[^;]*blob:/)
   })
 
+  it('answers HEAD with the headers and no body, and ignores a range whose If-Range is stale', async () => {
+    const head = await fetch(`${server.url}${mediaPath(project, video.hash)}`, {
+      method: 'HEAD',
+      headers: { cookie: users.lead.cookie },
+    })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-length')).toBe(String(size))
+    expect(head.headers.get('content-type')).toBe('video/webm')
+    expect((await head.arrayBuffer()).byteLength).toBe(0)
+    const stale = await download(users.lead, video.hash, {
+      range: 'bytes=0-9',
+      'if-range': '"something-else"',
+    })
+    expect(stale.status).toBe(200)
+    expect(Number(stale.headers.get('content-length'))).toBe(size)
+    await stale.arrayBuffer()
+  })
+
   it('answers an unsatisfiable range with 416', async () => {
     const response = await download(users.lead, video.hash, { range: `bytes=${size}-${size + 10}` })
     expect(response.headers.get('content-range')).toBe(`bytes */${size}`)
