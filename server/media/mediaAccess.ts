@@ -19,7 +19,7 @@ import { attemptItems } from '../calibration/attempts'
 import { ApiFailure } from '../failure'
 import { annotatorContent } from '../publish/audienceVariant'
 import { withoutGold } from '../publish/buildVersion'
-import type { Store, StoredVersion } from '../storage/store'
+import type { Store } from '../storage/store'
 import { loadDoc } from '../sync/storedDoc'
 
 export type MediaReader = { kind: 'member'; userId: string; readsDraft: boolean } | { kind: 'token' }
@@ -72,10 +72,18 @@ export async function mayReadMedia(
 const versionHashes = new Map<string, Set<string>>()
 const CACHE_LIMIT = 500
 
-function hashesOf(stored: StoredVersion, audience: 'all' | 'annotator'): Set<string> {
-  const key = `${stored.projectId}\u0000${stored.version}\u0000${audience}`
+/** The hashes a version (or its annotator variant) references; the stored JSON is read only on a cache miss. */
+async function hashesOf(
+  store: Store,
+  projectId: string,
+  versionName: string,
+  audience: 'all' | 'annotator',
+): Promise<Set<string>> {
+  const key = `${projectId}\u0000${versionName}\u0000${audience}`
   const hit = versionHashes.get(key)
   if (hit) return hit
+  const stored = await store.getVersion(projectId, versionName)
+  if (!stored) return new Set()
   const version = JSON.parse(stored.json) as VersionJson
   // Everything for staff; for annotators what their variant holds (found without rendering it).
   let hashes: Set<string>
@@ -95,8 +103,7 @@ async function versionsReference(
   audience: 'all' | 'annotator',
 ): Promise<boolean> {
   for (const { version } of await store.listVersions(projectId)) {
-    const stored = await store.getVersion(projectId, version)
-    if (stored && hashesOf(stored, audience).has(hash)) return true
+    if ((await hashesOf(store, projectId, version, audience)).has(hash)) return true
   }
   return false
 }
