@@ -219,6 +219,49 @@ describe('bad input: a clear 4xx and nothing stored', () => {
     })
   })
 
+  it('an image body without Content-Length that grows past the image limit: 413 while it streams', async () => {
+    const start = await png()
+    const chunk = randomBytes(1024 * 1024)
+    await nothingStored(async () => {
+      const { status, body, sent } = await new Promise<{ status: number; body: string; sent: number }>(
+        (done, fail) => {
+          let sent = 0
+          let answered = false
+          const req = request(`${server.url}${mediaUploadPath(project, 'endless.png')}`, {
+            method: 'POST',
+            headers: { cookie: users.lead.cookie, 'transfer-encoding': 'chunked' },
+          })
+          req.on('error', (error) => {
+            if (!answered) fail(error)
+          })
+          req.on('response', (res) => {
+            answered = true
+            let text = ''
+            res.on('data', (part) => {
+              text += part
+            })
+            res.on('end', () => {
+              done({ status: res.statusCode ?? 0, body: text, sent })
+              req.destroy()
+            })
+          })
+          const write = async () => {
+            req.write(start)
+            // Up to 30 MB, stopping as soon as the server answers.
+            while (!answered && sent < 30 * 1024 * 1024) {
+              sent += chunk.length
+              if (!req.write(chunk)) await new Promise((resume) => req.once('drain', resume))
+            }
+          }
+          write().catch(() => {})
+        },
+      )
+      expect(status).toBe(413)
+      expect(JSON.parse(body)).toMatchObject({ message: 'Images may be at most 20 MB' })
+      expect(sent).toBeLessThan(30 * 1024 * 1024)
+    })
+  })
+
   it('an upload cut off halfway (~50 MB, then the socket is destroyed)', async () => {
     const head = await fixture('clip.webm')
     const chunk = randomBytes(1024 * 1024)
