@@ -4,13 +4,13 @@
  * refusal or when the body breaks off.
  */
 import { createHash } from 'node:crypto'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiFailure } from '../../server/failure'
-import { chunksOf, ingestMedia, type MediaLimits } from '../../server/media/ingest'
+import { chunksOf, ingestMedia, type MediaLimits, removeStaleUploads } from '../../server/media/ingest'
 import { DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_MEDIA_LIMITS } from '../../shared/schema/media'
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/media')
@@ -272,5 +272,20 @@ describe('image re-encoding', () => {
     expect(after).toMatchObject({ format: 'gif', pages: 3, pageHeight: 6 })
     expect(media).toMatchObject({ width: 8, height: 6 })
     await media.discard()
+  })
+})
+
+describe('temp files of a crashed run', () => {
+  it('removes upload files older than the cut-off at start-up, and nothing else', async () => {
+    const old = '0b1c2d3e-0000-4000-8000-000000000001.part'
+    const fresh = '0b1c2d3e-0000-4000-8000-000000000002.part'
+    const other = 'notes.txt'
+    for (const name of [old, fresh, other]) await writeFile(join(tmpDir, name), 'x')
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000)
+    await utimes(join(tmpDir, old), twoHoursAgo, twoHoursAgo)
+    await utimes(join(tmpDir, other), twoHoursAgo, twoHoursAgo)
+    expect(await removeStaleUploads(tmpDir, 60 * 60 * 1000)).toBe(1)
+    expect((await readdir(tmpDir)).sort()).toEqual([fresh, other].sort())
+    expect(await removeStaleUploads(join(tmpDir, 'missing'), 0)).toBe(0)
   })
 })
