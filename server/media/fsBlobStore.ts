@@ -2,6 +2,7 @@
  * The embedded blob store: one file per blob under `DATA_DIR/blobs/<first two hex digits>/<hash>`. A put
  * links (same file system) or copies the caller's file to a temporary name beside its final one, fsyncs it,
  * renames it into place and fsyncs the directory, so a blob is either wholly there and durable or absent.
+ * A linked blob shares the caller's inode: the caller may delete its file afterwards but must not write to it.
  */
 import { randomBytes } from 'node:crypto'
 import { constants, createReadStream, createWriteStream } from 'node:fs'

@@ -57,8 +57,7 @@ async function traces(spec: BlobStoreSpec): Promise<number> {
   if (spec.kind === 'fs') {
     const root = join(spec.dataDir, 'blobs')
     let count = 0
-    for (const prefix of safeReaddir(root))
-      count += safeReaddir(join(root, prefix)).length
+    for (const prefix of safeReaddir(root)) count += safeReaddir(join(root, prefix)).length
     return count
   }
   const text = 'SELECT count(*) AS n FROM blob_chunks'

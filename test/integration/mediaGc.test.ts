@@ -226,6 +226,27 @@ describe.each(Object.keys(setups))('media garbage collection: %s', (name) => {
     }
   }, 60_000)
 
+  it('deletes nothing when a published version cannot be read (no collection on an incomplete picture)', async () => {
+    const setup = await setups[name]!()
+    const { store } = setup
+    try {
+      await store.createProject({ id: 'p1', name: 'P1' })
+      const orphan = await upload(setup)
+      const inVersion = await upload(setup)
+      await publishWith(store, [inVersion])
+      for (const ref of [orphan, inVersion]) await ageRows(setup, ref.hash)
+      await setup.raw('UPDATE versions SET json = \'{"examples": [\' WHERE project_id = ?', ['p1'])
+      const gc = createMediaGc({ store, blobs: setup.blobs, graceMs: GRACE })
+      await expect(gc.run()).rejects.toThrow(SyntaxError)
+      for (const ref of [orphan, inVersion]) {
+        expect(await present(setup, ref)).toBe(true)
+        expect(await store.getMedia('p1', ref.hash)).not.toBeNull()
+      }
+    } finally {
+      await setup.close()
+    }
+  }, 60_000)
+
   it('keeps an old orphan uploaded again (the repeat refreshes its row)', async () => {
     const setup = await setups[name]!()
     const { store } = setup
