@@ -53,6 +53,8 @@ export function mediaRoutes({ store, blobs, media, uploadDir }: RouteDeps): Hono
   const app = new Hono<AppEnv>()
 
   app.post('/:id/media', async (c) => {
+    // Whatever is refused before the body is read to its end, the connection is not reused for another request.
+    c.header('Connection', 'close')
     const projectId = c.req.param('id')
     const auth = requireUser(c)
     const role = await store.getRole(projectId, auth.user.id)
@@ -66,8 +68,6 @@ export function mediaRoutes({ store, blobs, media, uploadDir }: RouteDeps): Hono
     const name = c.req.query('name') ?? ''
     if (name.length > MAX_NAME_LENGTH)
       throw new ApiFailure(400, 'bad_name', `file names may be at most ${MAX_NAME_LENGTH} characters`)
-    // Whatever goes wrong before the body is read to its end, the connection is not reused for another request.
-    c.header('Connection', 'close')
     const ingested = await ingestMedia({
       body: requestBody(c),
       name,
