@@ -6,6 +6,7 @@
 import { getSchema, type JSONContent } from '@tiptap/core'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import { withMediaUrls } from '../../shared/guideline/mediaNode'
 import { guidelineSchemaExtensions } from '../../shared/guideline/schemaExtensions'
 import { RubricWithExamples } from '../../shared/schema/rubric'
 import { type PublicExample, VERSION_FORMAT, type VersionJson } from '../../shared/schema/version'
@@ -59,15 +60,15 @@ export const withoutGold = ({
 /** The full version JSON (with gold). Throws when the draft does not validate. */
 export function buildVersionJson(doc: Y.Doc, meta: VersionMeta): VersionJson {
   const draft = RubricWithExamples.parse(readRubricWithExamples(doc))
-  const guideline = guidelineJson(doc)
+  const guideline = withMediaUrls(guidelineJson(doc), meta.project.id)
   const publicExamples = new Map(draft.examples.map((e) => [e.id, withoutGold(e)]))
   return {
     format: VERSION_FORMAT,
     ...meta,
     guideline: {
       doc: guideline as Record<string, unknown>,
-      html: renderGuidelineHtml(guideline, publicExamples),
-      markdown: renderGuidelineMarkdown(guideline, publicExamples),
+      html: renderGuidelineHtml(guideline, publicExamples, meta.project.id),
+      markdown: renderGuidelineMarkdown(guideline, publicExamples, meta.project.id),
       sections: sectionsOf(guideline),
     },
     rubric: draft.rubric,
