@@ -5,6 +5,7 @@
 import type { Editor } from '@tiptap/react'
 import { useEditorState } from '@tiptap/react'
 import { useCallback, useEffect, useState } from 'react'
+import { MediaButton } from '../media/MediaButton'
 import { toggleHeadingKeepingNumber } from './numberedHeading'
 import { SHORTCUTS } from './shortcuts'
 import { TableTools } from './TableTools'
@@ -33,7 +34,14 @@ function readToolbarState(editor: Editor) {
   }
 }
 
-export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertExample: () => void }) {
+interface ToolbarProps {
+  editor: Editor
+  onInsertExample: () => void
+  /** Uploads the picked files and inserts them at the caret. */
+  onInsertMedia: (files: File[]) => void
+}
+
+export function Toolbar({ editor, onInsertExample, onInsertMedia }: ToolbarProps) {
   const state = useEditorState({ editor, selector: ({ editor: current }) => readToolbarState(current) })
   const [notice, setNotice] = useState<string | null>(null)
   const onLinkRejected = useCallback((message: string) => setNotice(message), [])
@@ -172,6 +180,7 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
         >
           + Example
         </ToolbarButton>
+        <MediaButton onFiles={onInsertMedia} />
       </div>
       {notice && (
         <p className="toolbar__notice" role="status" data-testid="toolbar-notice">
