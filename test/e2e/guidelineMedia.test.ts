@@ -1,0 +1,272 @@
+/**
+ * Media in the guideline, in real Chromium against a real server: lead A pastes an image (a ClipboardEvent
+ * carrying a File) and drops a video (test/fixtures/media/clip.webm in a DataTransfer); each shows an upload
+ * placeholder with its name and progress, then the media block. Lead B, in a second browser context, sees
+ * both appear live and A's alt text arrive. The video seeks (the server answers byte ranges with 206).
+ * Pasted HTML with a foreign <img> is not embedded and a notice says so; a refused file shows the server's
+ * message; a cancelled upload leaves nothing behind.
+ */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
+import { launchChromium } from '../helpers/browser'
+import { waitFor } from '../helpers/clients'
+import { type ChildServer, removeTempDirs, spawnServer, stopAllServers } from '../helpers/server'
+import { openUser, PROSEMIRROR, typeAtEnd, type User, waitForStatus, waitForText } from './editorPage'
+import { addMember } from './people'
+
+const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client')
+const CLIP = readFileSync(resolve(import.meta.dirname, '../fixtures/media/clip.webm')).toString('base64')
+const MEDIA_URL = /\/api\/projects\/[^/]+\/media\/[0-9a-f]{64}$/
+
+let server: ChildServer
+let browser: Browser
+const users: User[] = []
+let alice: TestUser
+let bob: TestUser
+
+async function newUser(account: TestUser): Promise<User> {
+  const user = await openUser(browser, { baseUrl: server.url, account })
+  users.push(user)
+  return user
+}
+
+/** Pastes a PNG drawn on a canvas (a File in the clipboard data) at the caret. */
+function pasteImage(page: Page, name: string): Promise<void> {
+  return page.evaluate(
+    async ({ selector, name }) => {
+      const canvas = document.createElement('canvas')
+      canvas.width = 480
+      canvas.height = 270
+      const g = canvas.getContext('2d')!
+      g.fillStyle = '#eef0fe'
+      g.fillRect(0, 0, 480, 270)
+      g.fillStyle = '#4f46e5'
+      g.beginPath()
+      g.arc(140, 135, 80, 0, Math.PI * 2)
+      g.fill()
+      g.fillStyle = '#1d1f23'
+      g.font = '28px sans-serif'
+      g.fillText('six fingers?', 250, 145)
+      const blob = await new Promise<Blob>((done) => canvas.toBlob((b) => done(b!), 'image/png'))
+      const data = new DataTransfer()
+      data.items.add(new File([blob], name, { type: 'image/png' }))
+      const target = document.querySelector(selector)!
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
+    },
+    { selector: PROSEMIRROR, name },
+  )
+}
+
+/** Drops a file (bytes in base64) onto the middle of the guideline's last paragraph. */
+function dropFile(page: Page, name: string, type: string, base64: string): Promise<void> {
+  return page.evaluate(
+    ({ selector, name, type, base64 }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+      const data = new DataTransfer()
+      data.items.add(new File([bytes], name, { type }))
+      const root = document.querySelector(selector)!
+      const last = [...root.querySelectorAll(':scope > p')].at(-1)!
+      const box = last.getBoundingClientRect()
+      const init = { dataTransfer: data, clientX: box.left + 5, clientY: box.top + box.height / 2 }
+      last.dispatchEvent(new DragEvent('dragover', { ...init, bubbles: true, cancelable: true }))
+      last.dispatchEvent(new DragEvent('drop', { ...init, bubbles: true, cancelable: true }))
+    },
+    { selector: PROSEMIRROR, name, type, base64 },
+  )
+}
+
+/** Pastes HTML (no files) at the caret. */
+function pasteHtml(page: Page, html: string): Promise<void> {
+  return page.evaluate(
+    ({ selector, html }) => {
+      const data = new DataTransfer()
+      data.setData('text/html', html)
+      data.setData('text/plain', 'pasted')
+      document
+        .querySelector(selector)!
+        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    },
+    { selector: PROSEMIRROR, html },
+  )
+}
+
+beforeAll(async () => {
+  server = await spawnServer({ env: { CLIENT_DIR, AUTH_ATTEMPTS_PER_MINUTE: '1000' } })
+  browser = await launchChromium()
+  alice = await setupOwner(server, 'Alice Owner')
+  const first = await createProject(server.url, alice, 'Onboarding')
+  bob = await inviteUser(server.url, alice, first, 'lead', 'Bob Lead')
+})
+
+afterEach(async () => {
+  const errors = users.flatMap((user) => user.pageErrors)
+  await Promise.all(users.splice(0).map((user) => user.context.close()))
+  expect(errors, 'uncaught exceptions in the pages').toEqual([])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await stopAllServers()
+  removeTempDirs()
+})
+
+describe('media in the guideline', () => {
+  it('a pasted image and a dropped video upload with progress, appear for a co-editor live, and the video seeks', async () => {
+    const projectId = await createProject(server.url, alice, 'Image generation rubric')
+    await addMember(server.url, alice, projectId, bob, 'lead')
+    const a = await newUser(alice)
+    const b = await newUser(bob)
+    for (const { page } of [a, b]) {
+      await page.goto(`${server.url}/projects/${projectId}`)
+      await waitForStatus(page, 'saved')
+    }
+    const ranges: number[] = []
+    b.page.on('response', (response) => {
+      if (MEDIA_URL.test(new URL(response.url()).pathname)) ranges.push(response.status())
+    })
+
+    // The paste's upload is held at the network until the placeholder was seen.
+    await typeAtEnd(a.page, 'Hands: count the fingers.')
+    let release: () => void = () => {}
+    const held = new Promise<void>((done) => {
+      release = done
+    })
+    await a.page.route('**/media?name=*', async (route) => {
+      await held
+      await route.continue()
+    })
+    await pasteImage(a.page, 'hand.png')
+    const placeholder = a.page.getByTestId('media-upload')
+    await placeholder.filter({ hasText: 'hand.png' }).waitFor()
+    expect(await placeholder.getByTestId('media-upload-progress').count()).toBe(1)
+    expect(await placeholder.getByTestId('media-upload-cancel').isVisible()).toBe(true)
+    // Placeholders are local: the co-editor never sees one.
+    expect(await b.page.getByTestId('media-upload').count()).toBe(0)
+    release()
+    await a.page.unroute('**/media?name=*')
+    const image = a.page.locator('[data-testid="media-block"][data-media-kind="image"]')
+    await image.waitFor()
+    await placeholder.waitFor({ state: 'detached' })
+    expect(await image.getByTestId('media-alt-hint').isVisible()).toBe(true)
+
+    // The drop's upload is slowed down so its progress bar can be seen moving.
+    await typeAtEnd(a.page, 'A clip of the generated motion:')
+    const cdp = await a.context.newCDPSession(a.page)
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 48 * 1024,
+    })
+    await dropFile(a.page, 'clip.webm', 'video/webm', CLIP)
+    const progress = a.page
+      .getByTestId('media-upload')
+      .filter({ hasText: 'clip.webm' })
+      .getByTestId('media-upload-progress')
+    await progress.waitFor()
+    const seen: number[] = []
+    await waitFor(
+      async () => {
+        const value = await progress.evaluate((p: HTMLProgressElement) => p.value).catch(() => 1)
+        seen.push(value)
+        return value > 0 && value < 1
+      },
+      { message: 'the video upload to show partial progress' },
+    )
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    })
+    const video = a.page.locator('[data-testid="media-block"][data-media-kind="video"]')
+    await video.waitFor({ timeout: 20_000 })
+
+    // Lead B sees both blocks appear live (they are part of the Yjs document), in the order A put them.
+    const bImage = b.page.locator('[data-testid="media-block"][data-media-kind="image"] img')
+    const bVideo = b.page.locator('[data-testid="media-block"][data-media-kind="video"] video')
+    await bImage.waitFor()
+    await bVideo.waitFor()
+    await waitFor(
+      () => bImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 480),
+      {
+        message: 'B to load the pasted image from the server',
+      },
+    )
+    const order = await b.page
+      .locator(`${PROSEMIRROR} > *`)
+      .evaluateAll((blocks) =>
+        blocks.map((el) => el.getAttribute('data-media-kind') ?? el.textContent?.slice(0, 20)),
+      )
+    expect(order.indexOf('image')).toBeGreaterThan(order.findIndex((t) => t?.startsWith('Hands')))
+    expect(order.indexOf('video')).toBeGreaterThan(order.indexOf('image'))
+
+    // Alt text and size typed by A reach B.
+    await image.getByTestId('media-alt').fill('A hand with six fingers')
+    await image.getByTestId('media-size-M').click()
+    await waitFor(async () => (await bImage.getAttribute('alt')) === 'A hand with six fingers', {
+      message: 'B to see the alt text',
+    })
+    expect(await image.getByTestId('media-alt-hint').count()).toBe(0)
+
+    // B's video seeks: the server answers the range requests with 206.
+    const seeked = await bVideo.evaluate(async (v: HTMLVideoElement) => {
+      if (v.readyState < 1)
+        await new Promise((done) => v.addEventListener('loadedmetadata', done, { once: true }))
+      const done = new Promise((ok) => v.addEventListener('seeked', ok, { once: true }))
+      v.currentTime = Math.min(1.5, v.duration / 2)
+      await done
+      return { time: v.currentTime, duration: v.duration }
+    })
+    expect(seeked.time).toBeGreaterThan(0.5)
+    await waitFor(() => ranges.includes(206), { message: `a 206 for the video (saw ${ranges.join(', ')})` })
+
+    await a.page.locator(PROSEMIRROR).evaluate(() => window.scrollTo(0, 0))
+    await image.scrollIntoViewIfNeeded()
+    await a.page.screenshot({ path: '/tmp/gmedia-editor.png' })
+    await b.page.screenshot({ path: '/tmp/gmedia-coeditor.png', fullPage: true })
+  }, 90_000)
+
+  it('drops foreign images from pasted HTML with a notice, shows a refused upload’s message, and cancels', async () => {
+    const projectId = await createProject(server.url, alice, 'Pasting')
+    const a = await newUser(alice)
+    await a.page.goto(`${server.url}/projects/${projectId}`)
+    await waitForStatus(a.page, 'saved')
+    await typeAtEnd(a.page, 'Start.')
+
+    await pasteHtml(
+      a.page,
+      '<p>Copied text</p><img src="https://example.com/cat.png" alt="cat"><p>More text</p>',
+    )
+    await waitForText(a.page, 'Copied text', 'A')
+    const notice = a.page.getByTestId('media-notice')
+    await notice.filter({ hasText: 'not copied' }).waitFor()
+    expect(await a.page.locator(`${PROSEMIRROR} img`).count()).toBe(0)
+    expect(await a.page.getByTestId('media-block').count()).toBe(0)
+
+    // An HTML page named .png: the server decides by the bytes and refuses it; its message is shown.
+    const html = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>').toString(
+      'base64',
+    )
+    await dropFile(a.page, 'innocent.png', 'image/png', html)
+    await notice.filter({ hasText: 'innocent.png was not added' }).waitFor()
+    await waitFor(async () => (await a.page.getByTestId('media-upload').count()) === 0, {
+      message: 'the refused upload’s placeholder to go',
+    })
+    expect(await a.page.getByTestId('media-block').count()).toBe(0)
+
+    // Cancel: the upload is held, cancelled, and leaves neither a placeholder nor a block.
+    await a.page.route('**/media?name=*', () => {})
+    await dropFile(a.page, 'clip.webm', 'video/webm', CLIP)
+    const placeholder = a.page.getByTestId('media-upload')
+    await placeholder.getByTestId('media-upload-cancel').click()
+    await placeholder.waitFor({ state: 'detached' })
+    expect(await a.page.getByTestId('media-block').count()).toBe(0)
+    await a.page.screenshot({ path: '/tmp/gmedia-notices.png' })
+  }, 60_000)
+})
