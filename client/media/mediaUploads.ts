@@ -199,7 +199,11 @@ function finish(view: EditorView, id: string, media: UploadedMedia | null): void
       width: media.width ?? null,
       height: media.height ?? null,
     }
+    const atEnd = pending.pos >= tr.doc.content.size
     tr.replaceRangeWith(pending.pos, pending.pos, type.create(attrs))
+    // A block at the very end gets a paragraph after it, so there is somewhere to type below it.
+    if (atEnd && tr.doc.lastChild?.type === type)
+      tr.insert(tr.doc.content.size, view.state.schema.nodes.paragraph!.create())
   }
   view.dispatch(tr)
 }
