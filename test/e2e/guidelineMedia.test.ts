@@ -149,8 +149,15 @@ describe('media in the guideline', () => {
     await placeholder.filter({ hasText: 'hand.png' }).waitFor()
     expect(await placeholder.getByTestId('media-upload-progress').count()).toBe(1)
     expect(await placeholder.getByTestId('media-upload-cancel').isVisible()).toBe(true)
-    // Placeholders are local: the co-editor never sees one.
+    // Placeholders are local: the co-editor never sees one. B adds text above it meanwhile: the image
+    // still lands right after A's paragraph (the position follows concurrent edits).
     expect(await b.page.getByTestId('media-upload').count()).toBe(0)
+    await b.page.locator(`${PROSEMIRROR} h1`).first().click()
+    await b.page.keyboard.press('End')
+    await b.page.keyboard.press('Enter')
+    await b.page.keyboard.type('Added by B above while A uploads.')
+    await waitForText(a.page, 'Added by B above while A uploads.', 'A')
+    await placeholder.filter({ hasText: 'hand.png' }).waitFor()
     release()
     const image = a.page.locator('[data-testid="media-block"][data-media-kind="image"]')
     await image.waitFor()
@@ -212,6 +219,7 @@ describe('media in the guideline', () => {
       }),
     )
     const hands = order.indexOf('Hands: count the fingers.')
+    expect(order.indexOf('Added by B above while A uploads.')).toBeLessThan(hands)
     expect(order.slice(hands, hands + 4), order.join(' | ')).toEqual([
       'Hands: count the fingers.',
       'image',
