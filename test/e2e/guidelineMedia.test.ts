@@ -131,7 +131,11 @@ describe('media in the guideline', () => {
     })
 
     // The paste's upload is held at the network until the placeholder was seen.
+    // The image is pasted between two paragraphs (a position a whole-document replace would lose).
     await typeAtEnd(a.page, 'Hands: count the fingers.')
+    await typeAtEnd(a.page, 'Notes follow.')
+    await a.page.locator(`${PROSEMIRROR} p`, { hasText: 'Hands: count the fingers.' }).click()
+    await a.page.keyboard.press('End')
     let release: () => void = () => {}
     const held = new Promise<void>((done) => {
       release = done
@@ -165,8 +169,9 @@ describe('media in the guideline', () => {
     expect(await image.getByTestId('media-alt-hint').isVisible()).toBe(true)
 
     // The drop's upload is slowed down so its progress bar can be seen moving.
-    // Below a block inserted at the end there is an empty paragraph to type in.
-    await a.page.locator(`${PROSEMIRROR} > p`).last().click()
+    await a.page.locator(`${PROSEMIRROR} p`, { hasText: 'Notes follow.' }).click()
+    await a.page.keyboard.press('End')
+    await a.page.keyboard.press('Enter')
     await a.page.keyboard.type('A clip of the generated motion:')
     const cdp = await a.context.newCDPSession(a.page)
     await cdp.send('Network.emulateNetworkConditions', {
@@ -220,9 +225,10 @@ describe('media in the guideline', () => {
     )
     const hands = order.indexOf('Hands: count the fingers.')
     expect(order.indexOf('Added by B above while A uploads.')).toBeLessThan(hands)
-    expect(order.slice(hands, hands + 4), order.join(' | ')).toEqual([
+    expect(order.slice(hands, hands + 5), order.join(' | ')).toEqual([
       'Hands: count the fingers.',
       'image',
+      'Notes follow.',
       'A clip of the generated motion:',
       'video',
     ])
