@@ -76,7 +76,12 @@ describe('media in published HTML', () => {
     const hostile = '"><script>alert(1)</script><img src=https://evil.example/x onerror=alert(1)>'
     const out = html(media({ ...image, alt: hostile, caption: hostile, url: 'https://evil.example/y' }))
     const inspected = inspectHtml(out)
-    expect([...inspected.tags.keys()].sort()).toEqual(['figcaption', 'figure', 'img'])
+    expect([...inspected.tags.entries()].sort()).toEqual([
+      ['figcaption', 1],
+      ['figure', 1],
+      ['img', 1],
+    ])
+    expect(inspected.text).toBe(hostile.replace(/\s+/g, ''))
     expect(out).not.toContain('evil.example/y')
     expect(out.match(/src="[^"]*"/g)).toEqual([`src="${URL}"`])
   })
