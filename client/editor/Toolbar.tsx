@@ -4,7 +4,7 @@
  */
 import type { Editor } from '@tiptap/react'
 import { useEditorState } from '@tiptap/react'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { MediaButton } from '../media/MediaButton'
 import { toggleHeadingKeepingNumber } from './numberedHeading'
 import { SHORTCUTS } from './shortcuts'
@@ -47,7 +47,9 @@ export function Toolbar({ editor, onInsertExample, onInsertMedia }: ToolbarProps
   const onLinkRejected = useCallback((message: string) => setNotice(message), [])
   const editLink = useLinkCommand(editor, onLinkRejected)
   const chain = () => editor.chain().focus()
-  useToolbarKeys(editor, { editLink, insertExample: onInsertExample })
+  const mediaInput = useRef<HTMLInputElement>(null)
+  const pickMedia = useCallback(() => mediaInput.current?.click(), [])
+  useToolbarKeys(editor, { editLink, insertExample: onInsertExample, pickMedia })
 
   useEffect(() => {
     if (!notice) return
@@ -180,7 +182,7 @@ export function Toolbar({ editor, onInsertExample, onInsertMedia }: ToolbarProps
         >
           + Example
         </ToolbarButton>
-        <MediaButton onFiles={onInsertMedia} />
+        <MediaButton input={mediaInput} onFiles={onInsertMedia} />
       </div>
       {notice && (
         <p className="toolbar__notice" role="status" data-testid="toolbar-notice">

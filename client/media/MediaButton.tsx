@@ -1,23 +1,28 @@
 /** The toolbar's "Media" button: a file picker for images, video and audio (several at once). */
-import { useRef } from 'react'
+import type { RefObject } from 'react'
+import { SHORTCUTS } from '../editor/shortcuts'
+import { ToolbarButton } from '../editor/ToolbarButton'
 
 export const MEDIA_ACCEPT = 'image/*,video/*,audio/*'
 
-export function MediaButton({ onFiles }: { onFiles: (files: File[]) => void }) {
-  const input = useRef<HTMLInputElement>(null)
+interface MediaButtonProps {
+  /** The hidden file input (the toolbar's shortcut opens it too). */
+  input: RefObject<HTMLInputElement | null>
+  onFiles: (files: File[]) => void
+}
+
+export function MediaButton({ input, onFiles }: MediaButtonProps) {
   return (
     <>
-      <button
-        type="button"
-        className="toolbar__button"
-        data-testid="toolbar-media"
-        aria-label="Insert an image, video or audio file"
-        title="Insert an image, video or audio file (or paste or drop it into the text)"
-        onMouseDown={(event) => event.preventDefault()}
+      <ToolbarButton
+        label={SHORTCUTS.media.label}
+        testId="toolbar-media"
+        shortcut={SHORTCUTS.media.keys}
+        toggle={false}
         onClick={() => input.current?.click()}
       >
         + Media
-      </button>
+      </ToolbarButton>
       <input
         ref={input}
         type="file"

@@ -4,7 +4,7 @@
  * placeholder with its name and progress, then the media block. Lead B, in a second browser context, sees
  * both appear live and A's alt text arrive. The video seeks (the server answers byte ranges with 206).
  * Pasted HTML with a foreign <img> is not embedded and a notice says so; a refused file shows the server's
- * message; a cancelled upload leaves nothing behind.
+ * message; a cancelled upload leaves nothing behind; the toolbar's Media button picks a recording.
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -134,6 +134,7 @@ describe('media in the guideline', () => {
     // The image is pasted between two paragraphs (a position a whole-document replace would lose).
     await typeAtEnd(a.page, 'Hands: count the fingers.')
     await typeAtEnd(a.page, 'Notes follow.')
+    await typeAtEnd(a.page, 'A clip of the generated motion:')
     await a.page.locator(`${PROSEMIRROR} p`, { hasText: 'Hands: count the fingers.' }).click()
     await a.page.keyboard.press('End')
     let release: () => void = () => {}
@@ -169,10 +170,6 @@ describe('media in the guideline', () => {
     expect(await image.getByTestId('media-alt-hint').isVisible()).toBe(true)
 
     // The drop's upload is slowed down so its progress bar can be seen moving.
-    await a.page.locator(`${PROSEMIRROR} p`, { hasText: 'Notes follow.' }).click()
-    await a.page.keyboard.press('End')
-    await a.page.keyboard.press('Enter')
-    await a.page.keyboard.type('A clip of the generated motion:')
     const cdp = await a.context.newCDPSession(a.page)
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
@@ -294,6 +291,16 @@ describe('media in the guideline', () => {
     await placeholder.getByTestId('media-upload-cancel').click()
     await placeholder.waitFor({ state: 'detached' })
     expect(await a.page.getByTestId('media-block').count()).toBe(0)
+    await a.page.unroute('**/media?name=*')
+
+    // The toolbar's Media button picks files: a recording becomes an audio player.
+    await a.page.locator(`${PROSEMIRROR} p`, { hasText: 'More text' }).click()
+    await a.page
+      .getByTestId('toolbar-media-input')
+      .setInputFiles(resolve(import.meta.dirname, '../fixtures/media/tone.ogg'))
+    await a.page
+      .locator('[data-testid="media-block"][data-media-kind="audio"] audio')
+      .waitFor({ state: 'attached' })
     await a.page.screenshot({ path: '/tmp/gmedia-notices.png' })
   }, 60_000)
 })
