@@ -298,9 +298,9 @@ describe('media in the guideline', () => {
     await a.page
       .getByTestId('toolbar-media-input')
       .setInputFiles(resolve(import.meta.dirname, '../fixtures/media/tone.ogg'))
-    await a.page
-      .locator('[data-testid="media-block"][data-media-kind="audio"] audio')
-      .waitFor({ state: 'attached' })
+    const audio = a.page.locator('[data-testid="media-block"][data-media-kind="audio"] audio')
+    await audio.waitFor()
+    expect((await audio.boundingBox())?.height ?? 0, 'the audio player’s controls show').toBeGreaterThan(20)
     await a.page.screenshot({ path: '/tmp/gmedia-notices.png' })
   }, 60_000)
 })
