@@ -54,7 +54,8 @@ export function MediaNodeView({ node, selected, updateAttributes }: ReactNodeVie
           </label>
           {missingAlt && (
             <p className="media-block__hint" data-testid="media-alt-hint" role="note">
-              Add alt text: screen readers and exports use it.
+              {media.kind === 'image' ? 'Add alt text' : 'Add a description'}: screen readers and exports use
+              it.
             </p>
           )}
           <label className="media-block__field">

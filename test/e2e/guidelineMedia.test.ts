@@ -26,6 +26,7 @@ let browser: Browser
 const users: User[] = []
 let alice: TestUser
 let bob: TestUser
+let rita: TestUser
 
 async function newUser(account: TestUser): Promise<User> {
   const user = await openUser(browser, { baseUrl: server.url, account })
@@ -101,6 +102,7 @@ beforeAll(async () => {
   alice = await setupOwner(server, 'Alice Owner')
   const first = await createProject(server.url, alice, 'Onboarding')
   bob = await inviteUser(server.url, alice, first, 'lead', 'Bob Lead')
+  rita = await inviteUser(server.url, alice, first, 'reviewer', 'Rita Reviewer')
 })
 
 afterEach(async () => {
@@ -119,6 +121,7 @@ describe('media in the guideline', () => {
   it('a pasted image and a dropped video upload with progress, appear for a co-editor live, and the video seeks', async () => {
     const projectId = await createProject(server.url, alice, 'Image generation rubric')
     await addMember(server.url, alice, projectId, bob, 'lead')
+    await addMember(server.url, alice, projectId, rita, 'reviewer')
     const a = await newUser(alice)
     const b = await newUser(bob)
     for (const { page } of [a, b]) {
@@ -237,6 +240,19 @@ describe('media in the guideline', () => {
       message: 'B to see the alt text',
     })
     expect(await image.getByTestId('media-alt-hint').count()).toBe(0)
+    await image.getByTestId('media-caption').fill('Six fingers: fails anatomy')
+
+    // A reviewer sees the media and its caption, and nothing to edit.
+    const r = await newUser(rita)
+    await r.page.goto(`${server.url}/projects/${projectId}`)
+    await waitForStatus(r.page, 'view-only')
+    const rImage = r.page.locator('[data-testid="media-block"][data-media-kind="image"]')
+    await rImage.getByTestId('media-caption-text').filter({ hasText: 'Six fingers: fails anatomy' }).waitFor()
+    expect(await rImage.locator('img').getAttribute('alt')).toBe('A hand with six fingers')
+    await r.page.locator('[data-testid="media-block"][data-media-kind="video"] video').waitFor()
+    expect(
+      await r.page.locator('[data-testid="media-block"] input, [data-testid="media-block"] button').count(),
+    ).toBe(0)
 
     // B's video seeks: the server answers the range requests with 206.
     const seeked = await bVideo.evaluate(async (v: HTMLVideoElement) => {
