@@ -4,15 +4,21 @@
  * placeholder with its name and progress, then the media block. Lead B, in a second browser context, sees
  * both appear live and A's alt text arrive. The video seeks (the server answers byte ranges with 206).
  * Pasted HTML with a foreign <img> is not embedded and a notice says so; a refused file shows the server's
- * message; a cancelled upload leaves nothing behind; the toolbar's Media button picks a recording.
+ * message; a cancelled upload leaves nothing behind; the toolbar's Media button picks a recording. A
+ * published version shows its image on the version page and the printable page.
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
+import * as Y from 'yjs'
+import { mediaPath, mediaUploadPath, UploadedMedia } from '../../shared/schema/media'
+import { guidelineFragment } from '../../shared/ydoc/layout'
+import { api, createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
 import { launchChromium } from '../helpers/browser'
-import { waitFor } from '../helpers/clients'
+import { connectClient, destroyAllClients, waitFor, waitForSynced } from '../helpers/clients'
+import { completeDraft, draftIsDurable } from '../helpers/drafts'
 import { type ChildServer, removeTempDirs, spawnServer, stopAllServers } from '../helpers/server'
 import { openUser, PROSEMIRROR, typeAtEnd, type User, waitForStatus, waitForText } from './editorPage'
 import { addMember } from './people'
@@ -112,6 +118,7 @@ afterEach(async () => {
 })
 
 afterAll(async () => {
+  destroyAllClients()
   await browser?.close()
   await stopAllServers()
   removeTempDirs()
@@ -318,5 +325,61 @@ describe('media in the guideline', () => {
     await audio.waitFor()
     expect((await audio.boundingBox())?.height ?? 0, 'the audio player’s controls show').toBeGreaterThan(20)
     await a.page.screenshot({ path: '/tmp/gmedia-notices.png' })
+  }, 60_000)
+
+  it('shows the image of a published version on the version page and the printable page', async () => {
+    const projectId = await createProject(server.url, alice, 'Published media')
+    const png = await sharp({ create: { width: 320, height: 180, channels: 3, background: '#4f46e5' } })
+      .png()
+      .toBuffer()
+    const uploaded = await fetch(`${server.url}${mediaUploadPath(projectId, 'swatch.png')}`, {
+      method: 'POST',
+      headers: { cookie: alice.cookie, 'content-type': 'application/octet-stream' },
+      body: png,
+    })
+    expect(uploaded.status).toBe(201)
+    const media = UploadedMedia.parse(await uploaded.json())
+    const client = connectClient(server.url, projectId, { user: alice })
+    await waitForSynced(client)
+    completeDraft(client)
+    client.doc.transact(() => {
+      const node = new Y.XmlElement('media')
+      node.setAttribute('hash', media.hash)
+      node.setAttribute('kind', media.kind)
+      node.setAttribute('mime', media.mime)
+      node.setAttribute('alt', 'A purple swatch')
+      node.setAttribute('caption', 'The reference colour')
+      node.setAttribute('displayWidth', 50 as unknown as string)
+      guidelineFragment(client.doc).insert(guidelineFragment(client.doc).length, [node])
+    })
+    await draftIsDurable(server.url, projectId, alice, client)
+    const published = await api(server.url, `/api/projects/${projectId}/versions`, {
+      user: alice,
+      body: { bump: 'major', changelog: 'Media' },
+    })
+    expect(published.status).toBe(201)
+
+    const a = await newUser(alice)
+    await a.page.goto(`${server.url}/projects/${projectId}/versions/1.0.0`)
+    const figure = a.page.locator('[data-testid="version-guideline"] figure.guideline-media')
+    await figure.locator('figcaption', { hasText: 'The reference colour' }).waitFor()
+    const img = figure.locator('img')
+    expect(await img.getAttribute('src')).toBe(mediaPath(projectId, media.hash))
+    await waitFor(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth === 320), {
+      message: 'the published image to load',
+    })
+    // Half the text column (a heading spans the whole column).
+    const figureBox = await figure.boundingBox()
+    const columnBox = await a.page.locator('[data-testid="version-guideline"] > h1').first().boundingBox()
+    expect(figureBox!.width / columnBox!.width).toBeCloseTo(0.5, 1)
+    await figure.scrollIntoViewIfNeeded()
+    await a.page.screenshot({ path: '/tmp/gmedia-version.png' })
+
+    await a.page.goto(`${server.url}/api/projects/${projectId}/versions/1.0.0/print`)
+    const printed = a.page.locator('figure.guideline-media img')
+    await waitFor(() => printed.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth === 320), {
+      message: 'the printable page to show the image',
+    })
+    await a.page.screenshot({ path: '/tmp/gmedia-print.png' })
   }, 60_000)
 })
