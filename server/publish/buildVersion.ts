@@ -60,13 +60,13 @@ export const withoutGold = ({
 /** The full version JSON (with gold). Throws when the draft does not validate. */
 export function buildVersionJson(doc: Y.Doc, meta: VersionMeta): VersionJson {
   const draft = RubricWithExamples.parse(readRubricWithExamples(doc))
-  const guideline = withMediaUrls(guidelineJson(doc), meta.project.id)
+  const guideline = guidelineJson(doc)
   const publicExamples = new Map(draft.examples.map((e) => [e.id, withoutGold(e)]))
   return {
     format: VERSION_FORMAT,
     ...meta,
     guideline: {
-      doc: guideline as Record<string, unknown>,
+      doc: withMediaUrls(guideline, meta.project.id) as Record<string, unknown>,
       html: renderGuidelineHtml(guideline, publicExamples, meta.project.id),
       markdown: renderGuidelineMarkdown(guideline, publicExamples, meta.project.id),
       sections: sectionsOf(guideline),
