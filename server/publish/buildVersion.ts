@@ -6,13 +6,12 @@
 import { getSchema, type JSONContent } from '@tiptap/core'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { withMediaUrls } from '../../shared/guideline/mediaNode'
 import { guidelineSchemaExtensions } from '../../shared/guideline/schemaExtensions'
 import { RubricWithExamples } from '../../shared/schema/rubric'
 import { type PublicExample, VERSION_FORMAT, type VersionJson } from '../../shared/schema/version'
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
 import { guidelineFragment, SECTION_ID_ATTR } from '../../shared/ydoc/layout'
-import { renderGuidelineHtml, renderGuidelineMarkdown } from './renderGuideline'
+import { renderGuidelineHtml, renderGuidelineMarkdown, withMediaUrls } from './renderGuideline'
 
 const schema = getSchema(guidelineSchemaExtensions())
 

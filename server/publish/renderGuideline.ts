@@ -67,6 +67,9 @@ function renderGuidelineUnsanitised(
   })
 }
 
+/** The version JSON's guideline document: media nodes carry their derived `url` (mediaNode.ts). */
+export { withMediaUrls } from '../../shared/guideline/mediaNode'
+
 /** The guideline as Markdown: see guidelineMarkdown.ts (a real serializer, escaped for any renderer). */
 export function renderGuidelineMarkdown(
   doc: JSONContent,
