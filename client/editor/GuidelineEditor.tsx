@@ -18,6 +18,9 @@ import type { CommentsData } from '../comments/useComments'
 import { useCommentsUiState, useHighlightSource } from '../comments/useCommentsUiState'
 import { useReanchorAfterUndo } from '../comments/useReanchorAfterUndo'
 import { insertExample } from '../examples/exampleNode'
+import { MediaNotices } from '../media/MediaNotices'
+import { MediaNoticeBoard } from '../media/mediaNotices'
+import { uploadFilesAt } from '../media/mediaUploads'
 import { DraftDataProvider } from '../rubric/DraftDataProvider'
 import { PanelErrorBoundary } from '../rubric/PanelErrorBoundary'
 import { RubricPanel } from '../rubric/RubricPanel'
@@ -58,11 +61,12 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
   }
   const panelOpen = panel !== 'closed'
   const highlightSource = useHighlightSource()
+  const [mediaNotices] = useState(() => new MediaNoticeBoard())
 
   const editor = useEditor(
     {
       extensions: [
-        ...guidelineExtensions(connection, initialUser.current, initialEditable.current),
+        ...guidelineExtensions(connection, initialUser.current, initialEditable.current, mediaNotices),
         commentHighlights(connection.doc, highlightSource),
       ],
       editable: initialEditable.current,
@@ -106,6 +110,14 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
     [editor, connection.doc],
   )
   const items = useMemo(() => slashItems(addExample), [addExample])
+  const addMedia = useCallback(
+    (files: File[]) => {
+      if (editor.isDestroyed) return
+      const host = { projectId: connection.projectId, draft: connection.doc, notices: mediaNotices }
+      uploadFilesAt(editor.view, host, files, editor.state.selection.from)
+    },
+    [editor, connection, mediaNotices],
+  )
 
   const [sheet, setSheet] = useState<HTMLDivElement | null>(null)
   const [findMode, setFindMode] = useState<FindMode | null>(null)
@@ -138,7 +150,11 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
             <div className="toolbar-dock">
               <div className="toolbar-dock__row">
                 {editable ? (
-                  <Toolbar editor={editor} onInsertExample={() => addExample('single')} />
+                  <Toolbar
+                    editor={editor}
+                    onInsertExample={() => addExample('single')}
+                    onInsertMedia={addMedia}
+                  />
                 ) : (
                   <p className="view-only-note" data-testid="view-only-note" role="note">
                     <strong>View only</strong> — reviewers can read the draft and comment: select text and
@@ -157,6 +173,7 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
                   ⌨ ?
                 </button>
               </div>
+              <MediaNotices board={mediaNotices} />
               {findMode && (
                 <FindReplaceBar
                   root={sheet}

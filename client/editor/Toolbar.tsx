@@ -4,7 +4,8 @@
  */
 import type { Editor } from '@tiptap/react'
 import { useEditorState } from '@tiptap/react'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { MediaButton } from '../media/MediaButton'
 import { toggleHeadingKeepingNumber } from './numberedHeading'
 import { SHORTCUTS } from './shortcuts'
 import { TableTools } from './TableTools'
@@ -33,13 +34,22 @@ function readToolbarState(editor: Editor) {
   }
 }
 
-export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertExample: () => void }) {
+interface ToolbarProps {
+  editor: Editor
+  onInsertExample: () => void
+  /** Uploads the picked files and inserts them at the caret. */
+  onInsertMedia: (files: File[]) => void
+}
+
+export function Toolbar({ editor, onInsertExample, onInsertMedia }: ToolbarProps) {
   const state = useEditorState({ editor, selector: ({ editor: current }) => readToolbarState(current) })
   const [notice, setNotice] = useState<string | null>(null)
   const onLinkRejected = useCallback((message: string) => setNotice(message), [])
   const editLink = useLinkCommand(editor, onLinkRejected)
   const chain = () => editor.chain().focus()
-  useToolbarKeys(editor, { editLink, insertExample: onInsertExample })
+  const mediaInput = useRef<HTMLInputElement>(null)
+  const pickMedia = useCallback(() => mediaInput.current?.click(), [])
+  useToolbarKeys(editor, { editLink, insertExample: onInsertExample, pickMedia })
 
   useEffect(() => {
     if (!notice) return
@@ -172,6 +182,7 @@ export function Toolbar({ editor, onInsertExample }: { editor: Editor; onInsertE
         >
           + Example
         </ToolbarButton>
+        <MediaButton input={mediaInput} onFiles={onInsertMedia} />
       </div>
       {notice && (
         <p className="toolbar__notice" role="status" data-testid="toolbar-notice">

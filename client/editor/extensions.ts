@@ -3,15 +3,21 @@
  * Collaboration brings a per-user undo —, tables, embedded calibration examples, section ids) plus the Yjs
  * binding on the draft's guideline fragment, peer carets, the example blocks' React view, the `/` menu, and
  * UniqueID giving every new heading a section id, and headings made from numbered-list items keeping their number.
+ * Media blocks get their React view, and paste, drop and uploads with placeholders (client/media).
  */
 import type { Extensions } from '@tiptap/core'
 import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import UniqueID from '@tiptap/extension-unique-id'
+import { MEDIA_NODE } from '../../shared/guideline/mediaNode'
 import { guidelineSchemaExtensions } from '../../shared/guideline/schemaExtensions'
 import { newYId } from '../../shared/ydoc/ids'
 import { DraftRoot, EXAMPLE_NODE, SECTION_ID_ATTR } from '../../shared/ydoc/layout'
 import { CalibrationExampleView } from '../examples/exampleNode'
+import { MediaNodeWithView } from '../media/mediaNodeExtension'
+import type { MediaNoticeBoard } from '../media/mediaNotices'
+import { mediaPasteDrop } from '../media/mediaPasteDrop'
+import { mediaUploads } from '../media/mediaUploads'
 import type { DraftConnection } from '../sync/draftConnection'
 import { NumberedHeadingKeys } from './numberedHeading'
 import { SlashMenuExtension } from './slashMenu'
@@ -23,17 +29,22 @@ export interface CaretUser {
   color: string
 }
 
-/** Replaced on the client: the example node gets its React view, section ids come from UniqueID. */
-const REPLACED = new Set([EXAMPLE_NODE, 'sectionIdAttribute'])
+/** Replaced on the client: the example and media nodes get React views, section ids come from UniqueID. */
+const REPLACED = new Set([EXAMPLE_NODE, MEDIA_NODE, 'sectionIdAttribute'])
 
 export function guidelineExtensions(
   connection: DraftConnection,
   user: CaretUser,
   editable: boolean,
+  mediaNotices: MediaNoticeBoard,
 ): Extensions {
+  const media = { projectId: connection.projectId, draft: connection.doc, notices: mediaNotices }
   return [
     ...guidelineSchemaExtensions().filter((extension) => !REPLACED.has(extension.name)),
     CalibrationExampleView,
+    MediaNodeWithView,
+    mediaUploads(media),
+    mediaPasteDrop(media),
     // Ids are only written by people who may edit, for headings they create themselves — never in reaction to
     // a peer's (synced) change, and not on (re)connect: UniqueID's onCreate would stamp every id-less heading
     // on each 'synced', on every client at once. Read-only clients never change the document.

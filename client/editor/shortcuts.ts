@@ -24,6 +24,7 @@ export const SHORTCUTS = {
   deleteColumn: { label: 'Delete column', keys: 'Mod-Alt-Shift-ArrowLeft' },
   deleteTable: { label: 'Delete table', keys: 'Mod-Alt-Shift-Backspace' },
   example: { label: 'Insert a calibration example', keys: 'Mod-Alt-e' },
+  media: { label: 'Insert an image, video or audio file', keys: 'Mod-Alt-i' },
   comment: { label: 'Comment on the selection', keys: 'Mod-Alt-m' },
   find: { label: 'Find', keys: 'Mod-f' },
   replace: { label: 'Find and replace', keys: 'Mod-h' },

@@ -1,5 +1,5 @@
 /**
- * Binds the toolbar actions that TipTap has no key for — link, tables, inserting an example — to their
+ * Binds the toolbar actions that TipTap has no key for — link, tables, inserting an example or media — to their
  * shortcuts (shortcuts.ts), while the focus is in the guideline text.
  */
 import type { Editor } from '@tiptap/react'
@@ -9,6 +9,7 @@ import { matchesShortcut, SHORTCUTS } from './shortcuts'
 interface ToolbarActions {
   editLink: () => void
   insertExample: () => void
+  pickMedia: () => void
 }
 
 export function useToolbarKeys(editor: Editor, actions: ToolbarActions): void {
@@ -19,6 +20,7 @@ export function useToolbarKeys(editor: Editor, actions: ToolbarActions): void {
     const bindings: [string, () => unknown][] = [
       [SHORTCUTS.link.keys, actions.editLink],
       [SHORTCUTS.example.keys, actions.insertExample],
+      [SHORTCUTS.media.keys, actions.pickMedia],
       [SHORTCUTS.table.keys, () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()],
       [SHORTCUTS.addRow.keys, () => chain().addRowAfter().run()],
       [SHORTCUTS.addColumn.keys, () => chain().addColumnAfter().run()],
@@ -36,5 +38,5 @@ export function useToolbarKeys(editor: Editor, actions: ToolbarActions): void {
     }
     dom.addEventListener('keydown', onKeyDown)
     return () => dom.removeEventListener('keydown', onKeyDown)
-  }, [editor, actions.editLink, actions.insertExample])
+  }, [editor, actions.editLink, actions.insertExample, actions.pickMedia])
 }

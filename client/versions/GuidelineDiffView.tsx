@@ -21,7 +21,8 @@ function BlockShell({ block, children }: { block: BlockDiff; children: ReactNode
   return <div {...props}>{children}</div>
 }
 
-const label = (block: BlockDiff) => (block.type === 'calibrationExample' ? 'Example' : null)
+const label = (block: BlockDiff) =>
+  block.type === 'calibrationExample' ? 'Example' : block.type === 'media' ? 'Media' : null
 
 function Block({ block }: { block: BlockDiff }) {
   if (block.kind === 'changed') {

@@ -50,8 +50,8 @@ function annotatorVariant(version: VersionJson): VersionJson {
     guideline: {
       ...version.guideline,
       doc: doc as Record<string, unknown>,
-      html: renderGuidelineHtml(doc, shown),
-      markdown: renderGuidelineMarkdown(doc, shown),
+      html: renderGuidelineHtml(doc, shown, version.project.id),
+      markdown: renderGuidelineMarkdown(doc, shown, version.project.id),
     },
     examples,
   }

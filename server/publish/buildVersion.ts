@@ -11,7 +11,7 @@ import { RubricWithExamples } from '../../shared/schema/rubric'
 import { type PublicExample, VERSION_FORMAT, type VersionJson } from '../../shared/schema/version'
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
 import { guidelineFragment, SECTION_ID_ATTR } from '../../shared/ydoc/layout'
-import { renderGuidelineHtml, renderGuidelineMarkdown } from './renderGuideline'
+import { renderGuidelineHtml, renderGuidelineMarkdown, withMediaUrls } from './renderGuideline'
 
 const schema = getSchema(guidelineSchemaExtensions())
 
@@ -65,9 +65,9 @@ export function buildVersionJson(doc: Y.Doc, meta: VersionMeta): VersionJson {
     format: VERSION_FORMAT,
     ...meta,
     guideline: {
-      doc: guideline as Record<string, unknown>,
-      html: renderGuidelineHtml(guideline, publicExamples),
-      markdown: renderGuidelineMarkdown(guideline, publicExamples),
+      doc: withMediaUrls(guideline, meta.project.id) as Record<string, unknown>,
+      html: renderGuidelineHtml(guideline, publicExamples, meta.project.id),
+      markdown: renderGuidelineMarkdown(guideline, publicExamples, meta.project.id),
       sections: sectionsOf(guideline),
     },
     rubric: draft.rubric,

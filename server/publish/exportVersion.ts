@@ -126,6 +126,10 @@ const PRINT_CSS = `
   .criterion, .example { break-inside: avoid; margin-bottom: 1rem; }
   table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: .25rem .5rem; vertical-align: top; }
   .gold { background: #f5f5dc; padding: .25rem .5rem; }
+  .guideline-media { margin: 1rem 0; break-inside: avoid; }
+  .guideline-media img, .guideline-media video { display: block; max-width: 100%; height: auto; }
+  .media-w-25 { width: 25%; } .media-w-50 { width: 50%; } .media-w-75 { width: 75%; }
+  .guideline-media figcaption { font: 9pt system-ui, sans-serif; color: #555; margin-top: .25rem; }
   @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
 `
 

@@ -3,11 +3,12 @@
  * prosemirror-markdown over the shared editor schema. Every text is escaped (markdownText.ts), links other
  * than http(s)/mailto become their text and hrefs are percent-encoded, so a renderer — HTML on or off —
  * produces no element or attribute the guideline did not contain. Embedded calibration examples become a
- * quoted block with their public content (never gold).
+ * quoted block with their public content (never gold); media link to their URL derived from the project.
  */
 import type { JSONContent } from '@tiptap/core'
 import { documentToMarkdown } from '../../shared/guideline/markdownSerializer'
 import { escapeInline, escapePlainText } from '../../shared/guideline/markdownText'
+import { mediaPath } from '../../shared/schema/media'
 import type { PublicExample } from '../../shared/schema/version'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
 import { contentParts } from './text'
@@ -21,6 +22,14 @@ function exampleBlock(example: PublicExample | undefined): string {
   return [`**Example${title ? `: ${title}` : ''}**`, ...parts].join('\n\n')
 }
 
-export function guidelineToMarkdown(doc: JSONContent, examples: Map<string, PublicExample>): string {
-  return documentToMarkdown(doc, (node) => exampleBlock(examples.get(String(node.attrs[EXAMPLE_ID_ATTR]))))
+export function guidelineToMarkdown(
+  doc: JSONContent,
+  examples: Map<string, PublicExample>,
+  projectId: string,
+): string {
+  return documentToMarkdown(
+    doc,
+    (node) => exampleBlock(examples.get(String(node.attrs[EXAMPLE_ID_ATTR]))),
+    (hash) => mediaPath(projectId, hash),
+  )
 }

@@ -1,17 +1,20 @@
 /**
  * Renders a guideline (TipTap JSON) to HTML and Markdown for published versions. Embedded calibration
- * examples render as their content (title, prompt, responses) — never their gold. Links other than
+ * examples render as their content (title, prompt, responses) — never their gold; media render with their
+ * URL derived from the project (mediaHtml.ts), so renderers need the project id. Links other than
  * http(s)/mailto are dropped, every text is escaped, and the HTML is sanitised (sanitizeHtml.ts) at the end;
  * the Markdown is written by guidelineMarkdown.ts.
  */
 import type { JSONContent } from '@tiptap/core'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { renderMarkdown } from '../../shared/content/renderMarkdown'
+import { MEDIA_NODE } from '../../shared/guideline/mediaNode'
 import { guidelineSchemaExtensions } from '../../shared/guideline/schemaExtensions'
 import { isHeldOut } from '../../shared/rubric/calibrationPool'
 import type { PublicExample } from '../../shared/schema/version'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
 import { guidelineToMarkdown } from './guidelineMarkdown'
+import { mediaHtml } from './mediaHtml'
 import { sanitizeHtml } from './sanitizeHtml'
 import { contentPartsWithPaths, escapeHtml } from './text'
 
@@ -39,23 +42,39 @@ function exampleHtml(example: PublicExample | undefined): string {
   )}</h4>${parts.map((part) => `<div class="calibration-example__part"><h5>${escapeHtml(part.label)}</h5>${body(part)}</div>`).join('')}</aside>`
 }
 
-export function renderGuidelineHtml(doc: JSONContent, examples: Map<string, PublicExample>): string {
-  return sanitizeHtml(renderGuidelineUnsanitised(doc, examples))
+export function renderGuidelineHtml(
+  doc: JSONContent,
+  examples: Map<string, PublicExample>,
+  projectId: string,
+): string {
+  return sanitizeHtml(renderGuidelineUnsanitised(doc, examples, projectId))
 }
 
-function renderGuidelineUnsanitised(doc: JSONContent, examples: Map<string, PublicExample>): string {
+function renderGuidelineUnsanitised(
+  doc: JSONContent,
+  examples: Map<string, PublicExample>,
+  projectId: string,
+): string {
   return renderToHTMLString({
     extensions: guidelineSchemaExtensions(),
     content: doc,
     options: {
       nodeMapping: {
         calibrationExample: ({ node }) => exampleHtml(examples.get(String(node.attrs[EXAMPLE_ID_ATTR]))),
+        [MEDIA_NODE]: ({ node }) => mediaHtml(node.attrs, projectId),
       },
     },
   })
 }
 
+/** The version JSON's guideline document: media nodes carry their derived `url` (mediaNode.ts). */
+export { withMediaUrls } from '../../shared/guideline/mediaNode'
+
 /** The guideline as Markdown: see guidelineMarkdown.ts (a real serializer, escaped for any renderer). */
-export function renderGuidelineMarkdown(doc: JSONContent, examples: Map<string, PublicExample>): string {
-  return guidelineToMarkdown(doc, examples)
+export function renderGuidelineMarkdown(
+  doc: JSONContent,
+  examples: Map<string, PublicExample>,
+  projectId: string,
+): string {
+  return guidelineToMarkdown(doc, examples, projectId)
 }

@@ -2,10 +2,13 @@
  * Diff of two guideline documents (TipTap JSON) for the version diff view. Blocks are aligned with jsdiff;
  * within a run of removed and added blocks, a removed block pairs with a similar added block of the same
  * type and becomes one "changed" block with a word diff, so an edited sentence is highlighted in place
- * instead of shown as a delete and an insert.
+ * instead of shown as a delete and an insert. Media blocks read as "Image: alt · caption" and pair by their
+ * hash, so a new alt text or caption is a word change of the same picture and a new picture is a delete and
+ * an insert.
  */
 import type { JSONContent } from '@tiptap/core'
 import { diffArrays, diffWordsWithSpace } from 'diff'
+import { MEDIA_NODE, readMediaAttrs } from '../guideline/mediaNode'
 
 export interface WordChange {
   value: string
@@ -23,14 +26,26 @@ function textOf(node: JSONContent): string {
   if (node.type === 'text') return node.text ?? ''
   if (node.type === 'hardBreak') return '\n'
   if (node.type === 'calibrationExample') return `[example ${String(node.attrs?.exampleId ?? '')}]`
+  if (node.type === MEDIA_NODE) return mediaText(node)
   const inner = (node.content ?? []).map(textOf)
   return CONTAINERS.includes(node.type ?? '') ? inner.join('\n') : inner.join('')
+}
+
+const MEDIA_LABEL = { image: 'Image', video: 'Video', audio: 'Audio' } as const
+
+function mediaText(node: JSONContent): string {
+  const media = readMediaAttrs(node.attrs)
+  if (!media) return 'Media (unavailable)'
+  const alt = media.alt?.trim() || '(no alt text)'
+  return `${MEDIA_LABEL[media.kind]}: ${alt}${media.caption ? ` · ${media.caption}` : ''}`
 }
 
 interface Block {
   type: string
   text: string
   level?: number
+  /** A media block's blob: blocks with the same hash are the same picture, clip or recording. */
+  hash?: string
   key: string
 }
 
@@ -39,7 +54,8 @@ function blocks(doc: JSONContent): Block[] {
     const type = node.type ?? 'unknown'
     const text = textOf(node)
     const level = node.type === 'heading' ? Number(node.attrs?.level ?? 1) : undefined
-    return { type, text, level, key: `${type}:${level ?? ''}:${text}` }
+    const hash = node.type === MEDIA_NODE ? readMediaAttrs(node.attrs)?.hash : undefined
+    return { type, text, level, hash, key: `${type}:${level ?? ''}:${hash ?? ''}:${text}` }
   })
 }
 
@@ -63,8 +79,8 @@ const plain = (kind: 'inserted' | 'deleted', b: Block): BlockDiff => ({
 
 /**
  * Aligns a run of removed blocks with the added blocks that replaced them: a removed block pairs with the
- * next added block of the same type sharing at least 40 % of its words; the rest are plain deletes and
- * inserts, in document order.
+ * next added block of the same type sharing at least 40 % of its words (media: the same hash); the rest are
+ * plain deletes and inserts, in document order.
  */
 function pairBlocks(removed: Block[], added: Block[]): BlockDiff[] {
   const out: BlockDiff[] = []
@@ -72,7 +88,12 @@ function pairBlocks(removed: Block[], added: Block[]): BlockDiff[] {
   for (const r of removed) {
     const match = added.findIndex(
       (a, index) =>
-        index >= next && a.type === r.type && a.level === r.level && similarity(r.text, a.text) >= 0.4,
+        index >= next &&
+        a.type === r.type &&
+        a.level === r.level &&
+        (r.type === MEDIA_NODE
+          ? r.hash !== undefined && a.hash === r.hash
+          : similarity(r.text, a.text) >= 0.4),
     )
     if (match === -1) {
       out.push(plain('deleted', r))

@@ -13,6 +13,7 @@ import {
   type MarkdownSerializerState,
 } from 'prosemirror-markdown'
 import { encodeHref, escapeInline, quoteTitle } from './markdownText'
+import { MEDIA_NODE, readMediaAttrs } from './mediaNode'
 import { guidelineSchemaExtensions, isSafeLinkHref } from './schemaExtensions'
 
 let cachedSchema: ReturnType<typeof getSchema> | undefined
@@ -71,8 +72,43 @@ function table(state: MarkdownSerializerState, node: PMNode, serializer: Markdow
   state.closeBlock(node)
 }
 
-/** A serializer; `exampleBlock` gives the (already escaped) Markdown quoted for an embedded example. */
-export function createMarkdownSerializer(exampleBlock: (node: PMNode) => string): MarkdownSerializer {
+/** Where a media blob is served from (the project's media path); absent: media become their label only. */
+export type MediaUrl = (hash: string) => string
+
+const MEDIA_LABEL = { image: 'Image', video: 'Video', audio: 'Audio' } as const
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/**
+ * A media node: `![alt](url)` for an image, a link for video and audio, the caption as an emphasised
+ * line below; an invalid node is a plain note, never a link.
+ */
+function media(state: MarkdownSerializerState, node: PMNode, mediaUrl: MediaUrl | undefined) {
+  const ref = readMediaAttrs(node.attrs)
+  if (!ref) {
+    state.write('*(media unavailable)*')
+    state.closeBlock(node)
+    return
+  }
+  const alt = escapeInline(oneLine(ref.alt ?? ''), false)
+  const label = ref.kind === 'image' ? alt : `${MEDIA_LABEL[ref.kind]}${alt ? `: ${alt}` : ''}`
+  if (!mediaUrl) state.write(`*${label || MEDIA_LABEL[ref.kind]}*`)
+  else state.write(`${ref.kind === 'image' ? '!' : ''}[${label}](${encodeHref(mediaUrl(ref.hash))})`)
+  const caption = escapeInline(oneLine(ref.caption ?? ''), false)
+  if (caption) {
+    state.ensureNewLine()
+    state.write(`*${caption}*`)
+  }
+  state.closeBlock(node)
+}
+
+/**
+ * A serializer; `exampleBlock` gives the (already escaped) Markdown quoted for an embedded example, `mediaUrl`
+ * the URL of a media blob.
+ */
+export function createMarkdownSerializer(
+  exampleBlock: (node: PMNode) => string,
+  mediaUrl?: MediaUrl,
+): MarkdownSerializer {
   const serializer: MarkdownSerializer = new MarkdownSerializer(
     {
       paragraph: base.paragraph!,
@@ -89,6 +125,7 @@ export function createMarkdownSerializer(exampleBlock: (node: PMNode) => string)
       },
       codeBlock,
       table: (state, node) => table(state, node, serializer),
+      [MEDIA_NODE]: (state, node) => media(state, node, mediaUrl),
       calibrationExample(state, node) {
         const body = exampleBlock(node)
         state.wrapBlock('> ', null, node, () => state.text(body, false))
@@ -143,7 +180,11 @@ export function normaliseInline(node: JSONContent): JSONContent {
 }
 
 /** A ProseMirror JSON document of the editor schema as Markdown (trimmed, one trailing newline). */
-export function documentToMarkdown(doc: JSONContent, exampleBlock: (node: PMNode) => string): string {
+export function documentToMarkdown(
+  doc: JSONContent,
+  exampleBlock: (node: PMNode) => string,
+  mediaUrl?: MediaUrl,
+): string {
   const node = PMNode.fromJSON(editorSchema(), normaliseInline(doc))
-  return `${createMarkdownSerializer(exampleBlock).serialize(node, { tightLists: true }).trim()}\n`
+  return `${createMarkdownSerializer(exampleBlock, mediaUrl).serialize(node, { tightLists: true }).trim()}\n`
 }

@@ -7,6 +7,7 @@ import { TableKit } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
 import { SECTION_ID_ATTR } from '../ydoc/layout'
 import { CalibrationExampleNode } from './calibrationExampleNode'
+import { MediaNode } from './mediaNode'
 
 const SAFE_LINK = /^(https?:|mailto:)/i
 
@@ -50,6 +51,7 @@ export function guidelineSchemaExtensions(): Extensions {
     }),
     TableKit.configure({ table: { resizable: false } }),
     CalibrationExampleNode,
+    MediaNode,
     SectionIdAttribute,
   ]
 }

@@ -30,7 +30,7 @@ const meta = {
 
 describe('content safety of server-rendered output', () => {
   it('the published guideline HTML keeps the text and the safe link, and nothing executable', () => {
-    const html = renderGuidelineHtml(guidelineJson(hostileDraft()), new Map())
+    const html = renderGuidelineHtml(guidelineJson(hostileDraft()), new Map(), 'p1')
     expectInert(html)
     expect(html).toContain('href="https://example.com/ok"')
     expect(html).toContain('&lt;img src=x onerror="window.__pwned=1"&gt;')

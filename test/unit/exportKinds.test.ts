@@ -283,10 +283,12 @@ describe('embedded examples of the new kinds in the guideline', () => {
     )
     const doc = { type: 'doc', content: [{ type: 'calibrationExample', attrs: { exampleId: 'agent' } }] }
     const examples = new Map([['agent', embedded]])
-    const html = inspectHtml(renderGuidelineHtml(doc, examples))
+    const html = inspectHtml(renderGuidelineHtml(doc, examples, 'p1'))
     expect(html.tags.get('img')).toBeUndefined()
-    expect(renderGuidelineHtml(doc, examples)).toContain('Step 1 · &lt;img src=x onerror=alert(1)&gt;*em*')
-    const markdown = inspectMarkdown(renderGuidelineMarkdown(doc, examples), true)
+    expect(renderGuidelineHtml(doc, examples, 'p1')).toContain(
+      'Step 1 · &lt;img src=x onerror=alert(1)&gt;*em*',
+    )
+    const markdown = inspectMarkdown(renderGuidelineMarkdown(doc, examples, 'p1'), true)
     expect(markdown.tags.get('img')).toBeUndefined()
     // One <em> per part label (five), none from the tool name's asterisks.
     expect(markdown.tags.get('em')).toBe(5)

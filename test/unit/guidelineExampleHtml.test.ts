@@ -27,18 +27,23 @@ const doc = {
 
 describe('embedded examples in the guideline HTML', () => {
   it('render a text with a Markdown form as Markdown (a numbered list stays a list)', () => {
-    const html = renderGuidelineHtml(doc, new Map([['e1', example({ 'steps.s1': '1. first\n2. second' })]]))
+    const html = renderGuidelineHtml(
+      doc,
+      new Map([['e1', example({ 'steps.s1': '1. first\n2. second' })]]),
+      'p1',
+    )
     expect(html).toContain('<ol>')
     expect(html).toContain('<li>first</li>')
   })
 
   it('render plain texts as paragraphs, and never pass raw HTML through', () => {
-    const plain = renderGuidelineHtml(doc, new Map([['e1', example()]]))
+    const plain = renderGuidelineHtml(doc, new Map([['e1', example()]]), 'p1')
     expect(plain).not.toContain('<ol>')
     expect(plain).toContain('first<br>second')
     const hostile = renderGuidelineHtml(
       doc,
       new Map([['e1', example({ 'steps.s1': '<script>alert(1)</script> <img src=x onerror=alert(1)>' })]]),
+      'p1',
     )
     expect(hostile).not.toMatch(/<script|<img/)
     expect(hostile).toContain('&lt;script&gt;')

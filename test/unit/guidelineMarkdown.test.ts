@@ -1,8 +1,8 @@
 /**
  * The guideline's Markdown (server/publish/guidelineMarkdown.ts) with hostile text in every node and mark:
  * rendered by markdown-it with raw HTML off and on, it yields exactly the elements the guideline has (no
- * script, image, extra link, heading, list or quote), only the attributes those elements carry, links only
- * to the guideline's own http(s)/mailto hrefs, and the same text as the published HTML. The seeded
+ * script, extra image, extra link, heading, list or quote), only the attributes those elements carry, links
+ * only to the guideline's own http(s)/mailto hrefs and media URLs, and the same text as the published HTML. The seeded
  * guideline round-trips to the same structure and text.
  */
 import type { JSONContent } from '@tiptap/core'
@@ -30,6 +30,8 @@ const text = (value: string, ...marks: string[]): JSONContent => ({
   text: value,
   marks: marks.map((type) => ({ type })),
 })
+const MEDIA_HASH = 'ab'.repeat(32)
+const MEDIA_URL = `/api/projects/p1/media/${MEDIA_HASH}`
 const para = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content })
 const item = (...content: JSONContent[]): JSONContent => ({ type: 'listItem', content })
 const link = (value: string, href: string, title: string | null = null): JSONContent => ({
@@ -95,6 +97,11 @@ function hostileBlocks(s: string, i: number): { blocks: JSONContent[]; example: 
       ],
     },
     { type: 'calibrationExample', attrs: { exampleId: example.id } },
+    {
+      type: 'media',
+      attrs: { hash: MEDIA_HASH, kind: 'image', mime: 'image/png', alt: s, caption: s, displayWidth: 50 },
+    },
+    { type: 'media', attrs: { hash: MEDIA_HASH, kind: 'video', mime: 'video/webm', alt: s, caption: s } },
   ]
   return { blocks, example }
 }
@@ -131,6 +138,9 @@ function expectedTags(doc: JSONContent): Map<string, number> {
       calibrationExample: ['blockquote', 'strong', 'em', 'em'],
     }
     for (const tag of NODE_TAGS[node.type ?? ''] ?? []) add(tag)
+    // An image is `![alt](url)`, video and audio a link; a caption is emphasised.
+    if (node.type === 'media') add(node.attrs?.kind === 'image' ? 'img' : 'a')
+    if (node.type === 'media' && node.attrs?.caption) add('em')
     if (node.type === 'heading') add(`h${node.attrs?.level}`)
     if (node.type === 'tableHeader' || node.type === 'tableCell') add(inHeaderRow ? 'th' : 'td')
     if (node.type === 'codeBlock') return
@@ -149,7 +159,7 @@ function expectOnlyTheGuidelinesElements(rendered: RenderedMarkdown, doc: JSONCo
     expect(n, `${label}: <${tag}> elements\n${rendered.html}`).toBe(expected.get(tag) ?? 0)
   }
   for (const [tag, n] of expected) expect(rendered.tags.get(tag) ?? 0, `${label}: <${tag}>`).toBe(n)
-  const allowed = new Set(['a[href]', 'a[title]', 'ol[start]', 'code[class]'])
+  const allowed = new Set(['a[href]', 'a[title]', 'ol[start]', 'code[class]', 'img[src]', 'img[alt]'])
   for (const attribute of rendered.attributes.keys())
     expect(allowed.has(attribute), `${label}: ${attribute}\n${rendered.html}`).toBe(true)
 }
@@ -158,8 +168,8 @@ describe('guideline Markdown with hostile content', () => {
   const built = HOSTILE_TEXTS.map(hostileBlocks)
   const doc: JSONContent = { type: 'doc', content: [...built.flatMap((b) => b.blocks), ...linkBlocks()] }
   const examples = new Map(built.map((b) => [b.example.id, b.example]))
-  const markdown = renderGuidelineMarkdown(doc, examples)
-  const htmlText = inspectHtml(renderGuidelineHtml(doc, examples)).text
+  const markdown = renderGuidelineMarkdown(doc, examples, 'p1')
+  const htmlText = inspectHtml(renderGuidelineHtml(doc, examples, 'p1')).text
 
   for (const rawHtml of [false, true]) {
     it(`renders to exactly the guideline's elements and text (markdown-it, HTML ${rawHtml ? 'on' : 'off'})`, () => {
@@ -171,12 +181,16 @@ describe('guideline Markdown with hostile content', () => {
 
   it('links only to the guideline’s safe hrefs, percent-encoded so nothing breaks out', () => {
     const rendered = inspectMarkdown(markdown, true)
-    const safe = new Set([...HOSTILE_SAFE_HREFS, 'https://cell.example/|)'].map((h) => h.trim()))
+    const safe = new Set([...HOSTILE_SAFE_HREFS, 'https://cell.example/|)', MEDIA_URL].map((h) => h.trim()))
     for (const href of rendered.hrefs) expect(safe, href).toContain(decodeURIComponent(href))
     expect(markdown).not.toContain('](https://ok.example/)<script>')
+    // One link per safe href and title, one per table cell link, one per video (media keep their own URL).
     expect(rendered.hrefs).toHaveLength(
-      HOSTILE_SAFE_HREFS.length * (HOSTILE_TITLES.length + 1) + HOSTILE_TEXTS.length,
+      HOSTILE_SAFE_HREFS.length * (HOSTILE_TITLES.length + 1) + 2 * HOSTILE_TEXTS.length,
     )
+    expect(rendered.hrefs.filter((href) => href === MEDIA_URL)).toHaveLength(HOSTILE_TEXTS.length)
+    const sources = [...rendered.html.matchAll(/<img src="([^"]*)"/g)].map((m) => m[1])
+    expect(sources).toEqual(HOSTILE_TEXTS.map(() => MEDIA_URL))
     const titles = [...inspectHtmlTitles(rendered.html)]
     expect(titles).toContain(HOSTILE_TITLES[0])
   })
@@ -206,7 +220,7 @@ describe('marks glued to words', () => {
         ],
       }
       for (const rawHtml of [false, true]) {
-        const rendered = inspectMarkdown(renderGuidelineMarkdown(doc, new Map()), rawHtml)
+        const rendered = inspectMarkdown(renderGuidelineMarkdown(doc, new Map(), 'p1'), rawHtml)
         const expected = expectedTags(doc)
         for (const [tag, n] of rendered.tags)
           if (tag !== 'p')
@@ -236,7 +250,7 @@ describe('guideline Markdown for honest content', () => {
     // Examples are covered above; the seed's live in the draft's examples map, not needed here.
     const json = guidelineJson(ydoc)
     const doc = { ...json, content: json.content?.filter((n) => n.type !== 'calibrationExample') }
-    const markdown = renderGuidelineMarkdown(doc, new Map())
+    const markdown = renderGuidelineMarkdown(doc, new Map(), 'p1')
     expect(markdown).toContain('# Medical QA — helpfulness & safety rating guideline\n')
     expect(markdown).toContain(
       '**Rate the answer the user received, not the answer you would have written.**',
@@ -246,6 +260,6 @@ describe('guideline Markdown for honest content', () => {
     expect(markdown).not.toMatch(/\\[^\\`*_~[\]<|&#>=+\-.)]/)
     const fromMarkdown = inspectMarkdown(markdown, false)
     expectOnlyTheGuidelinesElements(fromMarkdown, doc, 'seed')
-    expect(fromMarkdown.text).toBe(inspectHtml(renderGuidelineHtml(doc, new Map())).text)
+    expect(fromMarkdown.text).toBe(inspectHtml(renderGuidelineHtml(doc, new Map(), 'p1')).text)
   })
 })
