@@ -10,7 +10,7 @@ import { documentToMarkdown } from '../../shared/guideline/markdownSerializer'
 import { escapeInline, escapePlainText } from '../../shared/guideline/markdownText'
 import type { PublicExample } from '../../shared/schema/version'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
-import { contentParts } from './text'
+import { contentParts, mediaLists, mediaMarkdownLines } from './text'
 
 function exampleBlock(example: PublicExample | undefined): string {
   if (!example) return '**Example:** (missing)'
@@ -18,7 +18,10 @@ function exampleBlock(example: PublicExample | undefined): string {
   const parts = contentParts(example.content).map(
     ([label, text]) => `*${escapeInline(label, false)}*\n\n${escapePlainText(text)}`,
   )
-  return [`**Example${title ? `: ${title}` : ''}**`, ...parts].join('\n\n')
+  const media = mediaLists(example.content).map(
+    ({ label, items }) => `*${escapeInline(label, false)}*\n\n${mediaMarkdownLines(items).join('\n')}`,
+  )
+  return [`**Example${title ? `: ${title}` : ''}**`, ...parts, ...media].join('\n\n')
 }
 
 export function guidelineToMarkdown(doc: JSONContent, examples: Map<string, PublicExample>): string {

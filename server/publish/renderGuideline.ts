@@ -13,7 +13,7 @@ import type { PublicExample } from '../../shared/schema/version'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
 import { guidelineToMarkdown } from './guidelineMarkdown'
 import { sanitizeHtml } from './sanitizeHtml'
-import { contentPartsWithPaths, escapeHtml } from './text'
+import { contentPartsWithPaths, escapeHtml, mediaHtml, mediaLists } from './text'
 
 const paragraphs = (text: string) =>
   text
@@ -36,7 +36,14 @@ function exampleHtml(example: PublicExample | undefined): string {
     : ''
   return `<aside class="calibration-example" data-example-id="${escapeHtml(example.id)}">${badge}<h4>Example: ${escapeHtml(
     example.title,
-  )}</h4>${parts.map((part) => `<div class="calibration-example__part"><h5>${escapeHtml(part.label)}</h5>${body(part)}</div>`).join('')}</aside>`
+  )}</h4>${parts.map((part) => `<div class="calibration-example__part"><h5>${escapeHtml(part.label)}</h5>${body(part)}</div>`).join('')}${mediaLists(
+    example.content,
+  )
+    .map(
+      ({ label, items }) =>
+        `<div class="calibration-example__part"><h5>${escapeHtml(label)}</h5>${mediaHtml(items)}</div>`,
+    )
+    .join('')}</aside>`
 }
 
 export function renderGuidelineHtml(doc: JSONContent, examples: Map<string, PublicExample>): string {

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { mediaHtml, mediaLists, mediaMarkdownLines } from '../../server/publish/text'
 import { examplesWithMediaUrls } from '../../shared/content/mediaUrls'
 import { diffRubrics } from '../../shared/diff/rubricDiff'
 import { mediaHashesInDraft } from '../../shared/media/mediaRefs'
@@ -214,5 +215,45 @@ describe('media in versions and diffs', () => {
       ['example_part_added', 'Media · image', null, hash('c').slice(0, 12)],
       ['example_part_removed', 'Media · image', hash('a').slice(0, 12), null],
     ])
+  })
+})
+
+describe('media in exports', () => {
+  const [published] = examplesWithMediaUrls(
+    [
+      example({
+        kind: 'media',
+        prompt: 'p',
+        media: [
+          png('a', { alt: 'a ](javascript:alert(1)) <script>x</script>' }),
+          png('b', { kind: 'video', mime: 'video/webm', alt: 'clip' }),
+        ],
+      }),
+    ],
+    'p1',
+  )
+  const items = published!.content.kind === 'media' ? published!.content.media : []
+
+  it('writes images as escaped Markdown images and video as links to the media URL', () => {
+    const lines = mediaMarkdownLines(items)
+    expect(lines[0]).toBe(
+      `- ![a \\](javascript:alert(1)) \\<script>x\\</script>](</api/projects/p1/media/${hash('a')}>)`,
+    )
+    expect(lines[1]).toBe(`- [Video: clip](</api/projects/p1/media/${hash('b')}>)`)
+  })
+
+  it('writes escaped HTML with players, and never a URL that is not a media path', () => {
+    const html = mediaHtml(items)
+    expect(html).toContain(
+      `<img src="/api/projects/p1/media/${hash('a')}" alt="a ](javascript:alert(1)) &lt;script&gt;`,
+    )
+    expect(html).toContain(`<video src="/api/projects/p1/media/${hash('b')}" controls`)
+    expect(html).not.toContain('<script>')
+    const forged = mediaHtml([{ ...items[0]!, url: 'javascript:alert(1)' }])
+    expect(forged).not.toContain('javascript:alert(1)"')
+    expect(forged).not.toContain('<img')
+    expect(
+      mediaLists({ kind: 'media', prompt: '', media: [], mediaA: [], mediaB: [] }).map((l) => l.label),
+    ).toEqual(['Media A', 'Media B'])
   })
 })
