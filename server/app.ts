@@ -21,6 +21,7 @@ import { goldAuditExportRoutes } from './http/goldAuditExport'
 import { goldEditRoutes } from './http/goldEdits'
 import { goldExportRoutes } from './http/goldExport'
 import { inviteRoutes, projectInviteRoutes } from './http/invites'
+import { mediaRoutes } from './http/media'
 import { memberRoutes } from './http/members'
 import { projectRoutes } from './http/projects'
 import { readTokenRoutes } from './http/readTokenRoutes'
@@ -43,6 +44,7 @@ export interface AppDeps extends RouteDeps {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Every JSON body the API accepts is small; the largest is a calibration answer with its rationale. */
 const API_BODY_LIMIT_BYTES = 256 * 1024
+const MEDIA_UPLOAD_PATH = /^\/api\/projects\/[^/]+\/media$/
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
@@ -68,18 +70,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     await next()
   })
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: API_BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new ApiFailure(
-          413,
-          'body_too_large',
-          `request bodies are limited to ${API_BODY_LIMIT_BYTES / 1024} KiB`,
-        )
-      },
-    }),
+  const jsonBodyLimit = bodyLimit({
+    maxSize: API_BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new ApiFailure(
+        413,
+        'body_too_large',
+        `request bodies are limited to ${API_BODY_LIMIT_BYTES / 1024} KiB`,
+      )
+    },
+  })
+  // Media uploads are streamed with their own per-kind limits (http/media.ts), never buffered.
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && MEDIA_UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next),
   )
   app.use('/api/*', sessionMiddleware(deps.store, deps.auth))
 
@@ -101,6 +104,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', activityRoutes(deps))
   app.route('/api/projects', goldExportRoutes(deps))
   app.route('/api/projects', goldEditRoutes(deps))
+  app.route('/api/projects', mediaRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })

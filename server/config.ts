@@ -1,8 +1,23 @@
 /** Server configuration read once from the environment, with the defaults `npm start` uses. */
 import { resolve } from 'node:path'
+import { DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_MEDIA_LIMITS, type MediaKind } from '../shared/schema/media'
 import type { UpgradeLimitConfig } from './auth/rateLimit'
 import type { RefusalLogOptions } from './refusalLog'
 import type { SyncLimitConfig } from './sync/syncLimits'
+
+/** Where media blobs live, how big uploads may be, and how unreferenced blobs are collected. */
+export interface MediaConfig {
+  /** `fs`: files under DATA_DIR/blobs (the default); `sql`: chunked rows in the store's database. */
+  blobStore: 'fs' | 'sql'
+  /** Largest accepted upload per kind, in bytes (413 above). */
+  maxBytes: Readonly<Record<MediaKind, number>>
+  /** Largest image (width × height) the server decodes; larger dimensions are refused before decoding. */
+  maxImagePixels: number
+  /** A blob uploaded less than this long ago is never collected, referenced or not. */
+  gcGraceMs: number
+  /** How often garbage collection runs (0: never). */
+  gcIntervalMs: number
+}
 
 export interface Config {
   port: number
@@ -42,13 +57,14 @@ export interface Config {
   upgradeLimits: UpgradeLimitConfig
   /** How refusals are logged: one line per address and reason per interval, with a count. */
   refusalLog: Pick<RefusalLogOptions, 'intervalMs' | 'maxAddresses'>
+  media: MediaConfig
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < 0)
+  if (!Number.isSafeInteger(value) || value < 0)
     throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
   return value
 }
@@ -57,6 +73,37 @@ function intAtLeast(env: NodeJS.ProcessEnv, name: string, fallback: number, mini
   const value = intFromEnv(env, name, fallback)
   if (value < minimum) throw new Error(`${name} must be at least ${minimum}, got "${env[name]}"`)
   return value
+}
+
+const BLOB_STORES = ['fs', 'sql'] as const
+const HOUR_MS = 60 * 60 * 1000
+/** Shortest GC interval (a shorter one would rescan every document all the time). */
+const MIN_GC_INTERVAL_MS = 1000
+
+function blobStoreFromEnv(env: NodeJS.ProcessEnv): MediaConfig['blobStore'] {
+  const raw = env.BLOB_STORE || 'fs'
+  const store = BLOB_STORES.find((s) => s === raw)
+  if (!store) throw new Error(`BLOB_STORE must be one of ${BLOB_STORES.join(', ')}, got "${raw}"`)
+  return store
+}
+
+export function loadMediaConfig(env: NodeJS.ProcessEnv): MediaConfig {
+  const gcIntervalMs = intFromEnv(env, 'MEDIA_GC_INTERVAL_MS', HOUR_MS)
+  if (gcIntervalMs !== 0 && gcIntervalMs < MIN_GC_INTERVAL_MS)
+    throw new Error(
+      `MEDIA_GC_INTERVAL_MS must be 0 (off) or at least ${MIN_GC_INTERVAL_MS}, got "${env.MEDIA_GC_INTERVAL_MS}"`,
+    )
+  return {
+    blobStore: blobStoreFromEnv(env),
+    maxBytes: {
+      image: intAtLeast(env, 'MAX_IMAGE_BYTES', DEFAULT_MEDIA_LIMITS.image, 1),
+      video: intAtLeast(env, 'MAX_VIDEO_BYTES', DEFAULT_MEDIA_LIMITS.video, 1),
+      audio: intAtLeast(env, 'MAX_AUDIO_BYTES', DEFAULT_MEDIA_LIMITS.audio, 1),
+    },
+    maxImagePixels: intAtLeast(env, 'MAX_IMAGE_PIXELS', DEFAULT_MAX_IMAGE_PIXELS, 1),
+    gcGraceMs: intFromEnv(env, 'MEDIA_GC_GRACE_MS', 24 * HOUR_MS),
+    gcIntervalMs,
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -97,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intervalMs: intAtLeast(env, 'REFUSAL_LOG_INTERVAL_MS', 60_000, 100),
       maxAddresses: intFromEnv(env, 'REFUSAL_LOG_MAX_ADDRESSES', 100),
     },
+    media: loadMediaConfig(env),
   }
 }

@@ -17,6 +17,9 @@ import type { ClusterEvents, ControlMessage, Fanout } from './cluster/fanout'
 import { openRedisFanout } from './cluster/redisFanout'
 import type { Config } from './config'
 import { log } from './log'
+import type { BlobStore } from './media/blobStore'
+import { openFsBlobStore } from './media/fsBlobStore'
+import { removeStaleUploads } from './media/ingest'
 import { RefusalLog } from './refusalLog'
 import { seedExampleProjectIfEmpty } from './seed/exampleProject'
 import { openPostgresStore } from './storage/postgres'
@@ -30,6 +33,7 @@ export interface RunningServer {
   url: string
   dataDir: string
   store: Store
+  blobs: BlobStore
   registry: RoomRegistry
   /** The link to the other instances (null when running alone). */
   fanout: Fanout | null
@@ -49,6 +53,11 @@ async function openStore(config: Config): Promise<Store> {
   return openPostgresStore(config.databaseUrl)
 }
 
+function openBlobStore(config: Config): BlobStore {
+  if (config.media.blobStore === 'sql') throw new Error('BLOB_STORE=sql is not available yet')
+  return openFsBlobStore(config.dataDir)
+}
+
 async function openFanout(config: Config, events: ClusterEvents): Promise<Fanout | null> {
   if (!config.redisUrl) return null
   if (!config.databaseUrl)
@@ -66,6 +75,13 @@ async function openFanout(config: Config, events: ClusterEvents): Promise<Fanout
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const store = await openStore(config)
+  let blobs: BlobStore
+  try {
+    blobs = openBlobStore(config)
+  } catch (error) {
+    await store.close()
+    throw error
+  }
   // Messages from other instances are applied once the registry exists (it is created just below).
   let registry: RoomRegistry | null = null
   /** A member's role changed or they left: every socket of theirs on the project's documents follows. */
@@ -91,9 +107,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
       reconnected: () => registry?.catchUpAfterOutage(),
     })
   } catch (error) {
+    await blobs.close()
     await store.close()
     throw error
   }
+  // Uploads cut off by a crash of an earlier run (a live one is written to within the hour).
+  const staleUploads = await removeStaleUploads(join(config.dataDir, 'uploads'), 60 * 60 * 1000)
+  if (staleUploads > 0) log.info('removed abandoned upload files', { count: staleUploads })
   if (config.seedExample) {
     const seeded = await seedExampleProjectIfEmpty(store, newId)
     if (seeded) log.info('seeded the example project', { id: seeded.id, name: seeded.name })
@@ -124,6 +144,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   ]
   const app = createApp({
     store,
+    blobs,
+    media: config.media,
+    uploadDir: join(config.dataDir, 'uploads'),
     registry: rooms,
     clientDir: config.clientDir,
     maxMessageBytes: config.maxMessageBytes,
@@ -192,9 +215,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
         'closeAllConnections' in server && server.closeAllConnections()
       })
       refusals.close()
+      await blobs.close()
       await store.close()
     })()
     return stopping
   }
-  return { port, url, dataDir: config.dataDir, store, registry: rooms, fanout, app, setupUrl, stop }
+  return { port, url, dataDir: config.dataDir, store, blobs, registry: rooms, fanout, app, setupUrl, stop }
 }

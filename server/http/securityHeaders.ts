@@ -12,7 +12,9 @@ export function securityHeaders(https: boolean) {
       scriptSrc: ["'self'"],
       // React and TipTap set style attributes; no stylesheet is inline-injected by scripts we do not ship.
       styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'https:'],
+      // blob: for previews of media being uploaded (object URLs); media itself is served from 'self'.
+      imgSrc: ["'self'", 'data:', 'https:', 'blob:'],
+      mediaSrc: ["'self'", 'blob:'],
       connectSrc: ["'self'", 'ws:', 'wss:'],
       fontSrc: ["'self'"],
       objectSrc: ["'none'"],

@@ -221,6 +221,23 @@ export const MIGRATIONS: readonly Migration[] = [
                CREATE TRIGGER gold_edits_no_truncate BEFORE TRUNCATE ON gold_edits
                FOR EACH STATEMENT EXECUTE FUNCTION gold_edits_guard();`,
   },
+  // The media catalogue: one row per project and uploaded blob (the bytes are in the blob store), written
+  // after the blob is durable. created_at is the latest upload (garbage collection's grace period).
+  `CREATE TABLE media (
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     hash TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('image', 'video', 'audio')),
+     mime TEXT NOT NULL,
+     bytes INTEGER NOT NULL,
+     width INTEGER,
+     height INTEGER,
+     name TEXT NOT NULL,
+     uploaded_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (project_id, hash)
+   );
+   CREATE INDEX media_hash ON media (hash);
+   CREATE INDEX media_created ON media (created_at);`,
 ]
 
 /** The migration's SQL for a dialect. */

@@ -8,6 +8,7 @@
  */
 import type { Role } from '../../shared/auth/permissions'
 import type { AttemptResult, CriterionAnswer } from '../../shared/schema/calibration'
+import type { MediaKind } from '../../shared/schema/media'
 
 export interface StoredUpdate {
   seq: number
@@ -446,12 +447,47 @@ export interface GoldEditStore {
   listGoldEdits(projectId: string, options: { exampleId?: string; limit: number }): Promise<GoldEditRecord[]>
 }
 
+/** One upload of a blob to a project (the media catalogue); the bytes themselves are in the BlobStore. */
+export interface MediaRecord {
+  projectId: string
+  hash: string
+  kind: MediaKind
+  mime: string
+  bytes: number
+  width: number | null
+  height: number | null
+  /** The file's name on the first uploader's device (shown, never trusted). */
+  name: string
+  uploadedBy: string
+  /** When the blob was last uploaded to the project: a repeat upload refreshes it (and GC's grace period). */
+  createdAt: string
+}
+
+export type NewMedia = Omit<MediaRecord, 'createdAt'>
+
+export interface MediaStore {
+  /**
+   * Records an upload once its blob is durable. Idempotent per project and hash: a repeat keeps the first
+   * row's details and moves `createdAt` to now, so a blob uploaded again is not collected under the uploader.
+   */
+  recordMediaUpload(media: NewMedia): Promise<MediaRecord>
+  getMedia(projectId: string, hash: string): Promise<MediaRecord | null>
+  /** Every hash some project uploaded at or after `since` (ISO time), each once. */
+  mediaHashesUploadedSince(since: string): Promise<string[]>
+  /**
+   * Deletes every project's rows of `hash` uploaded before `before` (ISO time), in one transaction, and says
+   * how many it deleted and how many (newer) rows remain.
+   */
+  deleteMediaRows(hash: string, before: string): Promise<{ deleted: number; remaining: number }>
+}
+
 export interface Store
   extends DocStore,
     ProjectStore,
     AccountStore,
     VersionStore,
     CalibrationStore,
-    GoldEditStore {
+    GoldEditStore,
+    MediaStore {
   close(): Promise<void>
 }

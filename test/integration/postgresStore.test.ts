@@ -6,6 +6,7 @@ import pg from 'pg'
 import { afterAll, expect, it } from 'vitest'
 import { openPostgresStore } from '../../server/storage/postgres'
 import { dropSchemas, freshSchema, TEST_DATABASE_URL } from '../helpers/postgres'
+import { mediaCatalogueSuite } from './mediaCatalogueContract'
 import { storeContractSuite } from './storeContract'
 
 afterAll(() => dropSchemas())
@@ -31,6 +32,7 @@ async function fresh() {
 }
 
 storeContractSuite('PostgreSQL', { fresh })
+mediaCatalogueSuite('PostgreSQL', { fresh })
 
 it('refuses to TRUNCATE the audit log', async () => {
   const { store, raw } = await fresh()

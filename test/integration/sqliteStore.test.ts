@@ -4,11 +4,12 @@ import Database from 'better-sqlite3'
 import { afterAll } from 'vitest'
 import { openSqliteStore } from '../../server/storage/sqlite'
 import { removeTempDirs, tempDataDir } from '../helpers/server'
-import { storeContractSuite } from './storeContract'
+import { mediaCatalogueSuite } from './mediaCatalogueContract'
+import { type StoreFactory, storeContractSuite } from './storeContract'
 
 afterAll(() => removeTempDirs())
 
-storeContractSuite('SQLite', {
+const factory: StoreFactory = {
   async fresh() {
     const file = join(tempDataDir(), 'store.sqlite')
     return {
@@ -24,4 +25,7 @@ storeContractSuite('SQLite', {
       },
     }
   },
-})
+}
+
+storeContractSuite('SQLite', factory)
+mediaCatalogueSuite('SQLite', factory)

@@ -8,6 +8,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/app'
 import { hashToken, newId } from '../../server/auth/tokens'
+import { loadMediaConfig } from '../../server/config'
+import { openFsBlobStore } from '../../server/media/fsBlobStore'
 import { openSqliteStore } from '../../server/storage/sqlite'
 import type { Store } from '../../server/storage/store'
 import { RoomRegistry } from '../../server/sync/roomRegistry'
@@ -30,6 +32,9 @@ beforeAll(async () => {
   })
   app = createApp({
     store,
+    blobs: openFsBlobStore(dir),
+    media: loadMediaConfig({}),
+    uploadDir: join(dir, 'uploads'),
     registry,
     clientDir: null,
     maxMessageBytes: 1 << 20,

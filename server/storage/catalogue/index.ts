@@ -1,7 +1,7 @@
 /**
  * The whole Store, written once over a driver's `Db`: each area's statements and queries live in one file
  * here (docs, projects, accounts, versions,
- * calibration, gold edits).
+ * calibration, gold edits, media).
  */
 import type { Db } from '../sql'
 import type { Store } from '../store'
@@ -9,6 +9,7 @@ import { accountStore } from './accounts'
 import { calibrationStore } from './calibration'
 import { docStore } from './docs'
 import { goldEditStore } from './goldEdits'
+import { mediaStore } from './media'
 import { projectStore } from './projects'
 import { versionStore } from './versions'
 
@@ -20,6 +21,7 @@ export function storeOver(db: Db): Store {
     ...versionStore(db),
     ...calibrationStore(db),
     ...goldEditStore(db),
+    ...mediaStore(db),
     close: () => db.close(),
   }
 }
