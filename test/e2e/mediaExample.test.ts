@@ -1,0 +1,84 @@
+/**
+ * Media examples in real Chromium (a smoke run, with screenshots to look at): a project from the
+ * image-generation template shows its images in the example blocks; the lead adds a PNG to an example with
+ * the file picker (it appears with its alt text field), a fake PNG is refused with the server's message; after
+ * publishing, the annotator's quiz shows the item's image loaded from the server.
+ */
+import sharp from 'sharp'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { apiJson, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
+import { screenshot } from '../helpers/browser'
+import { type ChildServer, spawnServer } from '../helpers/server'
+import { browserSuite, SERVER_ENV } from './browserSuite'
+import { waitForStatus } from './editorPage'
+
+const suite = browserSuite()
+let server: ChildServer
+let owner: TestUser
+
+beforeAll(async () => {
+  server = await spawnServer({ env: SERVER_ENV })
+  owner = await setupOwner(server)
+})
+
+/** Whether every <img> inside `selector` has loaded real pixels. */
+const imagesLoaded = (selector: string) =>
+  `[...document.querySelectorAll(${JSON.stringify(`${selector} img`)})].every((img) => img.complete && img.naturalWidth > 0)`
+
+describe('media examples in the browser', () => {
+  it('adds an image to an example, refuses a fake one, and shows the image in the quiz', async () => {
+    const project = await apiJson<{ id: string }>(server.url, '/api/projects', {
+      user: owner,
+      body: { name: 'Images', templateId: 'image-generation' },
+    })
+    const annotator = await inviteUser(server.url, owner, project.id, 'annotator', 'Ann')
+    const lead = await suite.newUser(server.url, owner)
+    const { page } = lead
+    await page.goto(`${server.url}/projects/${project.id}`)
+    await waitForStatus(page, 'saved')
+    const hand = page.locator('[data-testid="media-editor"]').nth(1)
+    await hand.scrollIntoViewIfNeeded()
+    await expect.poll(() => page.evaluate(imagesLoaded('[data-testid="media-editor"]'))).toBe(true)
+    await screenshot(page, 'exmedia-editor-template')
+
+    const png = await sharp({
+      create: { width: 320, height: 200, channels: 3, background: { r: 250, g: 180, b: 40 } },
+    })
+      .png()
+      .toBuffer()
+    await hand
+      .getByTestId('media-file-media')
+      .setInputFiles({ name: 'variant.png', mimeType: 'image/png', buffer: png })
+    await expect.poll(() => hand.getByTestId('media-item').count()).toBe(2)
+    await hand.getByTestId('media-alt').nth(1).fill('A second attempt at the hand')
+    await hand.getByTestId('media-file-media').setInputFiles({
+      name: 'fake.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('<!doctype html><script>alert(1)</script>'),
+    })
+    const error = hand.getByTestId('media-error')
+    await error.waitFor()
+    expect(await error.textContent()).toMatch(/fake\.png/)
+    expect(await hand.getByTestId('media-item').count()).toBe(2)
+    await expect.poll(() => page.evaluate(imagesLoaded('[data-testid="media-editor"]'))).toBe(true)
+    await hand.scrollIntoViewIfNeeded()
+    await screenshot(page, 'exmedia-editor-added')
+    console.log('refusal shown:', await error.textContent())
+    await waitForStatus(page, 'saved')
+
+    const published = await apiJson<{ version: string }>(server.url, `/api/projects/${project.id}/versions`, {
+      user: owner,
+      body: { bump: 'major', changelog: 'Images' },
+    })
+    expect(published.version).toBe('1.0.0')
+
+    const ann = await suite.newUser(server.url, annotator)
+    await ann.page.goto(`${server.url}/projects/${project.id}`)
+    await ann.page.getByTestId('take-calibration').click()
+    await ann.page.getByTestId('start-attempt').click()
+    await ann.page.getByTestId('runner').waitFor()
+    await ann.page.getByTestId('media-gallery').first().waitFor()
+    await expect.poll(() => ann.page.evaluate(imagesLoaded('[data-testid="runner"]'))).toBe(true)
+    await screenshot(ann.page, 'exmedia-quiz', { fullPage: true })
+  })
+})
