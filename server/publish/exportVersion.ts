@@ -134,7 +134,8 @@ const PRINT_CSS = `
   .calibration-example { border: 1px solid #bbb; border-radius: 4px; padding: .5rem 1rem; margin: 1rem 0; break-inside: avoid; }
   .criterion, .example { break-inside: avoid; margin-bottom: 1rem; }
   table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: .25rem .5rem; vertical-align: top; }
-  .example-media { display: flex; flex-wrap: wrap; gap: .5rem; } .example-media__item { margin: 0; max-width: 100%; }
+  .example-media { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-start; }
+  .example-media__item { margin: 0; max-width: calc(50% - .25rem); } .example-media__item figcaption { font-size: 9pt; color: #444; }
   .example-media img, .example-media video { max-width: 100%; height: auto; max-height: 18rem; }
   .gold { background: #f5f5dc; padding: .25rem .5rem; }
   @media print { body { margin: 0; max-width: none; } a { color: inherit; } }

@@ -80,5 +80,47 @@ describe('media examples in the browser', () => {
     await ann.page.getByTestId('media-gallery').first().waitFor()
     await expect.poll(() => ann.page.evaluate(imagesLoaded('[data-testid="runner"]'))).toBe(true)
     await screenshot(ann.page, 'exmedia-quiz', { fullPage: true })
+
+    // Answer both items (the values do not matter here), submit, and see the item's media in the feedback.
+    for (let item = 1; item <= 2; item++) {
+      const runner = ann.page.getByTestId('runner')
+      await runner.locator('[data-criterion-id="ig-adherence"]').getByTestId('choice-2').click()
+      const anatomy = runner.locator('[data-criterion-id="ig-anatomy"]')
+      await anatomy.getByTestId('choice-false').click()
+      await anatomy.getByTestId('rationale').fill('Look at the fingers and the letters.')
+      await runner
+        .locator('[data-criterion-id="ig-text"]')
+        .getByTestId('label-select')
+        .selectOption('no text asked')
+      await ann.page.getByTestId(item < 2 ? 'next-example' : 'go-review').click()
+    }
+    await ann.page.getByTestId('review').waitFor()
+    await ann.page.getByTestId('answers-save-status').and(ann.page.locator('[data-status="saved"]')).waitFor()
+    await ann.page.getByTestId('submit-attempt').click()
+    await ann.page.getByTestId('feedback').waitFor()
+    for (const details of await ann.page.locator('.feedback-example__item').all())
+      await details.locator('summary').click()
+    await expect.poll(() => ann.page.evaluate(imagesLoaded('[data-testid="feedback"]'))).toBe(true)
+    expect(
+      await ann.page.locator('[data-testid="feedback"] [data-testid="media-gallery-item"]').count(),
+    ).toBe(3)
+    await screenshot(ann.page, 'exmedia-feedback', { fullPage: true })
+
+    // The lead: media A/B side by side once "Compare media A and B" is on (then switched off again).
+    await hand.getByTestId('media-pairwise').check()
+    await hand.getByTestId('media-list-mediaA').waitFor()
+    await hand.scrollIntoViewIfNeeded()
+    await screenshot(page, 'exmedia-editor-pairwise')
+    await hand.getByTestId('media-pairwise').uncheck()
+
+    await page.goto(`${server.url}/projects/${project.id}/versions/1.0.0`)
+    await page.getByTestId('version-examples').waitFor()
+    await page.getByTestId('version-examples').scrollIntoViewIfNeeded()
+    await expect.poll(() => page.evaluate(imagesLoaded('[data-testid="version-examples"]'))).toBe(true)
+    await screenshot(page, 'exmedia-version-examples', { fullPage: true })
+    await page.goto(`${server.url}/api/projects/${project.id}/versions/1.0.0/print`)
+    await expect.poll(() => page.evaluate(imagesLoaded('.example'))).toBe(true)
+    expect(await page.locator('.example img').count()).toBe(4)
+    await screenshot(page, 'exmedia-print', { fullPage: true })
   })
 })
