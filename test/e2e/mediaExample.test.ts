@@ -1,8 +1,9 @@
 /**
  * Media examples in real Chromium (a smoke run, with screenshots to look at): a project from the
- * image-generation template shows its images in the example blocks; the lead adds a PNG to an example with
- * the file picker (it appears with its alt text field), a fake PNG is refused with the server's message; after
- * publishing, the annotator's quiz shows the item's image loaded from the server.
+ * image-generation template shows its images in the example blocks; the lead adds a PNG with the file picker
+ * (it appears with its alt text field) and by dropping, a fake PNG is refused with the server's message;
+ * after publishing, the annotator's quiz and feedback show the items' images loaded from the server, and the
+ * version page and printable page show them too.
  */
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -64,6 +65,20 @@ describe('media examples in the browser', () => {
     await hand.scrollIntoViewIfNeeded()
     await screenshot(page, 'exmedia-editor-added')
     console.log('refusal shown:', await error.textContent())
+
+    // Dropping a file on a media list uploads it too (the example block keeps the drop from the guideline).
+    const ball = page.locator('[data-testid="media-editor"]').first()
+    await ball.getByTestId('media-list-media').evaluate((list, base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+      const data = new DataTransfer()
+      data.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }))
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        list.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }))
+    }, png.toString('base64'))
+    await expect.poll(() => ball.getByTestId('media-item').count()).toBe(2)
+    expect(
+      await page.evaluate(() => document.querySelector('.ProseMirror')?.textContent?.includes('dropped.png')),
+    ).toBe(false)
     await waitForStatus(page, 'saved')
 
     const published = await apiJson<{ version: string }>(server.url, `/api/projects/${project.id}/versions`, {
@@ -120,7 +135,7 @@ describe('media examples in the browser', () => {
     await screenshot(page, 'exmedia-version-examples', { fullPage: true })
     await page.goto(`${server.url}/api/projects/${project.id}/versions/1.0.0/print`)
     await expect.poll(() => page.evaluate(imagesLoaded('.example'))).toBe(true)
-    expect(await page.locator('.example img').count()).toBe(4)
+    expect(await page.locator('.example img').count()).toBe(5)
     await screenshot(page, 'exmedia-print', { fullPage: true })
   })
 })
