@@ -1,9 +1,9 @@
 /**
  * Media examples in real Chromium (a smoke run, with screenshots to look at): a project from the
  * image-generation template shows its images in the example blocks; the lead adds a PNG with the file picker
- * (it appears with its alt text field) and by dropping, a fake PNG is refused with the server's message;
- * after publishing, the annotator's quiz and feedback show the items' images loaded from the server, and the
- * version page and printable page show them too.
+ * (it appears with its alt text field) and by dropping; a slow upload shows progress and is cancelled; a fake
+ * PNG is refused with the server's message. After publishing, the annotator's quiz and feedback show the
+ * items' images loaded from the server, and the version page and the printable page show them too.
  */
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -65,6 +65,36 @@ describe('media examples in the browser', () => {
     await hand.scrollIntoViewIfNeeded()
     await screenshot(page, 'exmedia-editor-added')
     console.log('refusal shown:', await error.textContent())
+
+    // A slow upload shows its progress and can be cancelled: nothing is added and no error is shown.
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 64 * 1024,
+    })
+    await hand.getByTestId('media-file-media').setInputFiles({
+      name: 'slow.webm',
+      mimeType: 'video/webm',
+      buffer: Buffer.alloc(2 * 1024 * 1024, 7),
+    })
+    const slow = hand.getByTestId('media-upload')
+    await slow.waitFor()
+    await expect.poll(() => slow.locator('progress').getAttribute('value'), { timeout: 10_000 }).not.toBe('0')
+    await slow.scrollIntoViewIfNeeded()
+    await screenshot(page, 'exmedia-editor-uploading')
+    await slow.getByRole('button', { name: 'Cancel' }).click()
+    await slow.waitFor({ state: 'detached' })
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    })
+    expect(await hand.getByTestId('media-item').count()).toBe(2)
+    expect(await hand.getByTestId('media-error').count()).toBe(1)
 
     // Dropping a file on a media list uploads it too (the example block keeps the drop from the guideline).
     const ball = page.locator('[data-testid="media-editor"]').first()
