@@ -35,15 +35,18 @@ export async function seedTemplateMedia(
   uploadedBy: string,
   template: TemplateJson,
 ): Promise<void> {
-  const media = templateMedia(template)
-  if (media.size === 0) return
-  await mkdir(uploadDir, { recursive: true })
-  for (const [hash, item] of media) {
+  // Every image is found and checked before any is stored.
+  const media = [...templateMedia(template)].map(([hash, item]) => {
     const bundled = TEMPLATE_MEDIA_BYTES[hash]
     if (!bundled) throw new Error(`template ${template.id} references media ${hash} it does not bundle`)
     const bytes = Buffer.from(bundled.base64, 'base64')
     if (createHash('sha256').update(bytes).digest('hex') !== hash)
       throw new Error(`template media ${bundled.name} does not hash to ${hash}`)
+    return { hash, item, bytes, name: bundled.name }
+  })
+  if (media.length === 0) return
+  await mkdir(uploadDir, { recursive: true })
+  for (const { hash, item, bytes, name } of media) {
     const temp = join(uploadDir, `template-${randomBytes(8).toString('hex')}.tmp`)
     try {
       await writeFile(temp, bytes)
@@ -59,7 +62,7 @@ export async function seedTemplateMedia(
       bytes: bytes.length,
       width: item.width ?? null,
       height: item.height ?? null,
-      name: bundled.name,
+      name,
       uploadedBy,
     })
   }
