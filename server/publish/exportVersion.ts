@@ -13,9 +13,9 @@ import {
   contentPartsWithPaths,
   escapeHtml,
   escapeMarkdown,
-  mediaHtml,
-  mediaLists,
-  mediaMarkdownLines,
+  exampleMediaHtml,
+  exampleMediaLists,
+  exampleMediaMarkdown,
 } from './text'
 
 const esc = escapeHtml
@@ -111,8 +111,8 @@ export function versionMarkdown(v: VersionJson): string {
       const markdown = e.content.markdown?.[path]
       out.push(`**${md(label)}**`, '', markdown ? markdown.trim() : md(text), '')
     }
-    for (const { label, items } of mediaLists(e.content))
-      out.push(`**${md(label)}**`, '', ...mediaMarkdownLines(items), '')
+    for (const { label, items } of exampleMediaLists(e.content))
+      out.push(`**${md(label)}**`, '', ...exampleMediaMarkdown(items), '')
     if (hasGold(e)) {
       out.push('**Gold**', '')
       for (const line of goldLines(v.rubric, e)) {
@@ -162,8 +162,8 @@ export function versionPrintPage(v: VersionJson): string {
             )
             .join('')}</ul><p><strong>Rationale:</strong> ${esc(e.rationale)}</p></div>`
         : ''
-      const media = mediaLists(e.content)
-        .map(({ label, items }) => `<h4>${esc(label)}</h4>${mediaHtml(items)}`)
+      const media = exampleMediaLists(e.content)
+        .map(({ label, items }) => `<h4>${esc(label)}</h4>${exampleMediaHtml(items)}`)
         .join('')
       return `<section class="example"><h3>${esc(e.title)} <small>(${e.difficulty})</small></h3>${media}${gold}</section>`
     })

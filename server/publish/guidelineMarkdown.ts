@@ -10,7 +10,7 @@ import { documentToMarkdown } from '../../shared/guideline/markdownSerializer'
 import { escapeInline, escapePlainText } from '../../shared/guideline/markdownText'
 import type { PublicExample } from '../../shared/schema/version'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
-import { contentParts, mediaLists, mediaMarkdownLines } from './text'
+import { contentParts, exampleMediaLists, exampleMediaMarkdown } from './text'
 
 function exampleBlock(example: PublicExample | undefined): string {
   if (!example) return '**Example:** (missing)'
@@ -18,8 +18,8 @@ function exampleBlock(example: PublicExample | undefined): string {
   const parts = contentParts(example.content).map(
     ([label, text]) => `*${escapeInline(label, false)}*\n\n${escapePlainText(text)}`,
   )
-  const media = mediaLists(example.content).map(
-    ({ label, items }) => `*${escapeInline(label, false)}*\n\n${mediaMarkdownLines(items).join('\n')}`,
+  const media = exampleMediaLists(example.content).map(
+    ({ label, items }) => `*${escapeInline(label, false)}*\n\n${exampleMediaMarkdown(items).join('\n')}`,
   )
   return [`**Example${title ? `: ${title}` : ''}**`, ...parts, ...media].join('\n\n')
 }

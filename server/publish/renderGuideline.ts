@@ -13,7 +13,7 @@ import type { PublicExample } from '../../shared/schema/version'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
 import { guidelineToMarkdown } from './guidelineMarkdown'
 import { sanitizeHtml } from './sanitizeHtml'
-import { contentPartsWithPaths, escapeHtml, mediaHtml, mediaLists } from './text'
+import { contentPartsWithPaths, escapeHtml, exampleMediaHtml, exampleMediaLists } from './text'
 
 const paragraphs = (text: string) =>
   text
@@ -36,12 +36,12 @@ function exampleHtml(example: PublicExample | undefined): string {
     : ''
   return `<aside class="calibration-example" data-example-id="${escapeHtml(example.id)}">${badge}<h4>Example: ${escapeHtml(
     example.title,
-  )}</h4>${parts.map((part) => `<div class="calibration-example__part"><h5>${escapeHtml(part.label)}</h5>${body(part)}</div>`).join('')}${mediaLists(
+  )}</h4>${parts.map((part) => `<div class="calibration-example__part"><h5>${escapeHtml(part.label)}</h5>${body(part)}</div>`).join('')}${exampleMediaLists(
     example.content,
   )
     .map(
       ({ label, items }) =>
-        `<div class="calibration-example__part"><h5>${escapeHtml(label)}</h5>${mediaHtml(items)}</div>`,
+        `<div class="calibration-example__part"><h5>${escapeHtml(label)}</h5>${exampleMediaHtml(items)}</div>`,
     )
     .join('')}</aside>`
 }

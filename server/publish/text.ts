@@ -64,7 +64,7 @@ const MEDIA_URL = /^\/api\/projects\/[A-Za-z0-9%._~-]+\/media\/[0-9a-f]{64}$/
 const mediaUrl = (item: ExampleMedia) => (item.url && MEDIA_URL.test(item.url) ? item.url : null)
 
 /** The media lists of media content with their labels (the input list is left out when empty). */
-export function mediaLists(content: ExampleContent): { label: string; items: ExampleMedia[] }[] {
+export function exampleMediaLists(content: ExampleContent): { label: string; items: ExampleMedia[] }[] {
   if (content.kind !== 'media') return []
   const pairwise = content.mediaA !== undefined && content.mediaB !== undefined
   return [
@@ -83,7 +83,7 @@ export function mediaLists(content: ExampleContent): { label: string; items: Exa
 const KIND_NAMES = { image: 'Image', video: 'Video', audio: 'Audio' } as const
 
 /** Markdown lines for media items: images as `![alt](url)`, video and audio as links (a text without a URL). */
-export function mediaMarkdownLines(items: ExampleMedia[]): string[] {
+export function exampleMediaMarkdown(items: ExampleMedia[]): string[] {
   return items.map((item) => {
     const alt = escapeInline((item.alt ?? '').replace(/\s+/g, ' ').trim(), false)
     const url = mediaUrl(item)
@@ -95,7 +95,7 @@ export function mediaMarkdownLines(items: ExampleMedia[]): string[] {
 }
 
 /** HTML for media items: images, and native players for video and audio; every value escaped. */
-export function mediaHtml(items: ExampleMedia[]): string {
+export function exampleMediaHtml(items: ExampleMedia[]): string {
   const figures = items.map((item) => {
     const url = mediaUrl(item)
     const alt = escapeHtml(item.alt ?? '')

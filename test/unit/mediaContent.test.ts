@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { mediaHtml, mediaLists, mediaMarkdownLines } from '../../server/publish/text'
+import { exampleMediaHtml, exampleMediaLists, exampleMediaMarkdown } from '../../server/publish/text'
 import { examplesWithMediaUrls } from '../../shared/content/mediaUrls'
 import { diffRubrics } from '../../shared/diff/rubricDiff'
 import { mediaHashesInDraft } from '../../shared/media/mediaRefs'
@@ -235,7 +235,7 @@ describe('media in exports', () => {
   const items = published!.content.kind === 'media' ? published!.content.media : []
 
   it('writes images as escaped Markdown images and video as links to the media URL', () => {
-    const lines = mediaMarkdownLines(items)
+    const lines = exampleMediaMarkdown(items)
     expect(lines[0]).toBe(
       `- ![a \\](javascript:alert(1)) \\<script>x\\</script>](</api/projects/p1/media/${hash('a')}>)`,
     )
@@ -243,17 +243,17 @@ describe('media in exports', () => {
   })
 
   it('writes escaped HTML with players, and never a URL that is not a media path', () => {
-    const html = mediaHtml(items)
+    const html = exampleMediaHtml(items)
     expect(html).toContain(
       `<img src="/api/projects/p1/media/${hash('a')}" alt="a ](javascript:alert(1)) &lt;script&gt;`,
     )
     expect(html).toContain(`<video src="/api/projects/p1/media/${hash('b')}" controls`)
     expect(html).not.toContain('<script>')
-    const forged = mediaHtml([{ ...items[0]!, url: 'javascript:alert(1)' }])
+    const forged = exampleMediaHtml([{ ...items[0]!, url: 'javascript:alert(1)' }])
     expect(forged).not.toContain('javascript:alert(1)"')
     expect(forged).not.toContain('<img')
     expect(
-      mediaLists({ kind: 'media', prompt: '', media: [], mediaA: [], mediaB: [] }).map((l) => l.label),
+      exampleMediaLists({ kind: 'media', prompt: '', media: [], mediaA: [], mediaB: [] }).map((l) => l.label),
     ).toEqual(['Media A', 'Media B'])
   })
 })
