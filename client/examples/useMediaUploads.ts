@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { UploadedMedia } from '../../shared/schema/media'
+import { MAX_EXAMPLE_MEDIA } from '../../shared/schema/rubric'
 import { ApiRequestError } from '../api/http'
 import { uploadMedia } from '../media/uploadMedia'
 
@@ -54,7 +55,7 @@ export function useMediaUploads(projectId: string, onUploaded: (media: UploadedM
         onProgress: ({ loaded, total }) => update({ loaded, total }),
       })
         .then((media) => {
-          if (latest.current(media) === null) fail('This list already holds as many items as it can.')
+          if (latest.current(media) === null) fail(`A media list holds at most ${MAX_EXAMPLE_MEDIA} items.`)
         })
         .catch((error: unknown) => {
           if (error instanceof ApiRequestError && error.code === 'aborted') return
