@@ -149,6 +149,7 @@ export function AttemptRunner({ projectId, attempt, version, onSubmitted }: Prop
           </div>
           <ContentView
             content={example.content}
+            projectId={projectId}
             renderText={answering.renderText}
             stepAside={answering.stepAside}
           />

@@ -134,7 +134,7 @@ export function FeedbackView({ projectId, result, version, examples, disputes, o
               {content && (
                 <details className="feedback-example__item">
                   <summary>Show the item</summary>
-                  <ContentView content={content} compact />
+                  <ContentView content={content} compact projectId={projectId} />
                 </details>
               )}
               <table className="data-table feedback-example__table">

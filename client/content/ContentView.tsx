@@ -1,14 +1,16 @@
 /**
  * An example's content, read-only, for every content kind: prompt and response(s), a free item, a chat
  * transcript with role badges (and final turns A/B side by side), numbered reasoning steps with the final
- * answer, or an agent trajectory (thought, tool call, observation per step, then the outcome). Each text is
- * its Markdown form when the content carries one, else the plain text. Callers can replace how a text is
- * shown (`renderText`, e.g. a SpanMarker for marking spans) and add controls beside each step (`stepAside`).
+ * answer, an agent trajectory (thought, tool call, observation per step, then the outcome), or a prompt with
+ * its generated media in a gallery (media A/B side by side). Each text is its Markdown form when the content
+ * carries one, else the plain text. Callers can replace how a text is shown (`renderText`, e.g. a SpanMarker
+ * for marking spans) and add controls beside each step (`stepAside`).
  */
 import type { ReactNode } from 'react'
 import { highlight } from '../../shared/content/renderMarkdown'
 import type { ExampleContent } from '../../shared/schema/rubric'
 import { Markdown } from './Markdown'
+import { MediaGallery } from './MediaGallery'
 import '../styles/content.css'
 
 export interface ContentViewProps {
@@ -19,6 +21,8 @@ export interface ContentViewProps {
   stepAside?: (stepId: string, number: number) => ReactNode
   /** Smaller type and spacing (version pages, feedback). */
   compact?: boolean
+  /** The project the content's media is served from (media examples show their images, clips, audio). */
+  projectId?: string
 }
 
 type TextProps = Pick<ContentViewProps, 'content' | 'renderText'> & { path: string; text: string }
@@ -102,7 +106,7 @@ function StepItem({
   )
 }
 
-export function ContentView({ content, renderText, stepAside, compact }: ContentViewProps) {
+export function ContentView({ content, renderText, stepAside, compact, projectId }: ContentViewProps) {
   const text = (path: string, value: string) => (
     <Text content={content} renderText={renderText} path={path} text={value} />
   )
@@ -197,6 +201,31 @@ export function ContentView({ content, renderText, stepAside, compact }: Content
           </Part>
         </div>
       )
+    case 'media': {
+      const pairwise = content.mediaA !== undefined && content.mediaB !== undefined
+      return (
+        <div className={className}>
+          <Part label="Prompt" testId="example-prompt">
+            {text('prompt', content.prompt)}
+          </Part>
+          {(!pairwise || content.media.length > 0) && (
+            <Part label={pairwise ? 'Input media' : 'Media'} testId="example-media">
+              <MediaGallery projectId={projectId} items={content.media} />
+            </Part>
+          )}
+          {pairwise && (
+            <div className="content-pair">
+              <Part label="Media A" testId="example-media-a">
+                <MediaGallery projectId={projectId} items={content.mediaA ?? []} />
+              </Part>
+              <Part label="Media B" testId="example-media-b">
+                <MediaGallery projectId={projectId} items={content.mediaB ?? []} />
+              </Part>
+            </div>
+          )}
+        </div>
+      )
+    }
     case 'trajectory':
       return (
         <div className={className}>

@@ -3,6 +3,7 @@ import type { ContentKind } from '../../shared/schema/rubric'
 import { contentRichText } from '../../shared/ydoc/exampleContentDoc'
 import { useDraftData } from '../rubric/draftContext'
 import { ConversationEditor } from './ConversationEditor'
+import { MediaEditor } from './MediaEditor'
 import { RichField } from './RichField'
 import { StepsEditor } from './StepsEditor'
 
@@ -75,6 +76,8 @@ export function ContentEditor({ exampleId, kind }: { exampleId: string; kind: Co
       )
     case 'conversation':
       return <ConversationEditor exampleId={exampleId} />
+    case 'media':
+      return <MediaEditor exampleId={exampleId} />
     case 'reasoning':
       return (
         <>

@@ -1,7 +1,7 @@
 /**
- * What a rich field cannot keep from pasted HTML: images and other media (until examples can hold media),
- * and markup beyond the field's schema (scripts, styles, frames, forms). `stripUnkept` removes them and
- * says what went, so the field can tell the person instead of dropping content silently.
+ * What a rich field cannot keep from pasted HTML: images and other media (uploaded media belong in a media
+ * example's media list), and markup beyond the field's schema (scripts, styles, frames, forms). `stripUnkept`
+ * removes them and says what went, so the field can tell the person instead of dropping content silently.
  */
 const MEDIA = new Set(['img', 'picture', 'svg', 'video', 'audio', 'canvas'])
 const RAW = new Set([
@@ -50,5 +50,5 @@ export function describeStripped({ images, other }: Pick<Stripped, 'images' | 'o
     parts.push(count === 1 ? `a ${tag} element` : `${count} ${tag} elements`)
   if (parts.length === 0) return null
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
-  return `Pasted without ${list}: example texts keep text, lists, code, tables and links${images > 0 ? ' (no images yet)' : ''}.`
+  return `Pasted without ${list}: example texts keep text, lists, code, tables and links${images > 0 ? '; images go in a media example’s media list' : ''}.`
 }

@@ -62,8 +62,9 @@ function CriteriaTicks(props: {
     <fieldset className="task-type__criteria" aria-label="Criteria asked">
       <legend className="field-label">Criteria asked</legend>
       {props.criteria.map((criterion) => {
-        // Conversations may show final turns A/B, so pairwise criteria can apply to them.
-        const fits = kindFitsContentKind(criterion.kind, props.kind, props.kind === 'conversation')
+        // Conversations may show final turns A/B and media examples media A/B: pairwise can apply to them.
+        const alternatives = props.kind === 'conversation' || props.kind === 'media'
+        const fits = kindFitsContentKind(criterion.kind, props.kind, alternatives)
         return (
           <label
             key={criterion.id}

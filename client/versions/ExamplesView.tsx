@@ -146,7 +146,7 @@ export function ExamplesView({ version }: { version: VersionJson }) {
                   </a>
                 )}
               </div>
-              <ContentView content={example.content} compact />
+              <ContentView content={example.content} compact projectId={version.project.id} />
               {'gold' in example && (version.includesGold || example.role === 'teaching') && (
                 <Gold example={example as CalibrationExample} rubric={version.rubric} />
               )}

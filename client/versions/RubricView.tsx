@@ -22,6 +22,7 @@ const CONTENT_LABELS: Record<ContentKind, string> = {
   conversation: 'Conversation',
   reasoning: 'Reasoning steps',
   trajectory: 'Agent trajectory',
+  media: 'Generated media',
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`

@@ -10,6 +10,7 @@ import type { TemplateJson, TemplateSummaryList } from '../../shared/templates/t
 import { authorize, requireUser } from '../auth/access'
 import { newId } from '../auth/tokens'
 import { seedNewProjectDoc, seedProjectFromTemplate } from '../seed/exampleProject'
+import { seedTemplateMedia } from '../seed/templateMedia'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed, readJson } from './errors'
 
@@ -28,7 +29,7 @@ function requestedTemplate(templateId: string | undefined): TemplateJson | null 
   return template
 }
 
-export function projectRoutes({ store }: RouteDeps): Hono<AppEnv> {
+export function projectRoutes({ store, blobs, uploadDir }: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
   app.get('/', async (c) => {
@@ -47,8 +48,11 @@ export function projectRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const template = requestedTemplate(body.templateId)
     const record = await store.createProject({ id: newId(), name: body.name })
     await store.setRole(record.id, user.id, 'owner')
-    if (template) await seedProjectFromTemplate(store, record, template)
-    else await seedNewProjectDoc(store, record)
+    if (template) {
+      // The template's images first: the draft then never references a blob that is not stored.
+      await seedTemplateMedia({ store, blobs, uploadDir }, record.id, user.id, template)
+      await seedProjectFromTemplate(store, record, template)
+    } else await seedNewProjectDoc(store, record)
     await store.appendAudit({
       projectId: record.id,
       actorId: user.id,

@@ -6,6 +6,7 @@
 import { getSchema, type JSONContent } from '@tiptap/core'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import { examplesWithMediaUrls } from '../../shared/content/mediaUrls'
 import { guidelineSchemaExtensions } from '../../shared/guideline/schemaExtensions'
 import { RubricWithExamples } from '../../shared/schema/rubric'
 import { type PublicExample, VERSION_FORMAT, type VersionJson } from '../../shared/schema/version'
@@ -60,7 +61,8 @@ export const withoutGold = ({
 export function buildVersionJson(doc: Y.Doc, meta: VersionMeta): VersionJson {
   const draft = RubricWithExamples.parse(readRubricWithExamples(doc))
   const guideline = guidelineJson(doc)
-  const publicExamples = new Map(draft.examples.map((e) => [e.id, withoutGold(e)]))
+  const examples = examplesWithMediaUrls(draft.examples, meta.project.id)
+  const publicExamples = new Map(examples.map((e) => [e.id, withoutGold(e)]))
   return {
     format: VERSION_FORMAT,
     ...meta,
@@ -72,6 +74,6 @@ export function buildVersionJson(doc: Y.Doc, meta: VersionMeta): VersionJson {
     },
     rubric: draft.rubric,
     includesGold: true,
-    examples: draft.examples,
+    examples,
   }
 }

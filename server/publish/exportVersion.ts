@@ -9,7 +9,14 @@ import { goldLines } from '../../shared/diff/goldText'
 import type { CalibrationExample, Criterion } from '../../shared/schema/rubric'
 import type { VersionJson } from '../../shared/schema/version'
 import { sanitizeHtml } from './sanitizeHtml'
-import { contentPartsWithPaths, escapeHtml, escapeMarkdown } from './text'
+import {
+  contentPartsWithPaths,
+  escapeHtml,
+  escapeMarkdown,
+  exampleMediaHtml,
+  exampleMediaLists,
+  exampleMediaMarkdown,
+} from './text'
 
 const esc = escapeHtml
 const md = escapeMarkdown
@@ -104,6 +111,8 @@ export function versionMarkdown(v: VersionJson): string {
       const markdown = e.content.markdown?.[path]
       out.push(`**${md(label)}**`, '', markdown ? markdown.trim() : md(text), '')
     }
+    for (const { label, items } of exampleMediaLists(e.content))
+      out.push(`**${md(label)}**`, '', ...exampleMediaMarkdown(items), '')
     if (hasGold(e)) {
       out.push('**Gold**', '')
       for (const line of goldLines(v.rubric, e)) {
@@ -125,6 +134,9 @@ const PRINT_CSS = `
   .calibration-example { border: 1px solid #bbb; border-radius: 4px; padding: .5rem 1rem; margin: 1rem 0; break-inside: avoid; }
   .criterion, .example { break-inside: avoid; margin-bottom: 1rem; }
   table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: .25rem .5rem; vertical-align: top; }
+  .example-media { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-start; }
+  .example-media__item { margin: 0; max-width: calc(50% - .25rem); } .example-media__item figcaption { font-size: 9pt; color: #444; }
+  .example-media img, .example-media video { max-width: 100%; height: auto; max-height: 18rem; }
   .gold { background: #f5f5dc; padding: .25rem .5rem; }
   .guideline-media { margin: 1rem 0; break-inside: avoid; }
   .guideline-media img, .guideline-media video { display: block; max-width: 100%; height: auto; }
@@ -154,7 +166,10 @@ export function versionPrintPage(v: VersionJson): string {
             )
             .join('')}</ul><p><strong>Rationale:</strong> ${esc(e.rationale)}</p></div>`
         : ''
-      return `<section class="example"><h3>${esc(e.title)} <small>(${e.difficulty})</small></h3>${gold}</section>`
+      const media = exampleMediaLists(e.content)
+        .map(({ label, items }) => `<h4>${esc(label)}</h4>${exampleMediaHtml(items)}`)
+        .join('')
+      return `<section class="example"><h3>${esc(e.title)} <small>(${e.difficulty})</small></h3>${media}${gold}</section>`
     })
     .join('')
   return `<!doctype html>

@@ -11,7 +11,7 @@ import { escapeInline, escapePlainText } from '../../shared/guideline/markdownTe
 import { mediaPath } from '../../shared/schema/media'
 import type { PublicExample } from '../../shared/schema/version'
 import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
-import { contentParts } from './text'
+import { contentParts, exampleMediaLists, exampleMediaMarkdown } from './text'
 
 function exampleBlock(example: PublicExample | undefined): string {
   if (!example) return '**Example:** (missing)'
@@ -19,7 +19,10 @@ function exampleBlock(example: PublicExample | undefined): string {
   const parts = contentParts(example.content).map(
     ([label, text]) => `*${escapeInline(label, false)}*\n\n${escapePlainText(text)}`,
   )
-  return [`**Example${title ? `: ${title}` : ''}**`, ...parts].join('\n\n')
+  const media = exampleMediaLists(example.content).map(
+    ({ label, items }) => `*${escapeInline(label, false)}*\n\n${exampleMediaMarkdown(items).join('\n')}`,
+  )
+  return [`**Example${title ? `: ${title}` : ''}**`, ...parts, ...media].join('\n\n')
 }
 
 export function guidelineToMarkdown(

@@ -16,7 +16,7 @@ import { EXAMPLE_ID_ATTR } from '../../shared/ydoc/layout'
 import { guidelineToMarkdown } from './guidelineMarkdown'
 import { mediaHtml } from './mediaHtml'
 import { sanitizeHtml } from './sanitizeHtml'
-import { contentPartsWithPaths, escapeHtml } from './text'
+import { contentPartsWithPaths, escapeHtml, exampleMediaHtml, exampleMediaLists } from './text'
 
 const paragraphs = (text: string) =>
   text
@@ -39,7 +39,14 @@ function exampleHtml(example: PublicExample | undefined): string {
     : ''
   return `<aside class="calibration-example" data-example-id="${escapeHtml(example.id)}">${badge}<h4>Example: ${escapeHtml(
     example.title,
-  )}</h4>${parts.map((part) => `<div class="calibration-example__part"><h5>${escapeHtml(part.label)}</h5>${body(part)}</div>`).join('')}</aside>`
+  )}</h4>${parts.map((part) => `<div class="calibration-example__part"><h5>${escapeHtml(part.label)}</h5>${body(part)}</div>`).join('')}${exampleMediaLists(
+    example.content,
+  )
+    .map(
+      ({ label, items }) =>
+        `<div class="calibration-example__part"><h5>${escapeHtml(label)}</h5>${exampleMediaHtml(items)}</div>`,
+    )
+    .join('')}</aside>`
 }
 
 export function renderGuidelineHtml(

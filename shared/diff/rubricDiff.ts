@@ -270,6 +270,7 @@ const unitOf = (path: string) => path.split('.').slice(0, 2).join('.')
  * path (turn and step ids), so an edit is an edit and a reordering is a move. Null for other content.
  */
 function partChanges(a: ExampleContent, b: ExampleContent): PartChange[] | null {
+  if (a.kind === 'media' && b.kind === 'media') return mediaPartChanges(a, b)
   const structured = ['conversation', 'reasoning', 'trajectory']
   if (a.kind !== b.kind || !structured.includes(b.kind)) return null
   const before = textFields(a)
@@ -302,6 +303,42 @@ function partChanges(a: ExampleContent, b: ExampleContent): PartChange[] | null 
     out.push({ type: 'example_part_moved', part: first.label.split(' · ')[0]!, before: null, after: null })
   })
   // The trajectory tool is not a text path: a changed tool shows as a changed step label.
+  return out
+}
+
+type MediaContent = Extract<ExampleContent, { kind: 'media' }>
+const MEDIA_LIST_LABELS = { media: 'Media', mediaA: 'Media A', mediaB: 'Media B' } as const
+
+/**
+ * Changes of media content: the prompt, and per list the items added or removed (matched by blob hash, so a
+ * re-uploaded identical file is no change) and changed alt texts. A part is shown as "Media A · image" with
+ * its alt text (or the start of its hash) as the text.
+ */
+function mediaPartChanges(a: MediaContent, b: MediaContent): PartChange[] {
+  const out: PartChange[] = []
+  if (a.prompt !== b.prompt || a.markdown?.prompt !== b.markdown?.prompt)
+    out.push({ type: 'example_part_changed', part: 'Prompt', before: a.prompt, after: b.prompt })
+  const shown = (item: MediaContent['media'][number]) => item.alt || item.hash.slice(0, 12)
+  for (const list of ['media', 'mediaA', 'mediaB'] as const) {
+    const old = new Map((a[list] ?? []).map((item) => [item.hash, item]))
+    const now = new Map((b[list] ?? []).map((item) => [item.hash, item]))
+    const part = (item: MediaContent['media'][number]) => `${MEDIA_LIST_LABELS[list]} · ${item.kind}`
+    for (const [hash, item] of now) {
+      const previous = old.get(hash)
+      if (!previous)
+        out.push({ type: 'example_part_added', part: part(item), before: null, after: shown(item) })
+      else if ((previous.alt ?? '') !== (item.alt ?? ''))
+        out.push({
+          type: 'example_part_changed',
+          part: part(item),
+          before: previous.alt ?? '',
+          after: item.alt ?? '',
+        })
+    }
+    for (const [hash, item] of old)
+      if (!now.has(hash))
+        out.push({ type: 'example_part_removed', part: part(item), before: shown(item), after: null })
+  }
   return out
 }
 

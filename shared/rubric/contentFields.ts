@@ -3,7 +3,7 @@
  * `turns.<turnId>`, `steps.<stepId>.observation`…) with a label for people. Span criteria mark ranges in
  * these texts and step verdicts refer to steps by id, so paths use ids, never positions.
  */
-import type { ExampleContent } from '../schema/rubric'
+import type { ExampleContent, ExampleMedia } from '../schema/rubric'
 
 export interface TextField {
   path: string
@@ -89,6 +89,9 @@ export function textFields(content: ExampleContent): TextField[] {
         ]),
         { path: 'outcome', label: 'Outcome', text: content.outcome, judged: true },
       ]
+    case 'media':
+      // The judged images, clips and recordings are not texts: only the prompt is a text path.
+      return [{ path: 'prompt', label: 'Prompt', text: content.prompt, judged: false }]
   }
 }
 
@@ -103,10 +106,17 @@ export function contentSteps(content: ExampleContent): ContentStep[] {
   return content.steps.map((step, i) => ({ id: step.id, number: i + 1 }))
 }
 
-/** Whether the content shows two alternatives A and B (pairwise responses, or two final turns). */
+/** Whether the content shows two alternatives A and B (pairwise responses, two final turns, media A and B). */
 export function hasAlternatives(content: ExampleContent): boolean {
   return (
     content.kind === 'pairwise' ||
-    (content.kind === 'conversation' && content.finalA !== undefined && content.finalB !== undefined)
+    (content.kind === 'conversation' && content.finalA !== undefined && content.finalB !== undefined) ||
+    (content.kind === 'media' && content.mediaA !== undefined && content.mediaB !== undefined)
   )
+}
+
+/** Every media item of the content (input media, then A, then B); empty for text-only kinds. */
+export function contentMedia(content: ExampleContent): ExampleMedia[] {
+  if (content.kind !== 'media') return []
+  return [...content.media, ...(content.mediaA ?? []), ...(content.mediaB ?? [])]
 }

@@ -36,6 +36,7 @@ export interface Problem {
     | 'example_kind_mismatch'
     | 'example_no_turns'
     | 'example_no_steps'
+    | 'example_no_media'
     | 'content_part_empty'
     | 'trajectory_args_invalid'
     | 'task_type_no_criteria'

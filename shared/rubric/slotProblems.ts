@@ -19,7 +19,8 @@ const quote = (text: string) => `“${text}”`
 
 /** Whether a criterion of this kind can ever be asked on content of this kind. */
 export function kindFitsContentKind(kind: Criterion['kind'], contentKind: ExampleContent['kind']): boolean {
-  if (kind === 'pairwise') return contentKind === 'pairwise' || contentKind === 'conversation'
+  if (kind === 'pairwise')
+    return contentKind === 'pairwise' || contentKind === 'conversation' || contentKind === 'media'
   if (kind === 'stepVerdict') return contentKind === 'reasoning' || contentKind === 'trajectory'
   return true
 }
@@ -126,6 +127,10 @@ export function contentProblems(example: CalibrationExample, name: string, add: 
   const at = { exampleId: example.id }
   const content = example.content
   const fields = textFields(content)
+  if (content.kind === 'media') {
+    mediaProblems(content, name, add, at)
+    return
+  }
   const empty =
     content.kind === 'single'
       ? isBlank(content.prompt) && isBlank(content.response)
@@ -180,6 +185,40 @@ export function contentProblems(example: CalibrationExample, name: string, add: 
         })
     })
   }
+}
+
+/**
+ * A media example needs something to judge: its media, or with alternatives both media A and media B. An
+ * empty prompt is only a warning (unconditional generation exists).
+ */
+function mediaProblems(
+  content: Extract<ExampleContent, { kind: 'media' }>,
+  name: string,
+  add: Add,
+  at: { exampleId: string },
+): void {
+  const pairwise = content.mediaA !== undefined && content.mediaB !== undefined
+  const missing = pairwise
+    ? [content.mediaA!.length === 0 && 'A', content.mediaB!.length === 0 && 'B'].filter(Boolean)
+    : content.media.length === 0
+      ? ['']
+      : []
+  if (missing.length > 0)
+    add({
+      severity: 'error',
+      code: 'example_no_media',
+      message: pairwise
+        ? `${name} has no media ${missing.join(' and ')}.`
+        : `${name} has no image, video or audio.`,
+      ...at,
+    })
+  if (isBlank(content.prompt))
+    add({
+      severity: 'warning',
+      code: 'content_part_empty',
+      message: `${name}: the prompt is empty.`,
+      ...at,
+    })
 }
 
 function isJson(text: string): boolean {

@@ -110,7 +110,8 @@ export function slotTitle(
 ): string {
   const title = slot.criterion.title || 'Untitled criterion'
   if (!slot.target) return title
-  const what = content?.kind === 'conversation' ? 'final turn' : 'response'
+  const what =
+    content?.kind === 'conversation' ? 'final turn' : content?.kind === 'media' ? 'output' : 'response'
   return `${title} (${what} ${slot.target})`
 }
 

@@ -4,6 +4,7 @@
  * `shared/schema/rubric.schema.json` from these schemas for tools that do not speak zod.
  */
 import { z } from 'zod'
+import { MediaRef } from './media'
 
 const Id = z.string().min(1).max(64)
 const Text = (max: number) => z.string().max(max)
@@ -144,6 +145,7 @@ export const CONTENT_KINDS = [
   'conversation',
   'reasoning',
   'trajectory',
+  'media',
 ] as const
 export type ContentKind = (typeof CONTENT_KINDS)[number]
 
@@ -245,6 +247,15 @@ export const TrajectoryStep = z.object({
   args: Body,
   observation: Body,
 })
+/** Most media items one list of a media example holds. */
+export const MAX_EXAMPLE_MEDIA = 20
+/**
+ * One uploaded image, video or audio clip of a media example: a MediaRef (alt text included) with an item id.
+ * `url` (mediaPath) is set in published versions only, for tools that read version JSON; drafts never hold it.
+ */
+export const ExampleMedia = MediaRef.extend({ id: Id, url: Text(300).optional() })
+export type ExampleMedia = z.infer<typeof ExampleMedia>
+const MediaList = z.array(ExampleMedia).max(MAX_EXAMPLE_MEDIA)
 export const ExampleContent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('single'), prompt: Body, response: Body, markdown: Markdown }),
   z.object({
@@ -275,6 +286,18 @@ export const ExampleContent = z.discriminatedUnion('kind', [
     task: Body,
     steps: z.array(TrajectoryStep).max(200),
     outcome: Body,
+    markdown: Markdown,
+  }),
+  /**
+   * Generated media judged like text: the prompt, the generated images/video/audio, and for a pairwise
+   * judgement alternatives A and B (then `media` holds any input media the prompt refers to, and may be empty).
+   */
+  z.object({
+    kind: z.literal('media'),
+    prompt: Body,
+    media: MediaList,
+    mediaA: MediaList.optional(),
+    mediaB: MediaList.optional(),
     markdown: Markdown,
   }),
 ])

@@ -5,6 +5,7 @@
 import { agentTrajectoryTemplate } from './agentTrajectory'
 import { chainOfThoughtTemplate } from './chainOfThought'
 import { hallucinationTemplate } from './hallucination'
+import { imageGenerationTemplate } from './imageGeneration'
 import { pairwisePreferenceTemplate } from './pairwisePreference'
 import { physicianPointsTemplate } from './physicianPoints'
 import { redTeamingTemplate } from './redTeaming'
@@ -20,6 +21,7 @@ export const PROJECT_TEMPLATES: readonly TemplateJson[] = [
   hallucinationTemplate,
   agentTrajectoryTemplate,
   physicianPointsTemplate,
+  imageGenerationTemplate,
 ]
 
 /** The id the form sends for an empty project (a heading and nothing else). */

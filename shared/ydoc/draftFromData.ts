@@ -12,10 +12,12 @@ import type {
   Criterion,
   CriterionKind,
   ExampleContent,
+  ExampleMedia,
   GoldEntry,
   GoldValue,
   Rubric,
 } from '../schema/rubric'
+import { MEDIA_LISTS, type MediaList, mediaItemMap } from './exampleMediaDoc'
 import { examplesMap } from './examplesDoc'
 import { DraftRoot, guidelineFragment } from './layout'
 import {
@@ -245,6 +247,7 @@ function writeContent(map: Y.Map<unknown>, content: ExampleContent): void {
   const values: Partial<Record<(typeof CONTENT_FRAGMENTS)[number], string>> = {}
   let turns: ConversationTurn[] = []
   let steps: AnyStep[] = []
+  let media: Partial<Record<MediaList, ExampleMedia[]>> = {}
   switch (content.kind) {
     case 'single':
       Object.assign(values, { prompt: content.prompt, response: content.response })
@@ -274,10 +277,18 @@ function writeContent(map: Y.Map<unknown>, content: ExampleContent): void {
       Object.assign(values, { task: content.task, outcome: content.outcome })
       steps = content.steps
       break
+    case 'media': {
+      values.prompt = content.prompt
+      const hasFinals = content.mediaA !== undefined && content.mediaB !== undefined
+      map.set('hasFinals', hasFinals)
+      media = { media: content.media, mediaA: content.mediaA ?? [], mediaB: content.mediaB ?? [] }
+      break
+    }
   }
   for (const field of CONTENT_FRAGMENTS) map.set(field, plainFragment(values[field] ?? ''))
   map.set('turns', Y.Array.from(turns.map(turnMap)))
   map.set('steps', Y.Array.from(steps.map(stepMap)))
+  for (const list of MEDIA_LISTS) map.set(list, Y.Array.from((media[list] ?? []).map(mediaItemMap)))
 }
 
 function goldEntry(entry: GoldEntry): Y.Map<unknown> {

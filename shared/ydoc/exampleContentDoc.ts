@@ -7,6 +7,7 @@
 import * as Y from 'yjs'
 import type { ContentKind } from '../schema/rubric'
 import { TURN_ROLES } from '../schema/rubric'
+import { MEDIA_LISTS } from './exampleMediaDoc'
 import { examplesMap, type YExample } from './examplesDoc'
 import { newYId } from './ids'
 import { anchoredSpansIn, reanchorSpans } from './spanGoldMove'
@@ -34,6 +35,8 @@ export function ensureContentFields(doc: Y.Doc, exampleId: string, _kind?: Conte
       if (!(map.get(key) instanceof Y.XmlFragment)) map.set(key, new Y.XmlFragment())
     if (!(map.get('turns') instanceof Y.Array)) map.set('turns', new Y.Array<Y.Map<unknown>>())
     if (!(map.get('steps') instanceof Y.Array)) map.set('steps', new Y.Array<Y.Map<unknown>>())
+    for (const list of MEDIA_LISTS)
+      if (!(map.get(list) instanceof Y.Array)) map.set(list, new Y.Array<Y.Map<unknown>>())
   })
 }
 
@@ -44,6 +47,7 @@ const KIND_KEYS: Record<ContentKind, string[]> = {
   conversation: ['turns', 'finalA', 'finalB'],
   reasoning: ['prompt', 'steps', 'answer'],
   trajectory: ['task', 'steps', 'outcome'],
+  media: ['prompt', 'media'],
 }
 
 /** Whether the example lacks a field its content kind shows (an example written before the kind existed). */
@@ -172,7 +176,10 @@ export function setTurnRole(doc: Y.Doc, exampleId: string, turnId: string, role:
   if (items && at >= 0) items.get(at).set('role', role)
 }
 
-/** Whether a conversation shows alternative final turns A and B (their texts are kept when switched off). */
+/**
+ * Whether a conversation shows alternative final turns A and B, or a media example media A and B (their
+ * texts and items are kept when switched off).
+ */
 export function setHasFinals(doc: Y.Doc, exampleId: string, on: boolean): void {
   const map = exampleMap(doc, exampleId)
   if (!map) return

@@ -12,6 +12,7 @@ import {
   type GoldValue,
   TURN_ROLES,
 } from '../schema/rubric'
+import { readMediaList } from './exampleMediaDoc'
 import { fragmentMarkdown } from './fieldMarkdown'
 import { plainTextOf } from './fieldOffsets'
 import { appendBlocks, type Block } from './guidelineBuilder'
@@ -195,6 +196,15 @@ function readPlainContent(map: YExample): ExampleContent {
           observation: richIn(step, 'observation'),
         })),
         outcome: rich('outcome'),
+      }
+    case 'media':
+      return {
+        kind: 'media',
+        prompt: rich('prompt'),
+        media: readMediaList(map, 'media'),
+        ...(map.get('hasFinals') === true
+          ? { mediaA: readMediaList(map, 'mediaA'), mediaB: readMediaList(map, 'mediaB') }
+          : {}),
       }
     default:
       return { kind: 'single', prompt: rich('prompt'), response: rich('response') }

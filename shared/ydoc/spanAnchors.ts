@@ -79,6 +79,8 @@ export function exampleTextTypes(map: Y.Map<unknown>): { path: string; type: Tex
         }),
         at('outcome'),
       ]
+    case 'media':
+      return [at('prompt')]
     default:
       return [at('prompt'), at('response')]
   }

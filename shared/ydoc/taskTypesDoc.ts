@@ -26,6 +26,7 @@ export const CONTENT_KIND_NAMES: Record<ContentKind, string> = {
   conversation: 'Conversation',
   reasoning: 'Chain of thought',
   trajectory: 'Agent trajectory',
+  media: 'Generated media',
 }
 
 /** Task types in display order (fractional `order`, then id), as [id, Y.Map] pairs. */
@@ -149,7 +150,10 @@ export function kindFitsContentKind(
   contentKind: ContentKind,
   hasFinals = false,
 ): boolean {
-  if (kind === 'pairwise') return contentKind === 'pairwise' || (contentKind === 'conversation' && hasFinals)
+  if (kind === 'pairwise')
+    return (
+      contentKind === 'pairwise' || ((contentKind === 'conversation' || contentKind === 'media') && hasFinals)
+    )
   if (kind === 'stepVerdict') return contentKind === 'reasoning' || contentKind === 'trajectory'
   return true
 }

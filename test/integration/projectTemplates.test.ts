@@ -3,9 +3,13 @@
  * whose draft holds the template's guideline, rubric, task types and gold examples, a blank project, and a
  * 400 (with nothing created) for a template id that does not exist.
  */
+import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { templateMedia } from '../../server/seed/templateMedia'
+import { mediaHashesInDraft } from '../../shared/media/mediaRefs'
 import { questionSlots } from '../../shared/rubric/taskTypes'
+import { mediaPath } from '../../shared/schema/media'
 import { PROJECT_TEMPLATES, templateById } from '../../shared/templates/index'
 import type { TemplateSummary } from '../../shared/templates/templateSchema'
 import { readRubricWithExamples } from '../../shared/ydoc/draftDoc'
@@ -109,6 +113,32 @@ describe('creating a project from a template', () => {
       expect(read.rubric, template.id).toEqual(template.rubric)
       expect(read.examples, template.id).toEqual(template.examples)
     }
+  })
+
+  it('stores the image-generation template’s images, served to the owner as the bytes the draft names', async () => {
+    const { server, owner } = await ownerOnNewServer()
+    const template = templateById('image-generation')!
+    const project = await apiJson<{ id: string }>(server.url, '/api/projects', {
+      user: owner,
+      body: { name: 'Images', templateId: template.id },
+    })
+    const hashes = [...mediaHashesInDraft(await openDraft(server.url, project.id, owner))].sort()
+    expect(hashes).toHaveLength(3)
+    expect(hashes).toEqual([...templateMedia(template).keys()].sort())
+    for (const hash of hashes) {
+      const response = await api(server.url, mediaPath(project.id, hash), { user: owner })
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe('image/png')
+      const bytes = Buffer.from(await response.arrayBuffer())
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(hash)
+      expect(await server.store.getMedia(project.id, hash)).toMatchObject({ kind: 'image', width: 256 })
+    }
+    // Another project created blank does not get (or serve) them.
+    const blank = await apiJson<{ id: string }>(server.url, '/api/projects', {
+      user: owner,
+      body: { name: 'B' },
+    })
+    expect((await api(server.url, mediaPath(blank.id, hashes[0]!), { user: owner })).status).toBe(404)
   })
 
   it('starts blank without a template or with templateId “blank”', async () => {

@@ -9,7 +9,7 @@ describe('paste notice', () => {
   })
   it('names images and other elements with their counts', () => {
     expect(describeStripped({ images: 2, other: { script: 1, iframe: 3 } })).toBe(
-      'Pasted without 2 images, a script element and 3 iframe elements: example texts keep text, lists, code, tables and links (no images yet).',
+      'Pasted without 2 images, a script element and 3 iframe elements: example texts keep text, lists, code, tables and links; images go in a media example’s media list.',
     )
     expect(describeStripped({ images: 0, other: { style: 1 } })).toBe(
       'Pasted without a style element: example texts keep text, lists, code, tables and links.',

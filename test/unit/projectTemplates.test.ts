@@ -19,11 +19,11 @@ const schema = getSchema(guidelineSchemaExtensions())
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 
 describe('project templates', () => {
-  it('are seven, with unique ids, covering the content and criterion kinds the brief names', () => {
-    expect(PROJECT_TEMPLATES).toHaveLength(7)
-    expect(new Set(PROJECT_TEMPLATES.map((t) => t.id)).size).toBe(7)
+  it('are eight, with unique ids, covering the content and criterion kinds the brief names', () => {
+    expect(PROJECT_TEMPLATES).toHaveLength(8)
+    expect(new Set(PROJECT_TEMPLATES.map((t) => t.id)).size).toBe(8)
     const contentKinds = new Set(PROJECT_TEMPLATES.flatMap((t) => t.examples.map((e) => e.content.kind)))
-    for (const kind of ['single', 'pairwise', 'conversation', 'reasoning', 'trajectory'])
+    for (const kind of ['single', 'pairwise', 'conversation', 'reasoning', 'trajectory', 'media'])
       expect(contentKinds).toContain(kind)
     const criterionKinds = new Set(PROJECT_TEMPLATES.flatMap((t) => t.rubric.criteria.map((c) => c.kind)))
     for (const kind of ['ordinal', 'pairwise', 'stepVerdict', 'multiLabel', 'label', 'span', 'points'])
