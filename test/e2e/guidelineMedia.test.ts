@@ -16,7 +16,7 @@ import * as Y from 'yjs'
 import { mediaPath, mediaUploadPath, UploadedMedia } from '../../shared/schema/media'
 import { guidelineFragment } from '../../shared/ydoc/layout'
 import { api, createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
-import { launchChromium } from '../helpers/browser'
+import { launchChromium, screenshot, screenshotSideBySide } from '../helpers/browser'
 import { connectClient, destroyAllClients, waitFor, waitForSynced } from '../helpers/clients'
 import { completeDraft, draftIsDurable } from '../helpers/drafts'
 import { type ChildServer, removeTempDirs, spawnServer, stopAllServers } from '../helpers/server'
@@ -275,8 +275,14 @@ describe('media in the guideline', () => {
 
     await a.page.locator(PROSEMIRROR).evaluate(() => window.scrollTo(0, 0))
     await image.scrollIntoViewIfNeeded()
-    await a.page.screenshot({ path: '/tmp/gmedia-editor.png' })
-    await b.page.screenshot({ path: '/tmp/gmedia-coeditor.png', fullPage: true })
+    await screenshotSideBySide(
+      [
+        { label: 'Lead A pasted an image and dropped a video', page: a.page },
+        { label: 'Lead B sees both live', page: b.page },
+      ],
+      'gmedia-two-leads',
+    )
+    await screenshot(b.page, 'gmedia-coeditor', { fullPage: true })
   }, 90_000)
 
   it('drops foreign images from pasted HTML with a notice, shows a refused upload’s message, and cancels', async () => {
@@ -324,7 +330,7 @@ describe('media in the guideline', () => {
     const audio = a.page.locator('[data-testid="media-block"][data-media-kind="audio"] audio')
     await audio.waitFor()
     expect((await audio.boundingBox())?.height ?? 0, 'the audio player’s controls show').toBeGreaterThan(20)
-    await a.page.screenshot({ path: '/tmp/gmedia-notices.png' })
+    await screenshot(a.page, 'gmedia-notices')
   }, 60_000)
 
   it('shows the image of a published version on the version page and the printable page', async () => {
@@ -373,13 +379,13 @@ describe('media in the guideline', () => {
     const columnBox = await a.page.locator('[data-testid="version-guideline"] > h1').first().boundingBox()
     expect(figureBox!.width / columnBox!.width).toBeCloseTo(0.5, 1)
     await figure.scrollIntoViewIfNeeded()
-    await a.page.screenshot({ path: '/tmp/gmedia-version.png' })
+    await screenshot(a.page, 'gmedia-version')
 
     await a.page.goto(`${server.url}/api/projects/${projectId}/versions/1.0.0/print`)
     const printed = a.page.locator('figure.guideline-media img')
     await waitFor(() => printed.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth === 320), {
       message: 'the printable page to show the image',
     })
-    await a.page.screenshot({ path: '/tmp/gmedia-print.png' })
+    await screenshot(a.page, 'gmedia-print')
   }, 60_000)
 })
