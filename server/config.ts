@@ -77,6 +77,8 @@ function intAtLeast(env: NodeJS.ProcessEnv, name: string, fallback: number, mini
 
 const BLOB_STORES = ['fs', 'sql'] as const
 const HOUR_MS = 60 * 60 * 1000
+/** Shortest grace: an upload's 201 and the edit that references it must never straddle a collection. */
+const MIN_GC_GRACE_MS = 10 * 60 * 1000
 /** Shortest GC interval (a shorter one would rescan every document all the time). */
 const MIN_GC_INTERVAL_MS = 1000
 
@@ -101,7 +103,7 @@ export function loadMediaConfig(env: NodeJS.ProcessEnv): MediaConfig {
       audio: intAtLeast(env, 'MAX_AUDIO_BYTES', DEFAULT_MEDIA_LIMITS.audio, 1),
     },
     maxImagePixels: intAtLeast(env, 'MAX_IMAGE_PIXELS', DEFAULT_MAX_IMAGE_PIXELS, 1),
-    gcGraceMs: intFromEnv(env, 'MEDIA_GC_GRACE_MS', 24 * HOUR_MS),
+    gcGraceMs: intAtLeast(env, 'MEDIA_GC_GRACE_MS', 24 * HOUR_MS, MIN_GC_GRACE_MS),
     gcIntervalMs,
   }
 }

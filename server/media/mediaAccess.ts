@@ -1,7 +1,8 @@
 /**
- * Who may read a blob of a project (the serving rule). Members who may read the draft (owners, leads,
- * reviewers): a blob uploaded to the project (its media catalogue), or referenced by any of its published
- * versions or by its draft. Annotators: a blob referenced by what they can already read — the annotator
+ * Who may read a blob of a project (the serving rule). Only blobs in the project's media catalogue (uploaded
+ * to it, or seeded from its template) are served at all: a hash copied from another project into this one's
+ * draft or version does not open that project's bytes. Members who may read the draft (owners, leads,
+ * reviewers): every such blob. Annotators: a blob referenced by what they can already read — the annotator
  * variant of a published version (no held-out item, gold only of teaching examples), the items of their own
  * attempts without gold, and once submitted the feedback of that attempt (gold rationales included). So a
  * gold-only image is never readable before they submit. Read tokens: the annotator variant of the project's
@@ -9,8 +10,7 @@
  */
 import type { Context } from 'hono'
 import { can } from '../../shared/auth/permissions'
-import { collectMediaHashes, mediaHashesInDraft } from '../../shared/media/mediaRefs'
-import { draftDocName } from '../../shared/protocol/docNames'
+import { collectMediaHashes } from '../../shared/media/mediaRefs'
 import type { VersionJson } from '../../shared/schema/version'
 import type { AppEnv } from '../appEnv'
 import { requireUser } from '../auth/access'
@@ -20,7 +20,6 @@ import { ApiFailure } from '../failure'
 import { annotatorContent } from '../publish/audienceVariant'
 import { withoutGold } from '../publish/buildVersion'
 import type { Store } from '../storage/store'
-import { loadDoc } from '../sync/storedDoc'
 
 export type MediaReader = { kind: 'member'; userId: string; readsDraft: boolean } | { kind: 'token' }
 
@@ -58,52 +57,36 @@ export async function mayReadMedia(
   hash: string,
   reader: MediaReader,
 ): Promise<boolean> {
-  if (reader.kind === 'member' && reader.readsDraft) {
-    if (await store.getMedia(projectId, hash)) return true
-    if (await versionsReference(store, projectId, hash, 'all')) return true
-    return mediaHashesInDraft((await loadDoc(store, draftDocName(projectId))).doc).has(hash)
-  }
-  if (await versionsReference(store, projectId, hash, 'annotator')) return true
+  if (!(await store.getMedia(projectId, hash))) return false
+  if (reader.kind === 'member' && reader.readsDraft) return true
+  if (await versionsReference(store, projectId, hash)) return true
   if (reader.kind === 'token') return false
   return attemptsShow(store, projectId, reader.userId, hash)
 }
 
-/** Hashes each version variant references, kept for recent versions (a published version never changes). */
+/** Hashes each version's annotator variant references, kept for recent versions (a published version never changes). */
 const versionHashes = new Map<string, Set<string>>()
 const CACHE_LIMIT = 500
 
-/** The hashes a version (or its annotator variant) references; the stored JSON is read only on a cache miss. */
-async function hashesOf(
-  store: Store,
-  projectId: string,
-  versionName: string,
-  audience: 'all' | 'annotator',
-): Promise<Set<string>> {
-  const key = `${projectId}\u0000${versionName}\u0000${audience}`
+/** The hashes a version's annotator variant references; the stored JSON is read only on a cache miss. */
+async function hashesOf(store: Store, projectId: string, versionName: string): Promise<Set<string>> {
+  const key = `${projectId}\u0000${versionName}`
   const hit = versionHashes.get(key)
   if (hit) return hit
   const stored = await store.getVersion(projectId, versionName)
   if (!stored) return new Set()
   const version = JSON.parse(stored.json) as VersionJson
-  // Everything for staff; for annotators what their variant holds (found without rendering it).
-  let hashes: Set<string>
-  if (audience === 'annotator') {
-    const { examples, doc } = annotatorContent(version)
-    hashes = collectMediaHashes([examples, doc ?? version.guideline.doc])
-  } else hashes = collectMediaHashes(version)
+  // What the annotator variant holds (found without rendering it).
+  const { examples, doc } = annotatorContent(version)
+  const hashes = collectMediaHashes([examples, doc ?? version.guideline.doc])
   if (versionHashes.size >= CACHE_LIMIT) versionHashes.delete(versionHashes.keys().next().value!)
   versionHashes.set(key, hashes)
   return hashes
 }
 
-async function versionsReference(
-  store: Store,
-  projectId: string,
-  hash: string,
-  audience: 'all' | 'annotator',
-): Promise<boolean> {
+async function versionsReference(store: Store, projectId: string, hash: string): Promise<boolean> {
   for (const { version } of await store.listVersions(projectId)) {
-    if ((await hashesOf(store, projectId, version, audience)).has(hash)) return true
+    if ((await hashesOf(store, projectId, version)).has(hash)) return true
   }
   return false
 }

@@ -2,7 +2,8 @@
  * Re-encodes an uploaded image with sharp so that what we store and serve is pixels we produced: EXIF
  * orientation applied, every metadata block (EXIF with GPS, XMP, IPTC, comments) dropped, same format,
  * animation frames kept. The dimensions are read from the header first, and images above the pixel limit are
- * refused before anything is decoded (a small file can declare a gigantic canvas).
+ * refused before anything is decoded (a small file can declare a gigantic canvas, or a million frames): the
+ * frames of an animation count together, since libvips decodes each at the full canvas size.
  */
 import sharp from 'sharp'
 import { ApiFailure } from '../failure'
@@ -21,7 +22,7 @@ const FORMAT_OF_MIME: Readonly<Record<string, OutputFormat>> = {
   'image/avif': 'avif',
 }
 
-/** Reads the header only: width, height (of one frame) and frame count, refusing above `maxPixels`. */
+/** Reads the header only: width, height (of one frame) and frame count, refusing above `maxPixels` in all. */
 export async function checkImageSize(
   path: string,
   maxPixels: number,
@@ -43,6 +44,13 @@ export async function checkImageSize(
       `the image is ${width}×${height} pixels; images may be at most ${formatPixels(maxPixels)}`,
     )
   }
+  if (width * height * pages > maxPixels) {
+    throw new ApiFailure(
+      413,
+      'image_too_large',
+      `the animation has ${pages} frames of ${width}×${height} pixels (${formatPixels(width * height * pages)} in all); animations may be at most ${formatPixels(maxPixels)} over all their frames`,
+    )
+  }
   return { width, height, pages }
 }
 
@@ -56,8 +64,8 @@ export async function reencodeImage(
   const format = FORMAT_OF_MIME[mime]
   if (!format) throw new ApiFailure(415, 'unsupported_media_type', `${mime} images are not accepted`)
   const { width, height, pages } = await checkImageSize(inPath, maxPixels)
-  // limitInputPixels counts every frame of an animation; the per-frame check above is the real limit.
-  let image = sharp(inPath, { animated: true, limitInputPixels: maxPixels * pages, failOn: 'error' })
+  // limitInputPixels counts every frame of an animation, as the check above does.
+  let image = sharp(inPath, { animated: true, limitInputPixels: maxPixels, failOn: 'error' })
   // EXIF orientation only exists on still images (JPEG, WebP, AVIF); rotating needs a single frame.
   if (pages === 1) image = image.rotate()
   switch (format) {

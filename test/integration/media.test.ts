@@ -9,10 +9,13 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import type { RunningServer } from '../../server/server'
+import { mediaHashesInDraft } from '../../shared/media/mediaRefs'
 import type { AttemptView } from '../../shared/schema/calibration'
 import { mediaPath, mediaUploadPath, type UploadedMedia } from '../../shared/schema/media'
 import type { VersionJson } from '../../shared/schema/version'
+import { guidelineFragment } from '../../shared/ydoc/layout'
 import { api, apiJson, createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
 import { answersFor } from '../helpers/calibration'
 import { connectClient, waitFor, waitForSynced } from '../helpers/clients'
@@ -359,6 +362,34 @@ describe('serving', () => {
       headers: { cookie: users.outsider.cookie },
     })
     expect(viaOther.status).toBe(404)
+  })
+})
+
+describe('a hash copied into another project', () => {
+  it('opens nothing: a lead who writes another project’s hash into their own draft still gets 404', async () => {
+    const secret = await uploaded(users.lead, await png(12, 12), 'secret.png')
+    // Otto leads otherProject; he writes the hash of a blob uploaded to `project` into his own draft.
+    const client = connectClient(server.url, otherProject, { user: users.outsider })
+    await waitForSynced(client)
+    const node = new Y.XmlElement('media')
+    for (const [key, value] of Object.entries({
+      hash: secret.hash,
+      kind: 'image',
+      mime: 'image/png',
+      alt: 'x',
+    }))
+      node.setAttribute(key, value)
+    guidelineFragment(client.doc).insert(0, [node])
+    const check = connectClient(server.url, otherProject, { user: users.outsider })
+    await waitFor(async () => mediaHashesInDraft(check.doc).has(secret.hash), {
+      message: 'the copied hash reaches the stored draft',
+    })
+    client.destroy()
+    check.destroy()
+    const viaOther = await fetch(`${server.url}${mediaPath(otherProject, secret.hash)}`, {
+      headers: { cookie: users.outsider.cookie },
+    })
+    await expectError(viaOther, 404, /media not found/)
   })
 })
 

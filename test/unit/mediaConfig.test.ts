@@ -22,14 +22,14 @@ describe('media settings', () => {
       MAX_VIDEO_BYTES: '2000',
       MAX_AUDIO_BYTES: '3000',
       MAX_IMAGE_PIXELS: '4000',
-      MEDIA_GC_GRACE_MS: '0',
+      MEDIA_GC_GRACE_MS: '600000',
       MEDIA_GC_INTERVAL_MS: '0',
     }).media
     expect(media).toEqual({
       blobStore: 'sql',
       maxBytes: { image: 1000, video: 2000, audio: 3000 },
       maxImagePixels: 4000,
-      gcGraceMs: 0,
+      gcGraceMs: 600_000,
       gcIntervalMs: 0,
     })
     expect(loadConfig({ MEDIA_GC_INTERVAL_MS: '5000' }).media.gcIntervalMs).toBe(5000)
@@ -45,6 +45,9 @@ describe('media settings', () => {
     expect(() => loadConfig({ MAX_IMAGE_PIXELS: '1e400' })).toThrow('MAX_IMAGE_PIXELS')
     expect(() => loadConfig({ MAX_VIDEO_BYTES: '1e30' })).toThrow('MAX_VIDEO_BYTES')
     expect(() => loadConfig({ MEDIA_GC_GRACE_MS: '1.5' })).toThrow('MEDIA_GC_GRACE_MS')
+    expect(() => loadConfig({ MEDIA_GC_GRACE_MS: '0' })).toThrow(
+      'MEDIA_GC_GRACE_MS must be at least 600000, got "0"',
+    )
     expect(() => loadConfig({ MEDIA_GC_INTERVAL_MS: '10' })).toThrow(
       'MEDIA_GC_INTERVAL_MS must be 0 (off) or at least 1000, got "10"',
     )

@@ -204,6 +204,24 @@ describe('limits', () => {
     await expectNoTempFiles()
   })
 
+  it('counts the frames of an animation together against the pixel limit (a small file of many frames)', async () => {
+    const frame = (background: string) =>
+      sharp({ create: { width: 100, height: 100, channels: 3, background } })
+        .png()
+        .toBuffer()
+    const frames = await Promise.all(Array.from({ length: 12 }, (_, i) => frame(i % 2 ? 'red' : 'blue')))
+    const gif = await sharp(frames, { join: { animated: true } })
+      .gif()
+      .toBuffer()
+    const limits = { ...LIMITS, maxImagePixels: 100_000 } // one frame is 10,000 pixels; twelve are 120,000
+    const failure = await refusal(ingest(gif, 'many-frames.gif', { limits }))
+    expect(failure.status).toBe(413)
+    expect(failure.message).toBe(
+      'the animation has 12 frames of 100×100 pixels (120000 pixels in all); animations may be at most 100000 pixels over all their frames',
+    )
+    await expectNoTempFiles()
+  })
+
   it('leaves no temp file when the body breaks off halfway', async () => {
     const bytes = await readFile(join(FIXTURES, 'clip.mp4'))
     const body = bodyOf(bytes, { failAfter: Math.floor(bytes.length / 2) })
