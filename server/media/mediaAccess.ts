@@ -64,24 +64,39 @@ export async function mayReadMedia(
   return attemptsShow(store, projectId, reader.userId, hash)
 }
 
-/** Hashes each version's annotator variant references, kept for recent versions (a published version never changes). */
+/** Recently read versions, parsed (a published version never changes), and the hashes their annotator variants reference. */
+const parsedVersions = new Map<string, VersionJson>()
 const versionHashes = new Map<string, Set<string>>()
-const CACHE_LIMIT = 500
+const CACHE_LIMIT = 200
 
-/** The hashes a version's annotator variant references; the stored JSON is read only on a cache miss. */
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!)
+  cache.set(key, value)
+  return value
+}
+
+/** A published version's JSON, parsed once per process while it stays among the recent ones; null if absent. */
+async function versionJson(
+  store: Store,
+  projectId: string,
+  versionName: string,
+): Promise<VersionJson | null> {
+  const key = `${projectId}\u0000${versionName}`
+  const hit = parsedVersions.get(key)
+  if (hit) return hit
+  const stored = await store.getVersion(projectId, versionName)
+  return stored ? remember(parsedVersions, key, JSON.parse(stored.json) as VersionJson) : null
+}
+
+/** The hashes a version's annotator variant references (found without rendering it). */
 async function hashesOf(store: Store, projectId: string, versionName: string): Promise<Set<string>> {
   const key = `${projectId}\u0000${versionName}`
   const hit = versionHashes.get(key)
   if (hit) return hit
-  const stored = await store.getVersion(projectId, versionName)
-  if (!stored) return new Set()
-  const version = JSON.parse(stored.json) as VersionJson
-  // What the annotator variant holds (found without rendering it).
+  const version = await versionJson(store, projectId, versionName)
+  if (!version) return new Set()
   const { examples, doc } = annotatorContent(version)
-  const hashes = collectMediaHashes([examples, doc ?? version.guideline.doc])
-  if (versionHashes.size >= CACHE_LIMIT) versionHashes.delete(versionHashes.keys().next().value!)
-  versionHashes.set(key, hashes)
-  return hashes
+  return remember(versionHashes, key, collectMediaHashes([examples, doc ?? version.guideline.doc]))
 }
 
 async function versionsReference(store: Store, projectId: string, hash: string): Promise<boolean> {
@@ -95,9 +110,9 @@ async function versionsReference(store: Store, projectId: string, hash: string):
 async function attemptsShow(store: Store, projectId: string, userId: string, hash: string): Promise<boolean> {
   for (const attempt of await store.listAttempts(projectId, userId)) {
     if (attempt.status === 'submitted' && collectMediaHashes(attempt.result).has(hash)) return true
-    const stored = await store.getVersion(projectId, attempt.version)
-    if (!stored) continue
-    const items = attemptItems(attempt, JSON.parse(stored.json) as VersionJson).map(withoutGold)
+    const version = await versionJson(store, projectId, attempt.version)
+    if (!version) continue
+    const items = attemptItems(attempt, version).map(withoutGold)
     if (collectMediaHashes(items).has(hash)) return true
   }
   return false

@@ -4,7 +4,7 @@
  * a blob that is not there. A template naming media it does not bundle, or bytes whose sha-256 is not their
  * name, is a programming error and throws.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { contentMedia } from '../../shared/rubric/contentFields'
@@ -47,7 +47,8 @@ export async function seedTemplateMedia(
   if (media.length === 0) return
   await mkdir(uploadDir, { recursive: true })
   for (const { hash, item, bytes, name } of media) {
-    const temp = join(uploadDir, `template-${randomBytes(8).toString('hex')}.tmp`)
+    // Named like an upload's temp file, so a crash mid-seed is tidied at start-up (media/ingest.ts).
+    const temp = join(uploadDir, `${randomUUID()}.part`)
     try {
       await writeFile(temp, bytes)
       await blobs.putFile(hash, temp)
