@@ -15,6 +15,7 @@ import { requireUser } from '../auth/access'
 import { decideRange } from '../media/byteRange'
 import { type BodyChunks, chunksOf, ingestMedia } from '../media/ingest'
 import { assertMayReadMedia, mediaReader } from '../media/mediaAccess'
+import { storeProjectMedia } from '../media/storeProjectMedia'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed } from './errors'
 
@@ -75,18 +76,7 @@ export function mediaRoutes({ store, blobs, media, uploadDir }: RouteDeps): Hono
       limits: media,
     })
     try {
-      await blobs.putFile(ingested.hash, ingested.path)
-      await store.recordMediaUpload({
-        projectId,
-        hash: ingested.hash,
-        kind: ingested.kind,
-        mime: ingested.mime,
-        bytes: ingested.bytes,
-        width: ingested.width ?? null,
-        height: ingested.height ?? null,
-        name,
-        uploadedBy: auth.user.id,
-      })
+      await storeProjectMedia({ store, blobs }, ingested, { projectId, name, uploadedBy: auth.user.id })
     } finally {
       await ingested.discard()
     }

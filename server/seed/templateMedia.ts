@@ -11,6 +11,7 @@ import { contentMedia } from '../../shared/rubric/contentFields'
 import type { ExampleMedia } from '../../shared/schema/rubric'
 import type { TemplateJson } from '../../shared/templates/templateSchema'
 import type { BlobStore } from '../media/blobStore'
+import { storeProjectMedia } from '../media/storeProjectMedia'
 import type { Store } from '../storage/store'
 import { TEMPLATE_MEDIA_BYTES } from './templateMediaData'
 
@@ -51,20 +52,18 @@ export async function seedTemplateMedia(
     const temp = join(uploadDir, `${randomUUID()}.part`)
     try {
       await writeFile(temp, bytes)
-      await blobs.putFile(hash, temp)
+      const file = { path: temp, hash, kind: item.kind, mime: item.mime, bytes: bytes.length }
+      await storeProjectMedia(
+        { store, blobs },
+        { ...file, width: item.width, height: item.height },
+        {
+          projectId,
+          name,
+          uploadedBy,
+        },
+      )
     } finally {
       await unlink(temp).catch(() => {})
     }
-    await store.recordMediaUpload({
-      projectId,
-      hash,
-      kind: item.kind,
-      mime: item.mime,
-      bytes: bytes.length,
-      width: item.width ?? null,
-      height: item.height ?? null,
-      name,
-      uploadedBy,
-    })
   }
 }

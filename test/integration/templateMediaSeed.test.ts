@@ -1,13 +1,14 @@
 /**
  * Seeding a template's images into a real file-system blob store and SQLite catalogue: the bundled images are
  * stored under their hash and catalogued for the project (seeding twice is harmless); a template that names
- * an image it does not bundle is refused before anything is stored, and no temporary file is left behind.
+ * an image it does not bundle is refused before anything is stored, and no temporary file is left behind;
+ * a blob that cannot be stored gets no catalogue row.
  */
-import { readdirSync } from 'node:fs'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openFsBlobStore } from '../../server/media/fsBlobStore'
-import { seedTemplateMedia } from '../../server/seed/templateMedia'
+import { seedTemplateMedia, templateMedia } from '../../server/seed/templateMedia'
 import { openSqliteStore } from '../../server/storage/sqlite'
 import { templateById } from '../../shared/templates/index'
 import type { TemplateJson } from '../../shared/templates/templateSchema'
@@ -53,6 +54,20 @@ describe('seeding template media', () => {
     const stored: string[] = []
     for await (const hash of deps.blobs.list()) stored.push(hash)
     expect(stored).toEqual([])
+    await deps.blobs.close()
+    await deps.store.close()
+  })
+
+  it('writes no catalogue row when the blob cannot be stored (the row only ever follows durable bytes)', async () => {
+    const deps = setup()
+    // The blob directory's place is taken by a file: every put fails, as on a full or read-only disk.
+    writeFileSync(join(deps.dir, 'blobs'), 'not a directory')
+    const project = await deps.store.createProject({ id: 'p3', name: 'No disk' })
+    const template = templateById('image-generation')!
+    await expect(seedTemplateMedia(deps, project.id, 'u1', template)).rejects.toThrow()
+    for (const { hash } of templateMedia(template).values())
+      expect(await deps.store.getMedia(project.id, hash)).toBeNull()
+    expect(readdirSync(deps.uploadDir)).toEqual([])
     await deps.blobs.close()
     await deps.store.close()
   })
