@@ -4,8 +4,8 @@
  * "saved" reply leaves only after every update its connection sent before it is durable. Updates that arrive
  * while a batch is written and relayed gather for the next one; applying a large batch yields to the event
  * loop every YIELD_EVERY jobs so reads, pings and awareness of other connections are not held up behind it.
- * (The next commit starts after the previous batch is relayed: with SQLite the commit runs on this thread,
- * so starting it earlier would only delay that relay.)
+ * (The next commit starts after the previous batch has left — its relayed frames are written when the tick
+ * ends — because with SQLite the commit runs on this thread, so starting it earlier would delay that relay.)
  */
 import { writeNotSaved, writeSaved } from '../../shared/protocol/saveMessages'
 import { log } from '../log'
@@ -160,6 +160,10 @@ export class Persister {
           if (syncStages) recordRelayed(syncStages, job, durableAt)
         } else job.conn.send(writeSaved(job.id))
       }
+      // Let the tick end before the next commit: the frames just sent leave when their sockets uncork at the
+      // end of the tick, and a SQLite commit runs synchronously, so starting it here would hold this batch
+      // on the server for one more commit. Frames that arrived meanwhile join the next batch.
+      if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve))
       inFlight = this.commitNext()
     }
     this.finish()
