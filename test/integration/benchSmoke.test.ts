@@ -48,12 +48,12 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'yardstick-bench-smoke-'))
   const run = await promisify(execFile)(process.execPath, ['scripts/bench.mjs', '--quick', '--out', outDir], {
     cwd: ROOT,
-    timeout: 240_000,
+    timeout: 480_000,
     maxBuffer: 16 * 1024 * 1024,
   })
   stdout = run.stdout
   report = JSON.parse(readFileSync(join(outDir, 'latest.json'), 'utf8')) as Report
-}, 300_000)
+}, 540_000)
 
 afterAll(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true })
@@ -121,7 +121,7 @@ describe('npm run bench -- --quick', () => {
 
   it('fan-out: in every condition, every edit reached every other client on every server; stages and fsync floor measured', () => {
     const { fanout } = report.results
-    expect(fanout.conditions.map((c) => c.condition)).toEqual(['quiet', 'fsync', 'mixed'])
+    expect(fanout.conditions.map((c) => c.condition)).toEqual(['quiet', 'mixed'])
     for (const condition of fanout.conditions) {
       for (const floor of Object.values(condition.floor)) expect(floor.count).toBeGreaterThan(0)
       for (const [kind, series] of Object.entries(condition.servers)) {
