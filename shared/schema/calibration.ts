@@ -255,3 +255,5 @@ export const CooldownError = z.object({
   retryAfterSeconds: z.number().optional(),
   retryAt: z.string().optional(),
 })
+/** The calibration settings as `GET`/`PUT …/calibration/settings` answer them. */
+export const CalibrationSettings = z.object({ retakeCooldownMinutes: z.number().int() })

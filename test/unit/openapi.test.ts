@@ -132,6 +132,25 @@ describe('the OpenAPI document', () => {
       }
     }
   })
+
+  it('gives every operation a unique id, a tag, a summary and a success answer', () => {
+    const ids = new Set<string>()
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const op = operation as { operationId?: string; tags?: string[]; summary?: string }
+        const where = `${method} ${path}`
+        expect(op.operationId, where).toBeTruthy()
+        expect(ids.has(op.operationId!), `${where}: operationId ${op.operationId} is taken`).toBe(false)
+        ids.add(op.operationId!)
+        expect(op.tags?.length, where).toBe(1)
+        expect(op.summary, where).toBeTruthy()
+        expect(
+          Object.keys(operation.responses).some((status) => status.startsWith('2')),
+          where,
+        ).toBe(true)
+      }
+    }
+  })
 })
 
 describe('checking responses against the document', () => {

@@ -12,6 +12,7 @@ import {
   AttemptResult,
   AttemptView,
   AttemptWithResult,
+  CalibrationSettings,
   CooldownBody,
   CooldownError,
   CreateDisputeBody,
@@ -132,7 +133,7 @@ export const calibrationOperations: Operation[] = [
     tag: 'calibration',
     summary: 'The retake cool-down',
     auth: 'session',
-    responses: { 200: CooldownBody },
+    responses: { 200: CalibrationSettings },
     errors: { 403: ROLE_CANNOT, 404: NOT_MEMBER },
   },
   {
@@ -142,7 +143,7 @@ export const calibrationOperations: Operation[] = [
     summary: 'Set the retake cool-down (owners and leads)',
     auth: 'session',
     body: CooldownBody,
-    responses: { 200: CooldownBody },
+    responses: { 200: CalibrationSettings },
     errors: { 403: ROLE_CANNOT_WRITE, 404: NOT_MEMBER },
   },
   {
