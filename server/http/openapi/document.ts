@@ -9,8 +9,10 @@
  *        auth: 'session', query: ThingQuery, body: CreateThingBody, responses: { 200: Thing, 204: null },
  *        errors: { 403: '…', 404: '…' } }
  *    The path is Hono's with `:name` written `{name}` (path parameters are derived from it); schemas are the
- *    shared zod ones (add one to `shared/schema/` when an answer has none). 401, 403 for cross-site writes, and
- *    400/413 for JSON bodies are added from `auth`, `method` and `body` (./operation.ts).
+ *    shared zod ones (add one to `shared/schema/` when an answer has none). A non-JSON answer is
+ *    `{ description, raw: text('text/csv') }` (or `bytes(…)`); an error with more than `{ error, message }` is
+ *    `{ description, schema }`. 401, 403 for cross-site writes, and 400/413 for JSON bodies are added from
+ *    `auth`, `method` and `body` (./operation.ts).
  * 3. Add the route to the authorization matrix (test/integration/authorizationMatrix.test.ts): every answer it
  *    gets there is validated against this document, so a status or shape not declared here fails.
  * Routes that are not HTTP API operations are listed in `EXCLUDED_ROUTES`, each with its reason.

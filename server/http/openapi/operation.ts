@@ -27,6 +27,7 @@ export const TAGS = {
   calibration: 'Calibration attempts, the status API, disputes and the leads’ results',
   comments: 'Comment threads on the draft (the threads themselves travel over the sync websocket)',
   media: 'Uploaded images, video and audio',
+  webhooks: 'Signed webhooks: endpoints, deliveries and redelivery',
 } as const
 export type Tag = keyof typeof TAGS
 
@@ -73,6 +74,9 @@ const PARAM_DESCRIPTIONS: Record<string, string> = {
   exampleId: 'An example id',
   disputeId: 'A dispute id',
   hash: 'The media blob’s sha-256, 64 lowercase hex characters',
+  format: 'An export format',
+  endpointId: 'A webhook endpoint id',
+  deliveryId: 'A webhook delivery id',
 }
 
 const REASONS: Record<number, string> = {
