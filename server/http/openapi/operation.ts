@@ -54,6 +54,8 @@ export interface Operation {
   description?: string
   auth: Auth
   query?: z.ZodObject
+  /** Request headers the route reads (conditional and range requests); auth headers are in `auth`. */
+  headers?: z.ZodObject
   /** A JSON request body (a shared zod schema, the one the route reads with `readJson`). */
   body?: z.ZodType
   /** A non-JSON request body (media uploads). */
@@ -168,6 +170,7 @@ export function toRouteConfig(op: Operation): RouteConfig {
           }
         : {}),
       ...(op.query ? { query: op.query } : {}),
+      ...(op.headers ? { headers: op.headers } : {}),
       ...(op.body ? { body: { required: true, content: { 'application/json': { schema: op.body } } } } : {}),
       ...(op.rawBody ? { body: { required: true, content: op.rawBody } } : {}),
     },
@@ -183,6 +186,11 @@ export function operationId(op: Pick<Operation, 'method' | 'path'>): string {
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
   return `${op.method}${words.join('')}`
 }
+
+/** `If-None-Match`, for answers with an ETag (304 when it still holds). */
+export const conditional = z.object({
+  'if-none-match': z.string().optional().meta({ description: 'The ETag of a copy the caller holds' }),
+})
 
 /** Raw content helpers for non-JSON answers. */
 export const text = (mediaType: string): RawContent['raw'] => ({

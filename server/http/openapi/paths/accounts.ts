@@ -15,7 +15,7 @@ import {
   UserAnswer,
 } from '../../../../shared/schema/auth'
 import { Health, NotReady } from '../../../../shared/schema/health'
-import type { Operation } from '../operation'
+import { conditional, type Operation } from '../operation'
 
 const RATE_LIMITED = 'Too many attempts from this address (`rate_limited`; see `Retry-After`)'
 
@@ -42,6 +42,7 @@ export const accountOperations: Operation[] = [
     path: '/api/openapi.json',
     tag: 'operations',
     summary: 'This OpenAPI 3.1 document',
+    headers: conditional,
     auth: 'public',
     responses: {
       200: {

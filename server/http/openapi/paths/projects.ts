@@ -19,7 +19,7 @@ import { ACCEPTED_MEDIA_TYPES, UploadedMedia } from '../../../../shared/schema/m
 import { NoticeList, RestoreBody } from '../../../../shared/schema/notices'
 import { CreateProjectBody, Project, ProjectList, RenameProjectBody } from '../../../../shared/schema/project'
 import { TemplateSummaryList } from '../../../../shared/templates/templateSchema'
-import { bytes, type Operation } from '../operation'
+import { bytes, conditional, type Operation } from '../operation'
 
 const NOT_MEMBER = 'No such project, or the caller is not a member of it (`not_found`)'
 const ROLE_CANNOT = 'The caller’s role may not do this (`forbidden`), or a cross-site request'
@@ -242,6 +242,10 @@ export const projectOperations: Operation[] = [
     path: '/api/projects/{id}/media/{hash}',
     tag: 'media',
     summary: 'A media blob, to whoever may read what references it; single byte ranges for seeking',
+    headers: conditional.extend({
+      range: z.string().optional().meta({ description: 'One byte range, e.g. `bytes=0-1023`' }),
+      'if-range': z.string().optional().meta({ description: 'Serve the range only if the ETag still holds' }),
+    }),
     auth: 'sessionOrToken',
     responses: {
       200: {

@@ -14,7 +14,7 @@ import {
   VersionList,
   VersionSummary,
 } from '../../../../shared/schema/version'
-import { bytes, type Operation, text } from '../operation'
+import { bytes, conditional, type Operation, text } from '../operation'
 
 const NOT_MEMBER = 'No such project, or the caller is not a member of it (`not_found`)'
 const NO_VERSION = 'No such project or version (`not_found`), or the read token is for another project'
@@ -58,6 +58,7 @@ export const versionOperations: Operation[] = [
     path: '/api/projects/{id}/versions/{version}',
     tag: 'versions',
     summary: 'A published version’s JSON (guideline, rubric, examples)',
+    headers: conditional,
     description:
       'Validates against `shared/schema/version.schema.json`. Read tokens, annotators and reviewers get no gold values or rationales (`includesGold: false`); read tokens and annotators never see held-out calibration items.',
     auth: 'sessionOrToken',
@@ -72,6 +73,7 @@ export const versionOperations: Operation[] = [
     path: '/api/projects/{id}/versions/{version}/markdown',
     tag: 'versions',
     summary: 'A published version as a Markdown download',
+    headers: conditional,
     auth: 'sessionOrToken',
     responses: {
       200: {
@@ -88,6 +90,7 @@ export const versionOperations: Operation[] = [
     path: '/api/projects/{id}/versions/{version}/print',
     tag: 'versions',
     summary: 'A published version as a printable HTML page',
+    headers: conditional,
     auth: 'sessionOrToken',
     responses: {
       200: { description: 'The printable page', raw: text('text/html'), headers: CACHED },
