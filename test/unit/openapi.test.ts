@@ -89,6 +89,7 @@ describe('the OpenAPI document', () => {
     const first = await app.request('/api/openapi.json')
     expect(first.headers.get('content-type')).toMatch(/^application\/json/)
     expect(first.headers.get('cache-control')).toMatch(/public/)
+    expect(first.headers.get('access-control-allow-origin')).toBe('*')
     const etag = first.headers.get('etag')
     expect(etag).toBeTruthy()
     const again = await app.request('/api/openapi.json', { headers: { 'if-none-match': etag! } })

@@ -1,6 +1,6 @@
 /**
- * `GET /api/openapi.json`: the OpenAPI document, public (it says what the API is, nothing about anyone's data),
- * built once per process and served with an ETag so clients revalidate cheaply.
+ * `GET /api/openapi.json`: the OpenAPI document, public (it says what the API is, nothing about anyone's data;
+ * readable cross-origin too), built once per process and served with an ETag so clients revalidate cheaply.
  */
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
@@ -24,6 +24,8 @@ export function openApiRoutes(): Hono<AppEnv> {
     const { body, etag } = documentBody()
     c.header('ETag', etag)
     c.header('Cache-Control', 'public, max-age=300')
+    // Nothing in it is private: OpenAPI tools on other origins (an online editor) may fetch it by URL.
+    c.header('Access-Control-Allow-Origin', '*')
     const match = c.req.header('if-none-match')
     if (match?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304)
     c.header('Content-Type', 'application/json; charset=utf-8')
