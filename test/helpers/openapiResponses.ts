@@ -75,7 +75,10 @@ export function responseValidator(doc: OpenApiDocument) {
   ): string[] {
     const route = `${method.toUpperCase()} ${toOpenApiPath(path)}`
     const operation = doc.paths[toOpenApiPath(path)]?.[method.toLowerCase()]
-    if (!operation) return [`${route} is not in the OpenAPI document`]
+    if (!operation)
+      return [
+        `${route} is not in the OpenAPI document: declare it in server/http/openapi/paths/ (see the top of server/http/openapi/document.ts)`,
+      ]
     const declared = operation.responses[String(response.status)]
     if (!declared) {
       const statuses = Object.keys(operation.responses).join(', ')

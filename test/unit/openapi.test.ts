@@ -204,7 +204,7 @@ describe('checking responses against the document', () => {
 
   it('refuses a route the document does not have', () => {
     expect(check()('GET', '/api/nowhere', json(200, {}))).toEqual([
-      'GET /api/nowhere is not in the OpenAPI document',
+      'GET /api/nowhere is not in the OpenAPI document: declare it in server/http/openapi/paths/ (see the top of server/http/openapi/document.ts)',
     ])
   })
 })
