@@ -134,8 +134,16 @@ function successResponse(status: number, spec: SuccessSpec): RouteConfig['respon
   }
 }
 
+/** The shared error shape, as one named component (`#/components/schemas/ApiError`) of the document. */
+const ApiErrorComponent = ApiError.meta({
+  id: 'ApiError',
+  description:
+    'Every failing request answers `{ error: code, message: sentence }` (sometimes with more fields).',
+})
+
 function errorResponse(spec: ErrorSpec): RouteConfig['responses'][string] {
-  const { description, schema } = typeof spec === 'string' ? { description: spec, schema: ApiError } : spec
+  const { description, schema } =
+    typeof spec === 'string' ? { description: spec, schema: ApiErrorComponent } : spec
   return { description, content: { 'application/json': { schema } } }
 }
 
