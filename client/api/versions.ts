@@ -3,7 +3,13 @@ import { z } from 'zod'
 import type { BlockDiff } from '../../shared/diff/guidelineDiff'
 import type { RubricChange } from '../../shared/diff/rubricDiff'
 import type { Problem } from '../../shared/rubric/problems'
-import { type Bump, ReadToken, VersionJson, VersionSummary } from '../../shared/schema/version'
+import {
+  type Bump,
+  ReadToken,
+  type TokenScope,
+  VersionJson,
+  VersionSummary,
+} from '../../shared/schema/version'
 import { ApiRequestError, requestJson, requestVoid } from './http'
 
 const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`
@@ -134,10 +140,14 @@ export function listTokens(projectId: string, signal?: AbortSignal): Promise<Rea
   )
 }
 
-export function createToken(projectId: string, name: string): Promise<ReadToken & { token: string }> {
+export function createToken(
+  projectId: string,
+  name: string,
+  scopes: TokenScope[] = [],
+): Promise<ReadToken & { token: string }> {
   return requestJson(`${base(projectId)}/tokens`, ReadToken.extend({ token: z.string() }), {
     method: 'POST',
-    body: { name },
+    body: { name, scopes },
   })
 }
 
