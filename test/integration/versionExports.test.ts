@@ -241,6 +241,54 @@ describe('export contents', () => {
   })
 })
 
+describe('media in exports', () => {
+  it('a gold token reads the media of held-out items its tasks link to; a plain token does not', async () => {
+    const owner = people.owner!
+    const media = await apiJson<{ id: string }>(url, '/api/projects', {
+      user: owner,
+      body: { name: 'Images', templateId: 'image-generation' },
+    })
+    expect(
+      (
+        await api(url, `/api/projects/${media.id}/versions`, {
+          user: owner,
+          body: { bump: 'major', changelog: 'x' },
+        })
+      ).status,
+    ).toBe(201)
+    const token = async (scopes: string[]) =>
+      (
+        await apiJson<{ token: string }>(url, `/api/projects/${media.id}/tokens`, {
+          user: owner,
+          body: { name: `t${scopes.length}`, scopes },
+        })
+      ).token
+    const [plain, gold] = [await token([]), await token(['gold'])]
+    const tasksOf = async (bearer: string) =>
+      (await (
+        await api(url, `/api/projects/${media.id}/versions/1.0.0/export/label-studio-tasks.json`, {
+          headers: { authorization: `Bearer ${bearer}` },
+        })
+      ).json()) as { data: Record<string, unknown> }[]
+    const urlsOf = (tasks: { data: Record<string, unknown> }[]) =>
+      new Set(
+        tasks.flatMap((t) => Object.values(t.data)).filter((v): v is string => String(v).includes('/media/')),
+      )
+    const plainUrls = urlsOf(await tasksOf(plain))
+    const heldOut = [...urlsOf(await tasksOf(gold))].filter((u) => !plainUrls.has(u))
+    expect(heldOut.length).toBeGreaterThan(0)
+    for (const mediaUrl of heldOut) {
+      const path = new URL(mediaUrl).pathname
+      expect((await api(url, path, { headers: { authorization: `Bearer ${gold}` } })).status, path).toBe(200)
+      expect((await api(url, path, { headers: { authorization: `Bearer ${plain}` } })).status, path).toBe(404)
+    }
+    for (const mediaUrl of plainUrls) {
+      const path = new URL(mediaUrl).pathname
+      expect((await api(url, path, { headers: { authorization: `Bearer ${plain}` } })).status, path).toBe(200)
+    }
+  })
+})
+
 describe('bad requests', () => {
   it('unknown format, task type, version; wrong method', async () => {
     const owner = people.owner
