@@ -235,6 +235,15 @@ describe('export contents', () => {
     const etag = first.headers.get('etag')!
     const again = await get(owner, 'label-studio-tasks.json', { 'if-none-match': etag })
     expect(again.status).toBe(304)
+    // A later version leaves this one's export as it was.
+    const before = await (await get(owner, 'label-studio-config.xml')).text()
+    const next = await api(url, `/api/projects/${project}/versions`, {
+      user: people.owner,
+      body: { bump: 'patch', changelog: 'Second' },
+    })
+    expect(next.status).toBe(201)
+    expect(await (await get(owner, 'label-studio-config.xml')).text()).toBe(before)
+    expect((await get(owner, 'label-studio-tasks.json', { 'if-none-match': etag })).status).toBe(304)
     // A different reader (no gold) gets different bytes, so a different ETag.
     const plain = await get({ kind: 'token', name: 'plain' }, 'label-studio-tasks.json')
     expect(plain.headers.get('etag')).not.toBe(etag)
