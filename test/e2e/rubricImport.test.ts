@@ -148,6 +148,44 @@ describe('importing criteria', () => {
   })
 })
 
+describe('read token scopes', () => {
+  it('a lead creates a token that may read gold; the list says which tokens read gold', async () => {
+    const projectId = await createProject(server.url, owner, 'Tokens')
+    const olivia = await suite.newUser(server.url, owner)
+    await olivia.page.goto(`${server.url}/projects/${projectId}/versions`)
+    await olivia.page.getByTestId('token-name').fill('Gold sync')
+    await olivia.page.getByTestId('token-gold').check()
+    await olivia.page.getByTestId('token-create').click()
+    await olivia.page.getByTestId('token-created').waitFor()
+    await olivia.page.getByTestId('token-name').fill('Plain sync')
+    await olivia.page.getByTestId('token-create').click()
+    await waitFor(async () => (await olivia.page.getByTestId('token-row').count()) === 2, {
+      message: 'two tokens',
+    })
+    const { tokens } = await apiJson<{ tokens: { name: string; scopes: string[] }[] }>(
+      server.url,
+      `/api/projects/${projectId}/tokens`,
+      { user: owner },
+    )
+    expect(Object.fromEntries(tokens.map((t) => [t.name, t.scopes]))).toEqual({
+      'Gold sync': ['gold'],
+      'Plain sync': [],
+    })
+    const shown = await olivia.page
+      .getByTestId('token-row')
+      .evaluateAll((rows) =>
+        rows.map((r) => [
+          r.querySelector('.token-row__name')?.textContent,
+          r.querySelector('[data-testid="token-scope"]')?.textContent,
+        ]),
+      )
+    expect(shown.sort()).toEqual([
+      ['Gold sync', 'reads gold'],
+      ['Plain sync', 'no gold'],
+    ])
+  })
+})
+
 describe('the Export menu', () => {
   it('lists the formats the viewer may download: gold for leads, none for annotators', async () => {
     const project = await apiJson<{ id: string }>(server.url, '/api/projects', {

@@ -12,8 +12,9 @@ import {
 } from '../../../shared/rubric/taskTypes'
 import type { CalibrationExample, ContentKind, ExampleMedia } from '../../../shared/schema/rubric'
 import type { VersionJson } from '../../../shared/schema/version'
-import { type Control, controlName, type ResultItem, slotControls, valueResults } from './controls'
+import { type Control, type ResultItem, slotControls } from './controls'
 import { type ContentLayout, contentLayout, taskData } from './objects'
+import { valueResults } from './results'
 
 export interface LabelStudioTask {
   data: Record<string, unknown>
@@ -169,5 +170,3 @@ export function labelStudioTasks(
     return task
   })
 }
-
-export { controlName }
