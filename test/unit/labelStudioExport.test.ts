@@ -143,6 +143,29 @@ describe('Label Studio mappings the templates do not show', () => {
   })
 })
 
+describe('Label Studio names', () => {
+  it('a criterion named like an object or the rationale box still gets a unique control name', () => {
+    const template = structuredClone(PROJECT_TEMPLATES.find((t) => t.id === 'red-teaming')!)
+    const renames = new Map([
+      [template.rubric.criteria[0]!.id, 'response'],
+      [template.rubric.criteria[1]!.id, 'rationale'],
+      [template.rubric.criteria[2]!.id, 'prompt'],
+    ])
+    const rename = (id: string) => renames.get(id) ?? id
+    for (const c of template.rubric.criteria) c.id = rename(c.id)
+    for (const t of template.rubric.taskTypes ?? []) t.criterionIds = t.criterionIds.map(rename)
+    for (const e of template.examples)
+      e.gold = Object.fromEntries(Object.entries(e.gold).map(([k, v]) => [rename(k), v]))
+    const version = versionOfTemplate(template)
+    for (const type of taskTypesOf(version.rubric)) {
+      const { config, problems } = parseConfig(labelStudioConfig(version, type))
+      expect(problems).toEqual([])
+      const tasks = labelStudioTasks(version, type, { gold: true, mediaUrl })
+      expect(validateTasks(config!, JSON.parse(JSON.stringify(tasks)))).toEqual([])
+    }
+  })
+})
+
 describe('the Label Studio validator', () => {
   const version = versionOfTemplate(PROJECT_TEMPLATES.find((t) => t.id === 'red-teaming')!)
   const type = taskTypesOf(version.rubric)[0]!

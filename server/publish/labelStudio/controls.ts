@@ -40,6 +40,8 @@ export const MET = 'Met'
 export const NOT_MET = 'Not met'
 export const NOT_APPLICABLE = 'N/A'
 export const TIE = 'Tie'
+/** The name of the free-text box for the rationale that ends every config. */
+export const RATIONALE = 'rationale'
 
 /** A control name from a slot key: Label Studio names are plain words, so other characters become `_`. */
 export const controlName = (key: string, suffix = '') =>
@@ -55,7 +57,10 @@ const isStarScale = (levels: { value: number }[]) =>
 /** The controls asking one question (slot) about objects laid out as `layout`. */
 export function slotControls(slot: QuestionSlot, layout: ContentLayout): Control[] {
   const { criterion } = slot
-  const base = controlName(slot.key)
+  const key = controlName(slot.key)
+  // A criterion whose id is an object's name (`response`) or the rationale box's gets a suffix: names are unique.
+  const taken = key === RATIONALE || layout.objects.some((o) => o.name === key) || layout.header === key
+  const base = taken ? `${key}_criterion` : key
   const target = slot.target && layout.alternatives ? layout.alternatives[slot.target] : layout.main
   const title = slot.target ? `${criterion.title} (${slot.target})` : criterion.title
   const choices = (

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/rubric/taskTypes'
 import type { CalibrationExample, ContentKind, ExampleMedia } from '../../../shared/schema/rubric'
 import type { VersionJson } from '../../../shared/schema/version'
-import { type Control, type ResultItem, slotControls } from './controls'
+import { type Control, RATIONALE, type ResultItem, slotControls } from './controls'
 import { type ContentLayout, contentLayout, taskData } from './objects'
 import { valueResults } from './results'
 
@@ -129,7 +129,7 @@ export function labelStudioConfig(version: VersionJson, type: EffectiveTaskType)
     }
   }
   questions.push(tag('Header', { value: 'Rationale', size: '6' }, [], '    '))
-  questions.push(tag('TextArea', { name: 'rationale', toName: layout.main, rows: '3' }, [], '    '))
+  questions.push(tag('TextArea', { name: RATIONALE, toName: layout.main, rows: '3' }, [], '    '))
   const comment = `<!-- ${escapeComment(version.project.name)} ${version.version}: ${escapeComment(type.name)} (Yardstick export for Label Studio 1.x) -->`
   return `${comment}\n${tag('View', {}, [tag('View', {}, objects, '  '), tag('View', {}, questions, '  ')])}\n`
 }
@@ -160,7 +160,7 @@ export function labelStudioTasks(
     if (example.rationale)
       result.push({
         id: `${example.id}-rationale`,
-        from_name: 'rationale',
+        from_name: RATIONALE,
         to_name: layout.main,
         type: 'textarea',
         value: { text: [example.rationale] },
