@@ -3,7 +3,7 @@
  * type, HealthBench-style JSONL when the rubric has points criteria, gold CSV) — only those the viewer may get.
  * It reads the version (as the viewer sees it) when first opened, to list task types and formats that apply.
  */
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { taskTypesOf } from '../../shared/rubric/taskTypes'
 import { EXPORT_FORMATS, type ExportFormat, exportPath } from '../../shared/schema/exports'
 import type { VersionJson } from '../../shared/schema/version'
@@ -53,6 +53,23 @@ export function ExportMenu({
     | { status: 'error'; message: string }
   >({ status: 'idle' })
 
+  const ref = useRef<HTMLDetailsElement>(null)
+  // Like any menu: a click elsewhere or Escape closes it.
+  useEffect(() => {
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      const menu = ref.current
+      if (!menu?.open) return
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !menu.contains(event.target as Node))
+        menu.open = false
+    }
+    document.addEventListener('mousedown', close)
+    document.addEventListener('keydown', close)
+    return () => {
+      document.removeEventListener('mousedown', close)
+      document.removeEventListener('keydown', close)
+    }
+  }, [])
+
   const load = () => {
     if (state.status !== 'idle' && state.status !== 'error') return
     setState({ status: 'loading' })
@@ -64,6 +81,7 @@ export function ExportMenu({
 
   return (
     <details
+      ref={ref}
       className="export-menu"
       data-testid="export-menu"
       onToggle={(event) => {

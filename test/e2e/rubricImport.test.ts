@@ -208,11 +208,15 @@ describe('the Export menu', () => {
       await menu.locator('summary').click()
       await menu.getByTestId('export-item').first().waitFor()
       if (shot) await screenshot(user.page, shot)
-      return menu
+      const listed = await menu
         .getByTestId('export-item')
         .evaluateAll((links) =>
           links.map((l) => [l.textContent, new URL((l as HTMLAnchorElement).href).pathname.split('/').pop()]),
         )
+      // Escape closes the menu, like any menu.
+      await user.page.keyboard.press('Escape')
+      await waitFor(() => menu.evaluate((d) => !(d as HTMLDetailsElement).open), { message: 'menu closed' })
+      return listed
     }
     expect(await items(owner, 'tour-export-menu')).toEqual([
       ['Label Studio config', 'label-studio-config.xml'],
