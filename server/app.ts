@@ -29,6 +29,7 @@ import { readTokenRoutes } from './http/readTokenRoutes'
 import { securityHeaders } from './http/securityHeaders'
 import { mountStaticClient } from './http/staticClient'
 import { accountRoutes } from './http/users'
+import { versionExportRoutes } from './http/versionExports'
 import { versionRoutes } from './http/versions'
 import type { RoomRegistry } from './sync/roomRegistry'
 import { mountSyncRoute } from './sync/syncRoute'
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', memberRoutes(deps))
   app.route('/api/projects', projectInviteRoutes(deps))
   app.route('/api/projects', versionRoutes(deps))
+  app.route('/api/projects', versionExportRoutes(deps))
   app.route('/api/projects', readTokenRoutes(deps))
   app.route('/api/projects', diffRoutes(deps))
   app.route('/api/projects', calibrationRoutes(deps))

@@ -9,6 +9,7 @@ import {
   PublishRefusal,
   type ReadToken,
   ReadTokenList,
+  type TokenScope,
   VersionJson,
   VersionList,
   VersionSummary,
@@ -122,10 +123,14 @@ export function listTokens(projectId: string, signal?: AbortSignal): Promise<Rea
   return requestJson(`${base(projectId)}/tokens`, ReadTokenList, { signal }).then((body) => body.tokens)
 }
 
-export function createToken(projectId: string, name: string): Promise<ReadToken & { token: string }> {
+export function createToken(
+  projectId: string,
+  name: string,
+  scopes: TokenScope[] = [],
+): Promise<ReadToken & { token: string }> {
   return requestJson(`${base(projectId)}/tokens`, CreatedReadToken, {
     method: 'POST',
-    body: { name },
+    body: { name, scopes },
   })
 }
 

@@ -1,6 +1,6 @@
 /**
- * The rubric beside the guideline: title, instructions, pass threshold, live checks, task types, the criteria
- * and the templates. Every field is shared live; Ctrl+Z / Ctrl+Shift+Z here undo and redo your own rubric and
+ * The rubric beside the guideline: title, instructions, pass threshold, live checks, task types, the criteria,
+ * the templates and "Import criteria…". Every field is shared live; Ctrl+Z / Ctrl+Shift+Z here undo and redo your own rubric and
  * example edits (not other people's).
  */
 import { useState } from 'react'
@@ -11,6 +11,7 @@ import { AttemptSettingsEditor } from './AttemptSettingsEditor'
 import { CriteriaList } from './CriteriaList'
 import { DetachedExamples } from './DetachedExamples'
 import { handleUndoKeys, useDraftData } from './draftContext'
+import { ImportCriteriaDialog } from './ImportCriteriaDialog'
 import { ProblemsList } from './ProblemsList'
 import { TaskTypesPanel } from './TaskTypesPanel'
 import { TemplatePicker } from './TemplatePicker'
@@ -18,8 +19,9 @@ import { YTextInput } from './YTextInput'
 
 export function RubricPanel({ onCollapse }: { onCollapse: () => void }) {
   const data = useDraftData()
-  const { doc, editable, rubric, problems, undo } = data
+  const { doc, editable, rubric, problems, undo, projectId } = data
   const [templatesOpen, setTemplatesOpen] = useState(false)
+  const [importOpen, setImportOpen] = useState(false)
   const empty = rubric.criteria.length === 0
   return (
     <aside
@@ -163,6 +165,17 @@ export function RubricPanel({ onCollapse }: { onCollapse: () => void }) {
             + Add criterion
           </button>
         )}
+        {editable && (
+          <button
+            type="button"
+            className="button button--ghost rubric-panel__add"
+            data-testid="import-criteria"
+            onClick={() => setImportOpen(true)}
+          >
+            Import criteria…
+          </button>
+        )}
+        {importOpen && <ImportCriteriaDialog projectId={projectId} onClose={() => setImportOpen(false)} />}
       </div>
     </aside>
   )

@@ -1,6 +1,6 @@
 /**
- * Read tokens for tools (owners and leads): create one by name (its secret is shown once, with Copy and a curl
- * example), see when each was last used, revoke.
+ * Read tokens for tools (owners and leads): create one by name, optionally allowed to read gold (its secret is
+ * shown once, with Copy and a curl example), see each one's scope and when it was last used, revoke.
  */
 import { useState } from 'react'
 import { unsafeCharacterMessage } from '../../shared/schema/safeText'
@@ -17,6 +17,7 @@ import { LoadError } from './VersionsChrome'
 export function ReadTokens({ projectId }: { projectId: string }) {
   const tokens = useResource(projectId, (signal) => listTokens(projectId, signal))
   const [name, setName] = useState('')
+  const [withGold, setWithGold] = useState(false)
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null)
@@ -27,9 +28,10 @@ export function ReadTokens({ projectId }: { projectId: string }) {
     setPending(true)
     setError(null)
     try {
-      const token = await createToken(projectId, name.trim())
+      const token = await createToken(projectId, name.trim(), withGold ? ['gold'] : [])
       setCreated({ name: token.name, token: token.token })
       setName('')
+      setWithGold(false)
       tokens.reload()
     } catch (caught) {
       setError(errorMessage(caught))
@@ -44,8 +46,8 @@ export function ReadTokens({ projectId }: { projectId: string }) {
       <header className="panel__header">
         <h2 id="tokens-title">Read tokens for tools</h2>
         <p className="muted">
-          Annotation platforms and scripts use a token to fetch published versions as JSON (without gold
-          answers).
+          Annotation platforms and scripts use a token to fetch published versions and their exports. A token
+          sees what annotators see unless you let it read gold.
         </p>
       </header>
       <form
@@ -66,6 +68,15 @@ export function ReadTokens({ projectId }: { projectId: string }) {
             value={name}
             onChange={(event) => setName(event.target.value)}
           />
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="token-gold"
+            checked={withGold}
+            onChange={(event) => setWithGold(event.target.checked)}
+          />
+          <span>May read gold (answers and rationales; for leads’ tools only)</span>
         </label>
         <button
           type="submit"
@@ -110,6 +121,9 @@ export function ReadTokens({ projectId }: { projectId: string }) {
             {tokens.state.value.map((token) => (
               <li key={token.id} className="token-row" data-testid="token-row">
                 <span className="token-row__name">{token.name}</span>
+                <span className="muted" data-testid="token-scope">
+                  {token.scopes.includes('gold') ? 'reads gold' : 'no gold'}
+                </span>
                 <span className="muted" title={formatFullTime(token.createdAt)}>
                   created {formatRelativeTime(token.createdAt)}
                 </span>

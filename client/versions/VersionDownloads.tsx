@@ -1,8 +1,10 @@
 /**
  * Download buttons of one published version: its JSON (what tools fetch from the version API) for everyone
- * who may read it, and the gold as CSV (one row per example and criterion) for owners and leads.
+ * who may read it, the gold as CSV (one row per example and criterion) for owners and leads, and the Export
+ * menu of files for other tools.
  */
 import { versionApiUrl } from '../api/versions'
+import { ExportMenu } from './ExportMenu'
 
 export function VersionDownloads({
   projectId,
@@ -36,6 +38,7 @@ export function VersionDownloads({
           Download gold CSV
         </a>
       )}
+      <ExportMenu projectId={projectId} version={version} gold={gold} />
     </>
   )
 }

@@ -1,6 +1,7 @@
 /**
  * Who is reading a published version: a signed-in member (gold only for owners and leads) or a tool holding
- * the project's read token in an `Authorization: Bearer` header (never gold, never in the URL), and how
+ * the project's read token in an `Authorization: Bearer` header (gold only with the token's `gold` scope,
+ * never in the URL), and how
  * long a response may be reused without asking again.
  */
 import type { Context } from 'hono'
@@ -37,7 +38,8 @@ export async function authorizeVersionRead(
     const token = match ? await store.redeemReadToken(hashToken(match[1]!)) : null
     if (!token) throw new ApiFailure(401, 'invalid_token', 'the read token is invalid or has been revoked')
     if (token.projectId !== projectId) throw new ApiFailure(404, 'not_found', 'project not found')
-    return { includeGold: false, seesHeldOut: false }
+    // Gold only with the `gold` scope; held-out items stay with the people who run calibration.
+    return { includeGold: token.scopes.includes('gold'), seesHeldOut: false }
   }
   const { role } = await authorize(c, store, projectId, 'versions.view')
   return { includeGold: can(role, 'versions.gold'), seesHeldOut: can(role, 'draft.read') }

@@ -1,4 +1,7 @@
-/** Per-project read tokens for tools: owners and leads create (shown once), list and revoke them. */
+/**
+ * Per-project read tokens for tools: owners and leads create (shown once, optionally with the `gold` scope),
+ * list and revoke them.
+ */
 import { Hono } from 'hono'
 import { CreateReadTokenBody, type ReadToken } from '../../shared/schema/version'
 import { authorize } from '../auth/access'
@@ -27,12 +30,13 @@ export function readTokenRoutes({ store }: RouteDeps): Hono<AppEnv> {
       name: body.name,
       tokenHash: hashToken(token),
       createdBy: auth.user.id,
+      scopes: [...new Set(body.scopes ?? [])],
     })
     await store.appendAudit({
       projectId,
       actorId: auth.user.id,
       action: 'token.created',
-      details: { tokenId: id, name: body.name },
+      details: { tokenId: id, name: body.name, scopes: body.scopes ?? [] },
     })
     const created = (await store.listReadTokens(projectId)).find((t) => t.id === id)!
     return c.json({ ...created, token }, 201)

@@ -42,7 +42,7 @@ const summary = (r: VersionRecord): VersionSummary => ({
   openThreadsAtPublish: r.openThreads,
 })
 
-async function findVersion(store: Store, projectId: string, version: string): Promise<StoredVersion> {
+export async function findVersion(store: Store, projectId: string, version: string): Promise<StoredVersion> {
   const found =
     version === 'latest' ? await store.latestVersion(projectId) : await store.getVersion(projectId, version)
   if (!found) throw notFound(version === 'latest' ? 'published version' : `version ${version}`)
@@ -50,13 +50,13 @@ async function findVersion(store: Store, projectId: string, version: string): Pr
 }
 
 /** The version JSON the reader may see, as the exact bytes to send. */
-function bodyFor(stored: StoredVersion, reader: VersionReader): string {
+export function bodyFor(stored: StoredVersion, reader: VersionReader): string {
   const audience = reader.includeGold ? 'gold' : reader.seesHeldOut ? 'staff' : 'annotator'
   return variantBody(`${stored.projectId}\u0000${stored.version}`, stored.json, audience)
 }
 
 /** Answers with an ETag, revalidated on every use (VERSION_CACHE_CONTROL); call after authorizing. */
-function cached(c: Context<AppEnv>, body: string, contentType: string) {
+export function cached(c: Context<AppEnv>, body: string, contentType: string) {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
   c.header('ETag', etag)
   c.header('Cache-Control', VERSION_CACHE_CONTROL)

@@ -21,7 +21,10 @@ import { annotatorContent } from '../publish/audienceVariant'
 import { withoutGold } from '../publish/buildVersion'
 import type { Store } from '../storage/store'
 
-export type MediaReader = { kind: 'member'; userId: string; readsDraft: boolean } | { kind: 'token' }
+export type MediaReader =
+  | { kind: 'member'; userId: string; readsDraft: boolean }
+  /** `gold`: the token has the gold scope, so it reads whole versions (held-out items too), like a lead. */
+  | { kind: 'token'; gold: boolean }
 
 const notFound = () => new ApiFailure(404, 'not_found', 'media not found')
 
@@ -33,7 +36,7 @@ export async function mediaReader(c: Context<AppEnv>, store: Store, projectId: s
     const token = match ? await store.redeemReadToken(hashToken(match[1]!)) : null
     if (!token) throw new ApiFailure(401, 'invalid_token', 'the read token is invalid or has been revoked')
     if (token.projectId !== projectId) throw notFound()
-    return { kind: 'token' }
+    return { kind: 'token', gold: token.scopes.includes('gold') }
   }
   const auth = requireUser(c)
   const role = await store.getRole(projectId, auth.user.id)
@@ -60,7 +63,8 @@ export async function mayReadMedia(
   if (!(await store.getMedia(projectId, hash))) return false
   if (reader.kind === 'member' && reader.readsDraft) return true
   if (await versionsReference(store, projectId, hash)) return true
-  if (reader.kind === 'token') return false
+  if (reader.kind === 'token')
+    return reader.gold && (await versionsReference(store, projectId, hash, 'whole'))
   return attemptsShow(store, projectId, reader.userId, hash)
 }
 
@@ -88,20 +92,31 @@ async function versionJson(
   return stored ? remember(parsedVersions, key, JSON.parse(stored.json) as VersionJson) : null
 }
 
-/** The hashes a version's annotator variant references (found without rendering it). */
-async function hashesOf(store: Store, projectId: string, versionName: string): Promise<Set<string>> {
-  const key = `${projectId}\u0000${versionName}`
+/** The hashes a version's annotator variant (or the whole version) references (found without rendering it). */
+async function hashesOf(
+  store: Store,
+  projectId: string,
+  versionName: string,
+  variant: 'annotator' | 'whole',
+): Promise<Set<string>> {
+  const key = `${projectId}\u0000${versionName}\u0000${variant}`
   const hit = versionHashes.get(key)
   if (hit) return hit
   const version = await versionJson(store, projectId, versionName)
   if (!version) return new Set()
-  const { examples, doc } = annotatorContent(version)
+  const { examples, doc } =
+    variant === 'whole' ? { examples: version.examples, doc: null } : annotatorContent(version)
   return remember(versionHashes, key, collectMediaHashes([examples, doc ?? version.guideline.doc]))
 }
 
-async function versionsReference(store: Store, projectId: string, hash: string): Promise<boolean> {
+async function versionsReference(
+  store: Store,
+  projectId: string,
+  hash: string,
+  variant: 'annotator' | 'whole' = 'annotator',
+): Promise<boolean> {
   for (const { version } of await store.listVersions(projectId)) {
-    if ((await hashesOf(store, projectId, version)).has(hash)) return true
+    if ((await hashesOf(store, projectId, version, variant)).has(hash)) return true
   }
   return false
 }

@@ -4,6 +4,7 @@
  */
 import type { Role } from '../../shared/auth/permissions'
 import type { AttemptResult } from '../../shared/schema/calibration'
+import { TOKEN_SCOPES, type TokenScope } from '../../shared/schema/version'
 import type {
   AttemptRecord,
   DisputeRecord,
@@ -222,7 +223,11 @@ export interface TokenRow {
   created_by: string
   created_at: string
   last_used_at: string | null
+  scopes: string
 }
+/** Stored scopes, space-separated; anything unknown is dropped (a token never gains what it was not given). */
+const parseTokenScopes = (stored: string): TokenScope[] =>
+  TOKEN_SCOPES.filter((scope) => stored.split(' ').includes(scope))
 export const toToken = (r: TokenRow): ReadTokenRecord => ({
   id: r.id,
   projectId: r.project_id,
@@ -230,6 +235,7 @@ export const toToken = (r: TokenRow): ReadTokenRecord => ({
   createdBy: r.created_by,
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
+  scopes: parseTokenScopes(r.scopes),
 })
 
 export const SUMMARY_COLUMNS =

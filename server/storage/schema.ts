@@ -252,6 +252,8 @@ export const MIGRATIONS: readonly Migration[] = [
      data BLOB NOT NULL,
      PRIMARY KEY (hash, n)
    );`,
+  // Read-token scopes (space-separated, e.g. `gold`); tokens made before scopes have none (no gold).
+  `ALTER TABLE read_tokens ADD COLUMN scopes TEXT NOT NULL DEFAULT ''`,
 ]
 
 /** The migration's SQL for a dialect. */

@@ -9,6 +9,7 @@
 import type { Role } from '../../shared/auth/permissions'
 import type { AttemptResult, CriterionAnswer } from '../../shared/schema/calibration'
 import type { MediaKind } from '../../shared/schema/media'
+import type { TokenScope } from '../../shared/schema/version'
 
 export interface StoredUpdate {
   seq: number
@@ -246,6 +247,8 @@ export interface ReadTokenRecord {
   createdBy: string
   createdAt: string
   lastUsedAt: string | null
+  /** What the token may read beyond the annotator view (`gold`); empty for tokens made before scopes. */
+  scopes: TokenScope[]
 }
 
 export interface VersionStore {
@@ -261,6 +264,7 @@ export interface VersionStore {
     name: string
     tokenHash: string
     createdBy: string
+    scopes: TokenScope[]
   }): Promise<void>
   listReadTokens(projectId: string): Promise<ReadTokenRecord[]>
   revokeReadToken(projectId: string, id: string): Promise<boolean>

@@ -163,12 +163,15 @@ export const TaskType = z.object({
 })
 export type TaskType = z.infer<typeof TaskType>
 
+/** Most criteria one rubric holds. */
+export const MAX_CRITERIA = 100
+
 export const Rubric = z.object({
   title: Text(200),
   instructions: Text(10_000),
   /** Share of the weighted score an attempt needs to pass, 0..1. */
   passThreshold: z.number().min(0).max(1),
-  criteria: z.array(Criterion).max(100),
+  criteria: z.array(Criterion).max(MAX_CRITERIA),
   attempt: AttemptSettings.optional(),
   /** Absent or empty in documents written before task types: one implicit task type. */
   taskTypes: z.array(TaskType).max(30).optional(),

@@ -72,8 +72,23 @@ export const VersionSummary = z.object({
 })
 export type VersionSummary = z.infer<typeof VersionSummary>
 
+/**
+ * What a read token may read beyond the annotator view. `gold`: gold values and rationales (version JSON,
+ * gold CSV, Label Studio tasks with annotations). Tokens created before scopes existed have none.
+ */
+export const TOKEN_SCOPES = ['gold'] as const
+export const TokenScope = z.enum(TOKEN_SCOPES)
+export type TokenScope = z.infer<typeof TokenScope>
+
 export const CreateReadTokenBody = z
-  .object({ name: safeName(z.string().trim().min(1, 'name must not be empty').max(80, 'name is too long')) })
+  .object({
+    name: safeName(z.string().trim().min(1, 'name must not be empty').max(80, 'name is too long')),
+    /** Absent or empty: the annotator view only, as before scopes existed. */
+    scopes: z
+      .array(TokenScope, { error: 'scopes must be a list of: gold' })
+      .max(TOKEN_SCOPES.length)
+      .optional(),
+  })
   .strict()
 export const ReadToken = z.object({
   id: z.string(),
@@ -81,6 +96,8 @@ export const ReadToken = z.object({
   createdAt: z.string(),
   createdBy: z.string(),
   lastUsedAt: z.string().nullable(),
+  /** Absent from servers older than scopes: read as none. */
+  scopes: z.array(TokenScope).default([]),
 })
 export type ReadToken = z.infer<typeof ReadToken>
 

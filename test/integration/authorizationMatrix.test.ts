@@ -258,6 +258,12 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
     expected: row(401, 200, 200, 403, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/versions/1.0.0/gold.csv` }),
   },
+  // Gold CSV as an export: a read token without the gold scope gets 403 (the token is valid, the gold is not
+  // its to read); formats without gold answer like the version JSON (test/integration/versionExports.test.ts).
+  'GET /api/projects/:id/versions/:version/export/:format': {
+    expected: row(401, 200, 200, 403, 403, 404, 403),
+    call: async () => ({ path: `/api/projects/${project}/versions/1.0.0/export/gold.csv` }),
+  },
   'GET /api/projects/:id/notices': {
     expected: row(401, 200, 200, 200, 200, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/notices?after=0` }),

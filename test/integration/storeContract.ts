@@ -320,8 +320,29 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
       expect(Array.from(stored!.snapshot)).toEqual([1, 2, 3])
       expect((await store.latestVersion('p'))!.version).toBe(listed[0]!.version)
 
-      await store.createReadToken({ id: 't1', projectId: 'p', name: 'Tool', tokenHash: 'rt', createdBy: 'u' })
+      await store.createReadToken({
+        id: 't1',
+        projectId: 'p',
+        name: 'Tool',
+        tokenHash: 'rt',
+        createdBy: 'u',
+        scopes: [],
+      })
+      await store.createReadToken({
+        id: 't2',
+        projectId: 'p',
+        name: 'Gold tool',
+        tokenHash: 'rt2',
+        createdBy: 'u',
+        scopes: ['gold'],
+      })
       expect((await store.redeemReadToken('rt'))?.lastUsedAt).not.toBeNull()
+      expect((await store.redeemReadToken('rt'))?.scopes).toEqual([])
+      expect((await store.redeemReadToken('rt2'))?.scopes).toEqual(['gold'])
+      expect((await store.listReadTokens('p')).map((t) => [t.id, t.scopes]).sort()).toEqual([
+        ['t1', []],
+        ['t2', ['gold']],
+      ])
       expect(await store.revokeReadToken('p', 't1')).toBe(true)
       expect(await store.redeemReadToken('rt')).toBeNull()
       await store.close()

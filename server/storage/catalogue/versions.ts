@@ -20,7 +20,7 @@ const INSERT_VERSION = sql(
 const LIST = sql(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE project_id = ? ORDER BY ordinal DESC`)
 const BY_NUMBER = sql('SELECT * FROM versions WHERE project_id = ? AND version = ?')
 const INSERT_TOKEN = sql(
-  'INSERT INTO read_tokens (id, project_id, name, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  'INSERT INTO read_tokens (id, project_id, name, token_hash, created_by, created_at, scopes) VALUES (?, ?, ?, ?, ?, ?, ?)',
 )
 const LIVE_TOKENS = sql(
   'SELECT * FROM read_tokens WHERE project_id = ? AND revoked_at IS NULL ORDER BY created_at DESC',
@@ -86,7 +86,9 @@ export function versionStore(db: Db): VersionStore {
 
     async createReadToken(t) {
       const at = new Date().toISOString()
-      await db.run(run(INSERT_TOKEN, [t.id, t.projectId, t.name, t.tokenHash, t.createdBy, at]))
+      await db.run(
+        run(INSERT_TOKEN, [t.id, t.projectId, t.name, t.tokenHash, t.createdBy, at, t.scopes.join(' ')]),
+      )
     },
     async listReadTokens(projectId) {
       return (await db.run(all<TokenRow>(LIVE_TOKENS, [projectId]))).map(toToken)
