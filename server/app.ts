@@ -29,6 +29,7 @@ import { securityHeaders } from './http/securityHeaders'
 import { mountStaticClient } from './http/staticClient'
 import { accountRoutes } from './http/users'
 import { versionRoutes } from './http/versions'
+import { webhookRoutes } from './http/webhooks'
 import type { RoomRegistry } from './sync/roomRegistry'
 import { mountSyncRoute } from './sync/syncRoute'
 
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', goldExportRoutes(deps))
   app.route('/api/projects', goldEditRoutes(deps))
   app.route('/api/projects', mediaRoutes(deps))
+  app.route('/api/projects', webhookRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })
