@@ -591,6 +591,11 @@ export interface WebhookStore {
     leaseUntil: string,
     limit: number,
   ): Promise<ClaimedDelivery[]>
+  /**
+   * Deletes events queued before `before` (ISO time) whose deliveries are all over (delivered or failed),
+   * with their deliveries and attempt logs; returns how many events it deleted.
+   */
+  pruneWebhookHistory(before: string): Promise<number>
   /** Records an attempt and the delivery's new state, if the lease is still this owner's; false otherwise. */
   recordWebhookAttempt(outcome: DeliveryOutcome): Promise<boolean>
 }

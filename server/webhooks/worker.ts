@@ -25,6 +25,10 @@ export interface WebhookWorkerOptions {
   random?: () => number
 }
 
+/** Finished deliveries (and their events and attempt logs) are kept this long for the delivery log. */
+export const WEBHOOK_HISTORY_MS = 30 * 24 * 60 * 60_000
+const PRUNE_EVERY_MS = 60 * 60_000
+
 export interface WebhookWorker {
   /** Looks for due deliveries soon (after an event committed). */
   nudge(): void
@@ -87,7 +91,16 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     })
   }
 
+  let prunedAt = 0
+  async function prune(at: number): Promise<void> {
+    if (at - prunedAt < PRUNE_EVERY_MS) return
+    prunedAt = at
+    const deleted = await options.store.pruneWebhookHistory(new Date(at - WEBHOOK_HISTORY_MS).toISOString())
+    if (deleted > 0) log.info('pruned old webhook events', { deleted })
+  }
+
   async function drain(): Promise<number> {
+    await prune(now())
     let made = 0
     do {
       again = false

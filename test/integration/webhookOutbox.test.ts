@@ -139,6 +139,14 @@ for (const adapter of ['SQLite', 'PostgreSQL'] as const) {
       expect(clock - Date.parse(row.createdAt)).toBeGreaterThan(22 * 3_600_000)
       expect(clock - Date.parse(row.createdAt)).toBeLessThanOrEqual(24 * 3_600_000 + 5_000)
       await worker.stop()
+
+      // History is pruned once over (30 days by the worker); a delivery still pending is kept with its event.
+      await store.enqueueWebhookEvents([ping('p1', endpoint.id)])
+      const future = new Date(Date.now() + 60_000).toISOString()
+      expect(await store.pruneWebhookHistory(future)).toBe(1)
+      expect((await store.listWebhookDeliveries('p1', endpoint.id, 10)).map((d) => d.status)).toEqual([
+        'pending',
+      ])
     })
   })
 }

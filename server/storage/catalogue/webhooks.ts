@@ -124,6 +124,12 @@ const RECORD_OUTCOME = sql(
      last_status_code = ?, last_error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?
    WHERE id = ? AND lease_owner = ?`,
 )
+const PRUNE = sql(
+  `DELETE FROM webhook_events WHERE created_at < ? AND NOT EXISTS (
+     SELECT 1 FROM webhook_deliveries d
+     WHERE d.event_id = webhook_events.id AND d.status IN ('pending', 'retrying')
+   )`,
+)
 const INSERT_ATTEMPT = sql(
   'INSERT INTO webhook_attempts (delivery_id, at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)',
 )
@@ -242,6 +248,9 @@ export function webhookStore(db: Db): WebhookStore {
         }
         return claimed
       }),
+    async pruneWebhookHistory(before) {
+      return db.run(run(PRUNE, [before]))
+    },
     recordWebhookAttempt: (o) =>
       db.write(function* () {
         const changed = yield* run(RECORD_OUTCOME, [
