@@ -205,6 +205,37 @@ for (const adapter of ['SQLite', 'PostgreSQL'] as const) {
   })
 }
 
+describe('two server instances on one PostgreSQL database', () => {
+  it('delivers every event exactly once, whichever instance claims it', async () => {
+    const databaseUrl = `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${await freshSchema()}`)}`
+    const settings = {
+      databaseUrl,
+      webhooks: { ...LOCAL_WEBHOOKS, pollMs: 50 },
+      authAttemptsPerMinute: 10_000,
+    }
+    const a = await startTestServer(settings)
+    const b = await startTestServer(settings)
+    const owner = await setupOwner(a)
+    const project = await publishableProject(a.url, owner)
+    const receiver = await startReceiver()
+    const endpoint = await addEndpoint(a.url, owner, project, { url: receiver.url })
+    // Test events queued through both instances, all due at once: both workers poll every 50 ms.
+    const queued = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        apiJson<{ eventId: string }>(i % 2 ? b.url : a.url, `${webhooksPath(project)}/${endpoint.id}/test`, {
+          user: owner,
+          body: {},
+        }),
+      ),
+    )
+    await waitFor(() => receiver.received.length >= 30, { message: '30 deliveries' })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const ids = receiver.received.map((d) => eventOf(d).id)
+    expect(ids).toHaveLength(30)
+    expect(new Set(ids)).toEqual(new Set(queued.map((q) => q.eventId)))
+  })
+})
+
 describe('webhook endpoint configuration', () => {
   it('refuses bad URLs with a sentence and bad bodies', async () => {
     const { server, owner } = await start('SQLite')
