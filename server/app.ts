@@ -23,6 +23,7 @@ import { goldExportRoutes } from './http/goldExport'
 import { inviteRoutes, projectInviteRoutes } from './http/invites'
 import { mediaRoutes } from './http/media'
 import { memberRoutes } from './http/members'
+import { openApiRoutes } from './http/openapi/route'
 import { projectRoutes } from './http/projects'
 import { readTokenRoutes } from './http/readTokenRoutes'
 import { securityHeaders } from './http/securityHeaders'
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   )
   app.use('/api/*', sessionMiddleware(deps.store, deps.auth))
 
+  app.route('/api', openApiRoutes())
   app.route('/api', authRoutes(deps))
   app.route('/api/account', accountRoutes(deps))
   app.route('/api/invites', inviteRoutes(deps))

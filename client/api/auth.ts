@@ -1,11 +1,13 @@
 /** Typed calls to the account endpoints: first-run setup, sign in and out, the profile and sessions. */
-import { z } from 'zod'
-import { SessionInfo, SetupStatus, User } from '../../shared/schema/auth'
+import {
+  SessionAnswer,
+  type SessionInfo,
+  SessionList,
+  SetupStatus,
+  type User,
+  UserAnswer,
+} from '../../shared/schema/auth'
 import { requestJson, requestVoid } from './http'
-
-const UserAnswer = z.object({ user: User })
-const SessionAnswer = z.object({ user: User.nullable() })
-const SessionList = z.object({ sessions: z.array(SessionInfo) })
 
 /**
  * The signed-in user, or null when there is no session. Asks `/api/auth/session`, which answers 200 either

@@ -3,15 +3,18 @@
  * retake cool-down and disputes (the leads' dashboard is in dashboard.ts). Nothing here asks for gold before
  * submission.
  */
-import { z } from 'zod'
 import {
   AnnotatorStatus,
+  AttemptList,
   AttemptOpenError,
   AttemptResult,
   AttemptSummary,
   AttemptView,
+  AttemptWithResult,
+  CalibrationSettings,
   type CriterionAnswer,
   Dispute,
+  DisputeList,
   type DisputeOutcome,
 } from '../../shared/schema/calibration'
 import { ApiRequestError, requestJson, requestVoid, sentence } from './http'
@@ -76,17 +79,15 @@ export async function startAttempt(projectId: string): Promise<AttemptView> {
 }
 
 export function listMyAttempts(projectId: string, signal?: AbortSignal): Promise<AttemptSummary[]> {
-  return requestJson(attemptsUrl(projectId), z.object({ attempts: z.array(AttemptSummary) }), {
+  return requestJson(attemptsUrl(projectId), AttemptList, {
     signal,
   }).then((b) => b.attempts)
 }
 
 export function getAttempt(projectId: string, attemptId: string, signal?: AbortSignal) {
-  return requestJson(
-    `${attemptsUrl(projectId)}/${encodeURIComponent(attemptId)}`,
-    z.object({ attempt: AttemptView, result: AttemptResult.nullable() }),
-    { signal },
-  )
+  return requestJson(`${attemptsUrl(projectId)}/${encodeURIComponent(attemptId)}`, AttemptWithResult, {
+    signal,
+  })
 }
 
 export function saveAnswers(
@@ -114,19 +115,18 @@ export function getStatus(projectId: string, userId: string, signal?: AbortSigna
   })
 }
 
-const Settings = z.object({ retakeCooldownMinutes: z.number() })
 export function getSettings(projectId: string, signal?: AbortSignal) {
-  return requestJson(`${base(projectId)}/calibration/settings`, Settings, { signal })
+  return requestJson(`${base(projectId)}/calibration/settings`, CalibrationSettings, { signal })
 }
 export function saveSettings(projectId: string, retakeCooldownMinutes: number) {
-  return requestJson(`${base(projectId)}/calibration/settings`, Settings, {
+  return requestJson(`${base(projectId)}/calibration/settings`, CalibrationSettings, {
     method: 'PUT',
     body: { retakeCooldownMinutes },
   })
 }
 
 export function listDisputes(projectId: string, signal?: AbortSignal): Promise<Dispute[]> {
-  return requestJson(`${base(projectId)}/calibration/disputes`, z.object({ disputes: z.array(Dispute) }), {
+  return requestJson(`${base(projectId)}/calibration/disputes`, DisputeList, {
     signal,
   }).then((b) => b.disputes)
 }

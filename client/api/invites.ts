@@ -1,11 +1,9 @@
 /** Typed calls to the invite-link endpoints: preview and accept (anyone holding a link). */
-import { z } from 'zod'
-import { InvitePreview, RoleSchema } from '../../shared/schema/auth'
+import { AcceptedInvite, InvitePreview } from '../../shared/schema/auth'
 import type { NewAccount } from './auth'
 import { requestJson } from './http'
 
-const Accepted = z.object({ projectId: z.string(), role: RoleSchema })
-export type Accepted = z.infer<typeof Accepted>
+export type Accepted = AcceptedInvite
 
 export function previewInvite(token: string, signal?: AbortSignal): Promise<InvitePreview> {
   return requestJson('/api/invites/preview', InvitePreview, {
@@ -18,7 +16,7 @@ export function previewInvite(token: string, signal?: AbortSignal): Promise<Invi
 
 /** Accepts as the signed-in user, or — with `account` — creates that account and signs it in. */
 export function acceptInvite(token: string, account?: NewAccount): Promise<Accepted> {
-  return requestJson('/api/invites/accept', Accepted, {
+  return requestJson('/api/invites/accept', AcceptedInvite, {
     method: 'POST',
     body: account ? { token, account } : { token },
     authRedirect: false,

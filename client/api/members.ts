@@ -1,13 +1,18 @@
 /** Typed calls to a project's members, invite links and audit log (owners and leads). */
 import { z } from 'zod'
 import type { Role } from '../../shared/auth/permissions'
-import { AuditEntry, CreatedInvite, Invite, Member } from '../../shared/schema/auth'
+import {
+  AuditEntry,
+  CreatedInvite,
+  type Invite,
+  InviteList,
+  type Member,
+  MemberList,
+} from '../../shared/schema/auth'
 import { requestJson, requestVoid } from './http'
 
 const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`
 
-const MemberList = z.object({ members: z.array(Member) })
-const InviteList = z.object({ invites: z.array(Invite) })
 /** `subject` (the name of the member an entry is about) is read when the server sends it. */
 const ClientAuditEntry = AuditEntry.extend({ subject: z.string().nullish() })
 export type ClientAuditEntry = z.infer<typeof ClientAuditEntry>

@@ -1,9 +1,18 @@
 /** Typed calls to the published-versions endpoints: publish, history, one version, diff, snapshot, read tokens. */
-import { z } from 'zod'
 import type { BlockDiff } from '../../shared/diff/guidelineDiff'
 import type { RubricChange } from '../../shared/diff/rubricDiff'
 import type { Problem } from '../../shared/rubric/problems'
-import { type Bump, ReadToken, VersionJson, VersionSummary } from '../../shared/schema/version'
+import { VersionDiff as VersionDiffSchema } from '../../shared/schema/diff'
+import {
+  type Bump,
+  CreatedReadToken,
+  PublishRefusal,
+  type ReadToken,
+  ReadTokenList,
+  VersionJson,
+  VersionList,
+  VersionSummary,
+} from '../../shared/schema/version'
 import { ApiRequestError, requestJson, requestVoid } from './http'
 
 const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`
@@ -17,7 +26,7 @@ export const versionApiUrl = (projectId: string, version: string) =>
   `${base(projectId)}/versions/${encodeURIComponent(version)}`
 
 export function listVersions(projectId: string, signal?: AbortSignal): Promise<VersionSummary[]> {
-  return requestJson(`${base(projectId)}/versions`, z.object({ versions: z.array(VersionSummary) }), {
+  return requestJson(`${base(projectId)}/versions`, VersionList, {
     signal,
   }).then((body) => body.versions)
 }
@@ -37,18 +46,6 @@ export class PublishRefused extends Error {
   }
 }
 
-const ProblemList = z.object({
-  problems: z.array(
-    z.object({
-      severity: z.enum(['error', 'warning']),
-      code: z.string(),
-      message: z.string(),
-      criterionId: z.string().optional(),
-      exampleId: z.string().optional(),
-    }),
-  ),
-})
-
 export async function publishVersion(
   projectId: string,
   bump: Bump,
@@ -62,7 +59,7 @@ export async function publishVersion(
   }).catch(() => null)
   if (response?.status === 422) {
     const body: unknown = await response.json().catch(() => null)
-    const parsed = ProblemList.safeParse(body)
+    const parsed = PublishRefusal.safeParse(body)
     if (parsed.success) {
       throw new PublishRefused(
         'Publishing was refused: fix these problems in the rubric first.',
@@ -94,13 +91,6 @@ export interface VersionDiff {
   rubric: RubricChange[]
 }
 
-const DiffBody = z.object({
-  from: z.string(),
-  to: z.string(),
-  guideline: z.array(z.record(z.string(), z.unknown())),
-  rubric: z.array(z.record(z.string(), z.unknown())),
-})
-
 export function getDiff(
   projectId: string,
   from: string,
@@ -108,7 +98,7 @@ export function getDiff(
   signal?: AbortSignal,
 ): Promise<VersionDiff> {
   const query = new URLSearchParams({ from, to })
-  return requestJson(`${base(projectId)}/diff?${query}`, DiffBody, { signal }).then(
+  return requestJson(`${base(projectId)}/diff?${query}`, VersionDiffSchema, { signal }).then(
     (body) => body as unknown as VersionDiff,
   )
 }
@@ -129,13 +119,11 @@ export async function getSnapshot(projectId: string, version: string): Promise<U
 }
 
 export function listTokens(projectId: string, signal?: AbortSignal): Promise<ReadToken[]> {
-  return requestJson(`${base(projectId)}/tokens`, z.object({ tokens: z.array(ReadToken) }), { signal }).then(
-    (body) => body.tokens,
-  )
+  return requestJson(`${base(projectId)}/tokens`, ReadTokenList, { signal }).then((body) => body.tokens)
 }
 
 export function createToken(projectId: string, name: string): Promise<ReadToken & { token: string }> {
-  return requestJson(`${base(projectId)}/tokens`, ReadToken.extend({ token: z.string() }), {
+  return requestJson(`${base(projectId)}/tokens`, CreatedReadToken, {
     method: 'POST',
     body: { name },
   })

@@ -4,14 +4,15 @@
  * "saved" reply leaves only after every update its connection sent before it is durable. Updates that arrive
  * while a batch is written and relayed gather for the next one; applying a large batch yields to the event
  * loop every YIELD_EVERY jobs so reads, pings and awareness of other connections are not held up behind it.
- * (The next commit starts after the previous batch is relayed: with SQLite the commit runs on this thread,
- * so starting it earlier would only delay that relay.)
+ * (The next commit starts after the previous batch has left — its relayed frames are written when the tick
+ * ends — because with SQLite the commit runs on this thread, so starting it earlier would delay that relay.)
  */
 import { writeNotSaved, writeSaved } from '../../shared/protocol/saveMessages'
 import { log } from '../log'
 import type { DocStore } from '../storage/store'
 import type { Connection } from './connection'
 import { activeFault, RELAY_BEFORE_DURABLE_DELAY_MS } from './faultInjection'
+import { type StageRecorder, syncStages } from './syncStages'
 
 const NOT_SAVED_FRAME = writeNotSaved()
 
@@ -21,7 +22,15 @@ export interface DurableTarget {
   applyDurable(origin: Connection, update: Uint8Array, seq: number): void
 }
 
-type UpdateJob = { kind: 'update'; target: DurableTarget; origin: Connection; update: Uint8Array }
+type UpdateJob = {
+  kind: 'update'
+  target: DurableTarget
+  origin: Connection
+  update: Uint8Array
+  /** performance.now() when the frame was read and when it was queued; 0 unless stage timings are on. */
+  receivedAt: number
+  queuedAt: number
+}
 type Job = UpdateJob | { kind: 'saved'; conn: Connection; id: number }
 
 /** A batch whose updates are being written. */
@@ -29,6 +38,25 @@ interface InFlight {
   batch: Job[]
   updates: number
   commit: Promise<number[]>
+  /** performance.now() when the commit started (stage timings only). */
+  startedAt: number
+}
+
+function recordBatchStart(
+  stages: StageRecorder,
+  depth: number,
+  updates: UpdateJob[],
+  startedAt: number,
+): void {
+  stages.record('queueDepth', depth)
+  stages.record('batchUpdates', updates.length)
+  for (const job of updates) stages.record('queueWaitMs', startedAt - job.queuedAt)
+}
+
+function recordRelayed(stages: StageRecorder, job: UpdateJob, durableAt: number): void {
+  const now = performance.now()
+  stages.record('relayMs', now - durableAt)
+  if (job.receivedAt > 0) stages.record('totalMs', now - job.receivedAt)
 }
 
 const MAX_BATCH = 2000
@@ -49,8 +77,10 @@ export class Persister {
     this.relayBeforeDurable = activeFault() === 'relay-before-durable'
   }
 
-  enqueueUpdate(target: DurableTarget, origin: Connection, update: Uint8Array): void {
-    this.queue.push({ kind: 'update', target, origin, update })
+  enqueueUpdate(target: DurableTarget, origin: Connection, update: Uint8Array, receivedAt = 0): void {
+    const queuedAt = syncStages ? performance.now() : 0
+    if (syncStages && receivedAt > 0) syncStages.record('validateMs', queuedAt - receivedAt)
+    this.queue.push({ kind: 'update', target, origin, update, receivedAt, queuedAt })
     this.kick()
   }
 
@@ -75,14 +105,17 @@ export class Persister {
   /** Takes the next batch off the queue and starts writing its updates. */
   private commitNext(): InFlight | null {
     if (this.queue.length === 0) return null
+    const depth = this.queue.length
     const batch = this.queue.splice(0, MAX_BATCH)
     const updates: UpdateJob[] = batch.filter((job) => job.kind === 'update')
+    const startedAt = syncStages ? performance.now() : 0
+    if (syncStages) recordBatchStart(syncStages, depth, updates, startedAt)
     const commit = this.store.appendUpdates(
       updates.map((job) => ({ doc: job.target.name, data: job.update })),
     )
     // Handled where it is awaited; this only keeps an early rejection from counting as unhandled.
     commit.catch(() => {})
-    return { batch, updates: updates.length, commit }
+    return { batch, updates: updates.length, commit, startedAt }
   }
 
   /** Tells the clients whose changes are waiting that they are not saved yet (their pill says so). */
@@ -116,13 +149,21 @@ export class Persister {
         continue
       }
       const done = inFlight.batch
+      const durableAt = syncStages ? performance.now() : 0
+      if (syncStages) syncStages.record('commitMs', durableAt - inFlight.startedAt)
       let next = 0
       for (let i = 0; i < done.length; i++) {
         if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
         const job = done[i]!
-        if (job.kind === 'update') job.target.applyDurable(job.origin, job.update, seqs[next++]!)
-        else job.conn.send(writeSaved(job.id))
+        if (job.kind === 'update') {
+          job.target.applyDurable(job.origin, job.update, seqs[next++]!)
+          if (syncStages) recordRelayed(syncStages, job, durableAt)
+        } else job.conn.send(writeSaved(job.id))
       }
+      // Let the tick end before the next commit: the frames just sent leave when their sockets uncork at the
+      // end of the tick, and a SQLite commit runs synchronously, so starting it here would hold this batch
+      // on the server for one more commit. Frames that arrived meanwhile join the next batch.
+      if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve))
       inFlight = this.commitNext()
     }
     this.finish()

@@ -17,6 +17,7 @@ import { Connection } from './connection'
 import { type GoldEditSink, GoldEditWatcher } from './goldEditAudit'
 import type { DurableTarget, Persister } from './persister'
 import { loadDoc, mergeStored } from './storedDoc'
+import { syncStages } from './syncStages'
 import { guardFor, type UpdateGuard } from './updateGuard'
 import { fitsDocument, needsUnknown, straddlesDocument } from './updateValidation'
 import {
@@ -153,7 +154,7 @@ export class Room implements DurableTarget {
   receive(conn: Connection, frame: Uint8Array): void {
     const queued = this.waiting.get(conn)
     if (queued) queued.push(frame)
-    else if (this.status === 'ready') this.handle(conn, frame)
+    else if (this.status === 'ready') this.handle(conn, frame, syncStages ? performance.now() : 0)
   }
 
   private greet(conn: Connection): void {
@@ -161,7 +162,8 @@ export class Room implements DurableTarget {
     if (this.awareness.size > 0) conn.send(encodeAwareness(writeAwarenessUpdate(this.awareness.all())))
   }
 
-  private handle(conn: Connection, frame: Uint8Array): void {
+  /** `receivedAt`: when the frame was read (performance.now()), for the stage timings (0 when they are off). */
+  private handle(conn: Connection, frame: Uint8Array, receivedAt = 0): void {
     if (conn.closed) return
     let message: ReturnType<typeof readClientMessage>
     try {
@@ -213,7 +215,7 @@ export class Room implements DurableTarget {
           if (end > (this.queuedClock.get(struct.id.client) ?? 0)) this.queuedClock.set(struct.id.client, end)
         }
         this.pendingWrites++
-        this.deps.persister.enqueueUpdate(this, conn, message.update)
+        this.deps.persister.enqueueUpdate(this, conn, message.update, receivedAt)
         return
       }
       case 'awareness': {

@@ -125,3 +125,17 @@ export const AuditEntry = z.object({
   details: z.record(z.string(), z.unknown()),
 })
 export type AuditEntry = z.infer<typeof AuditEntry>
+
+/** Answers that carry one user: setup, sign in, `GET /api/auth/me`, `PATCH /api/account`. */
+export const UserAnswer = z.object({ user: User })
+/** `GET /api/auth/session`: the signed-in user, or null (signed out is an expected state there). */
+export const SessionAnswer = z.object({ user: User.nullable() })
+export const SessionList = z.object({ sessions: z.array(SessionInfo) })
+export const MemberList = z.object({ members: z.array(Member) })
+/** `PATCH /api/projects/:id/members/:userId`: the member with the new role. */
+export const MemberAnswer = z.object({ member: Member })
+export const InviteList = z.object({ invites: z.array(Invite) })
+export const AuditList = z.object({ entries: z.array(AuditEntry) })
+/** `POST /api/invites/accept`: the project joined and the role held there. */
+export const AcceptedInvite = z.object({ projectId: z.string(), role: RoleSchema })
+export type AcceptedInvite = z.infer<typeof AcceptedInvite>

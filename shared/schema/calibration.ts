@@ -243,3 +243,17 @@ export const Dispute = z.object({
   fixedInVersion: z.string().nullable(),
 })
 export type Dispute = z.infer<typeof Dispute>
+
+export const AttemptList = z.object({ attempts: z.array(AttemptSummary) })
+/** `GET …/calibration/attempts/:attemptId`: the attempt, and its result once submitted. */
+export const AttemptWithResult = z.object({ attempt: AttemptView, result: AttemptResult.nullable() })
+export const DisputeList = z.object({ disputes: z.array(Dispute) })
+/** Refused while the retake cool-down runs (429 `cooldown`): when the next attempt may start. */
+export const CooldownError = z.object({
+  error: z.string(),
+  message: z.string(),
+  retryAfterSeconds: z.number().optional(),
+  retryAt: z.string().optional(),
+})
+/** The calibration settings as `GET`/`PUT …/calibration/settings` answer them. */
+export const CalibrationSettings = z.object({ retakeCooldownMinutes: z.number().int() })

@@ -83,3 +83,24 @@ export const ReadToken = z.object({
   lastUsedAt: z.string().nullable(),
 })
 export type ReadToken = z.infer<typeof ReadToken>
+
+export const VersionList = z.object({ versions: z.array(VersionSummary) })
+export const ReadTokenList = z.object({ tokens: z.array(ReadToken) })
+/** The answer to creating a read token: the only time the token itself is shown. */
+export const CreatedReadToken = ReadToken.extend({ token: z.string() })
+export type CreatedReadToken = z.infer<typeof CreatedReadToken>
+
+/** One of the rubric checks (`shared/rubric/problems.ts`) as the publish refusal lists it. */
+export const DraftProblem = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  message: z.string(),
+  criterionId: z.string().optional(),
+  exampleId: z.string().optional(),
+})
+/** Publishing refused (422 `draft_has_problems`): the error body with the problems to fix. */
+export const PublishRefusal = z.object({
+  error: z.string(),
+  message: z.string(),
+  problems: z.array(DraftProblem),
+})

@@ -146,3 +146,11 @@ export const WebhookDeliveryView = z.object({
   updatedAt: z.string(),
 })
 export type WebhookDeliveryView = z.infer<typeof WebhookDeliveryView>
+
+/** Answers of the webhook routes (server/http/webhooks.ts). */
+export const WebhookEndpointList = z.object({ endpoints: z.array(WebhookEndpointView) })
+/** The answer to adding an endpoint: the only one, with reveal and rotate, that carries the secret. */
+export const CreatedWebhookEndpoint = WebhookEndpointView.extend({ secret: z.string() })
+export const WebhookSecret = z.object({ secret: z.string() })
+export const WebhookDeliveryList = z.object({ deliveries: z.array(WebhookDeliveryView) })
+export const TestEventQueued = z.object({ eventId: z.string() })

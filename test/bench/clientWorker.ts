@@ -3,6 +3,7 @@
  * answers the coordinator's requests (see ipc.ts). Keeping clients out of the coordinator and the servers
  * means neither server shares its event loop with the load it is measured under.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import { guidelineFragment } from '../../shared/ydoc/layout'
 import { BenchClient, openProvider, waitSynced } from './benchClient'
@@ -51,6 +52,9 @@ async function type(request: Extract<WorkerRequest, { op: 'type' }>): Promise<Ty
   recorder.recording = true
   const cpuBefore = cpuMsNow()
   await sleep(Math.max(0, request.startAt - benchNow()))
+  // How late this process's timers ran while typing: a starved generator sends late and reads late.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 })
+  loopDelay.enable()
   await Promise.all(
     typists.map(async (client, index) => {
       // Spread the typists' phases over one interval so they do not all type in the same millisecond.
@@ -66,6 +70,7 @@ async function type(request: Extract<WorkerRequest, { op: 'type' }>): Promise<Ty
       }
     }),
   )
+  loopDelay.disable()
   const drainStart = benchNow()
   for (;;) {
     const now = benchNow()
@@ -79,7 +84,14 @@ async function type(request: Extract<WorkerRequest, { op: 'type' }>): Promise<Ty
     const sent = client.typist!.sent - sentBefore.get(client)!
     sentByDoc[client.spec.doc] = (sentByDoc[client.spec.doc] ?? 0) + sent
   }
-  return { sentByDoc, ...recorder.take(), reconnects: recorder.reconnects, cpuMs: cpuMsNow() - cpuBefore }
+  return {
+    sentByDoc,
+    ...recorder.take(),
+    reconnects: recorder.reconnects,
+    cpuMs: cpuMsNow() - cpuBefore,
+    loopDelayP99Ms: loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0,
+    loopDelayMaxMs: loopDelay.count > 0 ? loopDelay.max / 1e6 : 0,
+  }
 }
 
 /** A brand-new client: connect → synced, and how long this process alone needs to apply that state. */

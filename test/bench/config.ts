@@ -1,3 +1,5 @@
+import type { Condition } from './contention/background'
+
 /**
  * Command-line options and workload sizes of a bench run: the full sizes the issue asks for, and `--quick`
  * tiny sizes that exercise every code path in seconds (used by the smoke test in `npm test`).
@@ -24,8 +26,22 @@ export interface Sizes {
   quietBudgetMs: number
   /** Pause after connecting clients (and between memory readings) so the server settles. */
   settleMs: number
-  /** `durationMs` of typing per server, split into `rounds` alternating windows. */
+  /**
+   * Per condition, `windows` windows of `windowMs` per server, each on a fresh document with `clients`
+   * clients in one client process; a window whose generator's loop delay p99 exceeds `starvedLoopDelayMs`
+   * is measured again.
+   */
   fanout: {
+    clients: number
+    typists: number
+    editsPerSecond: number
+    windowMs: number
+    windows: number
+    starvedLoopDelayMs: number
+    conditions: Condition[]
+  }
+  /** Multi-instance fan-out: `durationMs` of typing per setup, split into `rounds` alternating windows. */
+  cluster: {
     clients: number
     typists: number
     editsPerSecond: number
@@ -77,7 +93,16 @@ export const FULL_SIZES: Sizes = {
   quietWaitMs: 10_000,
   quietBudgetMs: 240_000,
   settleMs: 1000,
-  fanout: { clients: 50, typists: 10, editsPerSecond: 10, durationMs: 20_000, rounds: 2, workers: 2 },
+  fanout: {
+    clients: 50,
+    typists: 10,
+    editsPerSecond: 10,
+    windowMs: 12_000,
+    windows: 3,
+    starvedLoopDelayMs: 20,
+    conditions: ['quiet', 'fsync', 'mixed'],
+  },
+  cluster: { clients: 50, typists: 10, editsPerSecond: 10, durationMs: 20_000, rounds: 2, workers: 2 },
   throughput: {
     writers: 10,
     ratesPerSecond: geometric(400, 1.5, 20_000),
@@ -113,7 +138,17 @@ export const QUICK_SIZES: Sizes = {
   quietWaitMs: 0,
   quietBudgetMs: 0,
   settleMs: 200,
-  fanout: { clients: 6, typists: 2, editsPerSecond: 10, durationMs: 1500, rounds: 1, workers: 1 },
+  fanout: {
+    clients: 6,
+    typists: 2,
+    editsPerSecond: 10,
+    windowMs: 1500,
+    windows: 1,
+    starvedLoopDelayMs: 20,
+    // `mixed` runs every background process `fsync` does, and more.
+    conditions: ['quiet', 'mixed'],
+  },
+  cluster: { clients: 6, typists: 2, editsPerSecond: 10, durationMs: 1500, rounds: 1, workers: 1 },
   throughput: { writers: 3, ratesPerSecond: [60, 120], stepMs: 800, p99LimitMs: 100, workers: 1 },
   capacity: {
     steps: [10, 20],

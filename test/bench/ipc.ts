@@ -55,6 +55,9 @@ export interface TypeResult {
   reconnects: number
   /** CPU time this worker used during the run, ms. */
   cpuMs: number
+  /** How late this worker's event loop ran while typing (p99 and max, ms): high means a starved generator. */
+  loopDelayP99Ms: number
+  loopDelayMaxMs: number
 }
 
 export interface ProbeResult {

@@ -37,6 +37,9 @@ export interface RawWindow {
   clientCpuMs: number
   /** CPU used during the window by processes that are not the bench's (this machine is shared), ms. */
   backgroundCpuMs: number
+  /** The load generator's event-loop delay while typing (worst worker), ms. */
+  generatorLoopDelayP99Ms: number
+  generatorLoopDelayMaxMs: number
 }
 
 export interface TypingMeasurement {
@@ -154,6 +157,8 @@ export async function runWindow(
     serverRssBytes: serverAfter.rssBytes,
     clientCpuMs: windowClientCpuMs,
     backgroundCpuMs: Math.max(0, machineAfter - machineBefore - (benchAfter - benchBefore)),
+    generatorLoopDelayP99Ms: Math.max(0, ...results.map((result) => result.loopDelayP99Ms)),
+    generatorLoopDelayMaxMs: Math.max(0, ...results.map((result) => result.loopDelayMaxMs)),
   }
 }
 

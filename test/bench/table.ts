@@ -12,6 +12,8 @@ export interface Section {
   setup: string
   header: string[]
   rows: string[][]
+  /** Further tables of the same scenario, printed after the main one. */
+  subtables?: { title: string; header: string[]; rows: string[][] }[]
   targets: Target[]
   notes: string[]
 }
@@ -43,13 +45,17 @@ function pad(cells: string[], widths: number[]): string {
   return cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
 }
 
+function textTable(header: string[], rows: string[][]): string[] {
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => (row[i] ?? '').length)))
+  const lines = [`  ${pad(header, widths)}`, `  ${widths.map((width) => '-'.repeat(width)).join('  ')}`]
+  for (const row of rows) lines.push(`  ${pad(row, widths)}`)
+  return lines
+}
+
 export function renderText(section: Section): string {
-  const widths = section.header.map((_, i) =>
-    Math.max(...[section.header, ...section.rows].map((row) => (row[i] ?? '').length)),
-  )
-  const lines = [section.title, `  ${section.setup}`, '', `  ${pad(section.header, widths)}`]
-  lines.push(`  ${widths.map((width) => '-'.repeat(width)).join('  ')}`)
-  for (const row of section.rows) lines.push(`  ${pad(row, widths)}`)
+  const lines = [section.title, `  ${section.setup}`, '', ...textTable(section.header, section.rows)]
+  for (const table of section.subtables ?? [])
+    lines.push('', `  ${table.title}`, ...textTable(table.header, table.rows))
   if (section.targets.length > 0) lines.push('')
   for (const target of section.targets) lines.push(`  target: ${target.text} — ${targetMark(target.met)}`)
   for (const note of section.notes) lines.push(`  note: ${note}`)
@@ -58,11 +64,14 @@ export function renderText(section: Section): string {
 
 export function renderMarkdown(section: Section): string {
   const escapeCell = (cell: string) => cell.replaceAll('|', '\\|')
-  const lines = [`### ${section.title}`, '', section.setup, '']
-  lines.push(`| ${section.header.map(escapeCell).join(' | ')} |`)
-  lines.push(`|${section.header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`)
-  for (const row of section.rows) lines.push(`| ${row.map(escapeCell).join(' | ')} |`)
-  lines.push('')
+  const table = (header: string[], rows: string[][]) => [
+    `| ${header.map(escapeCell).join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+    ...rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
+    '',
+  ]
+  const lines = [`### ${section.title}`, '', section.setup, '', ...table(section.header, section.rows)]
+  for (const sub of section.subtables ?? []) lines.push(`${sub.title}:`, '', ...table(sub.header, sub.rows))
   for (const target of section.targets) lines.push(`- Target: ${target.text} — **${targetMark(target.met)}**`)
   for (const note of section.notes) lines.push(`- ${note}`)
   return `${lines.join('\n')}\n`

@@ -1,11 +1,13 @@
 /**
  * Every HTTP route × every identity (anonymous, each role, and a member of another project) gets exactly the
  * expected status. The routes are enumerated from the app itself, so a new route without an entry here
- * fails this test.
+ * fails this test. Every answer (2xx and 4xx) is also checked against the OpenAPI document the server serves:
+ * its status must be declared for the operation and its body must fit that status's schema.
  */
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../server/config'
+import { EXCLUDED_ROUTES } from '../../server/http/openapi/document'
 import type { RunningServer } from '../../server/server'
 import type { AttemptView } from '../../shared/schema/calibration'
 import { mediaPath, mediaUploadPath } from '../../shared/schema/media'
@@ -22,6 +24,7 @@ import {
 import { takeAttempt } from '../helpers/calibration'
 import { connectClient, waitForSynced } from '../helpers/clients'
 import { completeDraft, draftIsDurable } from '../helpers/drafts'
+import { type OpenApiDocument, responseValidator } from '../helpers/openapiResponses'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
 
 const IDENTITIES = ['anonymous', 'owner', 'lead', 'reviewer', 'annotator', 'outsider', 'token'] as const
@@ -54,6 +57,8 @@ const freshWebhook = () =>
   })
 
 let server: RunningServer
+/** What is wrong with an answer, by the OpenAPI document the server serves. */
+let openApiProblems: ReturnType<typeof responseValidator>
 let users: Record<Exclude<Identity, 'anonymous' | 'token'>, TestUser>
 let readToken: string
 let submittedAttempt: string
@@ -115,6 +120,7 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
   'GET /healthz': { expected: all(200), call: async () => ({ path: '/healthz' }) },
   'GET /readyz': { expected: all(200), call: async () => ({ path: '/readyz' }) },
   'GET /sync/*': { expected: all(426), call: async () => ({ path: `/sync/${project}` }) },
+  'GET /api/openapi.json': { expected: all(200), call: async () => ({ path: '/api/openapi.json' }) },
   'GET /api/setup': { expected: all(200), call: async () => ({ path: '/api/setup' }) },
   'POST /api/setup': {
     expected: all(403),
@@ -466,6 +472,7 @@ beforeAll(async () => {
     authAttemptsPerMinute: 10_000,
     webhooks: { ...config.webhooks, worker: false },
   })
+  openApiProblems = responseValidator(await apiJson<OpenApiDocument>(server.url, '/api/openapi.json'))
   const owner = await setupOwner(server)
   project = await createProject(server.url, owner, 'Matrix project')
   otherProject = await createProject(server.url, owner, 'Other project')
@@ -530,6 +537,7 @@ describe('authorization matrix', () => {
     it(`${route} answers each identity as expected`, async () => {
       const method = route.split(' ')[0]!
       const got: Partial<Expected> = {}
+      const misfits: string[] = []
       for (const identity of IDENTITIES) {
         const c = await call(identity)
         const user = c.as === undefined ? userFor(identity) : c.as
@@ -541,12 +549,26 @@ describe('authorization matrix', () => {
             })
           : await api(server.url, c.path, { method, body: c.body, user, headers: headersFor(identity) })
         got[identity] = response.status
+        const text = await response.text()
         if (response.status >= 400) {
-          const body = (await response.json()) as { error?: string; message?: string }
+          const body = JSON.parse(text) as { error?: string; message?: string }
           expect(typeof body.message, `${route} as ${identity}: JSON error body`).toBe('string')
+        }
+        if (!(route in EXCLUDED_ROUTES)) {
+          const answer = {
+            status: response.status,
+            contentType: response.headers.get('content-type'),
+            body: text,
+          }
+          misfits.push(
+            ...openApiProblems(method, route.slice(method.length + 1), answer).map(
+              (p) => `as ${identity}: ${p}`,
+            ),
+          )
         }
       }
       expect(got).toEqual(expected)
+      expect(misfits, 'answers that do not fit the OpenAPI document (server/http/openapi/)').toEqual([])
     })
   }
 })

@@ -48,12 +48,12 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'yardstick-bench-smoke-'))
   const run = await promisify(execFile)(process.execPath, ['scripts/bench.mjs', '--quick', '--out', outDir], {
     cwd: ROOT,
-    timeout: 240_000,
+    timeout: 480_000,
     maxBuffer: 16 * 1024 * 1024,
   })
   stdout = run.stdout
   report = JSON.parse(readFileSync(join(outDir, 'latest.json'), 'utf8')) as Report
-}, 300_000)
+}, 540_000)
 
 afterAll(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true })
@@ -119,15 +119,25 @@ describe('npm run bench -- --quick', () => {
     }
   })
 
-  it('fan-out: every edit reached every other client, with positive latencies', () => {
+  it('fan-out: in every condition, every edit reached every other client on every server; stages and fsync floor measured', () => {
     const { fanout } = report.results
-    for (const side of [fanout.yardstick, fanout.reference]) {
-      expect(side.sent).toBeGreaterThan(0)
-      expect(side.expected).toBe(side.sent * (fanout.clients - 1))
-      expect(side.arrived).toBe(side.expected)
-      expect(side.latency.p50).toBeGreaterThan(0)
-      expect(side.latency.p99).toBeGreaterThanOrEqual(side.latency.p50)
-      expect(side.serverRssBytes).toBeGreaterThan(0)
+    expect(fanout.conditions.map((c) => c.condition)).toEqual(['quiet', 'mixed'])
+    for (const condition of fanout.conditions) {
+      for (const floor of Object.values(condition.floor)) expect(floor.count).toBeGreaterThan(0)
+      for (const [kind, series] of Object.entries(condition.servers)) {
+        expect(series.windows.length).toBe(fanout.windows)
+        for (const window of series.windows) {
+          expect(window.sent).toBeGreaterThan(0)
+          expect(window.expected).toBe(window.sent * (fanout.clients - 1))
+          expect(window.arrived).toBe(window.expected)
+          expect(window.p50).toBeGreaterThan(0)
+          expect(window.p99).toBeGreaterThanOrEqual(window.p50)
+          expect(window.generatorCpuPct).toBeGreaterThan(0)
+          // Yardstick's write path reports every update it relayed; the stock server has no such timings.
+          if (kind === 'reference') expect(window.stages).toBeNull()
+          else expect(window.stages!.stages.totalMs.count).toBe(window.sent)
+        }
+      }
     }
   })
 

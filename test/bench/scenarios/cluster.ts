@@ -55,7 +55,7 @@ function combined(a: BenchServer, b: BenchServer): BenchServer {
 }
 
 export async function runCluster(ctx: BenchContext): Promise<ClusterResult> {
-  const size = ctx.sizes.fanout
+  const size = ctx.sizes.cluster
   await requireRedis()
   const servers: BenchServer[] = []
   const pools: WorkerPool[] = []
