@@ -31,6 +31,7 @@ import { mountStaticClient } from './http/staticClient'
 import { accountRoutes } from './http/users'
 import { versionExportRoutes } from './http/versionExports'
 import { versionRoutes } from './http/versions'
+import { webhookRoutes } from './http/webhooks'
 import type { RoomRegistry } from './sync/roomRegistry'
 import { mountSyncRoute } from './sync/syncRoute'
 
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', goldExportRoutes(deps))
   app.route('/api/projects', goldEditRoutes(deps))
   app.route('/api/projects', mediaRoutes(deps))
+  app.route('/api/projects', webhookRoutes(deps))
   app.all('/api/*', (c) => {
     throw new ApiFailure(404, 'not_found', `no route ${c.req.method} ${c.req.path}`)
   })

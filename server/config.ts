@@ -1,5 +1,6 @@
 /** Server configuration read once from the environment, with the defaults `npm start` uses. */
 import { resolve } from 'node:path'
+import ipaddr from 'ipaddr.js'
 import { DEFAULT_MAX_IMAGE_PIXELS, DEFAULT_MEDIA_LIMITS, type MediaKind } from '../shared/schema/media'
 import type { UpgradeLimitConfig } from './auth/rateLimit'
 import type { RefusalLogOptions } from './refusalLog'
@@ -17,6 +18,16 @@ export interface MediaConfig {
   gcGraceMs: number
   /** How often garbage collection runs (0: never). */
   gcIntervalMs: number
+}
+
+/** Webhook delivery (server/webhooks/): where it may connect, how long it waits, whether it runs here. */
+export interface WebhookConfig {
+  /** WEBHOOK_ALLOW_PRIVATE_HOSTS: addresses/CIDRs allowed though not public (and over http); off by default. */
+  allowPrivate: string[]
+  timeoutMs: number
+  pollMs: number
+  /** WEBHOOK_WORKER=false: this instance queues deliveries but leaves sending them to the others. */
+  worker: boolean
 }
 
 export interface Config {
@@ -58,6 +69,7 @@ export interface Config {
   /** How refusals are logged: one line per address and reason per interval, with a count. */
   refusalLog: Pick<RefusalLogOptions, 'intervalMs' | 'maxAddresses'>
   media: MediaConfig
+  webhooks: WebhookConfig
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -108,6 +120,24 @@ export function loadMediaConfig(env: NodeJS.ProcessEnv): MediaConfig {
   }
 }
 
+export function loadWebhookConfig(env: NodeJS.ProcessEnv): WebhookConfig {
+  const allowPrivate = (env.WEBHOOK_ALLOW_PRIVATE_HOSTS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  for (const entry of allowPrivate) {
+    const valid = entry.includes('/') ? ipaddr.isValidCIDR(entry) : ipaddr.isValid(entry)
+    if (!valid)
+      throw new Error(`WEBHOOK_ALLOW_PRIVATE_HOSTS takes IP addresses or CIDR ranges, got "${entry}"`)
+  }
+  return {
+    allowPrivate,
+    timeoutMs: intAtLeast(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100),
+    pollMs: intAtLeast(env, 'WEBHOOK_POLL_MS', 5_000, 50),
+    worker: env.WEBHOOK_WORKER !== 'false',
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFromEnv(env, 'PORT', 3000),
@@ -147,5 +177,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAddresses: intFromEnv(env, 'REFUSAL_LOG_MAX_ADDRESSES', 100),
     },
     media: loadMediaConfig(env),
+    webhooks: loadWebhookConfig(env),
   }
 }

@@ -31,6 +31,8 @@ import { openSqliteDb } from './storage/sqlite'
 import type { Store } from './storage/store'
 import { RoomRegistry } from './sync/roomRegistry'
 import { handleSyncUpgrades } from './sync/syncUpgrade'
+import { DEFAULT_RETRY_SCHEDULE } from './webhooks/backoff'
+import { createWebhookWorker, type WebhookWorker } from './webhooks/worker'
 
 export interface RunningServer {
   port: number
@@ -41,6 +43,8 @@ export interface RunningServer {
   /** Media garbage collection (also run on a timer every MEDIA_GC_INTERVAL_MS). */
   mediaGc: MediaGc
   registry: RoomRegistry
+  /** The webhook delivery worker (null with WEBHOOK_WORKER=false). */
+  webhookWorker: WebhookWorker | null
   /** The link to the other instances (null when running alone). */
   fanout: Fanout | null
   /** The Hono app (its `routes` are what the authorization matrix test enumerates). */
@@ -148,8 +152,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ...config.allowedOrigins,
     ...(config.publicUrl ? [new URL(config.publicUrl).origin] : []),
   ]
+  const webhookPolicy = { allowPrivate: config.webhooks.allowPrivate }
+  const webhookWorker = config.webhooks.worker
+    ? createWebhookWorker({
+        store,
+        policy: webhookPolicy,
+        timeoutMs: config.webhooks.timeoutMs,
+        schedule: DEFAULT_RETRY_SCHEDULE,
+        pollMs: config.webhooks.pollMs,
+      })
+    : null
   const app = createApp({
     store,
+    webhooks: { policy: webhookPolicy, nudge: () => webhookWorker?.nudge() },
     blobs,
     media: config.media,
     uploadDir: join(config.dataDir, 'uploads'),
@@ -224,6 +239,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       })
       refusals.close()
       await mediaGcTimer.stop()
+      await webhookWorker?.stop()
       await blobs.close()
       await store.close()
     })()
@@ -236,6 +252,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     store,
     blobs,
     mediaGc,
+    webhookWorker,
     registry: rooms,
     fanout,
     app,

@@ -1,6 +1,6 @@
 /**
  * `/projects/:id/members`, for owners and leads: the members (owners change roles and remove people), invite
- * links (create one, shown once; withdraw), and the project's activity log.
+ * links (create one, shown once; withdraw), webhooks (owners only), and the project's activity log.
  */
 import { type ReactNode, useEffect, useMemo, useRef } from 'react'
 import { can, type Role } from '../../shared/auth/permissions'
@@ -27,6 +27,7 @@ import { AuditLog } from './AuditLog'
 import { InviteCreator } from './InviteCreator'
 import { InviteTable } from './InviteTable'
 import { MemberTable } from './MemberTable'
+import { WebhookSection } from './WebhookSection'
 
 function Section(props: { title: string; hint?: string; testId: string; children: ReactNode }) {
   return (
@@ -188,6 +189,7 @@ export default function MembersPage({ projectId }: { projectId: string }) {
                 {(list) => <InviteTable invites={list} namesById={namesById} onWithdraw={onWithdraw} />}
               </Loaded>
             </Section>
+            {can(role, 'webhooks.manage') && <WebhookSection projectId={projectId} />}
             <Section
               title="Activity"
               hint="Who did what in this project, newest first."

@@ -47,6 +47,16 @@ export function auditSentence(entry: ClientAuditEntry, namesById: ReadonlyMap<st
       return `${actor} published version ${versionText(details.version)}`
     case AuditAction.restored:
       return `${actor} restored version ${versionText(details.version)} into the draft`
+    case 'webhook.created':
+      return `${actor} added the webhook endpoint ${text(details.url)}`
+    case 'webhook.changed':
+      return `${actor} changed a webhook endpoint`
+    case 'webhook.deleted':
+      return `${actor} deleted a webhook endpoint`
+    case 'webhook.secret_rotated':
+      return `${actor} rotated a webhook endpoint’s secret`
+    case 'webhook.redelivered':
+      return `${actor} redelivered a webhook event`
     default:
       return `${actor}: ${entry.action.replace(/[._]/g, ' ')}`
   }

@@ -28,6 +28,7 @@ import { seenGold } from '../calibration/seenGold'
 import { startAttempt } from '../calibration/startAttempt'
 import { loadVersionJson } from '../calibration/versionJson'
 import type { AttemptRecord } from '../storage/store'
+import { submitEvents } from '../webhooks/events'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed, notFound, readJson } from './errors'
 
@@ -45,7 +46,7 @@ const summaryOf = (a: AttemptRecord): AttemptSummary => ({
   total: a.exampleOrder.length,
 })
 
-export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
+export function calibrationRoutes({ store, webhooks }: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
   /** The attempt, if the caller may see it (their own, or anyone's for owners and leads). */
@@ -146,9 +147,13 @@ export function calibrationRoutes({ store }: RouteDeps): Hono<AppEnv> {
       seen: await seenBy(attempt),
       draftReader: await couldReadDraft(store, projectId, attempt.userId),
     })
-    if (!(await store.submitAttempt(attempt.id, { score: result.score, passed: result.passed, result }))) {
-      throw new ApiFailure(409, 'attempt_submitted', 'this attempt has already been submitted')
-    }
+    const submitted = await store.submitAttempt(
+      attempt.id,
+      { score: result.score, passed: result.passed, result },
+      (attempts, latest) => submitEvents(attempt.id, attempts, latest),
+    )
+    if (!submitted) throw new ApiFailure(409, 'attempt_submitted', 'this attempt has already been submitted')
+    webhooks.nudge()
     // Started before a gold fix was published: scored against the corrected gold at once.
     const rescored = await rescoreJustSubmitted(store, attempt.id, auth.user.id)
     return c.json(rescored ? rescored.result : result)

@@ -19,6 +19,8 @@ export interface RouteDeps {
     /** Base URL for links the server hands out (setup, invites). */
     publicUrl: () => string
   }
+  /** Webhooks: where endpoints may point, and a nudge to the delivery worker once an event committed. */
+  webhooks: { policy: import('../webhooks/addressPolicy').AddressPolicy; nudge(): void }
   /** Called after a member's role changes or they are removed, so open sockets follow at once. */
   onMembershipChanged(projectId: string, userId: string): void
   /** Called after a session is destroyed, so sockets opened with it close. */

@@ -23,6 +23,7 @@ import { buildVersionJson } from '../publish/buildVersion'
 import { versionMarkdown, versionPrintPage } from '../publish/exportVersion'
 import type { AttemptRecord, Store, StoredVersion, VersionRecord } from '../storage/store'
 import { loadDoc } from '../sync/storedDoc'
+import { publishEvents } from '../webhooks/events'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed, notFound, readJson } from './errors'
 
@@ -88,7 +89,7 @@ async function poolOf(store: Store, projectId: string, version: string): Promise
   return pool
 }
 
-export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
+export function versionRoutes({ store, webhooks }: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
   app.post('/:id/versions', async (c) => {
@@ -121,7 +122,10 @@ export function versionRoutes({ store }: RouteDeps): Hono<AppEnv> {
       counts: { criteria: draft.rubric.criteria.length, examples: draft.examples.length, openThreads },
       render: (version, publishedAt) =>
         JSON.stringify(buildVersionJson(doc, { ...meta, version, publishedAt })),
+      events: publishEvents,
     })
+    // Delivery runs after the commit, in the background: this request never waits for an endpoint.
+    webhooks.nudge()
     doc.destroy()
     await store.appendAudit({
       projectId,

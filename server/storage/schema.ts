@@ -254,6 +254,55 @@ export const MIGRATIONS: readonly Migration[] = [
    );`,
   // Read-token scopes (space-separated, e.g. `gold`); tokens made before scopes have none (no gold).
   `ALTER TABLE read_tokens ADD COLUMN scopes TEXT NOT NULL DEFAULT ''`,
+  // Webhooks: a project's endpoints (the secret is kept to sign with), the events they subscribed to, and one
+  // delivery row per event and endpoint — written in the event's own transaction (the durable outbox) —
+  // with its attempt log. A delivery is claimed by one instance at a time through its lease.
+  `CREATE TABLE webhook_endpoints (
+     id TEXT PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     url TEXT NOT NULL,
+     description TEXT NOT NULL DEFAULT '',
+     events TEXT NOT NULL,
+     active INTEGER NOT NULL DEFAULT 1,
+     secret TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX webhook_endpoints_project ON webhook_endpoints (project_id);
+   CREATE TABLE webhook_events (
+     id TEXT PRIMARY KEY,
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     type TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE webhook_deliveries (
+     id TEXT PRIMARY KEY,
+     event_id TEXT NOT NULL REFERENCES webhook_events (id) ON DELETE CASCADE,
+     endpoint_id TEXT NOT NULL REFERENCES webhook_endpoints (id) ON DELETE CASCADE,
+     status TEXT NOT NULL CHECK (status IN ('pending', 'retrying', 'delivered', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at TEXT,
+     lease_owner TEXT,
+     lease_until TEXT,
+     last_status_code INTEGER,
+     last_error TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+   CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at);
+   CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);
+   CREATE TABLE webhook_attempts (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     delivery_id TEXT NOT NULL REFERENCES webhook_deliveries (id) ON DELETE CASCADE,
+     at TEXT NOT NULL,
+     status_code INTEGER,
+     error TEXT,
+     duration_ms INTEGER NOT NULL
+   );
+   CREATE INDEX webhook_attempts_delivery ON webhook_attempts (delivery_id);`,
 ]
 
 /** The migration's SQL for a dialect. */

@@ -10,6 +10,7 @@ import type { Role } from '../../shared/auth/permissions'
 import type { AttemptResult, CriterionAnswer } from '../../shared/schema/calibration'
 import type { MediaKind } from '../../shared/schema/media'
 import type { TokenScope } from '../../shared/schema/version'
+import type { DeliveryStatus, WebhookEventType } from '../../shared/schema/webhooks'
 
 export interface StoredUpdate {
   seq: number
@@ -238,6 +239,15 @@ export interface PublishInput {
   counts: { criteria: number; examples: number; openThreads: number }
   /** Renders the version's JSON once its number and time are fixed (inside the publishing transaction). */
   render(version: string, publishedAt: string): string
+  /**
+   * The webhook events of this publication, written to the outbox in the publishing transaction. For a
+   * major bump `attempts` is every attempt of the project (newest first), for the `stale` status changes.
+   */
+  events?: (
+    published: VersionRecord,
+    attempts: AttemptRecord[],
+    previousVersion: string | null,
+  ) => NewWebhookEvent[]
 }
 
 export interface ReadTokenRecord {
@@ -362,6 +372,11 @@ export interface CalibrationStore {
   submitAttempt(
     attemptId: string,
     outcome: { score: number; passed: boolean; result: AttemptResult },
+    /**
+     * The webhook events of this submission, written to the outbox in the same transaction, from the
+     * annotator's attempts as now stored (newest first, this one submitted) and the latest version.
+     */
+    events?: (attempts: AttemptRecord[], latestVersion: string | null) => NewWebhookEvent[],
   ): Promise<boolean>
   /**
    * A cheap stamp of the project's submitted attempts — their count and newest `updated_at` — that changes
@@ -485,6 +500,110 @@ export interface MediaStore {
   deleteMediaRows(hash: string, before: string): Promise<{ deleted: number; remaining: number }>
 }
 
+/** An event to put in the webhook outbox: one delivery per active endpoint of the project subscribed to it. */
+export interface NewWebhookEvent {
+  id: string
+  projectId: string
+  type: WebhookEventType | 'ping'
+  createdAt: string
+  /** The exact JSON body every delivery sends. */
+  payload: string
+  /** Deliver only to this endpoint (the test event), whatever it subscribed to. */
+  onlyEndpointId?: string
+}
+
+export interface WebhookEndpointRecord {
+  id: string
+  projectId: string
+  url: string
+  description: string
+  events: WebhookEventType[]
+  active: boolean
+  secret: string
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface WebhookDeliveryRecord {
+  id: string
+  eventId: string
+  eventType: string
+  endpointId: string
+  status: DeliveryStatus
+  attempts: number
+  nextAttemptAt: string | null
+  lastStatusCode: number | null
+  lastError: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** A delivery claimed by one instance, with what it needs to send it. */
+export interface ClaimedDelivery extends WebhookDeliveryRecord {
+  projectId: string
+  url: string
+  secret: string
+  payload: string
+}
+
+export interface DeliveryOutcome {
+  deliveryId: string
+  leaseOwner: string
+  status: DeliveryStatus
+  nextAttemptAt: string | null
+  statusCode: number | null
+  error: string | null
+  at: string
+  durationMs: number
+}
+
+export interface WebhookStore {
+  createWebhookEndpoint(
+    endpoint: Omit<WebhookEndpointRecord, 'createdAt' | 'updatedAt'>,
+  ): Promise<WebhookEndpointRecord>
+  listWebhookEndpoints(projectId: string): Promise<WebhookEndpointRecord[]>
+  getWebhookEndpoint(projectId: string, id: string): Promise<WebhookEndpointRecord | null>
+  updateWebhookEndpoint(
+    projectId: string,
+    id: string,
+    changes: Partial<Pick<WebhookEndpointRecord, 'url' | 'description' | 'events' | 'active' | 'secret'>>,
+  ): Promise<WebhookEndpointRecord | null>
+  deleteWebhookEndpoint(projectId: string, id: string): Promise<boolean>
+  /** Writes events and their deliveries in one transaction (outside an event's own; e.g. the test event). */
+  enqueueWebhookEvents(events: NewWebhookEvent[]): Promise<number>
+  /** A new delivery of an existing delivery's event to the same endpoint; null when unknown. */
+  redeliverWebhook(
+    projectId: string,
+    endpointId: string,
+    deliveryId: string,
+    at: string,
+  ): Promise<WebhookDeliveryRecord | null>
+  /** An endpoint's deliveries, newest first. */
+  listWebhookDeliveries(
+    projectId: string,
+    endpointId: string,
+    limit: number,
+  ): Promise<WebhookDeliveryRecord[]>
+  /**
+   * Claims up to `limit` due deliveries (pending or retrying, next attempt at or before `now`, no live lease,
+   * endpoint active) for `leaseMs`: each is claimed by one instance (PostgreSQL: `FOR UPDATE SKIP LOCKED`).
+   */
+  claimWebhookDeliveries(
+    owner: string,
+    now: string,
+    leaseUntil: string,
+    limit: number,
+  ): Promise<ClaimedDelivery[]>
+  /**
+   * Deletes events queued before `before` (ISO time) whose deliveries are all over (delivered or failed),
+   * with their deliveries and attempt logs; returns how many events it deleted.
+   */
+  pruneWebhookHistory(before: string): Promise<number>
+  /** Records an attempt and the delivery's new state, if the lease is still this owner's; false otherwise. */
+  recordWebhookAttempt(outcome: DeliveryOutcome): Promise<boolean>
+}
+
 export interface Store
   extends DocStore,
     ProjectStore,
@@ -492,6 +611,7 @@ export interface Store
     VersionStore,
     CalibrationStore,
     GoldEditStore,
-    MediaStore {
+    MediaStore,
+    WebhookStore {
   close(): Promise<void>
 }

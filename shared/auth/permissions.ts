@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'calibration.take': ['owner', 'lead', 'reviewer', 'annotator'],
   /** See everyone's attempts, statuses and analytics; resolve disputes; set the retake cool-down. */
   'calibration.manage': ['owner', 'lead'],
+  /** Configure webhook endpoints (their secrets), read their delivery log, redeliver. */
+  'webhooks.manage': ['owner'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -6,6 +6,7 @@
  */
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../server/config'
 import { EXCLUDED_ROUTES } from '../../server/http/openapi/document'
 import type { RunningServer } from '../../server/server'
 import type { AttemptView } from '../../shared/schema/calibration'
@@ -43,6 +44,17 @@ interface Call {
   /** A raw request body (media uploads), sent as is instead of `body` as JSON. */
   raw?: Uint8Array<ArrayBuffer>
 }
+
+/** Webhook routes are the owner's alone (leads included are refused: the secret signs what receivers trust). */
+const ownerOnly = (status: number) => row(401, status, 403, 403, 403, 404, 401)
+const WEBHOOK_BODY = { url: 'https://93.184.215.14/hook', events: ['version.published'] }
+let webhookId: string
+let webhookDeliveryId: string
+const freshWebhook = () =>
+  apiJson<{ id: string }>(server.url, `/api/projects/${project}/webhooks`, {
+    user: users.owner,
+    body: WEBHOOK_BODY,
+  })
 
 let server: RunningServer
 /** What is wrong with an answer, by the OpenAPI document the server serves. */
@@ -410,6 +422,48 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
       raw: new Uint8Array(await tinyPng()),
     }),
   },
+  'GET /api/projects/:id/webhooks': {
+    expected: ownerOnly(200),
+    call: async () => ({ path: `/api/projects/${project}/webhooks` }),
+  },
+  'POST /api/projects/:id/webhooks': {
+    expected: ownerOnly(201),
+    call: async () => ({ path: `/api/projects/${project}/webhooks`, body: WEBHOOK_BODY }),
+  },
+  'PATCH /api/projects/:id/webhooks/:endpointId': {
+    expected: ownerOnly(200),
+    call: async () => ({
+      path: `/api/projects/${project}/webhooks/${webhookId}`,
+      body: { description: 'Seen' },
+    }),
+  },
+  'DELETE /api/projects/:id/webhooks/:endpointId': {
+    expected: ownerOnly(204),
+    call: async () => ({ path: `/api/projects/${project}/webhooks/${(await freshWebhook()).id}` }),
+  },
+  'GET /api/projects/:id/webhooks/:endpointId/secret': {
+    expected: ownerOnly(200),
+    call: async () => ({ path: `/api/projects/${project}/webhooks/${webhookId}/secret` }),
+  },
+  'POST /api/projects/:id/webhooks/:endpointId/secret': {
+    expected: ownerOnly(200),
+    call: async () => ({ path: `/api/projects/${project}/webhooks/${webhookId}/secret`, body: {} }),
+  },
+  'GET /api/projects/:id/webhooks/:endpointId/deliveries': {
+    expected: ownerOnly(200),
+    call: async () => ({ path: `/api/projects/${project}/webhooks/${webhookId}/deliveries` }),
+  },
+  'POST /api/projects/:id/webhooks/:endpointId/deliveries/:deliveryId/redeliver': {
+    expected: ownerOnly(202),
+    call: async () => ({
+      path: `/api/projects/${project}/webhooks/${webhookId}/deliveries/${webhookDeliveryId}/redeliver`,
+      body: {},
+    }),
+  },
+  'POST /api/projects/:id/webhooks/:endpointId/test': {
+    expected: ownerOnly(202),
+    call: async () => ({ path: `/api/projects/${project}/webhooks/${webhookId}/test`, body: {} }),
+  },
   'GET /api/projects/:id/media/:hash': {
     // Annotators and read tokens only reach media of published versions; this one is in none yet.
     expected: row(401, 200, 200, 200, 404, 404, 404),
@@ -418,7 +472,12 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ authAttemptsPerMinute: 10_000 })
+  // The delivery worker is off: this test is about who may call the routes, not about sending.
+  const config = loadConfig({})
+  server = await startTestServer({
+    authAttemptsPerMinute: 10_000,
+    webhooks: { ...config.webhooks, worker: false },
+  })
   openApiProblems = responseValidator(await apiJson<OpenApiDocument>(server.url, '/api/openapi.json'))
   const owner = await setupOwner(server)
   project = await createProject(server.url, owner, 'Matrix project')
@@ -448,6 +507,15 @@ beforeAll(async () => {
     headers: { cookie: owner.cookie },
   })
   mediaHash = ((await uploaded.json()) as { hash: string }).hash
+  webhookId = (await freshWebhook()).id
+  await apiJson(server.url, `/api/projects/${project}/webhooks/${webhookId}/test`, { user: owner, body: {} })
+  webhookDeliveryId = (
+    await apiJson<{ deliveries: { id: string }[] }>(
+      server.url,
+      `/api/projects/${project}/webhooks/${webhookId}/deliveries`,
+      { user: owner },
+    )
+  ).deliveries[0]!.id
   readToken = (
     await apiJson<{ token: string }>(server.url, `/api/projects/${project}/tokens`, {
       user: owner,

@@ -61,6 +61,7 @@ beforeAll(async () => {
     },
     onSessionEnded: () => {},
     onMembershipChanged: () => {},
+    webhooks: { policy: { allowPrivate: [] }, nudge: () => {} },
     readiness: async () => store.ping(),
   })
   const response = await app.request('/api/openapi.json')

@@ -48,6 +48,7 @@ beforeAll(async () => {
     },
     onSessionEnded: () => {},
     onMembershipChanged: () => {},
+    webhooks: { policy: { allowPrivate: [] }, nudge: () => {} },
     readiness: async () => store.ping(),
   })
 })

@@ -25,12 +25,14 @@ import { accountOperations } from './paths/accounts'
 import { calibrationOperations } from './paths/calibration'
 import { projectOperations } from './paths/projects'
 import { versionOperations } from './paths/versions'
+import { webhookOperations } from './paths/webhooks'
 
 export const OPERATIONS: readonly Operation[] = [
   ...accountOperations,
   ...projectOperations,
   ...versionOperations,
   ...calibrationOperations,
+  ...webhookOperations,
 ]
 
 /** Routes the app serves that are deliberately not operations of the document (`METHOD path` as Hono has them). */

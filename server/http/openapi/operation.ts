@@ -60,7 +60,7 @@ export interface Operation {
   body?: z.ZodType
   /** A non-JSON request body (media uploads). */
   rawBody?: RawContent['raw']
-  responses: Partial<Record<200 | 201 | 204 | 206 | 304, SuccessSpec>>
+  responses: Partial<Record<200 | 201 | 202 | 204 | 206 | 304, SuccessSpec>>
   errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 416 | 422 | 429 | 503, ErrorSpec>>
 }
 
@@ -84,6 +84,7 @@ const PARAM_DESCRIPTIONS: Record<string, string> = {
 const REASONS: Record<number, string> = {
   200: 'OK',
   201: 'Created',
+  202: 'Accepted: queued for delivery in the background',
   204: 'Done; no body',
   206: 'The requested byte range',
   304: 'Not modified (the `If-None-Match` ETag still holds)',

@@ -8,6 +8,7 @@ import { ROLE_HISTORY_SQL, roleHistoryParams, rolesFromAudit } from '../roleHist
 import { type AttemptRow, type DisputeRow, toAttempt, toDispute } from '../rows'
 import { all, type Db, get, run, sql } from '../sql'
 import type { CalibrationStore } from '../store'
+import { enqueueEvents } from './webhooks'
 
 const DEFAULT_COOLDOWN_MINUTES = 60
 
@@ -36,6 +37,7 @@ const SUBMIT = sql(
   `UPDATE attempts SET status = 'submitted', submitted_at = ?, updated_at = ?, score = ?, passed = ?, result = ?
    WHERE id = ? AND status = 'in_progress' AND id IN (SELECT attempt_id FROM open_attempts)`,
 )
+const LATEST_VERSION = sql('SELECT version FROM versions WHERE project_id = ? ORDER BY ordinal DESC LIMIT 1')
 const FREE_OPEN_SLOT = sql('DELETE FROM open_attempts WHERE attempt_id = ?')
 const ROLE_HISTORY = sql(ROLE_HISTORY_SQL)
 const CURRENT_ROLE = sql('SELECT role FROM memberships WHERE project_id = ? AND user_id = ?')
@@ -123,11 +125,18 @@ export function calibrationStore(db: Db): CalibrationStore {
         yield* run(SAVE_ANSWERS, [JSON.stringify(saved), now(), attemptId])
         return true
       }),
-    submitAttempt: (attemptId, { score, passed, result }) =>
+    submitAttempt: (attemptId, { score, passed, result }, events) =>
       db.write(function* () {
         const at = now()
         const changed = yield* run(SUBMIT, [at, at, score, passed ? 1 : 0, JSON.stringify(result), attemptId])
         yield* run(FREE_OPEN_SLOT, [attemptId])
+        if (changed > 0 && events) {
+          // The outbox rows commit (or roll back) with the submission itself.
+          const submitted = (yield* get<AttemptRow>(ATTEMPT, [attemptId]))!
+          const attempts = yield* all<AttemptRow>(ATTEMPTS_OF_USER, [submitted.project_id, submitted.user_id])
+          const latest = yield* get<{ version: string }>(LATEST_VERSION, [submitted.project_id])
+          yield* enqueueEvents(events(attempts.map(toAttempt), latest?.version ?? null))
+        }
         return changed > 0
       }),
     async retakeCooldownMinutes(projectId) {

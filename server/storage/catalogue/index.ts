@@ -1,7 +1,7 @@
 /**
  * The whole Store, written once over a driver's `Db`: each area's statements and queries live in one file
  * here (docs, projects, accounts, versions,
- * calibration, gold edits, media).
+ * calibration, gold edits, media, webhooks).
  */
 import type { Db } from '../sql'
 import type { Store } from '../store'
@@ -12,6 +12,7 @@ import { goldEditStore } from './goldEdits'
 import { mediaStore } from './media'
 import { projectStore } from './projects'
 import { versionStore } from './versions'
+import { webhookStore } from './webhooks'
 
 export function storeOver(db: Db): Store {
   return {
@@ -22,6 +23,7 @@ export function storeOver(db: Db): Store {
     ...calibrationStore(db),
     ...goldEditStore(db),
     ...mediaStore(db),
+    ...webhookStore(db),
     close: () => db.close(),
   }
 }

@@ -3,9 +3,19 @@
  * (PostgreSQL) or holds the single writer (SQLite), so concurrent publishes never get the same number.
  */
 import { bumpSemver, formatSemver, parseSemver } from '../../../shared/versioning/semver'
-import { SUMMARY_COLUMNS, type TokenRow, toRecord, toStored, toToken, type VersionRow } from '../rows'
+import {
+  type AttemptRow,
+  SUMMARY_COLUMNS,
+  type TokenRow,
+  toAttempt,
+  toRecord,
+  toStored,
+  toToken,
+  type VersionRow,
+} from '../rows'
 import { all, type Db, get, run, sql } from '../sql'
 import type { VersionStore } from '../store'
+import { enqueueEvents } from './webhooks'
 
 type FullVersionRow = VersionRow & { snapshot: Uint8Array; json: string }
 
@@ -16,6 +26,9 @@ const LATEST_NUMBER = sql(
 )
 const INSERT_VERSION = sql(
   `INSERT INTO versions (${SUMMARY_COLUMNS}, snapshot, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+)
+const ATTEMPTS_OF_PROJECT = sql(
+  'SELECT * FROM attempts WHERE project_id = ? ORDER BY started_at DESC, id DESC',
 )
 const LIST = sql(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE project_id = ? ORDER BY ordinal DESC`)
 const BY_NUMBER = sql('SELECT * FROM versions WHERE project_id = ? AND version = ?')
@@ -70,7 +83,16 @@ export function versionStore(db: Db): VersionStore {
           input.snapshot,
           json,
         ])
-        return toRecord(row)
+        const record = toRecord(row)
+        if (input.events) {
+          // Only a major version makes passes stale, so only then are the attempts read.
+          const attempts =
+            input.bump === 'major'
+              ? (yield* all<AttemptRow>(ATTEMPTS_OF_PROJECT, [input.projectId])).map(toAttempt)
+              : []
+          yield* enqueueEvents(input.events(record, attempts, previous?.version ?? null))
+        }
+        return record
       }),
     async listVersions(projectId) {
       return (await db.run(all<VersionRow>(LIST, [projectId]))).map(toRecord)
