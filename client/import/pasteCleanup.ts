@@ -1,0 +1,19 @@
+/**
+ * Runs every paste of HTML into the guideline through cleanPastedHtml (Google Docs, Word, web pages), before
+ * the media paste (client/media/mediaPasteDrop.ts) removes foreign images with its notice.
+ */
+import { Extension } from '@tiptap/core'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { cleanPastedHtml } from './cleanPastedHtml'
+
+export const PasteCleanup = Extension.create({
+  name: 'pasteCleanup',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey('pasteCleanup'),
+        props: { transformPastedHTML: (html) => cleanPastedHtml(html) },
+      }),
+    ]
+  },
+})
