@@ -115,32 +115,43 @@ function nestStrayLists(body: HTMLElement): void {
   }
 }
 
-/** The cleaned HTML (a body fragment) for the guideline's schema. */
-export function cleanPastedHtml(html: string): string {
-  const document = new DOMParser().parseFromString(html, 'text/html')
-  const body = document.body
+const PURIFY_CONFIG = {
+  ALLOWED_TAGS: KEPT_TAGS,
+  ALLOWED_ATTR: KEPT_ATTRS,
+  ALLOWED_URI_REGEXP: SAFE_URL,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  KEEP_CONTENT: true,
+}
+
+/** The passes over the whole document: comments, Office-namespaced elements, Google Docs' wrapper. */
+export function prepareDocument(document: Document): void {
   removeComments(document)
-  for (const element of [...body.querySelectorAll('*')]) {
+  for (const element of [...document.body.querySelectorAll('*')]) {
     // Word's namespaced elements (<o:p>, <w:sdt>, <v:shape>): <o:p> holds only spacing; others are unwrapped.
     if (element.tagName.includes(':')) {
       if (element.tagName.toLowerCase() === 'o:p') element.remove()
       else unwrap(element)
     }
   }
-  for (const wrapper of [...body.querySelectorAll('b[id^="docs-internal-guid"]')]) unwrap(wrapper)
-  rebuildWordLists(body)
-  stylesToMarks(body)
-  for (const element of [...body.querySelectorAll(Object.keys(RENAMED).join(','))])
+  for (const wrapper of [...document.body.querySelectorAll('b[id^="docs-internal-guid"]')]) unwrap(wrapper)
+}
+
+/** The passes over one container (the body, or a batch of a large import), then DOMPurify: its clean body. */
+export function cleanContainer(root: HTMLElement): HTMLElement {
+  rebuildWordLists(root)
+  stylesToMarks(root)
+  for (const element of [...root.querySelectorAll(Object.keys(RENAMED).join(','))])
     rename(element, RENAMED[element.tagName.toLowerCase()]!)
-  nestStrayLists(body)
+  nestStrayLists(root)
   // Google Docs writes blank lines between blocks as bare <br>s; they would become empty paragraphs.
-  for (const lineBreak of [...body.querySelectorAll(':scope > br')]) lineBreak.remove()
-  return purify().sanitize(body.innerHTML, {
-    ALLOWED_TAGS: KEPT_TAGS,
-    ALLOWED_ATTR: KEPT_ATTRS,
-    ALLOWED_URI_REGEXP: SAFE_URL,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    KEEP_CONTENT: true,
-  })
+  for (const lineBreak of [...root.querySelectorAll(':scope > br')]) lineBreak.remove()
+  return purify().sanitize(root.innerHTML, { ...PURIFY_CONFIG, RETURN_DOM: true }) as HTMLElement
+}
+
+/** The cleaned HTML (a body fragment) for the guideline's schema. */
+export function cleanPastedHtml(html: string): string {
+  const document = new DOMParser().parseFromString(html, 'text/html')
+  prepareDocument(document)
+  return cleanContainer(document.body).innerHTML
 }
