@@ -10,14 +10,13 @@ import { IMPORT_ACCEPT, IMPORT_MAX_BYTES } from '../../shared/import/importFile'
 import type { DraftConnection } from '../sync/draftConnection'
 import { ImportProgressBar } from './ImportProgressBar'
 import {
-  appendToDraft,
   buildContent,
   type ConvertedFile,
   convertFile,
   ImportCancelled,
   ImportFailure,
   type ImportProgress,
-  replaceDraft,
+  insertContent,
 } from './importDocument'
 import { clearPendingImport, peekPendingImport } from './pendingImport'
 import './importPanel.css'
@@ -79,9 +78,7 @@ export function ImportPanel({ editor, connection, onClose }: ImportPanelProps) {
         }
         const content = await buildContent(converted, editor.schema, onProgress, abort.signal)
         if (abort.signal.aborted || editor.isDestroyed) throw new ImportCancelled()
-        onProgress({ step: 'Adding to the draft…', percent: 97 })
-        if (replace) replaceDraft(editor, content)
-        else appendToDraft(editor, content)
+        await insertContent(editor, content, replace, onProgress, abort.signal)
         let sections = 0
         content.fragment.forEach((node) => {
           if (node.type.name === 'heading') sections++

@@ -1,12 +1,19 @@
 /**
  * Importing a file into the guideline, in three steps that never hold the page for long: the conversion to
  * HTML runs in a Web Worker (importWorker.ts); the HTML is cleaned and parsed into the guideline's schema in
- * batches of blocks with a pause between batches (progress in percent); the result goes into the editor in ONE
- * transaction — one undo step, live for co-editors and attributed to the importer like any edit. Images are
+ * batches of blocks with a pause between batches (progress in percent); the result goes into the editor in
+ * chunks that make one undo step — live for co-editors and attributed to the importer like any edit. Images are
  * left out (counted); a document without a heading first gets one from the file name, so it is a section.
  */
 import type { Editor } from '@tiptap/core'
-import { Fragment, DOMParser as ProseMirrorParser, type Schema } from '@tiptap/pm/model'
+import {
+  Fragment,
+  type Node as ProseMirrorNode,
+  DOMParser as ProseMirrorParser,
+  type Schema,
+} from '@tiptap/pm/model'
+import { yUndoPluginKey } from '@tiptap/y-tiptap'
+import type { UndoManager } from 'yjs'
 import { checkImportFile, importTitle } from '../../shared/import/importFile'
 import { cleanContainer, prepareDocument } from './cleanPastedHtml'
 import type { ImportReply, ImportRequest } from './importProtocol'
@@ -27,7 +34,7 @@ export interface ConvertedFile {
 }
 
 /** Blocks parsed per batch before the page gets a turn again. */
-const BATCH = 150
+const BATCH = 100
 
 /** Checks the file and converts it to HTML in a worker; rejects with ImportFailure or ImportCancelled. */
 export async function convertFile(
@@ -73,7 +80,7 @@ export async function buildContent(
   schema: Schema,
   onProgress: OnProgress,
   signal: AbortSignal,
-  range: { from: number; to: number } = { from: 40, to: 95 },
+  range: { from: number; to: number } = { from: 40, to: 80 },
 ): Promise<ImportedContent> {
   const document = new DOMParser().parseFromString(converted.html, 'text/html')
   prepareDocument(document)
@@ -120,15 +127,56 @@ function withoutEmptyEnds(fragment: Fragment): Fragment {
   return Fragment.fromArray(blocks)
 }
 
-/** Appends the imported content at the end of the draft, as its own section(s), in one transaction. */
-export function appendToDraft(editor: Editor, content: ImportedContent): void {
-  const { state } = editor
-  const end = state.doc.content.size
-  editor.view.dispatch(state.tr.insert(end, content.fragment).setMeta('importedDocument', true))
-}
+/** Blocks per transaction when the content goes into the draft. */
+const CHUNK = 80
 
-/** Replaces a new project's starting text (its title and an empty line) with the imported content. */
-export function replaceDraft(editor: Editor, content: ImportedContent): void {
-  const { state } = editor
-  editor.view.dispatch(state.tr.replaceWith(0, state.doc.content.size, content.fragment))
+/**
+ * Puts the content into the draft — appended at the end, or (`replace`) instead of a new project's starting
+ * text — a few dozen blocks per transaction with a pause between them, so neither this page nor co-editors'
+ * stall on one huge change. The chunks make ONE undo step: the undo manager's capture window stays open
+ * until the last chunk (what the importer types meanwhile joins that step). Cancelled midway, it is undone.
+ */
+export async function insertContent(
+  editor: Editor,
+  content: ImportedContent,
+  replace: boolean,
+  onProgress: OnProgress,
+  signal: AbortSignal,
+  range: { from: number; to: number } = { from: 80, to: 100 },
+): Promise<void> {
+  const blocks: ProseMirrorNode[] = []
+  content.fragment.forEach((node) => {
+    blocks.push(node)
+  })
+  const undoManager = (yUndoPluginKey.getState(editor.state) as { undoManager?: UndoManager } | undefined)
+    ?.undoManager
+  const captureTimeout = undoManager?.captureTimeout ?? 0
+  undoManager?.stopCapturing()
+  if (undoManager) undoManager.captureTimeout = Number.POSITIVE_INFINITY
+  try {
+    for (let start = 0; start < blocks.length; start += CHUNK) {
+      if (editor.isDestroyed) return
+      if (signal.aborted) {
+        if (start > 0) editor.commands.undo()
+        throw new ImportCancelled()
+      }
+      const chunk = Fragment.fromArray(blocks.slice(start, start + CHUNK))
+      const { state } = editor
+      const end = state.doc.content.size
+      editor.view.dispatch(
+        replace && start === 0 ? state.tr.replaceWith(0, end, chunk) : state.tr.insert(end, chunk),
+      )
+      const done = Math.min(start + CHUNK, blocks.length) / blocks.length
+      onProgress({
+        step: 'Adding to the draft…',
+        percent: Math.round(range.from + done * (range.to - range.from)),
+      })
+      await nextTurn()
+    }
+  } finally {
+    if (undoManager) {
+      undoManager.captureTimeout = captureTimeout
+      undoManager.stopCapturing()
+    }
+  }
 }

@@ -55,21 +55,27 @@ function structure(page: Page) {
     bold: [...root.querySelectorAll('strong')].map((b) => b.textContent?.trim()),
     italic: [...root.querySelectorAll('em')].map((i) => i.textContent?.trim()),
     links: [...root.querySelectorAll('a')].map((a) => a.getAttribute('href')),
-    styled: root.querySelectorAll(
-      '[style]:not(.collaboration-carets__caret):not(.collaboration-carets__label)',
-    ).length,
-    spans: [...root.querySelectorAll('span')].filter((span) => !span.className.includes('collaboration'))
-      .length,
+    // (TipTap's table view sets min-widths on <table> and <col> itself.)
+    styled: [...root.querySelectorAll('[style]:not(table):not(col)')]
+      .filter((element) => !element.className.includes('collaboration'))
+      .map((element) => element.outerHTML.slice(0, 120)),
+    spans: [...root.querySelectorAll('span')]
+      .filter((span) => !span.className.includes('collaboration'))
+      .map((span) => span.outerHTML.slice(0, 120)),
   }))
 }
 
 /** Starts a timer in the page recording the longest gap between its 50 ms ticks (a frozen page stalls it). */
 function watchMainThread(page: Page): Promise<void> {
   return page.evaluate(() => {
-    const state = { last: performance.now(), longest: 0 }
+    const state = { last: performance.now(), longest: 0, log: [] as string[] }
     ;(window as unknown as { __stall: typeof state }).__stall = state
     setInterval(() => {
       const now = performance.now()
+      if (now - state.last > 300)
+        state.log.push(
+          `${Math.round(now - state.last)}ms before ${document.querySelector('[data-testid=import-progress]')?.textContent ?? document.querySelector('[data-testid=import-done]')?.textContent ?? 'none'}`,
+        )
       state.longest = Math.max(state.longest, now - state.last)
       state.last = now
     }, 50)
@@ -77,7 +83,7 @@ function watchMainThread(page: Page): Promise<void> {
 }
 
 const longestStall = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __stall: { longest: number } }).__stall.longest)
+  page.evaluate(() => (window as unknown as { __stall: { longest: number; log: string[] } }).__stall)
 
 describe('pasting from Google Docs and Word', () => {
   it('keeps headings, nested lists, tables, bold, italic and links and no styles', async () => {
@@ -86,6 +92,7 @@ describe('pasting from Google Docs and Word', () => {
     await a.page.goto(`${server.url}/projects/${projectId}`)
     await waitForStatus(a.page, 'saved')
     await typeAtEnd(a.page, 'From Docs:')
+    await a.page.keyboard.press('Enter')
     await pasteHtml(a.page, fixture('gdocs-atlassian.html'))
     await waitForText(a.page, 'Nested ordered list item', 'A')
     const docs = await structure(a.page)
@@ -97,18 +104,19 @@ describe('pasting from Google Docs and Word', () => {
     expect(docs.bold).toEqual(expect.arrayContaining(['Bold', 'BoldUnderline']))
     expect(docs.italic).toContain('Emphasis')
     expect(docs.links).toContain('https://google.com')
-    expect(docs.styled).toBe(0)
-    expect(docs.spans).toBe(0)
+    expect(docs.styled).toEqual([])
+    expect(docs.spans).toEqual([])
 
     await typeAtEnd(a.page, 'From Word:')
+    await a.page.keyboard.press('Enter')
     await pasteHtml(a.page, fixture('word-atlassian.html'))
     await waitFor(async () => (await structure(a.page)).tables === 2, { message: 'the Word table' })
     const word = await structure(a.page)
     expect(word.nestedBullets).toEqual(['Nested unordered list item', 'Nested unordered list item'])
     expect(word.nestedNumbers).toEqual(['Nested ordered list item', 'Nested ordered list item'])
     expect(word.links).toContain('https://google.com/')
-    expect(word.styled).toBe(0)
-    expect(word.spans).toBe(0)
+    expect(word.styled).toEqual([])
+    expect(word.spans).toEqual([])
     expect((await documentBlocks(a.page)).join('\n')).not.toMatch(/·|mso-|o:p/)
     await screenshot(a.page, 'import-paste-gdocs-word', { fullPage: false })
   })
@@ -150,8 +158,10 @@ describe('importing a file', () => {
     )
     expect(new Set(percents).size, `progress steps seen: ${percents.join(',')}`).toBeGreaterThan(2)
     const stall = await longestStall(a.page)
-    console.log(`longest main-thread stall during a 200-section import: ${Math.round(stall)} ms`)
-    expect(stall).toBeLessThan(2_000)
+    console.log(`longest main-thread stall during a 200-section import: ${Math.round(stall.longest)} ms`)
+    console.log(stall.log.join('\n'))
+    // Measured here: about 0.7 s (the longest chunk going into a 2,400-block draft); all in one transaction, 1.8–3.5 s.
+    expect(stall.longest).toBeLessThan(1_500)
 
     // Lead B sees the end of the import live; A's own text stays before it.
     await waitFor(async () => (await documentBlocks(b.page)).includes('Section 200'), {
