@@ -102,19 +102,6 @@ function stylesToMarks(body: HTMLElement): void {
   }
 }
 
-/** Google Docs puts a nested `<ul>` directly in its parent `<ul>`; it belongs in the item before it. */
-function nestStrayLists(body: HTMLElement): void {
-  for (const list of [...body.querySelectorAll('ul > ul, ul > ol, ol > ol, ol > ul')]) {
-    const previous = list.previousElementSibling
-    if (previous?.tagName === 'LI') previous.append(list)
-    else {
-      const item = list.ownerDocument.createElement('li')
-      list.replaceWith(item)
-      item.append(list)
-    }
-  }
-}
-
 const PURIFY_CONFIG = {
   ALLOWED_TAGS: KEPT_TAGS,
   ALLOWED_ATTR: KEPT_ATTRS,
@@ -143,7 +130,8 @@ export function cleanContainer(root: HTMLElement): HTMLElement {
   stylesToMarks(root)
   for (const element of [...root.querySelectorAll(Object.keys(RENAMED).join(','))])
     rename(element, RENAMED[element.tagName.toLowerCase()]!)
-  nestStrayLists(root)
+  // (Google Docs' nested list sitting directly in its parent list is moved into the item before it by
+  // ProseMirror's parser, which normalises lists that way.)
   // Google Docs writes blank lines between blocks as bare <br>s; they would become empty paragraphs.
   for (const lineBreak of [...root.querySelectorAll(':scope > br')]) lineBreak.remove()
   return purify().sanitize(root.innerHTML, { ...PURIFY_CONFIG, RETURN_DOM: true }) as HTMLElement
