@@ -3,7 +3,7 @@
  * HTML (test/fixtures/paste) keeps headings, nested lists, tables, marks and links and leaves no styles.
  * Lead A imports a 200-section .docx into the draft: a progress bar shows steps and percent while the page keeps
  * running (a timer inside it never stalls long), the sections appear for lead B live, and one undo takes the
- * whole import back. Bad files (not a docx, binary named .md) get a clear sentence. A new project is created
+ * whole import back; Cancel leaves the draft as it was. Bad files (not a docx, binary named .md) get a clear sentence. A new project is created
  * from a Markdown file and opens with that file as its guideline.
  */
 import { readFileSync } from 'node:fs'
@@ -181,6 +181,25 @@ describe('importing a file', () => {
       message: 'the import to be undone for B',
     })
     expect(await documentBlocks(a.page)).toContain('Our own introduction.')
+  })
+
+  it('Cancel during a large import leaves the draft as it was', async () => {
+    const { server, alice, projectId } = await setup()
+    const a = await suite.newUser(server.url, alice)
+    await a.page.goto(`${server.url}/projects/${projectId}`)
+    await waitForStatus(a.page, 'saved')
+    const before = await documentBlocks(a.page)
+    await a.page.getByTestId('toolbar-import').click()
+    await a.page.getByTestId('import-file').setInputFiles({
+      name: 'Long guideline.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(await buildDocx(longGuideline(200))),
+    })
+    await a.page.getByTestId('import-cancel').click()
+    await a.page.getByTestId('import-progress').waitFor({ state: 'detached' })
+    expect(await a.page.getByTestId('import-done').count()).toBe(0)
+    await waitForStatus(a.page, 'saved')
+    expect(await documentBlocks(a.page)).toEqual(before)
   })
 
   it('a bad file gets a clear sentence and changes nothing', async () => {
