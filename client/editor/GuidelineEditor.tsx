@@ -18,6 +18,8 @@ import type { CommentsData } from '../comments/useComments'
 import { useCommentsUiState, useHighlightSource } from '../comments/useCommentsUiState'
 import { useReanchorAfterUndo } from '../comments/useReanchorAfterUndo'
 import { insertExample } from '../examples/exampleNode'
+import { ImportPanel } from '../import/ImportPanel'
+import { peekPendingImport } from '../import/pendingImport'
 import { MediaNotices } from '../media/MediaNotices'
 import { MediaNoticeBoard } from '../media/mediaNotices'
 import { uploadFilesAt } from '../media/mediaUploads'
@@ -123,6 +125,8 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
   const [findMode, setFindMode] = useState<FindMode | null>(null)
   const [findRequest, setFindRequest] = useState(0)
   const [helpOpen, setHelpOpen] = useState(false)
+  // Open at once when this project was just created from a document (the panel takes it over).
+  const [importOpen, setImportOpen] = useState(() => peekPendingImport(connection.projectId) !== null)
   const openFind = useCallback((mode: FindMode) => {
     setFindMode(mode)
     setFindRequest((n) => n + 1)
@@ -154,6 +158,7 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
                     editor={editor}
                     onInsertExample={() => addExample('single')}
                     onInsertMedia={addMedia}
+                    onImport={() => setImportOpen(true)}
                   />
                 ) : (
                   <p className="view-only-note" data-testid="view-only-note" role="note">
@@ -174,6 +179,9 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
                 </button>
               </div>
               <MediaNotices board={mediaNotices} />
+              {importOpen && editable && (
+                <ImportPanel editor={editor} connection={connection} onClose={() => setImportOpen(false)} />
+              )}
               {findMode && (
                 <FindReplaceBar
                   root={sheet}

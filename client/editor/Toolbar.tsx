@@ -39,9 +39,11 @@ interface ToolbarProps {
   onInsertExample: () => void
   /** Uploads the picked files and inserts them at the caret. */
   onInsertMedia: (files: File[]) => void
+  /** Opens the import panel (a .docx, .md or .html file appended as new sections). */
+  onImport: () => void
 }
 
-export function Toolbar({ editor, onInsertExample, onInsertMedia }: ToolbarProps) {
+export function Toolbar({ editor, onInsertExample, onInsertMedia, onImport }: ToolbarProps) {
   const state = useEditorState({ editor, selector: ({ editor: current }) => readToolbarState(current) })
   const [notice, setNotice] = useState<string | null>(null)
   const onLinkRejected = useCallback((message: string) => setNotice(message), [])
@@ -183,6 +185,14 @@ export function Toolbar({ editor, onInsertExample, onInsertMedia }: ToolbarProps
           + Example
         </ToolbarButton>
         <MediaButton input={mediaInput} onFiles={onInsertMedia} />
+        <ToolbarButton
+          label="Import a Word, Markdown or HTML document as new sections"
+          testId="toolbar-import"
+          toggle={false}
+          onClick={onImport}
+        >
+          Import…
+        </ToolbarButton>
       </div>
       {notice && (
         <p className="toolbar__notice" role="status" data-testid="toolbar-notice">

@@ -3,7 +3,8 @@
  * Collaboration brings a per-user undo —, tables, embedded calibration examples, section ids) plus the Yjs
  * binding on the draft's guideline fragment, peer carets, the example blocks' React view, the `/` menu, and
  * UniqueID giving every new heading a section id, and headings made from numbered-list items keeping their number.
- * Media blocks get their React view, and paste, drop and uploads with placeholders (client/media).
+ * Media blocks get their React view, and paste, drop and uploads with placeholders (client/media). Pasted HTML
+ * is cleaned first (client/import/pasteCleanup.ts).
  */
 import type { Extensions } from '@tiptap/core'
 import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration'
@@ -14,6 +15,7 @@ import { guidelineSchemaExtensions } from '../../shared/guideline/schemaExtensio
 import { newYId } from '../../shared/ydoc/ids'
 import { DraftRoot, EXAMPLE_NODE, SECTION_ID_ATTR } from '../../shared/ydoc/layout'
 import { CalibrationExampleView } from '../examples/exampleNode'
+import { PasteCleanup } from '../import/pasteCleanup'
 import { MediaNodeWithView } from '../media/mediaNodeExtension'
 import type { MediaNoticeBoard } from '../media/mediaNotices'
 import { mediaPasteDrop } from '../media/mediaPasteDrop'
@@ -44,6 +46,7 @@ export function guidelineExtensions(
     CalibrationExampleView,
     MediaNodeWithView,
     mediaUploads(media),
+    PasteCleanup,
     mediaPasteDrop(media),
     // Ids are only written by people who may edit, for headings they create themselves — never in reaction to
     // a peer's (synced) change, and not on (re)connect: UniqueID's onCreate would stamp every id-less heading

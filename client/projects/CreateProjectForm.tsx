@@ -1,5 +1,6 @@
 /**
- * Name input and button that create a project, and what it starts from: Blank or a template (TemplatePicker).
+ * Name input and button that create a project, and what it starts from: Blank, a template (TemplatePicker), or
+ * an imported document (ImportNewProject).
  * A name over the limit is said in the field before submit (nothing is cut); errors from the server show under
  * the field.
  */
@@ -8,6 +9,7 @@ import { PROJECT_NAME_MAX, type Project } from '../../shared/schema/project'
 import { unsafeCharacterMessage } from '../../shared/schema/safeText'
 import { errorMessage } from '../api/http'
 import { createProject } from '../api/projects'
+import { ImportNewProject } from '../import/ImportNewProject'
 import { nameLengthMessage } from '../ui/nameLength'
 import { BLANK, TemplatePicker } from './TemplatePicker'
 import { useTemplates } from './useTemplates'
@@ -61,6 +63,12 @@ export function CreateProjectForm({ onCreated }: { onCreated: (project: Project)
         </button>
       </div>
       <TemplatePicker templates={templates} value={templateId} onChange={setTemplateId} disabled={pending} />
+      <ImportNewProject
+        name={unsafe || tooLong ? '' : trimmed}
+        disabled={pending}
+        create={(projectName) => createProject(projectName)}
+        onCreated={onCreated}
+      />
       {unsafe && (
         <p className="form-error" role="alert" data-testid="new-project-name-error">
           The name {unsafe}.
