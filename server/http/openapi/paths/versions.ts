@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { VersionDiff } from '../../../../shared/schema/diff'
+import { EXPORT_FORMAT_NAMES, GOLD_OMITTED_HEADER } from '../../../../shared/schema/exports'
 import {
   CreatedReadToken,
   CreateReadTokenBody,
@@ -97,6 +98,39 @@ export const versionOperations: Operation[] = [
       304: null,
     },
     errors: { 404: NO_VERSION },
+  },
+  {
+    method: 'get',
+    path: '/api/projects/{id}/versions/{version}/export/{format}',
+    tag: 'versions',
+    summary: 'A published version as a file for another tool (Label Studio, HealthBench JSONL, gold CSV)',
+    description: `Formats: ${EXPORT_FORMAT_NAMES.join(', ')} (docs/import-export.md). \`gold.csv\` needs gold (owners, leads, read tokens with the \`gold\` scope); \`label-studio-tasks.json\` carries gold as annotations only for them, and says \`${GOLD_OMITTED_HEADER}: omitted\` otherwise.`,
+    headers: conditional,
+    auth: 'sessionOrToken',
+    query: z.object({
+      taskType: z
+        .string()
+        .optional()
+        .meta({ description: 'Label Studio formats: the task type to export (default: the first)' }),
+    }),
+    responses: {
+      200: {
+        description: 'The file, as an attachment',
+        raw: {
+          ...text('application/xml'),
+          ...text('application/json'),
+          ...text('application/x-ndjson'),
+          ...text('text/csv'),
+        },
+        headers: CACHED,
+      },
+      304: null,
+    },
+    errors: {
+      403: 'The format holds gold and the reader may not see gold (`forbidden`)',
+      404: 'No such project, version, format or task type (`not_found`), or the read token is for another project',
+      422: 'HealthBench JSONL of a version without points criteria (`no_points_criteria`)',
+    },
   },
   {
     method: 'get',
