@@ -5,8 +5,15 @@
  */
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
+import { isIP } from 'node:net'
 import { WEBHOOK_HEADERS } from '../../shared/schema/webhooks'
-import { type AddressPolicy, guardedLookup, httpAllowed, type Resolver } from './addressPolicy'
+import {
+  type AddressPolicy,
+  addressRefusal,
+  guardedLookup,
+  httpAllowed,
+  type Resolver,
+} from './addressPolicy'
 import { signatureHeader } from './signature'
 
 export interface DeliveryRequest {
@@ -46,6 +53,12 @@ export function deliverOnce(req: DeliveryRequest, options: DeliverOptions): Prom
   const plainHttp = url.protocol === 'http:'
   if (url.protocol !== 'https:' && !(plainHttp && httpAllowed(url.hostname, options.policy)))
     return Promise.resolve({ ok: false, statusCode: null, error: 'refused: the endpoint is not https://' })
+  // Node connects to an address literal without calling `lookup`, so the guard below never sees it: check
+  // it here, at every attempt (the allowance may have been withdrawn since the endpoint was saved).
+  const literal = url.hostname.replace(/^\[|\]$/g, '')
+  const literalRefusal = isIP(literal) ? addressRefusal(literal, options.policy) : null
+  if (literalRefusal)
+    return Promise.resolve({ ok: false, statusCode: null, error: `refused to connect: ${literalRefusal}` })
   const send = plainHttp ? httpRequest : httpsRequest
   return new Promise((done) => {
     let settled = false

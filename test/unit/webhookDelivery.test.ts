@@ -85,6 +85,15 @@ describe('one delivery attempt', () => {
     expect(receiver.received).toHaveLength(0)
   })
 
+  it('refuses an address literal at every attempt (Node connects to a literal without a lookup)', async () => {
+    const receiver = await startReceiver()
+    for (const host of ['127.0.0.1', '[::1]', '[::ffff:127.0.0.1]']) {
+      const result = await deliverOnce(request(`https://${host}:${receiver.port}/hook`), options(NONE))
+      expect(result.error).toMatch(/^refused to connect: .* is a loopback address/)
+    }
+    expect(receiver.received).toHaveLength(0)
+  })
+
   it('checks the address at connection time (DNS rebinding: public when saved, loopback now)', async () => {
     const receiver = await startReceiver()
     const rebound = async () => ['127.0.0.1']
