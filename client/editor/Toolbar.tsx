@@ -51,7 +51,7 @@ export function Toolbar({ editor, onInsertExample, onInsertMedia, onImport }: To
   const chain = () => editor.chain().focus()
   const mediaInput = useRef<HTMLInputElement>(null)
   const pickMedia = useCallback(() => mediaInput.current?.click(), [])
-  useToolbarKeys(editor, { editLink, insertExample: onInsertExample, pickMedia })
+  useToolbarKeys(editor, { editLink, insertExample: onInsertExample, pickMedia, importDocument: onImport })
 
   useEffect(() => {
     if (!notice) return
@@ -188,6 +188,7 @@ export function Toolbar({ editor, onInsertExample, onInsertMedia, onImport }: To
         <ToolbarButton
           label="Import a Word, Markdown or HTML document as new sections"
           testId="toolbar-import"
+          shortcut={SHORTCUTS.importDocument.keys}
           toggle={false}
           onClick={onImport}
         >

@@ -25,6 +25,7 @@ export const SHORTCUTS = {
   deleteTable: { label: 'Delete table', keys: 'Mod-Alt-Shift-Backspace' },
   example: { label: 'Insert a calibration example', keys: 'Mod-Alt-e' },
   media: { label: 'Insert an image, video or audio file', keys: 'Mod-Alt-i' },
+  importDocument: { label: 'Import a Word, Markdown or HTML document', keys: 'Mod-Alt-o' },
   comment: { label: 'Comment on the selection', keys: 'Mod-Alt-m' },
   find: { label: 'Find', keys: 'Mod-f' },
   replace: { label: 'Find and replace', keys: 'Mod-h' },

@@ -1,5 +1,5 @@
 /**
- * Binds the toolbar actions that TipTap has no key for — link, tables, inserting an example or media — to their
+ * Binds the toolbar actions that TipTap has no key for — link, tables, inserting an example or media, importing a document — to their
  * shortcuts (shortcuts.ts), while the focus is in the guideline text.
  */
 import type { Editor } from '@tiptap/react'
@@ -10,6 +10,7 @@ interface ToolbarActions {
   editLink: () => void
   insertExample: () => void
   pickMedia: () => void
+  importDocument: () => void
 }
 
 export function useToolbarKeys(editor: Editor, actions: ToolbarActions): void {
@@ -21,6 +22,7 @@ export function useToolbarKeys(editor: Editor, actions: ToolbarActions): void {
       [SHORTCUTS.link.keys, actions.editLink],
       [SHORTCUTS.example.keys, actions.insertExample],
       [SHORTCUTS.media.keys, actions.pickMedia],
+      [SHORTCUTS.importDocument.keys, actions.importDocument],
       [SHORTCUTS.table.keys, () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()],
       [SHORTCUTS.addRow.keys, () => chain().addRowAfter().run()],
       [SHORTCUTS.addColumn.keys, () => chain().addColumnAfter().run()],
@@ -38,5 +40,5 @@ export function useToolbarKeys(editor: Editor, actions: ToolbarActions): void {
     }
     dom.addEventListener('keydown', onKeyDown)
     return () => dom.removeEventListener('keydown', onKeyDown)
-  }, [editor, actions.editLink, actions.insertExample, actions.pickMedia])
+  }, [editor, actions.editLink, actions.insertExample, actions.pickMedia, actions.importDocument])
 }

@@ -71,6 +71,9 @@ describe('keyboard', () => {
     await page.keyboard.press('Control+End')
     await page.keyboard.press('Control+Alt+t')
     await page.locator(`${PROSEMIRROR} table`).waitFor()
+    // Ctrl+Alt+O opens the document import.
+    await page.keyboard.press('Control+Alt+o')
+    await page.getByTestId('import-panel').waitFor()
   })
 
   it('finds across the guideline and example fields with a count, and Replace all changes both for everyone', async () => {
