@@ -121,6 +121,41 @@ describe('Label Studio mappings the templates do not show', () => {
     expect(results.filter((r) => r.type === 'rating').length).toBeGreaterThan(0)
   })
 
+  it('a points criterion is a Number from 0 to its points; gold met awards the points, not met 0', () => {
+    const template = PROJECT_TEMPLATES.find((t) => t.id === 'physician-points')!
+    const version = versionOfTemplate(template)
+    const type = taskTypesOf(version.rubric)[0]!
+    const xml = labelStudioConfig(version, type)
+    const { config, problems } = parseConfig(xml)
+    expect(problems).toEqual([])
+    const tasks = labelStudioTasks(version, type, { gold: true, mediaUrl })
+    expect(validateTasks(config!, JSON.parse(JSON.stringify(tasks)))).toEqual([])
+    const points = version.rubric.criteria.filter((c) => c.kind === 'points')
+    expect(points.length).toBeGreaterThan(1)
+    for (const criterion of points) {
+      if (criterion.kind !== 'points') continue
+      const name = controlName(criterion.id)
+      const [low, high] = [Math.min(0, criterion.points), Math.max(0, criterion.points)]
+      expect(xml).toContain(`<Number name="${name}" toName=`)
+      expect(xml).toMatch(
+        new RegExp(
+          `<Number name="${name}"[^>]* min="${low}" max="${high}" step="${Math.abs(criterion.points)}"`,
+        ),
+      )
+      let checked = 0
+      for (const example of template.examples) {
+        const gold = example.gold[criterion.id]?.accepted[0]
+        if (typeof gold !== 'boolean') continue
+        const result = tasks
+          .flatMap((task) => task.annotations![0]!.result)
+          .find((r) => r.from_name === name && r.id.startsWith(`${example.id}-`))
+        expect(result?.value).toEqual({ number: gold ? criterion.points : 0 })
+        checked++
+      }
+      expect(checked).toBeGreaterThan(0)
+    }
+  })
+
   it('a pairwise tie is the Tie choice, a preference is left/right with its strength', () => {
     const template = structuredClone(PROJECT_TEMPLATES.find((t) => t.id === 'pairwise-preference')!)
     const version = versionOfTemplate(template)

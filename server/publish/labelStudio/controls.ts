@@ -1,5 +1,5 @@
 /**
- * Label Studio control tags for a rubric's questions (`results.ts` turns gold into their result items). binary, label, multiLabel and points (met / not met) are `Choices`; ordinal is `Rating` when its
+ * Label Studio control tags for a rubric's questions (`results.ts` turns gold into their result items). binary, label and multiLabel are `Choices`; points is a `Number` (the criterion's points if met, 0 if not); ordinal is `Rating` when its
  * levels are 1..k, else `Number`; pairwise is `Pairwise` (A = left) plus `Choices` for a tie and for the
  * strength; span is `Labels` over each judged `Text` and `ParagraphLabels` over turns/steps; stepVerdict is
  * `ParagraphLabels` over the steps (a region covering a step carries its verdict) and a `Number` for the
@@ -36,8 +36,6 @@ export interface ResultItem {
 
 export const YES = 'Yes'
 export const NO = 'No'
-export const MET = 'Met'
-export const NOT_MET = 'Not met'
 export const NOT_APPLICABLE = 'N/A'
 export const TIE = 'Tie'
 /** The name of the free-text box for the rationale that ends every config. */
@@ -77,13 +75,22 @@ export function slotControls(slot: QuestionSlot, layout: ContentLayout): Control
   switch (criterion.kind) {
     case 'binary':
       return [choices([{ value: YES }, { value: NO }])]
-    case 'points':
-      return [
-        choices([
-          { value: MET, hint: `${criterion.points > 0 ? '+' : ''}${criterion.points} points` },
-          { value: NOT_MET },
-        ]),
-      ]
+    case 'points': {
+      // The rater awards the criterion's points or none (HealthBench: a negative criterion subtracts).
+      const awarded: Control = {
+        tag: 'Number',
+        name: base,
+        toName: target,
+        attrs: {
+          min: String(Math.min(0, criterion.points)),
+          max: String(Math.max(0, criterion.points)),
+          step: String(Math.abs(criterion.points) || 1),
+        },
+        options: [],
+        title: `${title} (${criterion.points > 0 ? '+' : ''}${criterion.points} points if met, 0 if not)`,
+      }
+      return criterion.allowNA ? [awarded, naChoices(base, target, title)] : [awarded]
+    }
     case 'label':
       return [choices(criterion.labels.map((l) => ({ value: l.value, hint: l.description || undefined })))]
     case 'multiLabel':

@@ -12,7 +12,7 @@ import {
   isStepVerdicts,
 } from '../../../shared/rubric/valueShapes'
 import type { CalibrationExample, GoldValue } from '../../../shared/schema/rubric'
-import { type Control, MET, NO, NOT_APPLICABLE, NOT_MET, type ResultItem, TIE, YES } from './controls'
+import { type Control, NO, NOT_APPLICABLE, type ResultItem, TIE, YES } from './controls'
 import { paragraphsOf } from './objects'
 
 /**
@@ -49,7 +49,7 @@ export function valueResults(
       if (typeof value === 'boolean') add(first, 'choices', { choices: [value ? YES : NO] })
       break
     case 'points':
-      if (typeof value === 'boolean') add(first, 'choices', { choices: [value ? MET : NOT_MET] })
+      if (typeof value === 'boolean') add(first, 'number', { number: value ? criterion.points : 0 })
       break
     case 'label':
       if (typeof value === 'string') add(first, 'choices', { choices: [value] })
