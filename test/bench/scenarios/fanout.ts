@@ -26,7 +26,6 @@ const SERVER_NAME: Record<FanoutServer, string> = {
   postgres: 'Yardstick (PostgreSQL)',
   reference: 'y-websocket-server 0.1.1',
 }
-const STORE_OF = { sqlite: 'sqlite', postgres: 'postgres' } as const
 
 /** One measured window (the kept try). */
 export interface FanoutWindow {
@@ -271,7 +270,7 @@ export function fanoutTargets(result: FanoutResult): (Target & { condition: Cond
           met: Number.isFinite(p50) && Number.isFinite(p99) ? p50 <= 1.3 && p99 <= 1 : null,
         })
       } else {
-        const bound = ref.p99 + 1.5 * c.floor[STORE_OF[store]].p99
+        const bound = ref.p99 + 1.5 * c.floor[store].p99
         targets.push({
           condition: c.condition,
           store,
@@ -289,7 +288,7 @@ export function fanoutSection(result: FanoutResult): Section {
   for (const c of result.conditions) {
     for (const kind of FANOUT_SERVERS) {
       const s = c.servers[kind]
-      const floor = kind === 'reference' ? null : c.floor[STORE_OF[kind]]
+      const floor = kind === 'reference' ? null : c.floor[kind]
       rows.push([
         `${c.condition}: ${SERVER_NAME[kind]}`,
         fmt.ms(s.p50),
