@@ -107,13 +107,18 @@ describe('pasting from Google Docs and Word', () => {
     expect(docs.styled).toEqual([])
     expect(docs.spans).toEqual([])
 
+    // The Word capture goes into a draft of its own, so where the caret lands after the Docs capture's
+    // table and lists cannot nest one paste inside the other.
+    const wordProject = await createProject(server.url, alice, 'From Word')
+    await a.page.goto(`${server.url}/projects/${wordProject}`)
+    await waitForStatus(a.page, 'saved')
     await typeAtEnd(a.page, 'From Word:')
     await a.page.keyboard.press('Enter')
     await pasteHtml(a.page, fixture('word-atlassian.html'))
-    await waitFor(async () => (await structure(a.page)).tables === 2, { message: 'the Word table' })
+    await waitFor(async () => (await structure(a.page)).tables === 1, { message: 'the Word table' })
     const word = await structure(a.page)
-    expect(word.nestedBullets).toEqual(['Nested unordered list item', 'Nested unordered list item'])
-    expect(word.nestedNumbers).toEqual(['Nested ordered list item', 'Nested ordered list item'])
+    expect(word.nestedBullets).toEqual(['Nested unordered list item'])
+    expect(word.nestedNumbers).toEqual(['Nested ordered list item'])
     expect(word.links).toContain('https://google.com/')
     expect(word.styled).toEqual([])
     expect(word.spans).toEqual([])
