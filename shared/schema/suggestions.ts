@@ -1,0 +1,120 @@
+/**
+ * Suggested edits to the draft: what a suggestion targets (the guideline body, a rubric text, an example or
+ * gold rationale), the plain data read out of the comments document (validated, since any commenter's
+ * client wrote it), and the decision API's payloads. A suggestion replaces the text between two Yjs
+ * relative positions inside one text of the draft with `replacement`; `original` is that text as it was
+ * when suggested (empty for an insertion, and `replacement` is empty for a deletion).
+ */
+import { z } from 'zod'
+import { CommentView, isForbiddenCommentChar, Person } from './comments'
+
+/** Longest original or replacement text one suggestion may hold. */
+export const MAX_SUGGESTION_TEXT = 10_000
+/** Most suggestions one accept-all or reject-all request decides. */
+export const MAX_DECISIONS_PER_REQUEST = 500
+
+const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id is 1–64 letters, digits, _ or -')
+
+/** Which text of the draft a suggestion changes. */
+export const SuggestionTarget = z.discriminatedUnion('kind', [
+  /** The guideline body (the range lies inside one paragraph or heading). */
+  z.object({ kind: z.literal('guideline') }),
+  /** A criterion's title or description. */
+  z.object({ kind: z.literal('criterion'), criterionId: Id, field: z.enum(['title', 'description']) }),
+  /** An ordinal level's label or descriptor. */
+  z.object({
+    kind: z.literal('level'),
+    criterionId: Id,
+    levelId: Id,
+    field: z.enum(['label', 'descriptor']),
+  }),
+  /** An example's rationale (rich text; the range lies inside one paragraph). */
+  z.object({ kind: z.literal('exampleRationale'), exampleId: Id }),
+  /** The gold rationale of one criterion of an example. */
+  z.object({ kind: z.literal('goldRationale'), exampleId: Id, criterionId: Id }),
+])
+export type SuggestionTarget = z.infer<typeof SuggestionTarget>
+
+/** Where a suggestion sits: two encoded Yjs relative positions (base64), equal for an insertion. */
+export const SuggestionRange = z.object({ start: z.string().max(200), end: z.string().max(200) })
+export type SuggestionRange = z.infer<typeof SuggestionRange>
+
+const hasForbiddenChar = (text: string, allowNewline: boolean) => {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 0x0a ? !allowNewline : isForbiddenCommentChar(code)) return true
+  }
+  return false
+}
+
+/** Suggested or replaced text: plain, bounded, no control or bidi override characters (newlines allowed). */
+export const SuggestionText = z
+  .string()
+  .max(MAX_SUGGESTION_TEXT, `a suggestion is at most ${MAX_SUGGESTION_TEXT} characters`)
+  .refine(
+    (text) => !hasForbiddenChar(text, true),
+    'a suggestion may not contain control or bidi override characters',
+  )
+
+/**
+ * Whether `text` may be written into a target: guideline and rich rationale ranges lie inside one paragraph,
+ * so their suggestions hold no newline.
+ */
+export function suggestionTextFits(target: SuggestionTarget, text: string): boolean {
+  const multiline = target.kind !== 'guideline' && target.kind !== 'exampleRationale'
+  return !hasForbiddenChar(text, multiline)
+}
+
+export const SUGGESTION_STATUSES = ['open', 'accepted', 'rejected', 'withdrawn'] as const
+export const SuggestionStatus = z.enum(SUGGESTION_STATUSES)
+export type SuggestionStatus = z.infer<typeof SuggestionStatus>
+
+export const SuggestionView = z.object({
+  id: z.string(),
+  author: Person,
+  createdAt: z.string(),
+  target: SuggestionTarget,
+  /** Where in the project it is, for lists ("Accuracy · description", "§ 2 Safety"). */
+  label: z.string().max(200),
+  range: SuggestionRange,
+  original: SuggestionText,
+  replacement: SuggestionText,
+  status: SuggestionStatus,
+  decidedBy: Person.nullable(),
+  decidedAt: z.string().nullable(),
+  /** The discussion, as in a comment thread. */
+  comments: z.array(CommentView),
+})
+export type SuggestionView = z.infer<typeof SuggestionView>
+
+export type SuggestionDecision = 'accept' | 'reject'
+
+/** `POST /api/projects/:id/suggestions/:suggestionId/decision`. */
+export const DecisionBody = z.object({ decision: z.enum(['accept', 'reject']) })
+export type DecisionBody = z.infer<typeof DecisionBody>
+
+/** The answer to a decision: who decided and when (a 409 says why it could not be decided). */
+export const DecisionResult = z.object({
+  suggestionId: z.string(),
+  decision: z.enum(['accept', 'reject']),
+  decidedBy: Person,
+  decidedAt: z.string(),
+})
+export type DecisionResult = z.infer<typeof DecisionResult>
+
+/** `POST /api/projects/:id/suggestions/decisions`: accept or reject many (all of a person or a section). */
+export const BatchDecisionBody = z.object({
+  decision: z.enum(['accept', 'reject']),
+  ids: z.array(Id).min(1).max(MAX_DECISIONS_PER_REQUEST),
+})
+export type BatchDecisionBody = z.infer<typeof BatchDecisionBody>
+
+/** Why one suggestion of a batch was not decided. */
+export const SkipReason = z.enum(['unknown', 'decided', 'withdrawn', 'outdated'])
+export type SkipReason = z.infer<typeof SkipReason>
+
+export const BatchDecisionResult = z.object({
+  decided: z.array(DecisionResult),
+  skipped: z.array(z.object({ suggestionId: z.string(), reason: SkipReason, message: z.string() })),
+})
+export type BatchDecisionResult = z.infer<typeof BatchDecisionResult>
