@@ -3,19 +3,11 @@
  * `/api/openapi.json` with the package version and an ETag, with one operation for every route the app serves
  * (and none for a route it does not), and a response check that fails on a wrong shape or an undeclared status.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { version as packageVersion } from '../../package.json'
-import { createApp } from '../../server/app'
-import { loadMediaConfig } from '../../server/config'
 import { EXCLUDED_ROUTES } from '../../server/http/openapi/document'
-import { openFsBlobStore } from '../../server/media/fsBlobStore'
-import { openSqliteStore } from '../../server/storage/sqlite'
-import type { Store } from '../../server/storage/store'
-import { RoomRegistry } from '../../server/sync/roomRegistry'
+import { createInProcessApp, type InProcessApp } from '../helpers/inProcessApp'
 import {
   appOperations,
   documentOperations,
@@ -23,57 +15,20 @@ import {
   responseValidator,
 } from '../helpers/openapiResponses'
 
-let dir: string
-let store: Store
-let registry: RoomRegistry
-let app: ReturnType<typeof createApp>
+let harness: InProcessApp
+let app: InProcessApp['app']
 let doc: OpenApiDocument
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'yardstick-openapi-'))
   // A built client, so the app mounts its static routes too (they are excluded from the document).
-  const clientDir = join(dir, 'client')
-  mkdirSync(clientDir)
-  writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Yardstick</title>')
-  store = openSqliteStore(join(dir, 'yardstick.sqlite'))
-  registry = new RoomRegistry({
-    store,
-    roomGraceMs: 10,
-    compactAfterUpdates: 500,
-    fanout: null,
-    maxRooms: 10,
-  })
-  app = createApp({
-    store,
-    blobs: openFsBlobStore(dir),
-    media: loadMediaConfig({}),
-    uploadDir: join(dir, 'uploads'),
-    registry,
-    clientDir,
-    maxMessageBytes: 1 << 20,
-    allowedOrigins: [],
-    auth: {
-      secureCookies: false,
-      publicUrl: () => 'http://localhost',
-      authAttemptsPerMinute: 1000,
-      trustProxy: false,
-      rateLimitRedis: null,
-    },
-    onSessionEnded: () => {},
-    onMembershipChanged: () => {},
-    webhooks: { policy: { allowPrivate: [] }, nudge: () => {} },
-    readiness: async () => store.ping(),
-  })
+  harness = createInProcessApp({ withClient: true })
+  app = harness.app
   const response = await app.request('/api/openapi.json')
   expect(response.status).toBe(200)
   doc = (await response.json()) as OpenApiDocument
 })
 
-afterAll(async () => {
-  await registry.shutdown()
-  await store.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => harness.close())
 
 describe('the OpenAPI document', () => {
   it('is a valid OpenAPI 3.1 document carrying the package version', async () => {

@@ -2,62 +2,21 @@
  * Route tests through `app.request()`, with no network (Hono's own style): the app is built by `createApp`
  * over a real SQLite file in a temp directory; requests and responses never touch a socket.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../server/app'
 import { hashToken, newId } from '../../server/auth/tokens'
-import { loadMediaConfig } from '../../server/config'
-import { openFsBlobStore } from '../../server/media/fsBlobStore'
-import { openSqliteStore } from '../../server/storage/sqlite'
 import type { Store } from '../../server/storage/store'
-import { RoomRegistry } from '../../server/sync/roomRegistry'
+import { createInProcessApp, type InProcessApp, IN_PROCESS_ORIGIN as ORIGIN } from '../helpers/inProcessApp'
 
-const ORIGIN = 'http://localhost'
-let dir: string
+let harness: InProcessApp
 let store: Store
-let registry: RoomRegistry
-let app: ReturnType<typeof createApp>
+let app: InProcessApp['app']
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'yardstick-routes-'))
-  store = openSqliteStore(join(dir, 'yardstick.sqlite'))
-  registry = new RoomRegistry({
-    store,
-    roomGraceMs: 10,
-    compactAfterUpdates: 500,
-    fanout: null,
-    maxRooms: 100,
-  })
-  app = createApp({
-    store,
-    blobs: openFsBlobStore(dir),
-    media: loadMediaConfig({}),
-    uploadDir: join(dir, 'uploads'),
-    registry,
-    clientDir: null,
-    maxMessageBytes: 1 << 20,
-    allowedOrigins: [],
-    auth: {
-      secureCookies: false,
-      publicUrl: () => ORIGIN,
-      authAttemptsPerMinute: 1000,
-      trustProxy: false,
-      rateLimitRedis: null,
-    },
-    onSessionEnded: () => {},
-    onMembershipChanged: () => {},
-    webhooks: { policy: { allowPrivate: [] }, nudge: () => {} },
-    readiness: async () => store.ping(),
-  })
+beforeAll(() => {
+  harness = createInProcessApp()
+  ;({ store, app } = harness)
 })
 
-afterAll(async () => {
-  await registry.shutdown()
-  await store.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => harness.close())
 
 const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
   method,
