@@ -21,6 +21,29 @@ const versionText = (value: unknown): string => (typeof value === 'string' ? val
 
 const text = (value: unknown): string => (typeof value === 'string' ? `“${value}”` : 'a new name')
 
+const quoted = (value: unknown, limit = 60): string => {
+  const text = typeof value === 'string' ? value : ''
+  return `“${text.length > limit ? `${text.slice(0, limit - 1)}…` : text}”`
+}
+
+/** "Rita Reviewer's suggestion to replace “x” with “y” (Accuracy · description)". */
+function suggestionText(details: Record<string, unknown>): string {
+  const author = details.author as { name?: unknown } | undefined
+  const who = typeof author?.name === 'string' ? `${author.name}’s` : 'a'
+  const original = typeof details.original === 'string' ? details.original : ''
+  const replacement = typeof details.replacement === 'string' ? details.replacement : ''
+  const change =
+    !original && !replacement
+      ? ''
+      : !original
+        ? `insert ${quoted(replacement)}`
+        : !replacement
+          ? `delete ${quoted(original)}`
+          : `replace ${quoted(original)} with ${quoted(replacement)}`
+  const where = typeof details.label === 'string' && details.label ? ` (${details.label})` : ''
+  return `${who} suggestion${change ? ` to ${change}` : ''}${where}`
+}
+
 export function auditSentence(entry: ClientAuditEntry, namesById: ReadonlyMap<string, string>): string {
   const { actor, details } = entry
   const userId = typeof details.userId === 'string' ? details.userId : null
@@ -47,6 +70,9 @@ export function auditSentence(entry: ClientAuditEntry, namesById: ReadonlyMap<st
       return `${actor} published version ${versionText(details.version)}`
     case AuditAction.restored:
       return `${actor} restored version ${versionText(details.version)} into the draft`
+    case 'suggestion.accepted':
+    case 'suggestion.rejected':
+      return `${actor} ${entry.action === 'suggestion.accepted' ? 'accepted' : 'rejected'} ${suggestionText(details)}`
     case 'webhook.created':
       return `${actor} added the webhook endpoint ${text(details.url)}`
     case 'webhook.changed':
