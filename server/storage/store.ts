@@ -608,25 +608,26 @@ export interface WebhookStore {
 export interface SuggestionDecisionRecord {
   projectId: string
   suggestionId: string
-  decision: 'accept' | 'reject'
+  /** `withdraw`: its author took it back. */
+  decision: 'accept' | 'reject' | 'withdraw'
   decidedBy: { id: string; name: string }
   decidedAt: string
 }
 
 export interface SuggestionDecisionStore {
   /**
-   * Records a decision and its audit entry in one transaction, unless the suggestion was decided already (by
-   * anyone, on any instance): then writes nothing and returns the decision that holds.
+   * Records a decision (or withdrawal) and its audit entry (if any) in one transaction, unless the suggestion
+   * was decided or withdrawn already (by anyone, on any instance): then writes nothing and returns what holds.
    */
   recordSuggestionDecision(
     decision: {
       projectId: string
       suggestionId: string
-      decision: 'accept' | 'reject'
+      decision: 'accept' | 'reject' | 'withdraw'
       userId: string
       at: string
     },
-    audit: { action: string; details: Record<string, unknown> },
+    audit: { action: string; details: Record<string, unknown> } | null,
   ): Promise<{ recorded: true } | { recorded: false; existing: SuggestionDecisionRecord }>
   getSuggestionDecision(projectId: string, suggestionId: string): Promise<SuggestionDecisionRecord | null>
 }

@@ -3,27 +3,41 @@
  * checked (known, still open, not withdrawn, and for an accept still current against the stored draft), then
  * the decision is recorded with its audit entry — once per suggestion, so of two leads deciding at the same
  * moment on any instances exactly one succeeds. The lead's client then applies an accepted one to the draft
- * and marks it decided in the comments document (the server never writes either live document).
+ * and marks it decided in the comments document (the server never writes either live document). An author's
+ * withdrawal takes the same one row, so a withdrawal and a decision never both hold (and the comments
+ * document's guard never has to refuse the loser's write, which would close their socket).
  */
 import type * as Y from 'yjs'
 import { commentsDocName, draftDocName } from '../../shared/protocol/docNames'
 import { AuditAction } from '../../shared/schema/notices'
 import type {
   DecisionResult,
+  SeenTexts,
   SkipReason,
   SuggestionDecision,
   SuggestionView,
 } from '../../shared/schema/suggestions'
 import { resolveSuggestion } from '../../shared/ydoc/suggestionAnchors'
 import { readSuggestions } from '../../shared/ydoc/suggestionsDoc'
-import type { Store } from '../storage/store'
+import type { Store, SuggestionDecisionRecord } from '../storage/store'
 import { loadDoc } from '../sync/storedDoc'
 
 export type DecisionOutcome =
   | { ok: true; result: DecisionResult }
   | { ok: false; suggestionId: string; reason: SkipReason; message: string }
 
-const PAST: Record<SuggestionDecision, string> = { accept: 'accepted', reject: 'rejected' }
+const PAST: Record<SuggestionDecisionRecord['decision'], string> = {
+  accept: 'accepted',
+  reject: 'rejected',
+  withdraw: 'withdrawn',
+}
+
+/** Why a recorded decision or withdrawal keeps a suggestion from being decided again. */
+function recordedIssue(id: string, recorded: SuggestionDecisionRecord): DecisionOutcome {
+  const { decision, decidedBy } = recorded
+  if (decision === 'withdraw') return skip(id, 'withdrawn', `${decidedBy.name} withdrew this suggestion`)
+  return skip(id, 'decided', `already ${PAST[decision]} by ${decidedBy.name}`)
+}
 
 const skip = (suggestionId: string, reason: SkipReason, message: string): DecisionOutcome => ({
   ok: false,
@@ -33,10 +47,17 @@ const skip = (suggestionId: string, reason: SkipReason, message: string): Decisi
 })
 
 /** Why a suggestion read from the comments document cannot be decided now (null: it can). */
-function stateIssue(s: SuggestionView, decision: SuggestionDecision, draft: Y.Doc): DecisionOutcome | null {
+function stateIssue(
+  s: SuggestionView,
+  decision: SuggestionDecision,
+  draft: Y.Doc,
+  seen: SeenTexts | undefined,
+): DecisionOutcome | null {
   if (s.status === 'withdrawn') return skip(s.id, 'withdrawn', `${s.author.name} withdrew this suggestion`)
   if (s.status !== 'open')
     return skip(s.id, 'decided', `already ${s.status} by ${s.decidedBy?.name ?? 'someone else'}`)
+  if (seen && (seen.original !== s.original || seen.replacement !== s.replacement))
+    return skip(s.id, 'changed', `${s.author.name} changed this suggestion just now; look at it again`)
   if (decision === 'accept' && resolveSuggestion(draft, s).state !== 'current')
     return skip(s.id, 'outdated', 'the text this suggestion changes has changed since; it cannot be applied')
   return null
@@ -63,10 +84,7 @@ async function decideOne(
       },
     },
   )
-  if (!outcome.recorded) {
-    const { existing } = outcome
-    return skip(s.id, 'decided', `already ${PAST[existing.decision]} by ${existing.decidedBy.name}`)
-  }
+  if (!outcome.recorded) return recordedIssue(s.id, outcome.existing)
   return { ok: true, result: { suggestionId: s.id, decision, decidedBy: by, decidedAt: at } }
 }
 
@@ -74,7 +92,13 @@ async function decideOne(
 export async function decideSuggestions(
   store: Store,
   projectId: string,
-  request: { ids: string[]; decision: SuggestionDecision; by: { id: string; name: string } },
+  request: {
+    ids: string[]
+    decision: SuggestionDecision
+    by: { id: string; name: string }
+    /** For one suggestion: the texts the lead decided on. */
+    seen?: SeenTexts
+  },
 ): Promise<DecisionOutcome[]> {
   const comments = (await loadDoc(store, commentsDocName(projectId))).doc
   const draft = (await loadDoc(store, draftDocName(projectId))).doc
@@ -89,12 +113,11 @@ export async function decideSuggestions(
       }
       const recorded = await store.getSuggestionDecision(projectId, id)
       if (recorded) {
-        const { decision, decidedBy } = recorded
-        outcomes.push(skip(id, 'decided', `already ${PAST[decision]} by ${decidedBy.name}`))
+        outcomes.push(recordedIssue(id, recorded))
         continue
       }
       outcomes.push(
-        stateIssue(s, request.decision, draft) ??
+        stateIssue(s, request.decision, draft, request.seen) ??
           (await decideOne(store, projectId, s, request.decision, request.by)),
       )
     }
@@ -103,4 +126,42 @@ export async function decideSuggestions(
     comments.destroy()
     draft.destroy()
   }
+}
+
+export type WithdrawalOutcome =
+  | { ok: true; withdrawnAt: string }
+  | { ok: false; status: 403 | 404 | 409; code: string; message: string }
+
+/** Its author takes an open suggestion back, unless a lead decided it first (then 409 with who). */
+export async function withdrawSuggestion(
+  store: Store,
+  projectId: string,
+  suggestionId: string,
+  by: { id: string },
+): Promise<WithdrawalOutcome> {
+  const comments = (await loadDoc(store, commentsDocName(projectId))).doc
+  let s: SuggestionView | undefined
+  try {
+    s = readSuggestions(comments).find((one) => one.id === suggestionId)
+  } finally {
+    comments.destroy()
+  }
+  if (!s) return { ok: false, status: 404, code: 'suggestion_not_found', message: 'no such suggestion' }
+  if (s.author.id !== by.id)
+    return { ok: false, status: 403, code: 'forbidden', message: 'only its author withdraws a suggestion' }
+  const at = new Date().toISOString()
+  let holding = await store.getSuggestionDecision(projectId, suggestionId)
+  if (!holding) {
+    const outcome = await store.recordSuggestionDecision(
+      { projectId, suggestionId, decision: 'withdraw', userId: by.id, at },
+      null,
+    )
+    if (outcome.recorded) return { ok: true, withdrawnAt: at }
+    holding = outcome.existing
+  }
+  // Withdrawing twice (a second tab, a retry) is answered like the first time.
+  if (holding.decision === 'withdraw') return { ok: true, withdrawnAt: holding.decidedAt }
+  const issue = recordedIssue(suggestionId, holding)
+  if (issue.ok) throw new Error('a recorded decision gave no reason')
+  return { ok: false, status: 409, code: `suggestion_${issue.reason}`, message: issue.message }
 }

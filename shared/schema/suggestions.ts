@@ -89,8 +89,15 @@ export type SuggestionView = z.infer<typeof SuggestionView>
 
 export type SuggestionDecision = 'accept' | 'reject'
 
-/** `POST /api/projects/:id/suggestions/:suggestionId/decision`. */
-export const DecisionBody = z.object({ decision: z.enum(['accept', 'reject']) })
+/** The texts of a suggestion as the deciding lead saw them (their client applies exactly these). */
+export const SeenTexts = z.object({ original: SuggestionText, replacement: SuggestionText })
+export type SeenTexts = z.infer<typeof SeenTexts>
+
+/**
+ * `POST /api/projects/:id/suggestions/:suggestionId/decision`. With `seen`, the decision holds only if the
+ * suggestion still says exactly that (its author may be extending it as the lead clicks).
+ */
+export const DecisionBody = z.object({ decision: z.enum(['accept', 'reject']), seen: SeenTexts.optional() })
 export type DecisionBody = z.infer<typeof DecisionBody>
 
 /** The answer to a decision: who decided and when (a 409 says why it could not be decided). */
@@ -110,8 +117,15 @@ export const BatchDecisionBody = z.object({
 export type BatchDecisionBody = z.infer<typeof BatchDecisionBody>
 
 /** Why one suggestion of a batch was not decided. */
-export const SkipReason = z.enum(['unknown', 'decided', 'withdrawn', 'outdated'])
+export const SkipReason = z.enum(['unknown', 'decided', 'withdrawn', 'outdated', 'changed'])
 export type SkipReason = z.infer<typeof SkipReason>
+
+/**
+ * `POST /api/projects/:id/suggestions/:suggestionId/withdrawal`: its author takes a suggestion back. Recorded
+ * like a decision, so a withdrawal and a lead's decision at the same moment cannot both hold.
+ */
+export const WithdrawalResult = z.object({ suggestionId: z.string(), withdrawnAt: z.string() })
+export type WithdrawalResult = z.infer<typeof WithdrawalResult>
 
 export const BatchDecisionResult = z.object({
   decided: z.array(DecisionResult),

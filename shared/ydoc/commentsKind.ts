@@ -212,7 +212,7 @@ function statusChangeIssue(suggestion: Y.Map<unknown>, writer: UpdateWriter): Up
 function suggestionKeysIssue(event: Y.YMapEvent<unknown>, writer: UpdateWriter): UpdateRefusal | null {
   const suggestion = event.target as Y.Map<unknown>
   const statusChange = event.changes.keys.get(SuggestionKey.status)
-  const wasOpen = (statusChange ? statusChange.oldValue : suggestion.get(SuggestionKey.status)) === 'open'
+  const before = statusChange ? statusChange.oldValue : suggestion.get(SuggestionKey.status)
   const isAuthor = personId(suggestion.get(SuggestionKey.author)) === writer.id
   let decides = false
   for (const key of event.keysChanged) {
@@ -220,9 +220,17 @@ function suggestionKeysIssue(event: Y.YMapEvent<unknown>, writer: UpdateWriter):
     else if (!SUGGESTION_KEYS_AUTHOR_MAY_SET.has(key)) return forbidden(`a suggestion's ${key} cannot change`)
     else if (!isAuthor) return forbidden('you can only change your own suggestions')
   }
-  if (!wasOpen) return forbidden('a suggestion changes only while it is open')
+  // Its texts may still change after a decision: an author's keystroke can cross a lead's accept on the
+  // wire, and refusing it would close the author's socket. What was decided is what the decision route
+  // recorded (it checks the texts the lead saw), not what the suggestion says later.
   if (decides) {
     if (!statusChange) return forbidden("a suggestion's decision changes only with its status")
+    // The decision route records one outcome per suggestion, withdrawals included, so a lead writes a
+    // decision only after the route said it holds; one over a withdrawal the route never saw is allowed,
+    // so a withdrawal written past the route cannot get the lead's socket closed.
+    const decision = suggestion.get(SuggestionKey.status)
+    if (before !== 'open' && !(before === 'withdrawn' && decision !== 'withdrawn'))
+      return forbidden('a suggestion is decided once')
     const issue = statusChangeIssue(suggestion, writer)
     if (issue) return issue
   }

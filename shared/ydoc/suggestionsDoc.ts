@@ -139,7 +139,7 @@ export function withdrawSuggestion(comments: Y.Doc, id: string): boolean {
   return true
 }
 
-/** Records a lead's decision on an open suggestion; false when it is not open. */
+/** Records a lead's decision on an open (or withdrawn) suggestion; false once it is decided. */
 export function markDecided(
   comments: Y.Doc,
   id: string,
@@ -147,8 +147,11 @@ export function markDecided(
   by: Person,
   at: string,
 ): boolean {
-  const map = openSuggestion(comments, id)
-  if (!map) return false
+  // Over a withdrawal too: the decision route recorded this decision first, so a withdrawal in the document
+  // was written past the route and does not hold.
+  const map = suggestionsMap(comments).get(id)
+  const before = map?.get(SuggestionKey.status)
+  if (!map || (before !== 'open' && before !== 'withdrawn')) return false
   comments.transact(() => {
     map.set(SuggestionKey.status, status)
     map.set(SuggestionKey.decidedBy, { id: by.id, name: by.name })

@@ -259,6 +259,14 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
       body: { decision: 'reject', ids: [await freshSuggestion()] },
     }),
   },
+  // Withdrawing: its author only (each call withdraws a fresh suggestion by the reviewer).
+  'POST /api/projects/:id/suggestions/:suggestionId/withdrawal': {
+    expected: row(401, 403, 403, 200, 403, 404, 401),
+    call: async () => ({
+      path: `/api/projects/${project}/suggestions/${await freshSuggestion()}/withdrawal`,
+      body: {},
+    }),
+  },
   'PATCH /api/projects/:id/members/:userId': {
     expected: row(401, 200, 403, 403, 403, 404, 401),
     call: async () => ({

@@ -287,6 +287,58 @@ describe('deciding', () => {
     ])
   })
 
+  it('takes a withdrawal through the same record as decisions, and holds a lead to the texts they saw', async () => {
+    const { server, project, lead, bob, reviewer } = await setup()
+    const r = await openDesk(server.url, project, reviewer)
+    const withdrawal = (id: string, user: TestUser) =>
+      api(server.url, `/api/projects/${project}/suggestions/${id}/withdrawal`, { user, body: {} })
+    const first = suggestInGuideline(r.draft.doc, r.comments.doc, 'concise', 'brief', person(reviewer))
+    const second = suggestInGuideline(r.draft.doc, r.comments.doc, 'accurate', 'correct', person(reviewer))
+    await suggestionIsDurable(server.url, project, reviewer, second)
+
+    // Only its author withdraws; twice is answered like once; a lead then cannot decide it.
+    const notYours = await withdrawal(first, lead)
+    expect(notYours.status).toBe(403)
+    expect(await notYours.json()).toEqual({
+      error: 'forbidden',
+      message: 'only its author withdraws a suggestion',
+    })
+    const taken = await withdrawal(first, reviewer)
+    expect(taken.status).toBe(200)
+    const { withdrawnAt } = (await taken.json()) as { withdrawnAt: string }
+    expect(await (await withdrawal(first, reviewer)).json()).toEqual({ suggestionId: first, withdrawnAt })
+    const late = await decide(server.url, project, first, lead, 'accept')
+    expect(late.status).toBe(409)
+    expect(await late.json()).toEqual({
+      error: 'suggestion_withdrawn',
+      message: 'Rae Reviewer withdrew this suggestion',
+    })
+    expect((await withdrawal('no-such-id', reviewer)).status).toBe(404)
+
+    // A lead who saw an older text of the suggestion is told to look again; the one who saw it as it is wins,
+    // and the author can no longer withdraw it.
+    const stale = await api(server.url, `/api/projects/${project}/suggestions/${second}/decision`, {
+      user: lead,
+      body: { decision: 'accept', seen: { original: 'accurate', replacement: 'correc' } },
+    })
+    expect(stale.status).toBe(409)
+    expect(await stale.json()).toEqual({
+      error: 'suggestion_changed',
+      message: 'Rae Reviewer changed this suggestion just now; look at it again',
+    })
+    const current = await api(server.url, `/api/projects/${project}/suggestions/${second}/decision`, {
+      user: bob,
+      body: { decision: 'accept', seen: { original: 'accurate', replacement: 'correct' } },
+    })
+    expect(current.status).toBe(200)
+    const tooLate = await withdrawal(second, reviewer)
+    expect(tooLate.status).toBe(409)
+    expect(await tooLate.json()).toEqual({
+      error: 'suggestion_decided',
+      message: 'already accepted by Bob Lead',
+    })
+  })
+
   it('stops a lead demoted to reviewer from deciding on the socket they already have open', async () => {
     const { server, owner, project, lead, reviewer } = await setup()
     const r = await openDesk(server.url, project, reviewer)

@@ -193,11 +193,14 @@ describe('changing an open suggestion', () => {
       check(reviewer(rae.id), (d) => updateOwnSuggestion(d, 's1', { range: wider, original: 'old text' })),
     ).toBe(null)
     expect(check(reviewer(rae.id), (d) => withdrawSuggestion(d, 's1'))).toBe(null)
-    // Withdrawn: no more changes, no decision.
-    expect(check(reviewer(rae.id), (d) => s1(d).set(SuggestionKey.replacement, 'newer'))?.kind).toBe(
-      'forbidden',
-    )
+    // Withdrawn: a keystroke that crossed the withdrawal on the wire still goes in (refusing it would close
+    // the author's socket); it is never reopened by its author.
+    expect(check(reviewer(rae.id), (d) => s1(d).set(SuggestionKey.replacement, 'newer'))).toBe(null)
+    expect(check(reviewer(rae.id), (d) => s1(d).set(SuggestionKey.status, 'open'))?.kind).toBe('forbidden')
+    // A lead's decision (recorded first by the decision route) may land over a withdrawal written past the
+    // route, so such a withdrawal cannot get the lead's socket closed; a decision needs its decider still.
     expect(check(lead(ann.id), (d) => s1(d).set(SuggestionKey.status, 'accepted'))?.kind).toBe('forbidden')
+    expect(check(lead(ann.id), (d) => markDecided(d, 's1', 'accepted', ann, at))).toBe(null)
   })
 
   it.each<WriterCase>([
@@ -291,7 +294,12 @@ describe('deciding', () => {
         s1(d).set(SuggestionKey.decidedBy, ann)
       })?.kind,
     ).toBe('forbidden')
-    expect(check(reviewer(rae.id), (d) => s1(d).set(SuggestionKey.original, 'x'))?.kind).toBe('forbidden')
+    // Neither withdrawn nor reopened once decided; its author's late keystrokes still go in.
+    expect(check(reviewer(rae.id), (d) => s1(d).set(SuggestionKey.status, 'withdrawn'))?.kind).toBe(
+      'forbidden',
+    )
+    expect(check(reviewer(rae.id), (d) => s1(d).set(SuggestionKey.status, 'open'))?.kind).toBe('forbidden')
+    expect(check(reviewer(rae.id), (d) => s1(d).set(SuggestionKey.original, 'x'))).toBe(null)
   })
 
   it('refuses a reviewer deciding, even their own suggestion', () => {

@@ -21,7 +21,7 @@ const ONE = sql(
 interface DecisionRow {
   project_id: string
   suggestion_id: string
-  decision: 'accept' | 'reject'
+  decision: 'accept' | 'reject' | 'withdraw'
   decided_by: string
   decided_by_name: string | null
   decided_at: string
@@ -45,7 +45,8 @@ export function suggestionDecisionStore(db: Db): SuggestionDecisionStore {
           if (!existing) throw new Error('a suggestion decision conflicted with no stored decision')
           return { recorded: false as const, existing: toRecord(existing) }
         }
-        yield* run(APPEND_AUDIT, [d.projectId, d.userId, audit.action, JSON.stringify(audit.details), d.at])
+        if (audit)
+          yield* run(APPEND_AUDIT, [d.projectId, d.userId, audit.action, JSON.stringify(audit.details), d.at])
         return { recorded: true as const }
       }),
     async getSuggestionDecision(projectId, suggestionId) {

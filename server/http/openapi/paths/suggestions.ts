@@ -4,6 +4,7 @@ import {
   BatchDecisionResult,
   DecisionBody,
   DecisionResult,
+  WithdrawalResult,
 } from '../../../../shared/schema/suggestions'
 import type { Operation } from '../operation'
 
@@ -23,7 +24,22 @@ export const suggestionOperations: Operation[] = [
     errors: {
       403: NOT_LEAD,
       404: 'No such project, or no such suggestion (`suggestion_not_found`)',
-      409: 'Already decided (`suggestion_decided`, "already accepted by Bob Lead"), withdrawn by its author (`suggestion_withdrawn`), or — for an accept — the text it changes has changed since (`suggestion_outdated`)',
+      409: 'Already decided (`suggestion_decided`, "already accepted by Bob Lead"), withdrawn by its author (`suggestion_withdrawn`), changed by its author since the texts given in `seen` (`suggestion_changed`), or — for an accept — the text it changes has changed since (`suggestion_outdated`)',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/projects/{id}/suggestions/{suggestionId}/withdrawal',
+    tag: 'suggestions',
+    summary: 'Withdraw your own suggested edit',
+    description:
+      'Recorded in the same place as decisions, so a withdrawal and a lead’s decision at the same moment never both hold. Withdrawing again answers like the first time. On 200 the client marks the suggestion withdrawn in the comments document.',
+    auth: 'session',
+    responses: { 200: WithdrawalResult },
+    errors: {
+      403: 'Not its author, or an annotator (`forbidden`), or a cross-site request',
+      404: 'No such project, or no such suggestion (`suggestion_not_found`)',
+      409: 'A lead decided it first (`suggestion_decided`, "already accepted by Bob Lead")',
     },
   },
   {
