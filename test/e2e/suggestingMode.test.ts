@@ -234,6 +234,15 @@ describe('suggesting mode in the browser', () => {
     expect(await lee.page.getByTestId('suggesting-notice').textContent()).toBe(
       'Suggest within one paragraph at a time',
     )
+    // Every other local change is refused while suggesting: bold, cut, undo of the lead's own typing.
+    await selectWord(lee.page, 'carefully')
+    await lee.page.keyboard.press('Control+b')
+    await lee.page.keyboard.press('Control+x')
+    await lee.page.keyboard.press('Control+z')
+    expect(await lee.page.locator(`${PROSEMIRROR} strong`).count()).toBe(0)
+    // Clicking a suggestion makes it the active one, drawn stronger.
+    await olivia.page.locator('.suggestion-insert', { hasText: 'Cite sources.' }).click()
+    await olivia.page.locator('.suggestion-insert.suggestion--active', { hasText: 'Cite sources.' }).waitFor()
     await screenshotSideBySide(
       [
         { label: 'Lee Lead (suggesting)', page: lee.page },
