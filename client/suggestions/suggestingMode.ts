@@ -119,7 +119,10 @@ function suggestionDecorations(draft: Y.Doc, source: SuggestingSource) {
           props: {
             decorations: (state) => suggestingKey.getState(state),
             handleDOMEvents: {
-              click(_view, event) {
+              // A plain click (not the end of a drag or a double-click selecting text: redrawing the
+              // suggestion then would lose that selection).
+              click(view, event) {
+                if (!view.state.selection.empty || event.detail > 1) return false
                 const target = event.target instanceof Element ? event.target : null
                 const id = target?.closest(`[${SUGGESTION_ID_ATTR}]`)?.getAttribute(SUGGESTION_ID_ATTR)
                 if (id) source.onActivate(id)

@@ -1,7 +1,8 @@
 /**
  * Suggesting mode in real Chromium (issue 20): a reviewer selects a word and types a replacement — the lead
  * sees the original struck and the replacement underlined, live, while the draft text stays as it was and the
- * reviewer's own raw Yjs write to the draft is refused; a lead switching to Suggesting creates suggestions
+ * reviewer's own raw Yjs write to the draft is refused; once the lead changes that word it is outdated and no
+ * longer drawn; a lead switching to Suggesting creates suggestions
  * instead of edits (typing, Backspace, Delete), cannot suggest across two paragraphs, and switches back.
  */
 import type { Page } from 'playwright-core'
@@ -54,6 +55,23 @@ async function selectWord(page: Page, word: string): Promise<void> {
     if ((await page.evaluate(() => window.getSelection()?.toString().trim())) === word) return
   }
   throw new Error(`could not select "${word}"`)
+}
+
+/** Selects `word` by dragging over it (a double-click would take a suggested insertion glued to it for one word). */
+async function dragSelect(page: Page, word: string): Promise<void> {
+  const box = await wordBox(page, word)
+  if (!box) throw new Error(`"${word}" is not in the guideline`)
+  await page.mouse.move(box.left + 1, box.y)
+  await page.mouse.down()
+  await page.mouse.move(box.right - 1, box.y, { steps: 5 })
+  await page.mouse.up()
+  // The browser's selection of exactly that text also spans the suggested insertion drawn right after it.
+  await waitFor(
+    async () => (await page.evaluate(() => window.getSelection()?.toString() ?? '')).startsWith(word),
+    {
+      message: `"${word}" selected`,
+    },
+  )
 }
 
 /** Puts the caret right after `word`. */
@@ -183,7 +201,13 @@ describe('suggesting mode in the browser', () => {
     })
     expect(guidelineFragment(check.doc).toString()).not.toContain('FORGED')
     expect(await documentBlocks(lee.page)).not.toContain('FORGED BY THE REVIEWER')
-    expect(lee.pageErrors).toEqual([])
+
+    // Lee edits the suggested word himself: the suggestion is outdated and no longer drawn in the text.
+    await dragSelect(lee.page, 'concise')
+    await lee.page.keyboard.type('short')
+    await waitForText(rita.page, 'Answers must be short and accurate.', 'Rita')
+    await waitForDrawn(lee.page, { struck: [], inserted: [] }, 'Lee')
+    await waitForDrawn(rita.page, { struck: [], inserted: [] }, 'Rita')
   })
 
   it('a lead switching to Suggesting creates suggestions instead of edits, and switches back with Ctrl+Alt+Shift+Z', async () => {
