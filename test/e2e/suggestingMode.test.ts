@@ -3,7 +3,7 @@
  * sees the original struck and the replacement underlined, live, while the draft text stays as it was and the
  * reviewer's own raw Yjs write to the draft is refused; once the lead changes that word it is outdated and no
  * longer drawn; a lead switching to Suggesting creates suggestions
- * instead of edits (typing, Backspace, Delete, cut), cannot suggest across two paragraphs, and switches back.
+ * instead of edits (typing, Backspace, Delete, cut, paste), cannot suggest across two paragraphs, and switches back.
  */
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -263,8 +263,16 @@ describe('suggesting mode in the browser', () => {
     await lee.page.keyboard.press('Control+b')
     await lee.page.keyboard.press('Control+z')
     await lee.page.keyboard.press('Control+x')
-    const struck = ['carefully', 'Skip ', '.']
-    await waitForDrawn(olivia.page, { struck, inserted: [' Cite sources.'] }, 'Olivia')
+    // Pasting plain text over a word suggests it as the replacement.
+    await selectWord(lee.page, 'Rate')
+    await lee.page.locator(PROSEMIRROR).evaluate((root) => {
+      const clipboardData = new DataTransfer()
+      clipboardData.setData('text/plain', 'Score')
+      root.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }))
+    })
+    const struck = ['Rate', 'carefully', 'Skip ', '.']
+    const inserted = ['Score', ' Cite sources.']
+    await waitForDrawn(olivia.page, { struck, inserted }, 'Olivia')
     expect(await lee.page.locator(`${PROSEMIRROR} strong`).count()).toBe(0)
     // Clicking a suggestion makes it the active one, drawn stronger.
     await olivia.page.locator('.suggestion-insert', { hasText: 'Cite sources.' }).click()
@@ -286,7 +294,7 @@ describe('suggesting mode in the browser', () => {
     expect(await lee.page.getByTestId('mode-editing').getAttribute('aria-pressed')).toBe('true')
     await typeAtEnd(lee.page, 'An edit, not a suggestion.')
     await waitForText(olivia.page, 'An edit, not a suggestion.', 'Olivia')
-    await waitForDrawn(olivia.page, { struck, inserted: [' Cite sources.'] }, 'Olivia')
+    await waitForDrawn(olivia.page, { struck, inserted }, 'Olivia')
     await screenshot(lee.page, 'suggesting-03-lead-back-to-editing')
   })
 })
