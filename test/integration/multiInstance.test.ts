@@ -221,7 +221,7 @@ describe('several instances on PostgreSQL and Redis', () => {
   })
 
   it('kill -9 of one instance during edits through a load balancer: clients move over and nothing received is lost', async () => {
-    const { c, a, b, owner, project, lbUrl, onlyB } = await twoBehindLoadBalancer()
+    const { c, a, owner, project, lbUrl, onlyB } = await twoBehindLoadBalancer()
 
     const clients = Array.from({ length: 4 }, () => connectClient(lbUrl, project, { user: owner }))
     await Promise.all(clients.map((client) => waitForSynced(client)))
@@ -243,7 +243,7 @@ describe('several instances on PostgreSQL and Redis', () => {
   })
 
   it('SIGTERM of one instance closes its sockets with "going away"; its clients move over and lose nothing', async () => {
-    const { c, a, b, owner, project, lbUrl, onlyB } = await twoBehindLoadBalancer()
+    const { c, a, owner, project, lbUrl, onlyB } = await twoBehindLoadBalancer()
     const clients = Array.from({ length: 4 }, () => connectClient(lbUrl, project, { user: owner }))
     await Promise.all(clients.map((client) => waitForSynced(client)))
     const raw = openRawSocket(a.url, project, { user: owner })
