@@ -74,7 +74,8 @@ export function cleanCommentBody(body: string): string {
 
 const cleanMentions = (mentions: string[]) => [...new Set(mentions)].slice(0, MAX_MENTIONS)
 
-function commentMap(comment: NewComment): Y.Map<unknown> {
+/** A comment's Y.Map, cleaned (threads' and suggestions' discussions share this shape). */
+export function commentMap(comment: NewComment): Y.Map<unknown> {
   const map = new Y.Map<unknown>()
   map.set(CommentKey.id, comment.id)
   const { id, name, color } = comment.author
@@ -179,7 +180,8 @@ export function setAnchor(doc: Y.Doc, threadId: string, anchor: ThreadAnchor): v
   threadsMap(doc).get(threadId)?.set(ThreadKey.anchor, ThreadAnchor.parse(anchor))
 }
 
-function readComment(map: Y.Map<unknown>): CommentView | null {
+/** One comment read back and validated (null when unreadable); a tombstone has an empty body. */
+export function readComment(map: Y.Map<unknown>): CommentView | null {
   const raw = {
     id: map.get(CommentKey.id),
     author: map.get(CommentKey.author),
