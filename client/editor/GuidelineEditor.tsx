@@ -13,7 +13,6 @@ import type { ContentKind } from '../../shared/ydoc/examplesDoc'
 import { CommentBubble } from '../comments/CommentOnSelection'
 import { CommentsPanel } from '../comments/CommentsPanel'
 import { commentHighlights } from '../comments/commentHighlights'
-import { CommentsContext } from '../comments/commentsContext'
 import type { CommentsData } from '../comments/useComments'
 import { useCommentsUiState, useHighlightSource } from '../comments/useCommentsUiState'
 import { useReanchorAfterUndo } from '../comments/useReanchorAfterUndo'
@@ -26,6 +25,9 @@ import { uploadFilesAt } from '../media/mediaUploads'
 import { DraftDataProvider } from '../rubric/DraftDataProvider'
 import { PanelErrorBoundary } from '../rubric/PanelErrorBoundary'
 import { RubricPanel } from '../rubric/RubricPanel'
+import { ReviewProviders } from '../suggestions/ReviewProviders'
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel'
+import { useSuggestionsUiState } from '../suggestions/useSuggestionsUiState'
 import type { DraftConnection } from '../sync/draftConnection'
 import { type CaretUser, guidelineExtensions } from './extensions'
 import { type FindMode, FindReplaceBar } from './FindReplaceBar'
@@ -50,7 +52,7 @@ const PANEL_KEY = 'yardstick:rubric-panel'
 
 function storedPanel(): PanelChoice {
   const stored = localStorage.getItem(PANEL_KEY)
-  return stored === 'closed' || stored === 'comments' ? stored : 'rubric'
+  return stored === 'closed' || stored === 'comments' || stored === 'suggestions' ? stored : 'rubric'
 }
 
 export function GuidelineEditor({ connection, user, editable, comments }: GuidelineEditorProps) {
@@ -95,6 +97,14 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
     reveal: () => showPanel('comments'),
   })
   useReanchorAfterUndo(connection.doc, comments?.connection.doc ?? null)
+  const suggestionsUi = useSuggestionsUiState({
+    projectId: connection.projectId,
+    data: comments,
+    draft: connection.doc,
+    me,
+    editor,
+    editable,
+  })
 
   // Renaming yourself on the account page updates your caret label.
   useEffect(() => {
@@ -139,7 +149,7 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
   useEditorKeys({ openFind, openHelp })
 
   return (
-    <CommentsContext.Provider value={commentsUi}>
+    <ReviewProviders comments={commentsUi} suggestions={suggestionsUi}>
       <DraftDataProvider
         projectId={connection.projectId}
         doc={connection.doc}
@@ -213,10 +223,15 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
                 onChoose={showPanel}
                 openThreads={commentsUi?.threads.filter((t) => !t.resolved).length ?? null}
                 mentions={commentsUi?.unseen.size ?? 0}
+                openSuggestions={suggestionsUi?.suggestions.filter((s) => s.status === 'open').length ?? 0}
               />
               {panel === 'comments' ? (
                 <PanelErrorBoundary what="comments panel">
                   <CommentsPanel />
+                </PanelErrorBoundary>
+              ) : panel === 'suggestions' ? (
+                <PanelErrorBoundary what="suggestions panel">
+                  <SuggestionsPanel />
                 </PanelErrorBoundary>
               ) : (
                 <PanelErrorBoundary what="rubric panel">
@@ -250,6 +265,6 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
           )}
         </div>
       </DraftDataProvider>
-    </CommentsContext.Provider>
+    </ReviewProviders>
   )
 }

@@ -6,7 +6,11 @@
 import { type ReactNode, useState } from 'react'
 import '../styles/suggestions.css'
 import type * as Y from 'yjs'
-import { type SuggestionTarget, type SuggestionView, suggestionTextFits } from '../../shared/schema/suggestions'
+import {
+  type SuggestionTarget,
+  type SuggestionView,
+  suggestionTextFits,
+} from '../../shared/schema/suggestions'
 import { newYId } from '../../shared/ydoc/ids'
 import { createSuggestionRange } from '../../shared/ydoc/suggestionAnchors'
 import { createSuggestion } from '../../shared/ydoc/suggestionsDoc'
@@ -19,12 +23,14 @@ import { suggestionState, useDraftTick } from './useSuggestionStates'
 
 /** Whether two targets name the same text (key order aside). */
 export function sameTarget(a: SuggestionTarget, b: SuggestionTarget): boolean {
-  const entries = (t: SuggestionTarget) => JSON.stringify(Object.entries(t).sort(([x], [y]) => x.localeCompare(y)))
+  const entries = (t: SuggestionTarget) =>
+    JSON.stringify(Object.entries(t).sort(([x], [y]) => x.localeCompare(y)))
   return entries(a) === entries(b)
 }
 
 interface SuggestableFieldProps {
-  target: SuggestionTarget
+  /** The text suggestions name (null: this field takes none). */
+  target: SuggestionTarget | null
   /** Where it is, for the panel's cards ("Accuracy · description"). */
   label: string
   /** The field's text in the draft (undefined while it does not exist). */
@@ -35,12 +41,14 @@ interface SuggestableFieldProps {
 
 export function SuggestableField({ target, label, text, multiline, children }: SuggestableFieldProps) {
   const ui = useSuggestionsUi()
-  if (!ui) return <>{children}</>
+  if (!ui || !target) return <>{children}</>
   return (
     <div className="suggestable">
       {children}
       <FieldSuggestions ui={ui} target={target} />
-      {ui.maySuggest && text && <SuggestEdit ui={ui} target={target} label={label} text={text} multiline={multiline} />}
+      {ui.maySuggest && text && (
+        <SuggestEdit ui={ui} target={target} label={label} text={text} multiline={multiline} />
+      )}
     </div>
   )
 }

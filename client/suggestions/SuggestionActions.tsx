@@ -9,7 +9,11 @@ import { withdrawSuggestion } from '../../shared/ydoc/suggestionsDoc'
 import { decideOne } from './decide'
 import type { SuggestionsUi } from './suggestionsUiContext'
 
-export function SuggestionActions(props: { ui: SuggestionsUi; suggestion: SuggestionView; outdated: boolean }) {
+export function SuggestionActions(props: {
+  ui: SuggestionsUi
+  suggestion: SuggestionView
+  outdated: boolean
+}) {
   const { ui, suggestion, outdated } = props
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)

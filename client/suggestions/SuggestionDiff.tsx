@@ -34,7 +34,9 @@ export function OutdatedVersions({ original, current }: { original: string; curr
       <p className="suggestion-outdated__title">Outdated — the text changed</p>
       <dl className="suggestion-outdated__versions">
         <dt>Suggested on</dt>
-        <dd data-testid="suggestion-outdated-original">{original ? `“${original}”` : '(an insertion point)'}</dd>
+        <dd data-testid="suggestion-outdated-original">
+          {original ? `“${original}”` : '(an insertion point)'}
+        </dd>
         <dt>Now</dt>
         <dd data-testid="suggestion-outdated-current">
           {current === null ? 'The text was deleted.' : `“${current}”`}

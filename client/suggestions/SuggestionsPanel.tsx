@@ -38,8 +38,7 @@ function SuggestionList({ ui }: { ui: SuggestionsUi }) {
     ).entries(),
   ]
   const shown = inFilter.filter(
-    (s) =>
-      (!person || s.author.id === person) && (!section || states.get(s.id)?.section?.key === section),
+    (s) => (!person || s.author.id === person) && (!section || states.get(s.id)?.section?.key === section),
   )
   const count = (f: Filter) => ui.suggestions.filter((s) => (f === 'open') === (s.status === 'open')).length
   const narrowed = person !== '' || section !== ''
@@ -54,7 +53,11 @@ function SuggestionList({ ui }: { ui: SuggestionsUi }) {
   }
 
   return (
-    <section className="comments-panel suggestions-panel" data-testid="suggestions-panel" aria-label="Suggestions">
+    <section
+      className="comments-panel suggestions-panel"
+      data-testid="suggestions-panel"
+      aria-label="Suggestions"
+    >
       <div className="comments-panel__filters" role="tablist" aria-label="Show suggestions">
         {(['open', 'decided'] as const).map((id) => (
           <button

@@ -13,8 +13,8 @@ import type { Person } from '../../shared/schema/comments'
 import type { SuggestionDecision, SuggestionView } from '../../shared/schema/suggestions'
 import { applySuggestion, resolveSuggestion } from '../../shared/ydoc/suggestionAnchors'
 import { markDecided } from '../../shared/ydoc/suggestionsDoc'
-import { decideSuggestion, decideSuggestions } from '../api/suggestions'
 import { errorMessage } from '../api/http'
+import { decideSuggestion, decideSuggestions } from '../api/suggestions'
 import { LOCAL_ORIGIN, writeLocal } from '../sync/localOrigin'
 
 export interface DecideHost {
@@ -71,7 +71,8 @@ export async function decideOne(
   suggestion: SuggestionView,
   decision: SuggestionDecision,
 ): Promise<DecideOutcome> {
-  if (decision === 'accept' && !isCurrent(host.draft, suggestion)) return { ok: false, message: OUTDATED_MESSAGE }
+  if (decision === 'accept' && !isCurrent(host.draft, suggestion))
+    return { ok: false, message: OUTDATED_MESSAGE }
   let decidedAt: string
   try {
     decidedAt = (await decideSuggestion(host.projectId, suggestion.id, decision)).decidedAt
@@ -79,7 +80,13 @@ export async function decideOne(
     return { ok: false, message: errorMessage(error) }
   }
   if (decision === 'accept') applyAccepted(host, [suggestion])
-  markDecided(host.comments, suggestion.id, decision === 'accept' ? 'accepted' : 'rejected', host.me, decidedAt)
+  markDecided(
+    host.comments,
+    suggestion.id,
+    decision === 'accept' ? 'accepted' : 'rejected',
+    host.me,
+    decidedAt,
+  )
   return { ok: true }
 }
 
@@ -125,10 +132,17 @@ export async function decideMany(
     return s ? [{ suggestion: s, at: d.decidedAt }] : []
   })
   if (decision === 'accept') {
-    const failed = new Set(applyAccepted(host, decided.map((d) => d.suggestion)))
+    const failed = new Set(
+      applyAccepted(
+        host,
+        decided.map((d) => d.suggestion),
+      ),
+    )
     for (const { suggestion } of decided)
       if (failed.has(suggestion.id))
-        messages.push(`“${suggestion.original}” could not be applied: an earlier suggestion changed its text.`)
+        messages.push(
+          `“${suggestion.original}” could not be applied: an earlier suggestion changed its text.`,
+        )
   }
   host.comments.transact(() => {
     for (const { suggestion, at } of decided)

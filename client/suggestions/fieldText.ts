@@ -25,7 +25,8 @@ function paragraphTexts(fragment: Y.XmlFragment | Y.XmlElement): Y.XmlText[] {
 
 function plain(text: Y.XmlText): string {
   let out = ''
-  for (const op of text.toDelta() as { insert?: unknown }[]) if (typeof op.insert === 'string') out += op.insert
+  for (const op of text.toDelta() as { insert?: unknown }[])
+    if (typeof op.insert === 'string') out += op.insert
   return out
 }
 
@@ -36,7 +37,10 @@ export function fieldString(field: Y.Text | Y.XmlFragment): string {
 }
 
 /** The smallest replaced range turning `before` into `after`: [from, to) of `before` and what replaces it. */
-export function minimalChange(before: string, after: string): { from: number; to: number; replacement: string } {
+export function minimalChange(
+  before: string,
+  after: string,
+): { from: number; to: number; replacement: string } {
   let start = 0
   while (start < before.length && start < after.length && before[start] === after[start]) start++
   let end = 0

@@ -5,7 +5,6 @@
  */
 import type { Editor } from '@tiptap/react'
 import { createContext, useContext } from 'react'
-import type * as Y from 'yjs'
 import type { Person } from '../../shared/schema/comments'
 import type { SuggestionView } from '../../shared/schema/suggestions'
 import type { DecideHost } from './decide'

@@ -46,7 +46,10 @@ export function suggestionState(draft: Y.Doc, suggestion: SuggestionView): Sugge
     : { outdated: true, current: resolved.current, section }
 }
 
-export function useSuggestionStates(draft: Y.Doc, suggestions: SuggestionView[]): Map<string, SuggestionState> {
+export function useSuggestionStates(
+  draft: Y.Doc,
+  suggestions: SuggestionView[],
+): Map<string, SuggestionState> {
   const tick = useDraftTick(draft)
   // biome-ignore lint/correctness/useExhaustiveDependencies: tick stands for the draft's content
   return useMemo(
