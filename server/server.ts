@@ -10,7 +10,7 @@ import { Redis } from 'ioredis'
 import { WebSocketServer } from 'ws'
 import { projectDocNames } from '../shared/protocol/docNames'
 import { createApp } from './app'
-import { userDocAccess } from './auth/docAccess'
+import { userDocAccess, userMayEditDraft } from './auth/docAccess'
 import { upgradeLimiter } from './auth/rateLimit'
 import { hashToken, newId, randomToken } from './auth/tokens'
 import type { ClusterEvents, ControlMessage, Fanout } from './cluster/fanout'
@@ -97,9 +97,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   /** A member's role changed or they left: every socket of theirs on the project's documents follows. */
   const applyMembershipChange = (projectId: string, userId: string) => {
     for (const docName of projectDocNames(projectId)) {
-      void userDocAccess(store, userId, docName).then(
-        (access) =>
-          registry?.setUserAccess(docName, userId, access === 'write' || access === 'read' ? access : null),
+      void Promise.all([userDocAccess(store, userId, docName), userMayEditDraft(store, userId, docName)]).then(
+        ([access, mayEditDraft]) => {
+          registry?.setUserMayEditDraft(docName, userId, mayEditDraft)
+          registry?.setUserAccess(docName, userId, access === 'write' || access === 'read' ? access : null)
+        },
         (error) =>
           log.error('could not apply a membership change to open sockets', { projectId, userId, error }),
       )

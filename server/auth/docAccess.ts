@@ -3,6 +3,7 @@
  * the same permission table as the HTTP routes. Refusals become close codes from shared/protocol.
  * A project's draft is writable for `draft.write` and read-only for `draft.read`; its comments document is
  * writable for `draft.comment` (so reviewers comment on a draft they cannot change) and refused otherwise.
+ * Each socket also knows whether its user may edit the draft (who may decide suggestions in the comments doc).
  */
 import { can } from '../../shared/auth/permissions'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
@@ -50,8 +51,25 @@ export async function resolveDocAccess(
   }
   return {
     access,
-    user: { id: auth.user.id, name: auth.user.name, color: auth.user.color, sessionId: auth.session.id },
+    user: {
+      id: auth.user.id,
+      name: auth.user.name,
+      color: auth.user.color,
+      sessionId: auth.session.id,
+      mayEditDraft: await userMayEditDraft(store, auth.user.id, docName),
+    },
   }
+}
+
+/** Whether a user's role lets them edit the draft of the project a document belongs to (owner, lead). */
+export async function userMayEditDraft(
+  store: AccountStore & ProjectStore,
+  userId: string,
+  docName: string,
+): Promise<boolean> {
+  const parsed = parseDocName(docName)
+  if (!parsed) return false
+  return (await decideAccess(store, userId, parsed.projectId, 'draft.write')).ok
 }
 
 /** What a user may do with one of a project's documents now (also used when their membership changes). */

@@ -16,6 +16,11 @@ export interface ConnectionUser {
   color: string
   /** The session the socket was opened with (closed when that session ends). */
   sessionId: string
+  /**
+   * Whether their role lets them edit the project's draft (owner, lead): set when the socket opens and again
+   * when their role changes, so a lead demoted to reviewer stops deciding suggestions on open sockets.
+   */
+  mayEditDraft: boolean
 }
 
 let nextConnectionId = 1

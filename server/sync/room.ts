@@ -203,7 +203,7 @@ export class Room implements DurableTarget {
           conn.close(CloseCode.badUpdate, CloseReason.clientIdTaken)
           return
         }
-        const refusal = this.guard.admit(message.update, conn.user.id)
+        const refusal = this.guard.admit(message.update, conn.user)
         if (refusal) {
           const code = refusal.kind === 'forbidden' ? CloseCode.forbidden : CloseCode.badUpdate
           conn.close(code, refusal.reason.slice(0, 120))

@@ -97,6 +97,16 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * Applies a role change to what a user's open sockets on a document may decide (suggestions in the
+   * comments document): a lead demoted to reviewer stops at once, a reviewer promoted to lead starts.
+   */
+  setUserMayEditDraft(docName: string, userId: string, mayEditDraft: boolean): void {
+    const room = this.rooms.get(docName)
+    if (!room) return
+    for (const conn of room.conns) if (conn.user.id === userId) conn.user.mayEditDraft = mayEditDraft
+  }
+
   /** Closes every socket opened with a session that has ended (sign-out, or ended from another device). */
   closeSession(sessionId: string): void {
     for (const room of this.rooms.values()) {

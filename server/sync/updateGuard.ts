@@ -6,12 +6,12 @@
  */
 import * as Y from 'yjs'
 import type { DocKind } from '../../shared/protocol/docNames'
-import type { UpdateCheck, UpdateRefusal } from '../../shared/ydoc/docKind'
+import type { UpdateCheck, UpdateRefusal, UpdateWriter } from '../../shared/ydoc/docKind'
 import { docKinds } from '../../shared/ydoc/docKinds'
 
 export interface UpdateGuard {
-  /** Why `update` from account `userId` is refused, or null; an admitted update counts for later checks. */
-  admit(update: Uint8Array, userId: string): UpdateRefusal | null
+  /** Why `update` from `writer` is refused, or null; an admitted update counts for later checks. */
+  admit(update: Uint8Array, writer: UpdateWriter): UpdateRefusal | null
   /** An update that reached the document another way (the store, another instance): accepted already. */
   observe(update: Uint8Array): void
   destroy(): void
@@ -22,8 +22,8 @@ class CheckedUpdates implements UpdateGuard {
 
   constructor(private readonly check: UpdateCheck) {}
 
-  admit(update: Uint8Array, userId: string): UpdateRefusal | null {
-    const refusal = this.check(this.accepted, update, userId)
+  admit(update: Uint8Array, writer: UpdateWriter): UpdateRefusal | null {
+    const refusal = this.check(this.accepted, update, writer)
     if (!refusal) Y.applyUpdate(this.accepted, update)
     return refusal
   }

@@ -1,17 +1,28 @@
 /**
- * The comments document kind (layout and helpers: commentsDoc.ts) and who may change what in it: a
- * commenter adds threads and comments as themselves, edits and deletes (tombstones) only their own comments,
- * resolves, reopens and re-anchors any thread (as themselves), and marks only their own mentions as seen.
- * Nothing is ever removed outright. What is written must fit the shared comment schema (body length and
- * characters, mention format, anchors). The server checks each update from a socket on a scratch copy of
- * what it has accepted so far, before the update is stored.
+ * The comments document kind (layout and helpers: commentsDoc.ts, suggestionsDoc.ts) and who may change what
+ * in it: a commenter adds threads and comments as themselves, edits and deletes (tombstones) only their own
+ * comments, resolves, reopens and re-anchors any thread (as themselves), and marks only their own mentions as
+ * seen. A commenter suggests edits as themselves (open, undecided, texts that fit the target); only the
+ * author changes an open suggestion's range and texts or withdraws it; only a writer who may edit the draft
+ * accepts or rejects an open suggestion, as themselves; a suggestion's discussion follows the thread rules.
+ * Nothing is ever removed outright. What is written must fit the shared schemas (body length and characters,
+ * mention format, anchors, suggestion targets, ranges and texts). The server checks each update from a
+ * socket on a scratch copy of what it has accepted so far, before the update is stored.
  */
 import * as Y from 'yjs'
-import { CommentBody, CommentMentions, ThreadAnchor } from '../schema/comments'
+import { CommentBody, CommentMentions, Person, ThreadAnchor } from '../schema/comments'
+import {
+  BatchDecisionBody,
+  SuggestionRange,
+  SuggestionTarget,
+  SuggestionText,
+  suggestionTextFits,
+} from '../schema/suggestions'
 import { CommentKey, CommentsRoot, ThreadKey } from './commentsDoc'
-import type { DocKindRules, UpdateRefusal } from './docKind'
+import type { DocKindRules, UpdateRefusal, UpdateWriter } from './docKind'
+import { SuggestionKey, SuggestionsRoot } from './suggestionsDoc'
 
-const ROOTS = new Set<string>(Object.values(CommentsRoot))
+const ROOTS = new Set<string>([...Object.values(CommentsRoot), SuggestionsRoot])
 const THREAD_KEYS_ANYONE_MAY_SET = new Set<string>([
   ThreadKey.resolved,
   ThreadKey.resolvedBy,
@@ -87,6 +98,28 @@ function threadKeysIssue(event: Y.YMapEvent<unknown>, userId: string): UpdateRef
   return null
 }
 
+/** A change inside a discussion (a thread's or a suggestion's `comments` array, or one comment of it). */
+function discussionIssue(event: Y.YEvent<Y.AbstractType<unknown>>, userId: string): UpdateRefusal | null {
+  if (event.path.length === 2) {
+    const { added, deleted } = event.changes
+    if (deleted.size > 0) return forbidden('comments are never removed (delete leaves a tombstone)')
+    for (const item of added) {
+      const issue = newCommentsIssue(item.content.getContent(), userId)
+      if (issue) return issue
+    }
+    return null
+  }
+  const { keysChanged } = event as Y.YMapEvent<unknown>
+  for (const key of keysChanged) {
+    if (!COMMENT_KEYS_AUTHOR_MAY_SET.has(key)) return forbidden(`a comment's ${key} cannot change`)
+  }
+  if (authorOf(event.target) !== userId) return forbidden('you can only change your own comments')
+  return commentContentIssue(event.target as Y.Map<unknown>, keysChanged)
+}
+
+const inDiscussion = (path: (string | number)[], commentsKey: string) =>
+  (path.length === 2 || path.length === 3) && path[1] === commentsKey
+
 function checkThreadsEvent(event: Y.YEvent<Y.AbstractType<unknown>>, userId: string): UpdateRefusal | null {
   const path = event.path
   if (path.length === 0) {
@@ -98,23 +131,116 @@ function checkThreadsEvent(event: Y.YEvent<Y.AbstractType<unknown>>, userId: str
     return null
   }
   if (path.length === 1) return threadKeysIssue(event as Y.YMapEvent<unknown>, userId)
-  if (path.length === 2 && path[1] === ThreadKey.comments) {
-    const { added, deleted } = event.changes
-    if (deleted.size > 0) return forbidden('comments are never removed (delete leaves a tombstone)')
-    for (const item of added) {
-      const issue = newCommentsIssue(item.content.getContent(), userId)
+  if (inDiscussion(path, ThreadKey.comments)) return discussionIssue(event, userId)
+  return forbidden('unexpected change in the comments document')
+}
+
+const SUGGESTION_KEYS = new Set<string>(Object.values(SuggestionKey))
+/** What the author may change while their suggestion is open (extending it as they type). */
+const SUGGESTION_KEYS_AUTHOR_MAY_SET = new Set<string>([
+  SuggestionKey.range,
+  SuggestionKey.original,
+  SuggestionKey.replacement,
+])
+const DECISION_KEYS = new Set<string>([
+  SuggestionKey.status,
+  SuggestionKey.decidedBy,
+  SuggestionKey.decidedAt,
+])
+const SuggestionId = BatchDecisionBody.shape.ids.element
+
+const personId = (value: unknown): string | null => {
+  const parsed = Person.safeParse(value)
+  return parsed.success ? parsed.data.id : null
+}
+
+/** The range and texts a suggestion holds now fit the shared schema and its target. */
+function suggestionContentIssue(suggestion: Y.Map<unknown>): UpdateRefusal | null {
+  const target = SuggestionTarget.safeParse(suggestion.get(SuggestionKey.target))
+  if (!target.success) return firstIssue(target)
+  const issue = firstIssue(SuggestionRange.safeParse(suggestion.get(SuggestionKey.range)))
+  if (issue) return issue
+  for (const key of [SuggestionKey.original, SuggestionKey.replacement]) {
+    const text = SuggestionText.safeParse(suggestion.get(key))
+    if (!text.success) return firstIssue(text)
+    if (!suggestionTextFits(target.data, text.data)) return invalid('this text cannot hold a line break')
+  }
+  return null
+}
+
+/** A new suggestion: by the writer, open and undecided, with readable fields and an empty or own discussion. */
+function newSuggestionIssue(key: string, suggestion: unknown, userId: string): UpdateRefusal | null {
+  if (!(suggestion instanceof Y.Map)) return invalid('a suggestion is a map')
+  if (personId(suggestion.get(SuggestionKey.author)) !== userId)
+    return forbidden('a suggestion is made as yourself')
+  if (!SuggestionId.safeParse(key).success || suggestion.get(SuggestionKey.id) !== key)
+    return invalid("a suggestion's id is its key (1–64 letters, digits, _ or -)")
+  for (const name of suggestion.keys())
+    if (!SUGGESTION_KEYS.has(name)) return invalid(`a suggestion has no ${name}`)
+  if (suggestion.get(SuggestionKey.status) !== 'open') return forbidden('a new suggestion is open')
+  if (suggestion.get(SuggestionKey.decidedBy) !== null || suggestion.get(SuggestionKey.decidedAt) !== null)
+    return forbidden('a new suggestion is undecided')
+  const createdAt = suggestion.get(SuggestionKey.createdAt)
+  if (typeof createdAt !== 'string' || createdAt.length > 64) return invalid('a suggestion needs its time')
+  const label = suggestion.get(SuggestionKey.label)
+  if (typeof label !== 'string' || label.length > 200) return invalid('a label is at most 200 characters')
+  const comments = suggestion.get(SuggestionKey.comments)
+  if (!(comments instanceof Y.Array)) return invalid("a suggestion's discussion is a list")
+  return suggestionContentIssue(suggestion) ?? newCommentsIssue(comments.toArray(), userId)
+}
+
+/** A decision (or withdrawal) written on a suggestion that was open before this update. */
+function statusChangeIssue(suggestion: Y.Map<unknown>, writer: UpdateWriter): UpdateRefusal | null {
+  const status = suggestion.get(SuggestionKey.status)
+  const decidedBy = suggestion.get(SuggestionKey.decidedBy)
+  const decidedAt = suggestion.get(SuggestionKey.decidedAt)
+  if (status === 'withdrawn') {
+    if (personId(suggestion.get(SuggestionKey.author)) !== writer.id)
+      return forbidden('only its author withdraws a suggestion')
+    return decidedBy === null && decidedAt === null ? null : forbidden('a withdrawn suggestion is undecided')
+  }
+  if (status !== 'accepted' && status !== 'rejected') return forbidden('a suggestion is never reopened')
+  if (!writer.mayEditDraft) return forbidden('only someone who may edit the draft accepts or rejects')
+  if (personId(decidedBy) !== writer.id) return forbidden('suggestions are decided as yourself')
+  if (typeof decidedAt !== 'string' || decidedAt.length > 64) return invalid('a decision needs its time')
+  return null
+}
+
+function suggestionKeysIssue(event: Y.YMapEvent<unknown>, writer: UpdateWriter): UpdateRefusal | null {
+  const suggestion = event.target as Y.Map<unknown>
+  const statusChange = event.changes.keys.get(SuggestionKey.status)
+  const wasOpen = (statusChange ? statusChange.oldValue : suggestion.get(SuggestionKey.status)) === 'open'
+  const isAuthor = personId(suggestion.get(SuggestionKey.author)) === writer.id
+  let decides = false
+  for (const key of event.keysChanged) {
+    if (DECISION_KEYS.has(key)) decides = true
+    else if (!SUGGESTION_KEYS_AUTHOR_MAY_SET.has(key)) return forbidden(`a suggestion's ${key} cannot change`)
+    else if (!isAuthor) return forbidden('you can only change your own suggestions')
+  }
+  if (!wasOpen) return forbidden('a suggestion changes only while it is open')
+  if (decides) {
+    if (!statusChange) return forbidden("a suggestion's decision changes only with its status")
+    const issue = statusChangeIssue(suggestion, writer)
+    if (issue) return issue
+  }
+  return suggestionContentIssue(suggestion)
+}
+
+function checkSuggestionsEvent(
+  event: Y.YEvent<Y.AbstractType<unknown>>,
+  writer: UpdateWriter,
+): UpdateRefusal | null {
+  const path = event.path
+  if (path.length === 0) {
+    for (const [id, change] of (event as Y.YMapEvent<unknown>).changes.keys) {
+      if (change.action !== 'add') return forbidden('suggestions are never removed or replaced')
+      const issue = newSuggestionIssue(id, (event.target as Y.Map<unknown>).get(id), writer.id)
       if (issue) return issue
     }
     return null
   }
-  if (path.length === 3 && path[1] === ThreadKey.comments) {
-    const { keysChanged } = event as Y.YMapEvent<unknown>
-    for (const key of keysChanged) {
-      if (!COMMENT_KEYS_AUTHOR_MAY_SET.has(key)) return forbidden(`a comment's ${key} cannot change`)
-    }
-    if (authorOf(event.target) !== userId) return forbidden('you can only change your own comments')
-    return commentContentIssue(event.target as Y.Map<unknown>, keysChanged)
-  }
+  if (path.length === 1) return suggestionKeysIssue(event as Y.YMapEvent<unknown>, writer)
+  if (inDiscussion(path, SuggestionKey.comments)) return discussionIssue(event, writer.id)
   return forbidden('unexpected change in the comments document')
 }
 
@@ -127,12 +253,13 @@ function checkSeenEvent(event: Y.YEvent<Y.AbstractType<unknown>>, userId: string
   return event.path.length === 1 && event.path[0] === userId ? null : notYours
 }
 
-/** Why `update` by `userId` is refused, or null when it only does what a commenter may do. */
+/** Why `update` by `writer` is refused, or null when it only does what a commenter may do. */
 export function commentsUpdateViolation(
   accepted: Y.Doc,
   update: Uint8Array,
-  userId: string,
+  writer: UpdateWriter,
 ): UpdateRefusal | null {
+  const userId = writer.id
   const scratch = new Y.Doc({ gc: false })
   try {
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(accepted))
@@ -145,6 +272,9 @@ export function commentsUpdateViolation(
     })
     scratch.getMap(CommentsRoot.mentionsSeen).observeDeep((events) => {
       for (const event of events) note(checkSeenEvent(event, userId))
+    })
+    scratch.getMap(SuggestionsRoot).observeDeep((events) => {
+      for (const event of events) note(checkSuggestionsEvent(event, writer))
     })
     Y.applyUpdate(scratch, update)
     if (violation) return violation

@@ -11,8 +11,15 @@ export interface UpdateRefusal {
   reason: string
 }
 
-/** Why `update`, written by the account `userId`, may not be applied to `accepted` (null: it may). */
-export type UpdateCheck = (accepted: Y.Doc, update: Uint8Array, userId: string) => UpdateRefusal | null
+/** Who wrote an update: their account, and whether their role lets them edit the project's draft now. */
+export interface UpdateWriter {
+  id: string
+  /** Owners and leads (`draft.write`); decides, e.g., who may accept or reject a suggestion. */
+  mayEditDraft: boolean
+}
+
+/** Why `update`, written by `writer`, may not be applied to `accepted` (null: it may). */
+export type UpdateCheck = (accepted: Y.Doc, update: Uint8Array, writer: UpdateWriter) => UpdateRefusal | null
 
 export interface DocKindRules {
   /** The root names of the document's layout. */

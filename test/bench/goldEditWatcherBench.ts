@@ -52,6 +52,7 @@ function run({ base, list }: { base: Uint8Array; list: Uint8Array[] }, kind: Kin
     name: 'u',
     color: '#000',
     sessionId: 's',
+    mayEditDraft: true,
   })
   let recorded = 0
   const watcher = watch ? new GoldEditWatcher(room, 'p', { record: () => recorded++ }) : null

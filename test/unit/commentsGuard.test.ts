@@ -40,7 +40,7 @@ function setup() {
     const before = Y.encodeStateVector(client)
     change(client)
     const update = Y.encodeStateAsUpdate(client, before)
-    const refusal = commentsUpdateViolation(accepted, update, userId)
+    const refusal = commentsUpdateViolation(accepted, update, { id: userId, mayEditDraft: false })
     if (!refusal) Y.applyUpdate(accepted, update)
     return refusal
   }

@@ -27,6 +27,7 @@ const connectionOf = (userId: string) =>
     name: userId,
     color: '#000',
     sessionId: 's',
+    mayEditDraft: true,
   })
 
 /** Applies `change` made on `source` to `target` as if it arrived from `origin`. */

@@ -214,10 +214,10 @@ describe('applying', () => {
     const { draft } = makeDraft()
     const fragment = guidelineFragment(draft)
     const range: SuggestionRange = {
-      start: createSuggestionRange(paragraphText(fragment, 0), 20, 20).start,
-      end: createSuggestionRange(paragraphText(fragment, 1), 0, 6).end,
+      start: createSuggestionRange(paragraphText(fragment, 0), 3, 3).start,
+      end: createSuggestionRange(paragraphText(fragment, 1), 0, 10).end,
     }
-    const s = { target: guideline, range, original: 'always.\nSecond', replacement: 'x' }
+    const s = { target: guideline, range, original: 'kind. Be precise always.\nSecond par', replacement: 'x' }
     expect(resolveSuggestion(draft, s)).toEqual({ state: 'outdated', current: null })
     expect(applySuggestion(draft, s)).toBe(false)
   })
