@@ -97,7 +97,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   /** A member's role changed or they left: every socket of theirs on the project's documents follows. */
   const applyMembershipChange = (projectId: string, userId: string) => {
     for (const docName of projectDocNames(projectId)) {
-      void Promise.all([userDocAccess(store, userId, docName), userMayEditDraft(store, userId, docName)]).then(
+      void Promise.all([
+        userDocAccess(store, userId, docName),
+        userMayEditDraft(store, userId, docName),
+      ]).then(
         ([access, mayEditDraft]) => {
           registry?.setUserMayEditDraft(docName, userId, mayEditDraft)
           registry?.setUserAccess(docName, userId, access === 'write' || access === 'read' ? access : null)

@@ -5,7 +5,13 @@ import { AwarenessState } from '../../server/sync/awarenessState'
 import { Connection } from '../../server/sync/connection'
 
 const conn = () =>
-  new Connection({} as WebSocket, 'doc', 'write', { id: 'u', name: 'U', color: '#000000', sessionId: 's', mayEditDraft: true })
+  new Connection({} as WebSocket, 'doc', 'write', {
+    id: 'u',
+    name: 'U',
+    color: '#000000',
+    sessionId: 's',
+    mayEditDraft: true,
+  })
 const entry = (clientId: number, clock: number, state: unknown) => ({
   clientId,
   clock,

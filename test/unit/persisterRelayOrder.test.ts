@@ -27,7 +27,13 @@ function recordingConnection(name: string, events: string[]): Connection {
     readyState: 1,
     send: (frame: Uint8Array) => events.push(`send ${name} ${frame[0]}`),
   } as unknown as WebSocket
-  const conn = new Connection(socket, 'doc', 'write', { id: name, name, color: '#000', sessionId: name, mayEditDraft: true })
+  const conn = new Connection(socket, 'doc', 'write', {
+    id: name,
+    name,
+    color: '#000',
+    sessionId: name,
+    mayEditDraft: true,
+  })
   conn.batchWritesOn({ cork: () => {}, uncork: () => events.push(`written ${name}`) } as unknown as Duplex)
   return conn
 }

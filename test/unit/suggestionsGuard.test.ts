@@ -9,7 +9,7 @@ import * as Y from 'yjs'
 import { MAX_SUGGESTION_TEXT } from '../../shared/schema/suggestions'
 import { commentMap } from '../../shared/ydoc/commentsDoc'
 import { commentsUpdateViolation } from '../../shared/ydoc/commentsKind'
-import type { UpdateWriter } from '../../shared/ydoc/docKind'
+import type { UpdateRefusal, UpdateWriter } from '../../shared/ydoc/docKind'
 import {
   addSuggestionReply,
   createSuggestion,
@@ -45,7 +45,7 @@ const base = {
 function setup() {
   const accepted = new Y.Doc()
   createSuggestion(accepted, { id: 's1', ...base })
-  const check = (writer: UpdateWriter, change: (doc: Y.Doc) => void) => {
+  const check = (writer: UpdateWriter, change: (doc: Y.Doc) => void): UpdateRefusal | null => {
     const client = new Y.Doc()
     Y.applyUpdate(client, Y.encodeStateAsUpdate(accepted))
     const before = Y.encodeStateVector(client)
@@ -58,7 +58,11 @@ function setup() {
   return { accepted, check }
 }
 
-const s1 = (d: Y.Doc) => suggestionsMap(d).get('s1')!
+/** A change `writer` sends, and the refusal kind expected. */
+type WriterCase = [string, UpdateWriter, (d: Y.Doc) => unknown, UpdateRefusal['kind']]
+type LeadCase = [string, (d: Y.Doc) => unknown, UpdateRefusal['kind']]
+
+const s1 = (d: Y.Doc): Y.Map<unknown> => suggestionsMap(d).get('s1')!
 
 /** A suggestion map written by hand (a modified client), bypassing the helpers' checks. */
 const rawSuggestion = (id: string, fields: Record<string, unknown>) => (d: Y.Doc) => {
@@ -104,7 +108,7 @@ describe('making a suggestion', () => {
     ).toBe(null)
   })
 
-  it.each([
+  it.each<WriterCase>([
     ['as someone else', reviewer(rae.id), rawSuggestion('s2', { author: ann }), 'forbidden'],
     ['without an author', reviewer(rae.id), rawSuggestion('s2', { author: undefined }), 'forbidden'],
     ['already accepted', lead(ann.id), rawSuggestion('s2', { author: ann, status: 'accepted' }), 'forbidden'],
@@ -162,7 +166,7 @@ describe('making a suggestion', () => {
       }),
       'forbidden',
     ],
-  ] as const)('is refused %s', (_what, writer, change, kind) => {
+  ])('is refused %s', (_what, writer, change, kind) => {
     expect(setup().check(writer, change)?.kind).toBe(kind)
   })
 
@@ -189,7 +193,7 @@ describe('changing an open suggestion', () => {
     expect(check(lead(ann.id), (d) => s1(d).set(SuggestionKey.status, 'accepted'))?.kind).toBe('forbidden')
   })
 
-  it.each([
+  it.each<WriterCase>([
     [
       "extending someone else's",
       lead(ann.id),
@@ -261,7 +265,7 @@ describe('changing an open suggestion', () => {
       (d: Y.Doc) => s1(d).set(SuggestionKey.status, 'merged'),
       'forbidden',
     ],
-  ] as const)('refuses %s', (_what, writer, change, kind) => {
+  ])('refuses %s', (_what, writer, change, kind) => {
     expect(setup().check(writer, change)?.kind).toBe(kind)
   })
 })
@@ -291,7 +295,7 @@ describe('deciding', () => {
     })
   })
 
-  it.each([
+  it.each<LeadCase>([
     ['as someone else', (d: Y.Doc) => markDecided(d, 's1', 'accepted', bob, at), 'forbidden'],
     ['without a decider', (d: Y.Doc) => s1(d).set(SuggestionKey.status, 'accepted'), 'forbidden'],
     [
@@ -310,7 +314,7 @@ describe('deciding', () => {
       },
       'forbidden',
     ],
-  ] as const)('refuses a lead deciding %s', (_what, change, kind) => {
+  ])('refuses a lead deciding %s', (_what, change, kind) => {
     expect(setup().check(lead(ann.id), change)?.kind).toBe(kind)
   })
 })
