@@ -167,7 +167,7 @@ function FieldSuggestion({ ui, suggestion }: { ui: SuggestionsUi; suggestion: Su
       {state.outdated ? (
         <OutdatedVersions original={suggestion.original} current={state.current} />
       ) : (
-        <SuggestionDiff suggestion={suggestion} color={color} />
+        <SuggestionDiff suggestion={suggestion} color={color} context={state.context} />
       )}
       <SuggestionActions ui={ui} suggestion={suggestion} outdated={state.outdated} />
     </li>

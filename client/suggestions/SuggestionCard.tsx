@@ -84,7 +84,7 @@ export function SuggestionCard({ ui, suggestion, state, active, onActivate }: Ca
       ) : outdated ? (
         <OutdatedVersions original={suggestion.original} current={state?.current ?? null} />
       ) : (
-        <SuggestionDiff suggestion={suggestion} color={color} />
+        <SuggestionDiff suggestion={suggestion} color={color} context={state?.context} />
       )}
       {(active || !note) && suggestion.comments.length > 0 && (
         <ol className="thread__comments">

@@ -4,15 +4,29 @@
  */
 import type { SuggestionView } from '../../shared/schema/suggestions'
 
-export function SuggestionDiff({ suggestion, color }: { suggestion: SuggestionView; color: string }) {
+/** "Replace", "Add" or "Delete", as Google Docs names a suggestion. */
+export function changeVerb(suggestion: SuggestionView): string {
+  if (!suggestion.original) return 'Add'
+  return suggestion.replacement ? 'Replace' : 'Delete'
+}
+
+export function SuggestionDiff(props: {
+  suggestion: SuggestionView
+  color: string
+  /** Words either side, shown faint (current suggestions only). */
+  context?: { before: string; after: string } | null
+}) {
+  const { suggestion, color, context } = props
   return (
     <p className="suggestion-diff" data-testid="suggestion-diff">
+      <span className="suggestion-diff__verb">{changeVerb(suggestion)}</span>{' '}
+      {context?.before && <span className="suggestion-diff__context">{context.before}</span>}
       {suggestion.original && (
         <del className="suggestion-diff__deleted" style={{ color }} data-testid="suggestion-deleted">
           {suggestion.original}
         </del>
       )}
-      {suggestion.original && suggestion.replacement && ' '}
+      {suggestion.original && suggestion.replacement && <span className="suggestion-diff__gap" />}
       {suggestion.replacement && (
         <ins
           className="suggestion-diff__inserted"
@@ -23,6 +37,7 @@ export function SuggestionDiff({ suggestion, color }: { suggestion: SuggestionVi
         </ins>
       )}
       {!suggestion.original && !suggestion.replacement && <span className="muted">(no change)</span>}
+      {context?.after && <span className="suggestion-diff__context">{context.after}</span>}
     </p>
   )
 }

@@ -13,7 +13,27 @@ export interface SuggestionState {
   outdated: boolean
   /** The anchored text now (outdated only; null when it is gone). */
   current: string | null
+  /** A few words either side of the change (current ones only), so an insertion shows where it goes. */
+  context: { before: string; after: string } | null
   section: SectionRef | null
+}
+
+const CONTEXT = 32
+
+function plainOf(text: Y.Text | Y.XmlText): string {
+  let out = ''
+  for (const op of text.toDelta() as { insert?: unknown }[])
+    out += typeof op.insert === 'string' ? op.insert : '\uFFFC'
+  return out
+}
+
+/** Up to CONTEXT characters before `from` and after `to`, cut at a word boundary, with "…" where cut. */
+export function contextAround(whole: string, from: number, to: number): { before: string; after: string } {
+  let before = whole.slice(Math.max(0, from - CONTEXT), from)
+  if (from > CONTEXT) before = `…${before.replace(/^\S*\s/, '')}`
+  let after = whole.slice(to, to + CONTEXT)
+  if (to + CONTEXT < whole.length) after = `${after.replace(/\s\S*$/, '')}…`
+  return { before, after }
 }
 
 /** A counter that changes (once per frame at most) whenever the draft does. */
@@ -39,11 +59,16 @@ export function useDraftTick(draft: Y.Doc): number {
 
 export function suggestionState(draft: Y.Doc, suggestion: SuggestionView): SuggestionState {
   const section = guidelineSectionOf(draft, suggestion)
-  if (suggestion.status !== 'open') return { outdated: false, current: null, section }
+  if (suggestion.status !== 'open') return { outdated: false, current: null, context: null, section }
   const resolved = resolveSuggestion(draft, suggestion)
   return resolved.state === 'current'
-    ? { outdated: false, current: null, section }
-    : { outdated: true, current: resolved.current, section }
+    ? {
+        outdated: false,
+        current: null,
+        context: contextAround(plainOf(resolved.text), resolved.from, resolved.to),
+        section,
+      }
+    : { outdated: true, current: resolved.current, context: null, section }
 }
 
 export function useSuggestionStates(

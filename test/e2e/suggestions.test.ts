@@ -34,10 +34,10 @@ beforeAll(async () => {
 const SENTENCE = 'Answers must be concise and accurate.'
 
 /** A project with the Likert template rubric and one guideline paragraph, a lead and a reviewer. */
-async function projectWithDraft(name: string) {
+async function projectWithDraft(name: string, people: { lead: string; reviewer: string }) {
   const projectId = await createProject(server.url, owner, name)
-  const leeAccount = await inviteUser(server.url, owner, projectId, 'lead', 'Lee Lead')
-  const ritaAccount = await inviteUser(server.url, owner, projectId, 'reviewer', 'Rita Reviewer')
+  const leeAccount = await inviteUser(server.url, owner, projectId, 'lead', people.lead)
+  const ritaAccount = await inviteUser(server.url, owner, projectId, 'reviewer', people.reviewer)
   const draft = connectClient(server.url, projectId, { user: owner })
   await waitForSynced(draft)
   completeDraft(draft)
@@ -91,8 +91,13 @@ const card = (page: Page, words: string) => page.getByTestId('suggestion-card').
 
 describe('suggested edits in the browser', () => {
   it('a reviewer suggests in the guideline and a level descriptor; the lead accepts one, rejects the other, undoes', async () => {
-    const { projectId, leeAccount, ritaAccount, draft, criterionId, levelId } =
-      await projectWithDraft('Suggestion review')
+    const { projectId, leeAccount, ritaAccount, draft, criterionId, levelId } = await projectWithDraft(
+      'Suggestion review',
+      {
+        lead: 'Lee Lead',
+        reviewer: 'Rita Reviewer',
+      },
+    )
     const descriptor = levelText(draft.doc, criterionId, levelId, 'descriptor')!
     const descriptorBefore = descriptor.toString()
     const lee = await suite.newUser(server.url, leeAccount)
@@ -187,8 +192,13 @@ describe('suggested edits in the browser', () => {
   })
 
   it('a suggestion whose text the lead changed first is outdated: both versions, no Accept', async () => {
-    const { projectId, leeAccount, ritaAccount, draft, criterionId, levelId } =
-      await projectWithDraft('Outdated suggestion')
+    const { projectId, leeAccount, ritaAccount, draft, criterionId, levelId } = await projectWithDraft(
+      'Outdated suggestion',
+      {
+        lead: 'Leo Lead',
+        reviewer: 'Ruth Reviewer',
+      },
+    )
     const lee = await suite.newUser(server.url, leeAccount)
     await lee.page.goto(`${server.url}/projects/${projectId}`)
     await waitForStatus(lee.page, 'saved')
