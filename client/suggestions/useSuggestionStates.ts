@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import type { SuggestionView } from '../../shared/schema/suggestions'
 import { resolveSuggestion } from '../../shared/ydoc/suggestionAnchors'
+import { contextAround, plainOf } from './contextAround'
 import { guidelineSectionOf, type SectionRef } from './suggestionSection'
 
 export interface SuggestionState {
@@ -16,24 +17,6 @@ export interface SuggestionState {
   /** A few words either side of the change (current ones only), so an insertion shows where it goes. */
   context: { before: string; after: string } | null
   section: SectionRef | null
-}
-
-const CONTEXT = 32
-
-function plainOf(text: Y.Text | Y.XmlText): string {
-  let out = ''
-  for (const op of text.toDelta() as { insert?: unknown }[])
-    out += typeof op.insert === 'string' ? op.insert : '\uFFFC'
-  return out
-}
-
-/** Up to CONTEXT characters before `from` and after `to`, cut at a word boundary, with "…" where cut. */
-export function contextAround(whole: string, from: number, to: number): { before: string; after: string } {
-  let before = whole.slice(Math.max(0, from - CONTEXT), from)
-  if (from > CONTEXT) before = `…${before.replace(/^\S*\s/, '')}`
-  let after = whole.slice(to, to + CONTEXT)
-  if (to + CONTEXT < whole.length) after = `${after.replace(/\s\S*$/, '')}…`
-  return { before, after }
 }
 
 /** A counter that changes (once per frame at most) whenever the draft does. */
