@@ -5,6 +5,8 @@
  * Read-only users (reviewers) get the same live document, rubric and gold without any editing. The right
  * panel switches between the rubric and the comment threads; commented text is highlighted in the editor.
  * Ctrl+F / Ctrl+H find (and replace) across the text and its examples; Ctrl+/ or ? lists every shortcut.
+ * In Suggesting mode (reviewers always; owners and leads switch to it) typing writes suggestions into the
+ * comments document and never changes the draft; open suggestions are drawn inline for everyone.
  */
 
 import { EditorContent, useEditor } from '@tiptap/react'
@@ -27,8 +29,12 @@ import { PanelErrorBoundary } from '../rubric/PanelErrorBoundary'
 import { RubricPanel } from '../rubric/RubricPanel'
 import { ReviewProviders } from '../suggestions/ReviewProviders'
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel'
+import { SuggestingContext } from '../suggestions/suggestingContext'
+import { suggestingMode } from '../suggestions/suggestingMode'
+import { useSuggestingSource, useSuggestingState } from '../suggestions/suggestingState'
 import { useSuggestionsUiState } from '../suggestions/useSuggestionsUiState'
 import type { DraftConnection } from '../sync/draftConnection'
+import { EditorModeSwitch, SuggestingBar } from './EditorModeSwitch'
 import { type CaretUser, guidelineExtensions } from './extensions'
 import { type FindMode, FindReplaceBar } from './FindReplaceBar'
 import { Outline } from './Outline'
@@ -43,6 +49,7 @@ import { useScrollToSection } from './useScrollToSection'
 interface GuidelineEditorProps {
   connection: DraftConnection
   user: CaretUser
+  /** Whether you may change the draft (owners and leads); reviewers only suggest. */
   editable: boolean
   /** The draft's comment threads (null until the comments document is open). */
   comments: CommentsData | null
@@ -66,14 +73,21 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
   const panelOpen = panel !== 'closed'
   const highlightSource = useHighlightSource()
   const [mediaNotices] = useState(() => new MediaNoticeBoard())
+  const me = useMemo(
+    () => ({ id: user.id, name: user.name, color: user.color }),
+    [user.id, user.name, user.color],
+  )
+  const suggestingSource = useSuggestingSource(me, editable)
 
   const editor = useEditor(
     {
       extensions: [
         ...guidelineExtensions(connection, initialUser.current, initialEditable.current, mediaNotices),
         commentHighlights(connection.doc, highlightSource),
+        ...suggestingMode(connection.doc, suggestingSource),
       ],
-      editable: initialEditable.current,
+      // Suggesting needs an editable view (its handlers turn typing into suggestions); the draft stays as it is.
+      editable: initialEditable.current || suggestingSource.mode === 'suggesting',
       editorProps: {
         attributes: { class: 'guideline', 'aria-label': 'Guideline text', spellcheck: 'true' },
       },
@@ -84,10 +98,6 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
   )
 
   useScrollToSection(editor)
-  const me = useMemo(
-    () => ({ id: user.id, name: user.name, color: user.color }),
-    [user.id, user.name, user.color],
-  )
   const commentsUi = useCommentsUiState({
     data: comments,
     draft: connection.doc,
@@ -97,6 +107,17 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
     reveal: () => showPanel('comments'),
   })
   useReanchorAfterUndo(connection.doc, comments?.connection.doc ?? null)
+  const suggestingUi = useSuggestingState({
+    editor,
+    source: suggestingSource,
+    canEdit: editable,
+    comments: comments?.connection.doc ?? null,
+    me,
+  })
+  const suggesting = suggestingUi.mode === 'suggesting'
+  /** Whether this editor changes the draft directly (toolbar, slash menu, import, replace). */
+  const editing = editable && !suggesting
+  const viewEditable = editable || suggesting
   const suggestionsUi = useSuggestionsUiState({
     projectId: connection.projectId,
     data: comments,
@@ -104,6 +125,7 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
     me,
     editor,
     editable,
+    suggesting,
   })
 
   // Renaming yourself on the account page updates your caret label.
@@ -112,10 +134,10 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
     editor.commands.updateUser({ id: user.id, name: user.name, color: user.color })
   }, [editor, user.id, user.name, user.color])
 
-  // A role change (lead ↔ reviewer) switches editing on or off without reopening the draft.
+  // A role change (lead ↔ reviewer) or the mode switch turns editing on or off without reopening the draft.
   useEffect(() => {
-    if (!editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable)
-  }, [editor, editable])
+    if (!editor.isDestroyed && editor.isEditable !== viewEditable) editor.setEditable(viewEditable)
+  }, [editor, viewEditable])
 
   const addExample = useCallback(
     (kind: ContentKind) => insertExample(editor, connection.doc, kind),
@@ -150,121 +172,122 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
 
   return (
     <ReviewProviders comments={commentsUi} suggestions={suggestionsUi}>
-      <DraftDataProvider
-        projectId={connection.projectId}
-        doc={connection.doc}
-        editor={editor}
-        editable={editable}
-      >
-        <div className={`workspace${panelOpen ? ' workspace--with-panel' : ''}`}>
-          <aside className="workspace__side">
-            <Outline editor={editor} />
-          </aside>
-          <div className="workspace__main">
-            <div className="toolbar-dock">
-              <div className="toolbar-dock__row">
-                {editable ? (
-                  <Toolbar
-                    editor={editor}
-                    onInsertExample={() => addExample('single')}
-                    onInsertMedia={addMedia}
-                    onImport={() => setImportOpen(true)}
-                  />
-                ) : (
-                  <p className="view-only-note" data-testid="view-only-note" role="note">
-                    <strong>View only</strong> — reviewers can read the draft and comment: select text and
-                    press Comment.
-                  </p>
+      <SuggestingContext.Provider value={suggestingUi}>
+        <DraftDataProvider
+          projectId={connection.projectId}
+          doc={connection.doc}
+          editor={editor}
+          editable={editable}
+        >
+          <div className={`workspace${panelOpen ? ' workspace--with-panel' : ''}`}>
+            <aside className="workspace__side">
+              <Outline editor={editor} />
+            </aside>
+            <div className="workspace__main">
+              <div className="toolbar-dock">
+                <div className="toolbar-dock__row">
+                  {editing ? (
+                    <Toolbar
+                      editor={editor}
+                      onInsertExample={() => addExample('single')}
+                      onInsertMedia={addMedia}
+                      onImport={() => setImportOpen(true)}
+                    />
+                  ) : (
+                    <SuggestingBar ui={suggestingUi} />
+                  )}
+                  {editable && <EditorModeSwitch ui={suggestingUi} />}
+                  <button
+                    type="button"
+                    className="button button--ghost toolbar-dock__help"
+                    data-testid="shortcut-help-open"
+                    aria-label="Keyboard shortcuts"
+                    title={`Keyboard shortcuts (${shortcutLabel(SHORTCUTS.help.keys)} or ?)`}
+                    aria-keyshortcuts={ariaKeyShortcut(SHORTCUTS.help.keys)}
+                    onClick={openHelp}
+                  >
+                    ⌨ ?
+                  </button>
+                </div>
+                <MediaNotices board={mediaNotices} />
+                {importOpen && editing && (
+                  <ImportPanel editor={editor} connection={connection} onClose={() => setImportOpen(false)} />
                 )}
-                <button
-                  type="button"
-                  className="button button--ghost toolbar-dock__help"
-                  data-testid="shortcut-help-open"
-                  aria-label="Keyboard shortcuts"
-                  title={`Keyboard shortcuts (${shortcutLabel(SHORTCUTS.help.keys)} or ?)`}
-                  aria-keyshortcuts={ariaKeyShortcut(SHORTCUTS.help.keys)}
-                  onClick={openHelp}
-                >
-                  ⌨ ?
-                </button>
+                {findMode && (
+                  <FindReplaceBar
+                    root={sheet}
+                    doc={connection.doc}
+                    mode={findMode}
+                    editable={editing}
+                    focusRequest={findRequest}
+                    onModeChange={setFindMode}
+                    onClose={closeFind}
+                  />
+                )}
               </div>
-              <MediaNotices board={mediaNotices} />
-              {importOpen && editable && (
-                <ImportPanel editor={editor} connection={connection} onClose={() => setImportOpen(false)} />
-              )}
-              {findMode && (
-                <FindReplaceBar
-                  root={sheet}
-                  doc={connection.doc}
-                  mode={findMode}
-                  editable={editable}
-                  focusRequest={findRequest}
-                  onModeChange={setFindMode}
-                  onClose={closeFind}
-                />
-              )}
-            </div>
-            {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
-            <div
-              ref={setSheet}
-              className="sheet"
-              data-testid="editor"
-              data-editable={editable ? 'true' : 'false'}
-            >
-              <EditorContent editor={editor} />
-            </div>
-            {editable && <SlashMenu editor={editor} items={items} />}
-            {commentsUi && <CommentBubble editor={editor} ui={commentsUi} />}
-          </div>
-          {panelOpen ? (
-            <div className="workspace__panel">
-              <PanelTabs
-                panel={panel}
-                onChoose={showPanel}
-                openThreads={commentsUi?.threads.filter((t) => !t.resolved).length ?? null}
-                mentions={commentsUi?.unseen.size ?? 0}
-                openSuggestions={suggestionsUi?.suggestions.filter((s) => s.status === 'open').length ?? 0}
-              />
-              {panel === 'comments' ? (
-                <PanelErrorBoundary what="comments panel">
-                  <CommentsPanel />
-                </PanelErrorBoundary>
-              ) : panel === 'suggestions' ? (
-                <PanelErrorBoundary what="suggestions panel">
-                  <SuggestionsPanel />
-                </PanelErrorBoundary>
-              ) : (
-                <PanelErrorBoundary what="rubric panel">
-                  <RubricPanel onCollapse={() => showPanel('closed')} />
-                </PanelErrorBoundary>
-              )}
-            </div>
-          ) : (
-            <div className="panel-tabs-collapsed">
-              <button
-                type="button"
-                className="rubric-tab"
-                data-testid="rubric-expand"
-                aria-label="Show the rubric panel"
-                onClick={() => showPanel('rubric')}
+              {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+              <div
+                ref={setSheet}
+                className="sheet"
+                data-testid="editor"
+                data-editable={editing ? 'true' : 'false'}
+                data-mode={suggestingUi.mode}
               >
-                Rubric
-              </button>
-              {commentsUi && (
+                <EditorContent editor={editor} />
+              </div>
+              {editing && <SlashMenu editor={editor} items={items} />}
+              {commentsUi && <CommentBubble editor={editor} ui={commentsUi} />}
+            </div>
+            {panelOpen ? (
+              <div className="workspace__panel">
+                <PanelTabs
+                  panel={panel}
+                  onChoose={showPanel}
+                  openThreads={commentsUi?.threads.filter((t) => !t.resolved).length ?? null}
+                  mentions={commentsUi?.unseen.size ?? 0}
+                  openSuggestions={suggestionsUi?.suggestions.filter((s) => s.status === 'open').length ?? 0}
+                />
+                {panel === 'comments' ? (
+                  <PanelErrorBoundary what="comments panel">
+                    <CommentsPanel />
+                  </PanelErrorBoundary>
+                ) : panel === 'suggestions' ? (
+                  <PanelErrorBoundary what="suggestions panel">
+                    <SuggestionsPanel />
+                  </PanelErrorBoundary>
+                ) : (
+                  <PanelErrorBoundary what="rubric panel">
+                    <RubricPanel onCollapse={() => showPanel('closed')} />
+                  </PanelErrorBoundary>
+                )}
+              </div>
+            ) : (
+              <div className="panel-tabs-collapsed">
                 <button
                   type="button"
-                  className="rubric-tab rubric-tab--comments"
-                  data-testid="comments-expand"
-                  aria-label="Show the comments"
-                  onClick={() => showPanel('comments')}
+                  className="rubric-tab"
+                  data-testid="rubric-expand"
+                  aria-label="Show the rubric panel"
+                  onClick={() => showPanel('rubric')}
                 >
-                  Comments{commentsUi.unseen.size > 0 ? ` · @${commentsUi.unseen.size}` : ''}
+                  Rubric
                 </button>
-              )}
-            </div>
-          )}
-        </div>
-      </DraftDataProvider>
+                {commentsUi && (
+                  <button
+                    type="button"
+                    className="rubric-tab rubric-tab--comments"
+                    data-testid="comments-expand"
+                    aria-label="Show the comments"
+                    onClick={() => showPanel('comments')}
+                  >
+                    Comments{commentsUi.unseen.size > 0 ? ` · @${commentsUi.unseen.size}` : ''}
+                  </button>
+                )}
+              </div>
+            )}
+          </div>
+        </DraftDataProvider>
+      </SuggestingContext.Provider>
     </ReviewProviders>
   )
 }

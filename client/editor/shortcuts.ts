@@ -27,6 +27,8 @@ export const SHORTCUTS = {
   media: { label: 'Insert an image, video or audio file', keys: 'Mod-Alt-i' },
   importDocument: { label: 'Import a Word, Markdown or HTML document', keys: 'Mod-Alt-o' },
   comment: { label: 'Comment on the selection', keys: 'Mod-Alt-m' },
+  suggesting: { label: 'Suggesting: your typing becomes suggestions', keys: 'Mod-Alt-Shift-x' },
+  editing: { label: 'Editing: change the draft directly', keys: 'Mod-Alt-Shift-z' },
   find: { label: 'Find', keys: 'Mod-f' },
   replace: { label: 'Find and replace', keys: 'Mod-h' },
   help: { label: 'Keyboard shortcuts', keys: 'Mod-/' },

@@ -1,7 +1,7 @@
 /**
  * The suggestion state of one open guideline editor: the suggestions read from the comments document, who
  * may decide (owners and leads: those who may edit the draft) and who gets "Suggest edit" on fields
- * (reviewers). Null until the comments document is open.
+ * (reviewers, and leads in Suggesting mode). Null until the comments document is open.
  */
 import type { Editor } from '@tiptap/react'
 import { useMemo } from 'react'
@@ -19,8 +19,10 @@ export function useSuggestionsUiState(options: {
   editor: Editor
   /** Whether I may edit the draft (owner or lead). */
   editable: boolean
+  /** Whether the guideline editor is in Suggesting mode. */
+  suggesting: boolean
 }): SuggestionsUi | null {
-  const { projectId, data, draft, me, editor, editable } = options
+  const { projectId, data, draft, me, editor, editable, suggesting } = options
   const comments = data?.connection.doc ?? null
   const suggestions = useSuggestions(comments)
   const people = data?.people
@@ -35,7 +37,7 @@ export function useSuggestionsUiState(options: {
       people,
       suggestions,
       mayDecide: editable,
-      maySuggest: !editable,
+      maySuggest: !editable || suggesting,
     }
-  }, [projectId, comments, draft, me, editor, people, suggestions, editable])
+  }, [projectId, comments, draft, me, editor, people, suggestions, editable, suggesting])
 }

@@ -303,6 +303,16 @@ export const MIGRATIONS: readonly Migration[] = [
      duration_ms INTEGER NOT NULL
    );
    CREATE INDEX webhook_attempts_delivery ON webhook_attempts (delivery_id);`,
+  // Decisions on suggested edits (the suggestions live in the comments document): one row per suggestion,
+  // so of two leads deciding the same one at once — even on two instances — exactly one succeeds.
+  `CREATE TABLE suggestion_decisions (
+     project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+     suggestion_id TEXT NOT NULL,
+     decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject')),
+     decided_by TEXT NOT NULL,
+     decided_at TEXT NOT NULL,
+     PRIMARY KEY (project_id, suggestion_id)
+   );`,
 ]
 
 /** The migration's SQL for a dialect. */

@@ -604,6 +604,33 @@ export interface WebhookStore {
   recordWebhookAttempt(outcome: DeliveryOutcome): Promise<boolean>
 }
 
+/** A decision on a suggested edit, as recorded. */
+export interface SuggestionDecisionRecord {
+  projectId: string
+  suggestionId: string
+  decision: 'accept' | 'reject'
+  decidedBy: { id: string; name: string }
+  decidedAt: string
+}
+
+export interface SuggestionDecisionStore {
+  /**
+   * Records a decision and its audit entry in one transaction, unless the suggestion was decided already (by
+   * anyone, on any instance): then writes nothing and returns the decision that holds.
+   */
+  recordSuggestionDecision(
+    decision: {
+      projectId: string
+      suggestionId: string
+      decision: 'accept' | 'reject'
+      userId: string
+      at: string
+    },
+    audit: { action: string; details: Record<string, unknown> },
+  ): Promise<{ recorded: true } | { recorded: false; existing: SuggestionDecisionRecord }>
+  getSuggestionDecision(projectId: string, suggestionId: string): Promise<SuggestionDecisionRecord | null>
+}
+
 export interface Store
   extends DocStore,
     ProjectStore,
@@ -612,6 +639,7 @@ export interface Store
     CalibrationStore,
     GoldEditStore,
     MediaStore,
-    WebhookStore {
+    WebhookStore,
+    SuggestionDecisionStore {
   close(): Promise<void>
 }

@@ -1,5 +1,6 @@
 /**
- * Access in real Chromium: reviewers read the live draft but cannot change it and never see "Saving…"; sign
+ * Access in real Chromium: reviewers read the live draft but cannot change it — their typing becomes a
+ * suggestion — and never see "Saving…"; sign
  * in returns people to where they were; the account page renames, changes the password and ends sessions;
  * signing out (here or elsewhere) ends the session; too many sign-in attempts say how long to wait.
  */
@@ -45,22 +46,25 @@ beforeAll(async () => {
 })
 
 describe('roles and sessions in the browser', () => {
-  it('shows reviewers the live draft read-only: their typing changes nothing, and they never see "Saving…"', async () => {
+  it('shows reviewers the live draft in Suggesting mode: their typing becomes a suggestion, the draft never changes, and they never see "Saving…"', async () => {
     const projectId = await createProject(server.url, owner, 'Reviewer check')
     const ritaAccount = await inviteUser(server.url, owner, projectId, 'reviewer', 'Rita Reviewer')
     const olivia = await newUser(owner)
     const rita = await newUser(ritaAccount)
-    const sentUpdates = countSentUpdates(rita.page)
+    const sentUpdates = countSentUpdates(rita.page, projectId)
     await olivia.page.goto(`${server.url}/projects/${projectId}`)
     await waitForStatus(olivia.page, 'saved')
     await rita.page.goto(`${server.url}/projects/${projectId}`)
     await waitForStatus(rita.page, 'view-only')
     await recordStatuses(rita.page)
 
-    expect(await rita.page.locator(PROSEMIRROR).getAttribute('contenteditable')).toBe('false')
+    // Editable only so that typing can become suggestions; no toolbar, no Editing switch, a Suggesting badge.
+    expect(await rita.page.locator(PROSEMIRROR).getAttribute('contenteditable')).toBe('true')
     expect(await rita.page.getByTestId('toolbar').count()).toBe(0)
-    expect(await rita.page.getByTestId('view-only-note').textContent()).toContain(
-      'View only — reviewers can read the draft and comment: select text and press Comment.',
+    expect(await rita.page.getByTestId('mode-switch').count()).toBe(0)
+    expect(await rita.page.getByTestId('suggesting-badge').textContent()).toBe('Suggesting')
+    expect(await rita.page.getByTestId('suggesting-bar').textContent()).toContain(
+      'Select text and type to suggest a change, or press Comment.',
     )
     expect(await rita.page.getByTestId('role-badge').textContent()).toBe('Reviewer')
     expect(await rita.page.getByTestId('members-link').count()).toBe(0)
@@ -74,21 +78,26 @@ describe('roles and sessions in the browser', () => {
     await rita.page.keyboard.press('Control+End')
     await rita.page.keyboard.press('Enter')
     await rita.page.keyboard.type(ritaText)
-    // A later edit of the owner reaching Rita shows the connection is live; Rita's text went nowhere.
+    // Her Enter cannot be suggested (a notice says so); her text became a suggestion the owner sees underlined.
+    expect(await rita.page.getByTestId('suggesting-notice').textContent()).toContain(
+      'Suggest within one paragraph at a time',
+    )
+    await olivia.page.locator('.suggestion-insert', { hasText: ritaText }).waitFor()
+    // A later edit of the owner reaching Rita shows the connection is live; the draft has none of Rita's text.
     const marker = 'The owner wrote this after Rita typed.'
     await typeAtEnd(olivia.page, marker)
     await waitForText(rita.page, marker, 'Rita')
     await waitForStatus(olivia.page, 'saved')
     expect(await documentContains(rita.page, ritaText)).toBe(false)
     expect(await documentContains(olivia.page, ritaText)).toBe(false)
-    expect(sentUpdates(), 'document updates sent by the reviewer’s page').toBe(0)
+    expect(sentUpdates(), 'draft updates sent by the reviewer’s page').toBe(0)
     const statuses = await recordedStatuses(rita.page)
     expect(statuses, `Rita's statuses ${statuses.join(' → ')}`).not.toContain('saving')
     expect(statuses.at(-1)).toBe('view-only')
     await screenshotSideBySide(
       [
         { label: 'Olivia Owner (edits)', page: olivia.page },
-        { label: 'Rita Reviewer (view only)', page: rita.page },
+        { label: 'Rita Reviewer (suggesting)', page: rita.page },
       ],
       'accounts-07-reviewer',
     )

@@ -90,11 +90,15 @@ export async function typeAtEnd(page: Page, text: string, { newParagraph = true 
   await page.keyboard.type(text)
 }
 
-/** The text of each top-level block of the guideline, with peers' caret widgets (and their name labels) left out. */
+/**
+ * The text of each top-level block of the guideline — the draft's text: peers' caret widgets (and their name
+ * labels) and suggested insertions (widgets that are not in the draft) left out.
+ */
 export function documentBlocks(page: Page): Promise<string[]> {
   return page.locator(PROSEMIRROR).evaluate((root) => {
     const copy = root.cloneNode(true) as HTMLElement
     for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+    for (const inserted of copy.querySelectorAll('.suggestion-insert')) inserted.remove()
     return Array.from(copy.children, (block) => block.textContent ?? '')
   })
 }

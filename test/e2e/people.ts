@@ -86,13 +86,16 @@ export async function sessionCookieOf(context: BrowserContext, user: TestUser): 
 }
 
 /**
- * Counts the Yjs document updates (sync message 0, update 2) a page sends on its sync sockets, from now on.
- * Returns a function reading the count.
+ * Counts the Yjs document updates (sync message 0, update 2) a page sends on its sync sockets — only on the
+ * socket of `docName` when given (a reviewer's suggestions go to the comments document, never to the draft) —
+ * from now on. Returns a function reading the count.
  */
-export function countSentUpdates(page: Page): () => number {
+export function countSentUpdates(page: Page, docName?: string): () => number {
   let count = 0
   page.on('websocket', (socket) => {
-    if (!socket.url().includes('/sync/')) return
+    const url = socket.url()
+    if (!url.includes('/sync/')) return
+    if (docName !== undefined && new URL(url).pathname.split('/').at(-1) !== docName) return
     socket.on('framesent', ({ payload }) => {
       if (typeof payload !== 'string' && payload[0] === 0 && payload[1] === 2) count++
     })

@@ -289,6 +289,45 @@ export function storeContractSuite(adapter: string, factory: StoreFactory): void
       await store.close()
     })
 
+    it('records one decision per suggestion with its audit entry, even when decided concurrently', async () => {
+      const { store } = await factory.fresh()
+      await store.createProject({ id: 'p', name: 'P' })
+      await store.addSetupToken('setup-hash')
+      const owner = {
+        id: 'u1',
+        email: 'o@x.org',
+        name: 'Olivia',
+        color: '#000000',
+        passwordHash: '$argon2id$x',
+      }
+      await store.completeSetup('setup-hash', owner)
+      const at = '2026-02-01T00:00:00.000Z'
+      const decide = (userId: string, decision: 'accept' | 'reject', suggestionId = 's1') =>
+        store.recordSuggestionDecision(
+          { projectId: 'p', suggestionId, decision, userId, at },
+          { action: `suggestion.${decision}ed`, details: { suggestionId, by: userId } },
+        )
+      const raced = await Promise.all([
+        decide('u1', 'accept'),
+        decide('u2', 'reject'),
+        decide('u3', 'accept'),
+      ])
+      const winners = raced.filter((r) => r.recorded)
+      expect(winners).toHaveLength(1)
+      const held = await store.getSuggestionDecision('p', 's1')
+      expect(held).toMatchObject({ projectId: 'p', suggestionId: 's1', decidedAt: at })
+      for (const r of raced) if (!r.recorded) expect(r.existing).toEqual(held)
+      // Only the decision that held is in the audit log; a name comes from the account when there is one.
+      const audit = await store.listAudit('p', 10)
+      expect(audit.map((e) => e.details)).toEqual([{ suggestionId: 's1', by: held!.decidedBy.id }])
+      expect(held!.decidedBy.name).toBe(held!.decidedBy.id === 'u1' ? 'Olivia' : 'a former member')
+      // Another suggestion, or the same id in another project, is decided on its own.
+      expect(await decide('u1', 'reject', 's2')).toEqual({ recorded: true })
+      expect(await store.getSuggestionDecision('p', 's3')).toBeNull()
+      expect(await store.getSuggestionDecision('other', 's1')).toBeNull()
+      await store.close()
+    })
+
     it('numbers versions from the latest and the bump, even when published concurrently', async () => {
       const { store } = await factory.fresh()
       await store.createProject({ id: 'p', name: 'P' })

@@ -1,7 +1,7 @@
 /**
  * The whole Store, written once over a driver's `Db`: each area's statements and queries live in one file
  * here (docs, projects, accounts, versions,
- * calibration, gold edits, media, webhooks).
+ * calibration, gold edits, media, webhooks, suggestion decisions).
  */
 import type { Db } from '../sql'
 import type { Store } from '../store'
@@ -11,6 +11,7 @@ import { docStore } from './docs'
 import { goldEditStore } from './goldEdits'
 import { mediaStore } from './media'
 import { projectStore } from './projects'
+import { suggestionDecisionStore } from './suggestions'
 import { versionStore } from './versions'
 import { webhookStore } from './webhooks'
 
@@ -24,6 +25,7 @@ export function storeOver(db: Db): Store {
     ...goldEditStore(db),
     ...mediaStore(db),
     ...webhookStore(db),
+    ...suggestionDecisionStore(db),
     close: () => db.close(),
   }
 }
