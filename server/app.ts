@@ -28,6 +28,7 @@ import { projectRoutes } from './http/projects'
 import { readTokenRoutes } from './http/readTokenRoutes'
 import { securityHeaders } from './http/securityHeaders'
 import { mountStaticClient } from './http/staticClient'
+import { suggestionRoutes } from './http/suggestions'
 import { accountRoutes } from './http/users'
 import { versionExportRoutes } from './http/versionExports'
 import { versionRoutes } from './http/versions'
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/projects', goldAuditExportRoutes(deps))
   app.route('/api/projects', annotatorDrilldownRoutes(deps))
   app.route('/api/projects', commentRoutes(deps))
+  app.route('/api/projects', suggestionRoutes(deps))
   app.route('/api/projects', activityRoutes(deps))
   app.route('/api/projects', goldExportRoutes(deps))
   app.route('/api/projects', goldEditRoutes(deps))

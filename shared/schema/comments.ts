@@ -87,6 +87,13 @@ export type ThreadView = z.infer<typeof ThreadView>
 export const CommentPeople = z.object({ people: z.array(Person) })
 export type CommentPeople = z.infer<typeof CommentPeople>
 
-/** `GET /api/projects/:id/comments/summary`: thread counts (the publish dialog warns about open ones). */
-export const CommentSummary = z.object({ open: z.number().int(), resolved: z.number().int() })
+/**
+ * `GET /api/projects/:id/comments/summary`: thread counts, and how many suggested edits wait for a decision
+ * (the publish dialog warns about open threads and open suggestions).
+ */
+export const CommentSummary = z.object({
+  open: z.number().int(),
+  resolved: z.number().int(),
+  openSuggestions: z.number().int(),
+})
 export type CommentSummary = z.infer<typeof CommentSummary>

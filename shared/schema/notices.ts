@@ -46,4 +46,7 @@ export const AuditAction = {
   roleChanged: 'member.role_changed',
   restored: 'draft.restored',
   published: 'version.published',
+  /** A lead accepted or rejected a suggested edit (details: suggestionId, label, original, replacement, author). */
+  suggestionAccepted: 'suggestion.accepted',
+  suggestionRejected: 'suggestion.rejected',
 } as const

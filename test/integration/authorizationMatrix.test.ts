@@ -6,9 +6,11 @@
  */
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { loadConfig } from '../../server/config'
 import { EXCLUDED_ROUTES } from '../../server/http/openapi/document'
 import type { RunningServer } from '../../server/server'
+import { commentsDocName } from '../../shared/protocol/docNames'
 import type { AttemptView } from '../../shared/schema/calibration'
 import { mediaPath, mediaUploadPath } from '../../shared/schema/media'
 import {
@@ -26,6 +28,7 @@ import { connectClient, waitForSynced } from '../helpers/clients'
 import { completeDraft, draftIsDurable } from '../helpers/drafts'
 import { type OpenApiDocument, responseValidator } from '../helpers/openapiResponses'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
+import { person, suggestIn, suggestionIsDurable } from '../helpers/suggestions'
 
 const IDENTITIES = ['anonymous', 'owner', 'lead', 'reviewer', 'annotator', 'outsider', 'token'] as const
 type Identity = (typeof IDENTITIES)[number]
@@ -110,6 +113,19 @@ async function freshInvite(projectId: string, role = 'annotator'): Promise<{ id:
     },
   )
   return { id: invite.id, token: new URL(invite.url).hash.slice(1) }
+}
+
+/** A new open suggestion by the reviewer, stored on the server (deciding it to reject needs no draft text). */
+async function freshSuggestion(): Promise<string> {
+  const comments = connectClient(server.url, commentsDocName(project), { user: users.reviewer })
+  await waitForSynced(comments)
+  const target = { kind: 'criterion', criterionId: 'c1', field: 'title' } as const
+  const text = new Y.Doc().getText('t')
+  text.insert(0, 'Old')
+  const id = suggestIn(comments.doc, text, target, 'Old', 'New', person(users.reviewer))
+  await suggestionIsDurable(server.url, project, users.reviewer, id)
+  comments.destroy()
+  return id
 }
 
 let victimCount = 0
@@ -227,6 +243,21 @@ const MATRIX: Record<string, { expected: Expected; call: (identity: Identity) =>
   'GET /api/projects/:id/comments/summary': {
     expected: row(401, 200, 200, 200, 403, 404, 401),
     call: async () => ({ path: `/api/projects/${project}/comments/summary` }),
+  },
+  // Deciding suggested edits: owners and leads (`draft.write`); each call rejects a fresh suggestion.
+  'POST /api/projects/:id/suggestions/:suggestionId/decision': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({
+      path: `/api/projects/${project}/suggestions/${await freshSuggestion()}/decision`,
+      body: { decision: 'reject' },
+    }),
+  },
+  'POST /api/projects/:id/suggestions/decisions': {
+    expected: row(401, 200, 200, 403, 403, 404, 401),
+    call: async () => ({
+      path: `/api/projects/${project}/suggestions/decisions`,
+      body: { decision: 'reject', ids: [await freshSuggestion()] },
+    }),
   },
   'PATCH /api/projects/:id/members/:userId': {
     expected: row(401, 200, 403, 403, 403, 404, 401),

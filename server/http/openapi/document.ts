@@ -24,12 +24,14 @@ import { type Operation, TAGS, toRouteConfig } from './operation'
 import { accountOperations } from './paths/accounts'
 import { calibrationOperations } from './paths/calibration'
 import { projectOperations } from './paths/projects'
+import { suggestionOperations } from './paths/suggestions'
 import { versionOperations } from './paths/versions'
 import { webhookOperations } from './paths/webhooks'
 
 export const OPERATIONS: readonly Operation[] = [
   ...accountOperations,
   ...projectOperations,
+  ...suggestionOperations,
   ...versionOperations,
   ...calibrationOperations,
   ...webhookOperations,

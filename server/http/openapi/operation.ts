@@ -26,6 +26,8 @@ export const TAGS = {
   versions: 'Published versions (the API for tools), their exports, diffs and read tokens',
   calibration: 'Calibration attempts, the status API, disputes and the leads’ results',
   comments: 'Comment threads on the draft (the threads themselves travel over the sync websocket)',
+  suggestions:
+    'Deciding suggested edits to the draft (the suggestions themselves travel over the sync websocket, in the comments document)',
   media: 'Uploaded images, video and audio',
   webhooks: 'Signed webhooks: endpoints, deliveries and redelivery',
 } as const
@@ -79,6 +81,7 @@ const PARAM_DESCRIPTIONS: Record<string, string> = {
   format: 'An export format',
   endpointId: 'A webhook endpoint id',
   deliveryId: 'A webhook delivery id',
+  suggestionId: 'A suggested edit’s id (its key in the comments document)',
 }
 
 const REASONS: Record<number, string> = {

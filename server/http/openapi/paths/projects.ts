@@ -190,7 +190,7 @@ export const projectOperations: Operation[] = [
     method: 'get',
     path: '/api/projects/{id}/comments/summary',
     tag: 'comments',
-    summary: 'How many comment threads are open and resolved',
+    summary: 'How many comment threads are open and resolved, and how many suggested edits are open',
     auth: 'session',
     responses: { 200: CommentSummary },
     errors: { 403: ROLE_CANNOT_READ, 404: NOT_MEMBER },
