@@ -42,7 +42,9 @@ export function SuggestionCard({ ui, suggestion, state, active, onActivate }: Ca
   const color = authorColor(ui, suggestion)
   const note = decisionNote(suggestion)
   const outdated = state?.outdated === true
-  const where = state?.section ? `${suggestion.label} · ${state.section.title}` : suggestion.label
+  const section = state?.section?.title
+  const where =
+    section && !suggestion.label.includes(section) ? `${suggestion.label} · ${section}` : suggestion.label
   return (
     // biome-ignore lint/a11y/useSemanticElements: the card holds buttons of its own, so it cannot be one
     <article

@@ -77,7 +77,7 @@ export function PublishDialog({ projectId, problems, pool, onPublished, onClose 
     getCommentSummary(projectId, controller.signal).then(
       (summary) => {
         setOpenThreads(summary.open)
-        setOpenSuggestions((summary as { openSuggestions?: number }).openSuggestions ?? 0)
+        setOpenSuggestions(summary.openSuggestions)
       },
       () => {
         // Without the count the dialog simply does not warn; publishing records the count itself.

@@ -7,12 +7,7 @@
  */
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { commentsDocName } from '../../shared/protocol/docNames'
-import type { Person } from '../../shared/schema/comments'
-import { newYId } from '../../shared/ydoc/ids'
 import { levelEntries, levelText, orderedCriteria } from '../../shared/ydoc/rubricDoc'
-import { createSuggestionRange } from '../../shared/ydoc/suggestionAnchors'
-import { createSuggestion } from '../../shared/ydoc/suggestionsDoc'
 import { createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
 import { screenshot, screenshotSideBySide } from '../helpers/browser'
 import { connectClient, type TestClient, waitFor, waitForSynced } from '../helpers/clients'
@@ -48,36 +43,41 @@ async function projectWithDraft(name: string, people: { lead: string; reviewer: 
   return { projectId, leeAccount, ritaAccount, draft, criterionId, levelId: level.id }
 }
 
-/** Rita's guideline suggestion, written by a real client of the comments document signed in as her. */
-async function suggestInGuideline(
-  draft: TestClient,
-  comments: TestClient,
-  author: Person,
-  words: string,
-  replacement: string,
-): Promise<string> {
-  const text = textNodeWith(draft.doc, words)
-  const from = text.toString().indexOf(words)
-  const id = newYId()
-  createSuggestion(comments.doc, {
-    id,
-    author,
-    target: { kind: 'guideline' },
-    label: `“${words}”`,
-    range: createSuggestionRange(text, from, from + words.length),
-    original: words,
-    replacement,
-    at: new Date().toISOString(),
-  })
-  return id
+/** Selects `word` in the guideline by double-clicking it (suggested insertions are skipped), as a person would. */
+async function selectWord(page: Page, word: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const box = await page.locator(PROSEMIRROR).evaluate((root, target) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('.suggestion-insert')) continue
+        const at = node.textContent?.indexOf(target) ?? -1
+        if (at < 0) continue
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + target.length)
+        const rect = range.getBoundingClientRect()
+        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }
+      }
+      return null
+    }, word)
+    if (!box) throw new Error(`"${word}" is not in the guideline`)
+    await page.mouse.dblclick(box.x, box.y)
+    await page.waitForTimeout(150)
+    if ((await page.evaluate(() => window.getSelection()?.toString().trim())) === word) return
+  }
+  throw new Error(`could not select "${word}"`)
 }
 
-async function me(page: Page): Promise<Person> {
-  return page.evaluate(async () => {
-    const response = await fetch('/api/auth/me', { credentials: 'same-origin' })
-    const body = (await response.json()) as { user: { id: string; name: string; color: string } }
-    return { id: body.user.id, name: body.user.name, color: body.user.color }
-  })
+/** Opens the "Suggest edit" composer under the first level's descriptor and suggests `text` instead. */
+async function suggestDescriptor(page: Page, text: string): Promise<string> {
+  await page.getByTestId('panel-tab-rubric').click()
+  const level = page.getByTestId('level').first()
+  await level.getByTestId('suggest-edit').last().click()
+  const input = level.getByTestId('suggest-edit-input')
+  await input.waitFor()
+  const before = await input.inputValue()
+  await input.fill(text)
+  return before
 }
 
 const paragraphText = (draft: TestClient, words: string) => textNodeWith(draft.doc, words).toString()
@@ -93,10 +93,7 @@ describe('suggested edits in the browser', () => {
   it('a reviewer suggests in the guideline and a level descriptor; the lead accepts one, rejects the other, undoes', async () => {
     const { projectId, leeAccount, ritaAccount, draft, criterionId, levelId } = await projectWithDraft(
       'Suggestion review',
-      {
-        lead: 'Lee Lead',
-        reviewer: 'Rita Reviewer',
-      },
+      { lead: 'Lee Lead', reviewer: 'Rita Reviewer' },
     )
     const descriptor = levelText(draft.doc, criterionId, levelId, 'descriptor')!
     const descriptorBefore = descriptor.toString()
@@ -109,38 +106,37 @@ describe('suggested edits in the browser', () => {
     await waitForStatus(rita.page, 'view-only')
     await waitForText(rita.page, SENTENCE, 'Rita')
 
-    // Rita suggests "brief" for "concise" in the guideline (through the comments document, as herself).
-    const ritaComments = connectClient(server.url, commentsDocName(projectId), { user: ritaAccount })
-    await waitForSynced(ritaComments)
-    const rita$ = await me(rita.page)
-    await suggestInGuideline(draft, ritaComments, rita$, 'concise', 'brief')
+    // Rita (always suggesting) selects "concise" in the guideline and types "brief" over it…
+    await selectWord(rita.page, 'concise')
+    await rita.page.keyboard.type('brief', { delay: 30 })
 
-    // …and rewrites the first level's descriptor with the "Suggest edit" composer under the field.
-    await rita.page.getByTestId('panel-tab-rubric').click()
-    const levelField = rita.page.getByTestId('level').first()
-    await levelField.getByTestId('suggest-edit').last().click()
-    const input = levelField.getByTestId('suggest-edit-input')
-    await input.waitFor()
-    expect(await input.inputValue()).toBe(descriptorBefore)
-    const descriptorSuggested = `${descriptorBefore} Off-topic answers also count here.`
-    await input.fill(descriptorSuggested)
+    // …and adds a sentence to the first level's descriptor with the "Suggest edit" composer under the field.
+    const prefilled = await suggestDescriptor(
+      rita.page,
+      `${descriptorBefore} Off-topic answers also count here.`,
+    )
+    expect(prefilled).toBe(descriptorBefore)
     await screenshot(rita.page, 'suggestions-01-reviewer-suggests-on-a-descriptor')
-    await levelField.getByTestId('suggest-edit-submit').click()
-    await levelField.getByTestId('field-suggestion').waitFor()
-    expect(await levelField.getByTestId('suggestion-inserted').textContent()).toBe(
+    const ritaLevel = rita.page.getByTestId('level').first()
+    await ritaLevel.getByTestId('suggest-edit-submit').click()
+    await ritaLevel.getByTestId('field-suggestion').waitFor()
+    expect(await ritaLevel.getByTestId('suggestion-inserted').textContent()).toBe(
       ' Off-topic answers also count here.',
     )
     // Suggesting changed nothing in the draft she cannot edit.
     expect(descriptor.toString()).toBe(descriptorBefore)
+    expect(paragraphText(draft, 'accurate')).toBe(SENTENCE)
 
-    // Lee sees both live, each as a diff.
+    // Lee sees both live, each as a diff by Rita.
     await waitFor(async () => (await lee.page.getByTestId('suggestion-card').count()) === 2, {
       message: 'Lee sees both suggestions',
     })
     expect(await lee.page.getByTestId('suggestions-count').textContent()).toBe('2')
-    const guidelineCard = card(lee.page, 'concise')
+    const guidelineCard = card(lee.page, 'brief')
+    await waitFor(
+      async () => (await guidelineCard.getByTestId('suggestion-inserted').textContent()) === 'brief',
+    )
     expect(await guidelineCard.getByTestId('suggestion-deleted').textContent()).toBe('concise')
-    expect(await guidelineCard.getByTestId('suggestion-inserted').textContent()).toBe('brief')
     expect(await guidelineCard.textContent()).toContain('Rita Reviewer')
     await screenshotSideBySide(
       [
@@ -158,7 +154,7 @@ describe('suggested edits in the browser', () => {
     })
     await waitForText(lee.page, accepted, 'Lee')
     await waitForText(rita.page, accepted, 'Rita')
-    await waitFor(async () => (await card(lee.page, 'concise').count()) === 0, {
+    await waitFor(async () => (await card(lee.page, 'brief').count()) === 0, {
       message: 'the accepted card leaves the open list',
     })
 
@@ -168,16 +164,16 @@ describe('suggested edits in the browser', () => {
     expect(descriptor.toString()).toBe(descriptorBefore)
     await screenshot(lee.page, 'suggestions-03-lead-decided')
 
-    // Rita sees both decisions live, "Rejected by Lee Lead" on hers.
+    // Rita sees both decisions live, "Rejected by Lee Lead" on the descriptor one.
     await openSuggestions(rita.page)
     await rita.page.getByTestId('suggestions-filter-decided').click()
     await waitFor(async () => (await rita.page.getByTestId('suggestion-decision').count()) === 2, {
       message: 'Rita sees both decided',
     })
-    expect(await card(rita.page, 'Off-topic').getByTestId('suggestion-decision').textContent()).toContain(
+    expect(await card(rita.page, 'Helpfulness').getByTestId('suggestion-decision').textContent()).toContain(
       'Rejected by Lee Lead',
     )
-    expect(await card(rita.page, 'concise').getByTestId('suggestion-decision').textContent()).toContain(
+    expect(await card(rita.page, 'Guideline').getByTestId('suggestion-decision').textContent()).toContain(
       'Accepted by Lee Lead',
     )
     await screenshot(rita.page, 'suggestions-04-reviewer-sees-decisions')
@@ -187,54 +183,37 @@ describe('suggested edits in the browser', () => {
     await lee.page.keyboard.press('Control+z')
     await waitFor(() => paragraphText(draft, 'accurate') === SENTENCE, { message: 'undo restores the text' })
     await waitForText(lee.page, SENTENCE, 'Lee')
-    ritaComments.destroy()
     draft.destroy()
   })
 
-  it('a suggestion whose text the lead changed first is outdated: both versions, no Accept', async () => {
-    const { projectId, leeAccount, ritaAccount, draft, criterionId, levelId } = await projectWithDraft(
-      'Outdated suggestion',
-      {
-        lead: 'Leo Lead',
-        reviewer: 'Ruth Reviewer',
-      },
-    )
+  it('a suggestion whose text the lead changed first is outdated: both versions, no Accept; publishing warns', async () => {
+    const { projectId, leeAccount, ritaAccount, draft } = await projectWithDraft('Outdated suggestion', {
+      lead: 'Leo Lead',
+      reviewer: 'Ruth Reviewer',
+    })
     const lee = await suite.newUser(server.url, leeAccount)
+    const rita = await suite.newUser(server.url, ritaAccount)
     await lee.page.goto(`${server.url}/projects/${projectId}`)
     await waitForStatus(lee.page, 'saved')
     await openSuggestions(lee.page)
-
-    const ritaComments = connectClient(server.url, commentsDocName(projectId), { user: ritaAccount })
-    await waitForSynced(ritaComments)
-    const rita = await suite.newUser(server.url, ritaAccount)
     await rita.page.goto(`${server.url}/projects/${projectId}`)
     await waitForStatus(rita.page, 'view-only')
-    const rita$ = await me(rita.page)
-    await suggestInGuideline(draft, ritaComments, rita$, 'concise', 'brief')
-    await card(lee.page, 'concise').getByTestId('suggestion-accept').waitFor()
+    await waitForText(rita.page, SENTENCE, 'Ruth')
 
-    // Lee rewrites the anchored word himself before deciding.
-    const changed = await lee.page.locator(PROSEMIRROR).evaluate((root) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf('concise') ?? -1
-        if (at < 0) continue
-        const range = document.createRange()
-        range.setStart(node, at + 'conc'.length)
-        range.setEnd(node, at + 'concise'.length)
-        const selection = window.getSelection()
-        selection?.removeAllRanges()
-        selection?.addRange(range)
-        return true
-      }
-      return false
-    })
-    expect(changed).toBe(true)
-    await lee.page.keyboard.type('ilatory')
-    await waitFor(() => paragraphText(draft, 'accurate') === 'Answers must be conciliatory and accurate.', {
-      message: 'Lee changed the word',
-    })
+    // Ruth suggests "brief" for "concise" and a new descriptor.
+    await selectWord(rita.page, 'concise')
+    await rita.page.keyboard.type('brief', { delay: 30 })
+    await suggestDescriptor(rita.page, 'Useless.')
+    await rita.page.getByTestId('level').first().getByTestId('suggest-edit-submit').click()
+    await card(lee.page, 'brief').getByTestId('suggestion-accept').waitFor()
+    await card(lee.page, 'Useless').getByTestId('suggestion-accept').waitFor()
 
+    // Leo rewrites the anchored word himself before deciding.
+    await selectWord(lee.page, 'concise')
+    await lee.page.keyboard.type('short')
+    await waitFor(() => paragraphText(draft, 'accurate') === 'Answers must be short and accurate.', {
+      message: 'Leo changed the word',
+    })
     const outdated = card(lee.page, 'concise')
     await waitFor(async () => (await outdated.getAttribute('data-outdated')) === 'true', {
       message: 'the card shows outdated',
@@ -242,23 +221,9 @@ describe('suggested edits in the browser', () => {
     expect(await outdated.getByTestId('suggestion-accept').count()).toBe(0)
     expect(await outdated.getByTestId('suggestion-reject').count()).toBe(1)
     expect(await outdated.getByTestId('suggestion-outdated-original').textContent()).toBe('“concise”')
-    expect(await outdated.getByTestId('suggestion-outdated-current').textContent()).toBe('“conciliatory”')
     expect(await outdated.textContent()).toContain('Outdated — the text changed')
 
-    // The same for a field: Lee edits the descriptor a suggestion is on.
-    const descriptor = levelText(draft.doc, criterionId, levelId, 'descriptor')!
-    const before = descriptor.toString()
-    const range = createSuggestionRange(descriptor, 0, before.length)
-    createSuggestion(ritaComments.doc, {
-      id: newYId(),
-      author: rita$,
-      target: { kind: 'level', criterionId, levelId, field: 'descriptor' },
-      label: 'Helpfulness · level 1 descriptor',
-      range,
-      original: before,
-      replacement: 'Useless.',
-      at: new Date().toISOString(),
-    })
+    // The same for a field: Leo edits the descriptor the other suggestion is on.
     await lee.page.getByTestId('panel-tab-rubric').click()
     const field = lee.page.getByTestId('level').first()
     await field.getByTestId('field-suggestion').getByTestId('suggestion-accept').waitFor()
@@ -270,10 +235,18 @@ describe('suggested edits in the browser', () => {
       { message: 'the field suggestion shows outdated' },
     )
     expect(await field.getByTestId('suggestion-accept').count()).toBe(0)
+    expect(await field.getByTestId('suggestion-outdated-current').textContent()).toContain('Really.')
     await screenshot(lee.page, 'suggestions-05-outdated-field')
     await lee.page.getByTestId('panel-tab-suggestions').click()
     await screenshot(lee.page, 'suggestions-06-outdated-card')
-    ritaComments.destroy()
+
+    // Publishing warns about the two suggestions still open.
+    await lee.page.getByTestId('publish-button').click()
+    await lee.page.getByTestId('publish-open-suggestions').waitFor()
+    expect(await lee.page.getByTestId('publish-open-suggestions').textContent()).toContain(
+      '2 open suggestions',
+    )
+    await screenshot(lee.page, 'suggestions-07-publish-warns')
     draft.destroy()
   })
 })
