@@ -208,8 +208,25 @@ describe('suggested edits in the browser', () => {
     await card(lee.page, 'brief').getByTestId('suggestion-accept').waitFor()
     await card(lee.page, 'Useless').getByTestId('suggestion-accept').waitFor()
 
-    // Leo rewrites the anchored word himself before deciding.
-    await selectWord(lee.page, 'concise')
+    // Leo rewrites the anchored word himself before deciding. Its suggestion is drawn right after it, so he
+    // clicks inside the word (between "conc" and "ise") and deletes it letter by letter.
+    const inside = await lee.page.locator(PROSEMIRROR).evaluate((root) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf('concise') ?? -1
+        if (at < 0) continue
+        const range = document.createRange()
+        range.setStart(node, at + 4)
+        range.setEnd(node, at + 5)
+        const rect = range.getBoundingClientRect()
+        return { x: rect.left + 1, y: rect.top + rect.height / 2 }
+      }
+      return null
+    })
+    if (!inside) throw new Error('"concise" is not in the guideline')
+    await lee.page.mouse.click(inside.x, inside.y)
+    for (let i = 0; i < 4; i++) await lee.page.keyboard.press('Backspace')
+    for (let i = 0; i < 3; i++) await lee.page.keyboard.press('Delete')
     await lee.page.keyboard.type('short')
     await waitFor(() => paragraphText(draft, 'accurate') === 'Answers must be short and accurate.', {
       message: 'Leo changed the word',
@@ -223,19 +240,22 @@ describe('suggested edits in the browser', () => {
     expect(await outdated.getByTestId('suggestion-outdated-original').textContent()).toBe('“concise”')
     expect(await outdated.textContent()).toContain('Outdated — the text changed')
 
-    // The same for a field: Leo edits the descriptor the other suggestion is on.
+    // The same for a field: Leo edits inside the descriptor the other suggestion replaces.
     await lee.page.getByTestId('panel-tab-rubric').click()
     const field = lee.page.getByTestId('level').first()
     await field.getByTestId('field-suggestion').getByTestId('suggestion-accept').waitFor()
     await field.getByTestId('level-descriptor').click()
-    await lee.page.keyboard.press('Control+End')
-    await lee.page.keyboard.type(' Really.')
+    await lee.page.keyboard.press('Control+Home')
+    for (let i = 0; i < 'Ignores'.length; i++) await lee.page.keyboard.press('ArrowRight')
+    await lee.page.keyboard.type(' entirely')
     await waitFor(
       async () => (await field.getByTestId('field-suggestion').getAttribute('data-outdated')) === 'true',
       { message: 'the field suggestion shows outdated' },
     )
     expect(await field.getByTestId('suggestion-accept').count()).toBe(0)
-    expect(await field.getByTestId('suggestion-outdated-current').textContent()).toContain('Really.')
+    expect(await field.getByTestId('suggestion-outdated-current').textContent()).toBe(
+      '“Ignores entirely or misreads the request”',
+    )
     await screenshot(lee.page, 'suggestions-05-outdated-field')
     await lee.page.getByTestId('panel-tab-suggestions').click()
     await screenshot(lee.page, 'suggestions-06-outdated-card')
