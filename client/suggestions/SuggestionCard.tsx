@@ -42,9 +42,10 @@ export function SuggestionCard({ ui, suggestion, state, active, onActivate }: Ca
   const color = authorColor(ui, suggestion)
   const note = decisionNote(suggestion)
   const outdated = state?.outdated === true
+  // A guideline suggestion says the section it sits in now (its label names the heading it was made under).
   const section = state?.section?.title
   const where =
-    section && !suggestion.label.includes(section) ? `${suggestion.label} · ${section}` : suggestion.label
+    suggestion.target.kind === 'guideline' && section ? `Guideline · ${section}` : suggestion.label
   return (
     // biome-ignore lint/a11y/useSemanticElements: the card holds buttons of its own, so it cannot be one
     <article
