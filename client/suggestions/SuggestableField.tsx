@@ -165,7 +165,11 @@ function FieldSuggestion({ ui, suggestion }: { ui: SuggestionsUi; suggestion: Su
     >
       <span className="field-suggestion__author">{suggestion.author.name} suggests</span>
       {state.outdated ? (
-        <OutdatedVersions original={suggestion.original} current={state.current} />
+        <OutdatedVersions
+          original={suggestion.original}
+          replacement={suggestion.replacement}
+          current={state.current}
+        />
       ) : (
         <SuggestionDiff suggestion={suggestion} color={color} context={state.context} />
       )}

@@ -82,10 +82,14 @@ export function SuggestionCard({ ui, suggestion, state, active, onActivate }: Ca
           <p className="suggestion-card__decision" data-testid="suggestion-decision">
             {note}
           </p>
-          {active && <SuggestionDiff suggestion={suggestion} color={color} />}
+          <SuggestionDiff suggestion={suggestion} color={color} />
         </>
       ) : outdated ? (
-        <OutdatedVersions original={suggestion.original} current={state?.current ?? null} />
+        <OutdatedVersions
+          original={suggestion.original}
+          replacement={suggestion.replacement}
+          current={state?.current ?? null}
+        />
       ) : (
         <SuggestionDiff suggestion={suggestion} color={color} context={state?.context} />
       )}

@@ -42,19 +42,24 @@ export function SuggestionDiff(props: {
   )
 }
 
-/** Both versions of an outdated suggestion: what it was suggested on, and the anchored text now. */
-export function OutdatedVersions({ original, current }: { original: string; current: string | null }) {
+/** Both versions of an outdated suggestion — what it was suggested on and the anchored text now — and what it suggested. */
+export function OutdatedVersions(props: { original: string; replacement: string; current: string | null }) {
+  const { original, replacement, current } = props
   return (
     <div className="suggestion-outdated" data-testid="suggestion-outdated">
       <p className="suggestion-outdated__title">Outdated — the text changed</p>
       <dl className="suggestion-outdated__versions">
-        <dt>Suggested on</dt>
+        <dt>Text then</dt>
         <dd data-testid="suggestion-outdated-original">
           {original ? `“${original}”` : '(an insertion point)'}
         </dd>
-        <dt>Now</dt>
+        <dt>Text now</dt>
         <dd data-testid="suggestion-outdated-current">
           {current === null ? 'The text was deleted.' : `“${current}”`}
+        </dd>
+        <dt>Suggestion</dt>
+        <dd data-testid="suggestion-outdated-replacement">
+          {replacement ? `“${replacement}”` : '(delete the text)'}
         </dd>
       </dl>
     </div>

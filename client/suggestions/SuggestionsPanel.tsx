@@ -8,6 +8,7 @@ import '../styles/suggestions.css'
 import type { SuggestionDecision } from '../../shared/schema/suggestions'
 import { decideMany } from './decide'
 import { SuggestionCard } from './SuggestionCard'
+import { useSuggestingUi } from './suggestingContext'
 import { type SuggestionsUi, useSuggestionsUi } from './suggestionsUiContext'
 import { useSuggestionStates } from './useSuggestionStates'
 
@@ -22,7 +23,12 @@ function SuggestionList({ ui }: { ui: SuggestionsUi }) {
   const [filter, setFilter] = useState<Filter>('open')
   const [person, setPerson] = useState('')
   const [section, setSection] = useState('')
-  const [activeId, setActiveId] = useState<string | null>(null)
+  // The open card is the suggestion highlighted in the guideline (clicked there or here), when there is one.
+  const suggesting = useSuggestingUi()
+  const [localActive, setLocalActive] = useState<string | null>(null)
+  const activeId = suggesting ? suggesting.activeSuggestionId : localActive
+  const setActiveId = (id: string | null) =>
+    suggesting ? suggesting.activateSuggestion(id) : setLocalActive(id)
   const [busy, setBusy] = useState(false)
   const [messages, setMessages] = useState<string[]>([])
   const states = useSuggestionStates(ui.draft, ui.suggestions)

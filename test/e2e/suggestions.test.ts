@@ -256,4 +256,47 @@ describe('suggested edits in the browser', () => {
     await screenshot(lee.page, 'suggestions-07-publish-warns')
     draft.destroy()
   })
+
+  it("accept all of one person's suggestions applies them together, and one undo takes them all back", async () => {
+    const { projectId, leeAccount, ritaAccount, draft } = await projectWithDraft('Accept all', {
+      lead: 'Lia Lead',
+      reviewer: 'Rosa Reviewer',
+    })
+    const lee = await suite.newUser(server.url, leeAccount)
+    const rita = await suite.newUser(server.url, ritaAccount)
+    await lee.page.goto(`${server.url}/projects/${projectId}`)
+    await waitForStatus(lee.page, 'saved')
+    await openSuggestions(lee.page)
+    await rita.page.goto(`${server.url}/projects/${projectId}`)
+    await waitForStatus(rita.page, 'view-only')
+    await waitForText(rita.page, SENTENCE, 'Rosa')
+
+    await selectWord(rita.page, 'concise')
+    await rita.page.keyboard.type('brief', { delay: 30 })
+    await selectWord(rita.page, 'accurate')
+    await rita.page.keyboard.type('correct', { delay: 30 })
+    await waitFor(async () => (await lee.page.getByTestId('suggestion-card').count()) === 2, {
+      message: 'Lia sees both suggestions',
+    })
+    await waitFor(async () => (await card(lee.page, 'correct').count()) === 1)
+
+    // Lia narrows the list to Rosa and accepts all of hers at once.
+    const rosaId = await lee.page
+      .getByTestId('suggestions-person')
+      .locator('option', { hasText: 'Rosa Reviewer' })
+      .getAttribute('value')
+    await lee.page.getByTestId('suggestions-person').selectOption(rosaId ?? '')
+    expect(await lee.page.getByTestId('suggestions-accept-all').textContent()).toContain('Accept all 2')
+    await screenshot(lee.page, 'suggestions-08-accept-all-of-one-person')
+    await lee.page.getByTestId('suggestions-accept-all').click()
+    const both = 'Answers must be brief and correct.'
+    await waitFor(() => paragraphText(draft, 'Answers') === both, { message: 'both suggestions applied' })
+    await lee.page.getByTestId('suggestions-empty').waitFor()
+
+    // One Ctrl+Z in the guideline takes both back.
+    await lee.page.locator(PROSEMIRROR).click()
+    await lee.page.keyboard.press('Control+z')
+    await waitFor(() => paragraphText(draft, 'Answers') === SENTENCE, { message: 'one undo restores both' })
+    draft.destroy()
+  })
 })
