@@ -257,11 +257,14 @@ describe('suggested edits in the browser', () => {
     draft.destroy()
   })
 
-  it("accept all of one person's suggestions applies them together, and one undo takes them all back", async () => {
-    const { projectId, leeAccount, ritaAccount, draft } = await projectWithDraft('Accept all', {
-      lead: 'Lia Lead',
-      reviewer: 'Rosa Reviewer',
-    })
+  it("accept all of one person's suggestions applies them together; one undo per editor takes them back", async () => {
+    const { projectId, leeAccount, ritaAccount, draft, criterionId, levelId } = await projectWithDraft(
+      'Accept all',
+      {
+        lead: 'Lia Lead',
+        reviewer: 'Rosa Reviewer',
+      },
+    )
     const lee = await suite.newUser(server.url, leeAccount)
     const rita = await suite.newUser(server.url, ritaAccount)
     await lee.page.goto(`${server.url}/projects/${projectId}`)
@@ -275,10 +278,13 @@ describe('suggested edits in the browser', () => {
     await rita.page.keyboard.type('brief', { delay: 30 })
     await selectWord(rita.page, 'accurate')
     await rita.page.keyboard.type('correct', { delay: 30 })
-    await waitFor(async () => (await lee.page.getByTestId('suggestion-card').count()) === 2, {
-      message: 'Lia sees both suggestions',
+    await suggestDescriptor(rita.page, 'Ignores or misreads what was asked.')
+    await rita.page.getByTestId('level').first().getByTestId('suggest-edit-submit').click()
+    await waitFor(async () => (await lee.page.getByTestId('suggestion-card').count()) === 3, {
+      message: 'Lia sees all three suggestions',
     })
     await waitFor(async () => (await card(lee.page, 'correct').count()) === 1)
+    const descriptor = levelText(draft.doc, criterionId, levelId, 'descriptor')!
 
     // Lia narrows the list to Rosa and accepts all of hers at once.
     const rosaId = await lee.page
@@ -286,17 +292,27 @@ describe('suggested edits in the browser', () => {
       .locator('option', { hasText: 'Rosa Reviewer' })
       .getAttribute('value')
     await lee.page.getByTestId('suggestions-person').selectOption(rosaId ?? '')
-    expect(await lee.page.getByTestId('suggestions-accept-all').textContent()).toContain('Accept all 2')
+    expect(await lee.page.getByTestId('suggestions-accept-all').textContent()).toContain('Accept all 3')
     await screenshot(lee.page, 'suggestions-08-accept-all-of-one-person')
     await lee.page.getByTestId('suggestions-accept-all').click()
     const both = 'Answers must be brief and correct.'
     await waitFor(() => paragraphText(draft, 'Answers') === both, { message: 'both suggestions applied' })
+    await waitFor(() => descriptor.toString() === 'Ignores or misreads what was asked.', {
+      message: 'the descriptor suggestion applied',
+    })
     await lee.page.getByTestId('suggestions-empty').waitFor()
 
-    // One Ctrl+Z in the guideline takes both back.
+    // One Ctrl+Z in the guideline takes both guideline suggestions back…
     await lee.page.locator(PROSEMIRROR).click()
     await lee.page.keyboard.press('Control+z')
     await waitFor(() => paragraphText(draft, 'Answers') === SENTENCE, { message: 'one undo restores both' })
+    // …and Ctrl+Z in the rubric panel (the draft-wide undo of rubric edits) the descriptor.
+    await lee.page.getByTestId('panel-tab-rubric').click()
+    await lee.page.getByTestId('level').first().getByTestId('level-descriptor').click()
+    await lee.page.keyboard.press('Control+z')
+    await waitFor(() => descriptor.toString() === 'Ignores or misreads the request.', {
+      message: 'undo in the panel restores the descriptor',
+    })
     draft.destroy()
   })
 })
