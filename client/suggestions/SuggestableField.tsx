@@ -41,12 +41,15 @@ interface SuggestableFieldProps {
 
 export function SuggestableField({ target, label, text, multiline, children }: SuggestableFieldProps) {
   const ui = useSuggestionsUi()
-  if (!ui || !target) return <>{children}</>
+  if (!target) return <>{children}</>
+  // The wrapper is always there, so the field is never remounted (and never loses focus) when the comments
+  // document opens or a suggestion arrives.
+  const open = ui ? ui.suggestions.filter((s) => s.status === 'open' && sameTarget(s.target, target)) : []
   return (
     <div className="suggestable">
       {children}
-      <FieldSuggestions ui={ui} target={target} />
-      {ui.maySuggest && text && (
+      {ui && <FieldSuggestions ui={ui} open={open} />}
+      {ui?.maySuggest && text && (
         <SuggestEdit ui={ui} target={target} label={label} text={text} multiline={multiline} />
       )}
     </div>
@@ -139,8 +142,7 @@ function SuggestEdit(props: {
   )
 }
 
-function FieldSuggestions({ ui, target }: { ui: SuggestionsUi; target: SuggestionTarget }) {
-  const open = ui.suggestions.filter((s) => s.status === 'open' && sameTarget(s.target, target))
+function FieldSuggestions({ ui, open }: { ui: SuggestionsUi; open: SuggestionView[] }) {
   if (open.length === 0) return null
   return (
     <ul className="field-suggestions" data-testid="field-suggestions">
