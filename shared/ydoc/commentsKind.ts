@@ -20,7 +20,7 @@ import {
 } from '../schema/suggestions'
 import { CommentKey, CommentsRoot, ThreadKey } from './commentsDoc'
 import type { DocKindRules, UpdateRefusal, UpdateWriter } from './docKind'
-import { SuggestionKey, SuggestionsRoot } from './suggestionsDoc'
+import { cleanSuggestionLabel, SuggestionKey, SuggestionsRoot } from './suggestionsDoc'
 
 const ROOTS = new Set<string>([...Object.values(CommentsRoot), SuggestionsRoot])
 const THREAD_KEYS_ANYONE_MAY_SET = new Set<string>([
@@ -183,7 +183,10 @@ function newSuggestionIssue(key: string, suggestion: unknown, userId: string): U
   const createdAt = suggestion.get(SuggestionKey.createdAt)
   if (typeof createdAt !== 'string' || createdAt.length > 64) return invalid('a suggestion needs its time')
   const label = suggestion.get(SuggestionKey.label)
-  if (typeof label !== 'string' || label.length > 200) return invalid('a label is at most 200 characters')
+  if (typeof label !== 'string' || label !== cleanSuggestionLabel(label))
+    return invalid(
+      'a label is one line of at most 200 characters, without control or bidi override characters',
+    )
   const comments = suggestion.get(SuggestionKey.comments)
   if (!(comments instanceof Y.Array)) return invalid("a suggestion's discussion is a list")
   return suggestionContentIssue(suggestion) ?? newCommentsIssue(comments.toArray(), userId)

@@ -6,7 +6,7 @@
  * commenter's client wrote it (the server's guard is commentsKind.ts).
  */
 import * as Y from 'yjs'
-import type { CommentView, Person } from '../schema/comments'
+import { type CommentView, isForbiddenCommentChar, type Person } from '../schema/comments'
 import {
   SuggestionRange,
   type SuggestionStatus,
@@ -44,6 +44,17 @@ export const SuggestionKey = {
 
 const MAX_LABEL = 200
 
+/**
+ * A label as stored: one line (line breaks and tabs become spaces), without control or bidi override
+ * characters, at most 200 characters; the server refuses any other (commentsKind.ts).
+ */
+export function cleanSuggestionLabel(label: string): string {
+  let clean = ''
+  for (const char of label.replace(/[\n\t]/g, ' '))
+    if (!isForbiddenCommentChar(char.charCodeAt(0))) clean += char
+  return clean.trim().slice(0, MAX_LABEL)
+}
+
 export function suggestionsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(SuggestionsRoot)
 }
@@ -79,7 +90,7 @@ export function createSuggestion(comments: Y.Doc, s: NewSuggestion): void {
     map.set(SuggestionKey.author, { id, name, color: color ?? '' })
     map.set(SuggestionKey.createdAt, s.at)
     map.set(SuggestionKey.target, target)
-    map.set(SuggestionKey.label, s.label.slice(0, MAX_LABEL))
+    map.set(SuggestionKey.label, cleanSuggestionLabel(s.label))
     map.set(SuggestionKey.range, { start: range.start, end: range.end })
     map.set(SuggestionKey.original, original)
     map.set(SuggestionKey.replacement, replacement)

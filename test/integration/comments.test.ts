@@ -244,7 +244,7 @@ describe('comment threads', () => {
     await waitFor(
       async () =>
         JSON.stringify(await apiJson(server.url, summaryPath, { user: owner })) ===
-        JSON.stringify({ open: 0, resolved: 3 }),
+        JSON.stringify({ open: 0, resolved: 3, openSuggestions: 0 }),
     )
     const again = await apiJson<{ versions: VersionSummary[] }>(
       server.url,

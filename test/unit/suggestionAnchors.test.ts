@@ -180,6 +180,23 @@ describe('applying', () => {
     expect(applySuggestion(draft, deletion)).toBe(false)
   })
 
+  it('applies insertions at the start and the end of a text, there on another replica too', () => {
+    const { draft } = makeDraft()
+    const text = criterionText(draft, 'c1', 'description')!
+    const target = { kind: 'criterion', criterionId: 'c1', field: 'description' } as const
+    const atEnd = {
+      target,
+      range: createSuggestionRange(text, text.length, text.length),
+      original: '',
+      replacement: ' Always.',
+    }
+    const atStart = { target, range: createSuggestionRange(text, 0, 0), original: '', replacement: 'Check: ' }
+    const copy = replica(draft)
+    expect(applySuggestion(copy, atEnd)).toBe(true)
+    expect(applySuggestion(copy, atStart)).toBe(true)
+    expect(criterionText(copy, 'c1', 'description')!.toString()).toBe('Check: The answer is correct. Always.')
+  })
+
   it('keeps bold on replaced bold text, and plain around it', () => {
     const { draft } = makeDraft()
     const text = paragraphText(guidelineFragment(draft), 0)

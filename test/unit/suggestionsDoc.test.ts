@@ -133,6 +133,23 @@ describe('suggestions in the comments document', () => {
     expect(readSuggestions(doc).map((s) => s.id)).toEqual(['s1', 's2'])
   })
 
+  it('stores a label as one clean line', () => {
+    const doc = new Y.Doc()
+    createSuggestion(doc, {
+      id: 's1',
+      author: rae,
+      target,
+      label: ` Accuracy\n·\tdescription\u202e\u0007 ${'x'.repeat(300)}`,
+      range,
+      original: 'a',
+      replacement: 'b',
+      at,
+    })
+    const [s] = readSuggestions(doc)
+    expect(s!.label.startsWith('Accuracy · description x')).toBe(true)
+    expect(s!.label).toHaveLength(200)
+  })
+
   it('refuses to write what the server would refuse', () => {
     const doc = new Y.Doc()
     const base = { id: 's1', author: rae, label: 'x', range, original: 'a', at }

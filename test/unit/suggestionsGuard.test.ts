@@ -156,6 +156,13 @@ describe('making a suggestion', () => {
       rawSuggestion('s2', { label: 'l'.repeat(201) }),
       'invalid',
     ],
+    [
+      'with a label holding a bidi override',
+      reviewer(rae.id),
+      rawSuggestion('s2', { label: 'a\u202eb' }),
+      'invalid',
+    ],
+    ['with a label of two lines', reviewer(rae.id), rawSuggestion('s2', { label: 'a\nb' }), 'invalid'],
     ['without a time', reviewer(rae.id), rawSuggestion('s2', { createdAt: undefined }), 'invalid'],
     ['without a discussion list', reviewer(rae.id), rawSuggestion('s2', { comments: [] }), 'invalid'],
     [
