@@ -1,6 +1,7 @@
 /**
  * The route `/projects/:id`: loads the project and your role, then opens the live draft for those who may read
- * it (editable for owners and leads, view-only for reviewers) or explains to annotators where published
+ * it (editable for owners and leads; reviewers only suggest — their draft socket stays read-only — while the
+ * editor writes their suggestions into the comments document) or explains to annotators where published
  * versions will be. Ended sessions go to sign in; removed access and unknown projects get their own page.
  */
 import { useEffect, useRef, useState } from 'react'

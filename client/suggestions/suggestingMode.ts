@@ -1,6 +1,6 @@
 /**
- * The guideline editor's Suggesting mode (a TipTap extension): while it is on, typing, Backspace, Delete and
- * pasting plain text leave the draft alone and write your own suggestion into the comments document instead
+ * The guideline editor's Suggesting mode (TipTap extensions): while it is on, typing, Backspace, Delete, cut
+ * and pasting plain text leave the draft alone and write your own suggestion into the comments document instead
  * (suggestingEdits.ts), and every other local change of the document is refused — only changes arriving
  * through the Yjs binding (peers, undo of the binding) pass. In both modes it draws the open suggestions
  * (suggestingDecorations.ts) and activates one when clicked.
@@ -119,7 +119,10 @@ function suggestionDecorations(draft: Y.Doc, source: SuggestingSource) {
           props: {
             decorations: (state) => suggestingKey.getState(state),
             handleDOMEvents: {
-              click(_view, event) {
+              // A plain click (not the end of a drag or a double-click selecting text: redrawing the
+              // suggestion then would lose that selection).
+              click(view, event) {
+                if (!view.state.selection.empty || event.detail > 1) return false
                 const target = event.target instanceof Element ? event.target : null
                 const id = target?.closest(`[${SUGGESTION_ID_ATTR}]`)?.getAttribute(SUGGESTION_ID_ATTR)
                 if (id) source.onActivate(id)
@@ -194,6 +197,16 @@ function suggestingInput(draft: Y.Doc, source: SuggestingSource) {
                 const text = (event.clipboardData?.getData('text/plain') ?? '').replace(/\r?\n$/, '')
                 if (text) suggest(view, draft, source, { kind: 'insert', text })
                 return true
+              },
+              // ProseMirror copies the text and its deletion is refused; the cut text is suggested for deletion.
+              cut(view) {
+                if (!suggesting() || view.state.selection.empty) return false
+                const range = view.state.selection
+                setTimeout(() => {
+                  if (!view.isDestroyed)
+                    suggest(view, draft, source, { kind: 'delete', direction: 'backward' }, range)
+                }, 0)
+                return false
               },
               drop(_view, event) {
                 if (!suggesting()) return false

@@ -14,7 +14,7 @@ import { addParagraph, threadOn } from '../helpers/comments'
 import { completeDraft, draftIsDurable } from '../helpers/drafts'
 import { type ChildServer, spawnServer } from '../helpers/server'
 import { browserSuite, SERVER_ENV } from './browserSuite'
-import { PROSEMIRROR, typeAtEnd, waitForStatus, waitForText } from './editorPage'
+import { documentBlocks, PROSEMIRROR, typeAtEnd, waitForStatus, waitForText } from './editorPage'
 
 const suite = browserSuite()
 let server: ChildServer
@@ -86,8 +86,10 @@ describe('comment threads in the browser', () => {
     await rita.page.getByTestId('new-comment-input-submit').click()
     await rita.page.getByTestId('comment-thread').waitFor()
     expect(await rita.page.locator('.comment-anchor').textContent()).toBe('concise')
-    // Commenting did not change the text she cannot edit.
-    expect(await rita.page.locator(PROSEMIRROR).getAttribute('contenteditable')).toBe('false')
+    // Commenting did not change the text she cannot edit (reviewers' editor is in Suggesting mode: editable
+    // only so that typing becomes suggestions).
+    expect(await rita.page.getByTestId('suggesting-badge').textContent()).toBe('Suggesting')
+    expect(await documentBlocks(rita.page)).toContain(sentence)
 
     // Lee sees the highlight and a mention badge live, then opens the thread from the highlighted word.
     await lee.page.locator('.comment-anchor', { hasText: 'concise' }).waitFor()

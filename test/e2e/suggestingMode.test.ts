@@ -1,8 +1,9 @@
 /**
  * Suggesting mode in real Chromium (issue 20): a reviewer selects a word and types a replacement — the lead
  * sees the original struck and the replacement underlined, live, while the draft text stays as it was and the
- * reviewer's own raw Yjs write to the draft is refused; a lead switching to Suggesting creates suggestions
- * instead of edits (typing, Backspace, Delete), cannot suggest across two paragraphs, and switches back.
+ * reviewer's own raw Yjs write to the draft is refused; once the lead changes that word it is outdated and no
+ * longer drawn; a lead switching to Suggesting creates suggestions
+ * instead of edits (typing, Backspace, Delete, cut, paste), cannot suggest across two paragraphs, and switches back.
  */
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -54,6 +55,23 @@ async function selectWord(page: Page, word: string): Promise<void> {
     if ((await page.evaluate(() => window.getSelection()?.toString().trim())) === word) return
   }
   throw new Error(`could not select "${word}"`)
+}
+
+/** Selects `word` by dragging over it (a double-click would take a suggested insertion glued to it for one word). */
+async function dragSelect(page: Page, word: string): Promise<void> {
+  const box = await wordBox(page, word)
+  if (!box) throw new Error(`"${word}" is not in the guideline`)
+  await page.mouse.move(box.left + 1, box.y)
+  await page.mouse.down()
+  await page.mouse.move(box.right - 1, box.y, { steps: 5 })
+  await page.mouse.up()
+  // The browser's selection of exactly that text also spans the suggested insertion drawn right after it.
+  await waitFor(
+    async () => (await page.evaluate(() => window.getSelection()?.toString() ?? '')).startsWith(word),
+    {
+      message: `"${word}" selected`,
+    },
+  )
 }
 
 /** Puts the caret right after `word`. */
@@ -183,7 +201,13 @@ describe('suggesting mode in the browser', () => {
     })
     expect(guidelineFragment(check.doc).toString()).not.toContain('FORGED')
     expect(await documentBlocks(lee.page)).not.toContain('FORGED BY THE REVIEWER')
-    expect(lee.pageErrors).toEqual([])
+
+    // Lee edits the suggested word himself: the suggestion is outdated and no longer drawn in the text.
+    await dragSelect(lee.page, 'concise')
+    await lee.page.keyboard.type('short')
+    await waitForText(rita.page, 'Answers must be short and accurate.', 'Rita')
+    await waitForDrawn(lee.page, { struck: [], inserted: [] }, 'Lee')
+    await waitForDrawn(rita.page, { struck: [], inserted: [] }, 'Rita')
   })
 
   it('a lead switching to Suggesting creates suggestions instead of edits, and switches back with Ctrl+Alt+Shift+Z', async () => {
@@ -234,6 +258,25 @@ describe('suggesting mode in the browser', () => {
     expect(await lee.page.getByTestId('suggesting-notice').textContent()).toBe(
       'Suggest within one paragraph at a time',
     )
+    // Cut suggests deleting the text; every other local change is refused: bold, undo of the lead's typing.
+    await selectWord(lee.page, 'carefully')
+    await lee.page.keyboard.press('Control+b')
+    await lee.page.keyboard.press('Control+z')
+    await lee.page.keyboard.press('Control+x')
+    // Pasting plain text over a word suggests it as the replacement.
+    await selectWord(lee.page, 'Rate')
+    await lee.page.locator(PROSEMIRROR).evaluate((root) => {
+      const clipboardData = new DataTransfer()
+      clipboardData.setData('text/plain', 'Score')
+      root.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }))
+    })
+    const struck = ['Rate', 'carefully', 'Skip ', '.']
+    const inserted = ['Score', ' Cite sources.']
+    await waitForDrawn(olivia.page, { struck, inserted }, 'Olivia')
+    expect(await lee.page.locator(`${PROSEMIRROR} strong`).count()).toBe(0)
+    // Clicking a suggestion makes it the active one, drawn stronger.
+    await olivia.page.locator('.suggestion-insert', { hasText: 'Cite sources.' }).click()
+    await olivia.page.locator('.suggestion-insert.suggestion--active', { hasText: 'Cite sources.' }).waitFor()
     await screenshotSideBySide(
       [
         { label: 'Lee Lead (suggesting)', page: lee.page },
@@ -251,7 +294,7 @@ describe('suggesting mode in the browser', () => {
     expect(await lee.page.getByTestId('mode-editing').getAttribute('aria-pressed')).toBe('true')
     await typeAtEnd(lee.page, 'An edit, not a suggestion.')
     await waitForText(olivia.page, 'An edit, not a suggestion.', 'Olivia')
-    await waitForDrawn(olivia.page, { struck: ['Skip ', '.'], inserted: [' Cite sources.'] }, 'Olivia')
+    await waitForDrawn(olivia.page, { struck, inserted }, 'Olivia')
     await screenshot(lee.page, 'suggesting-03-lead-back-to-editing')
   })
 })
