@@ -146,6 +146,17 @@ describe('suggested edits in the browser', () => {
       'suggestions-02-lead-sees-both',
     )
 
+    // Lee opens the guideline card and discusses it; Rita reads the reply on her card.
+    await guidelineCard.click()
+    await guidelineCard.getByTestId('suggestion-reply-input').fill('Brief is clearer for raters. Taking it.')
+    await guidelineCard.getByTestId('suggestion-reply-input-submit').click()
+    await guidelineCard.getByTestId('suggestion-comment').waitFor()
+    await openSuggestions(rita.page)
+    await card(rita.page, 'brief').getByTestId('suggestion-comment').waitFor()
+    expect(await card(rita.page, 'brief').getByTestId('suggestion-comment').textContent()).toContain(
+      'Brief is clearer for raters.',
+    )
+
     // Lee accepts the guideline one: the text is exactly the suggested wording, everywhere.
     await guidelineCard.getByTestId('suggestion-accept').click()
     const accepted = 'Answers must be brief and accurate.'
@@ -247,11 +258,22 @@ describe('suggested edits in the browser', () => {
     await lee.page.getByTestId('panel-tab-suggestions').click()
     await screenshot(lee.page, 'suggestions-06-outdated-card')
 
-    // Publishing warns about the two suggestions still open.
+    // Ruth withdraws her descriptor suggestion; it leaves Leo's list.
+    await openSuggestions(rita.page)
+    await card(rita.page, 'Helpfulness').getByTestId('suggestion-withdraw').click()
+    await waitFor(async () => (await lee.page.getByTestId('suggestion-card').count()) === 1, {
+      message: 'the withdrawn suggestion leaves the open list',
+    })
+    await rita.page.getByTestId('suggestions-filter-decided').click()
+    expect(await card(rita.page, 'Helpfulness').getByTestId('suggestion-decision').textContent()).toBe(
+      'Withdrawn by Ruth Reviewer',
+    )
+
+    // Publishing warns about the suggestion still open.
     await lee.page.getByTestId('publish-button').click()
     await lee.page.getByTestId('publish-open-suggestions').waitFor()
     expect(await lee.page.getByTestId('publish-open-suggestions').textContent()).toContain(
-      '2 open suggestions',
+      '1 open suggestion is waiting',
     )
     await screenshot(lee.page, 'suggestions-07-publish-warns')
     draft.destroy()
