@@ -127,6 +127,7 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
     editable,
     suggesting,
   })
+  const openSuggestions = suggestionsUi?.suggestions.filter((s) => s.status === 'open').length ?? 0
 
   // Renaming yourself on the account page updates your caret label.
   useEffect(() => {
@@ -245,7 +246,7 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
                   onChoose={showPanel}
                   openThreads={commentsUi?.threads.filter((t) => !t.resolved).length ?? null}
                   mentions={commentsUi?.unseen.size ?? 0}
-                  openSuggestions={suggestionsUi?.suggestions.filter((s) => s.status === 'open').length ?? 0}
+                  openSuggestions={openSuggestions}
                 />
                 {panel === 'comments' ? (
                   <PanelErrorBoundary what="comments panel">
@@ -281,6 +282,17 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
                     onClick={() => showPanel('comments')}
                   >
                     Comments{commentsUi.unseen.size > 0 ? ` · @${commentsUi.unseen.size}` : ''}
+                  </button>
+                )}
+                {suggestionsUi && (
+                  <button
+                    type="button"
+                    className="rubric-tab rubric-tab--comments"
+                    data-testid="suggestions-expand"
+                    aria-label="Show the suggestions"
+                    onClick={() => showPanel('suggestions')}
+                  >
+                    Suggestions{openSuggestions > 0 ? ` · ${openSuggestions}` : ''}
                   </button>
                 )}
               </div>

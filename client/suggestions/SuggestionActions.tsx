@@ -18,7 +18,13 @@ export function SuggestionActions(props: {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const mine = suggestion.author.id === ui.me.id
-  if (suggestion.status !== 'open' || (!ui.mayDecide && !mine)) return null
+  if (suggestion.status !== 'open' || (!ui.mayDecide && !mine))
+    // A decision that went through but could not be applied still says so once the card collapses.
+    return error ? (
+      <p className="suggestion-actions__error" role="alert" data-testid="suggestion-error">
+        {error}
+      </p>
+    ) : null
 
   const decide = async (decision: SuggestionDecision) => {
     setBusy(true)

@@ -79,7 +79,7 @@ export async function decideOne(
   } catch (error) {
     return { ok: false, message: errorMessage(error) }
   }
-  if (decision === 'accept') applyAccepted(host, [suggestion])
+  const failed = decision === 'accept' ? applyAccepted(host, [suggestion]) : []
   markDecided(
     host.comments,
     suggestion.id,
@@ -87,6 +87,9 @@ export async function decideOne(
     host.me,
     decidedAt,
   )
+  // The text changed between the check and the answer (a co-editor typed there): recorded, not applied.
+  if (failed.length > 0)
+    return { ok: false, message: 'Accepted, but the text changed meanwhile: apply the wording by hand.' }
   return { ok: true }
 }
 
