@@ -3,10 +3,13 @@
  * "Suggest edit" composer, in a level descriptor; the lead sees both live in the Suggestions tab, accepts one
  * and rejects the other; the draft text is exactly the suggested wording, the lead's Ctrl+Z in the guideline
  * restores it, the rejected text is untouched, and the reviewer sees "Rejected by …". A suggestion whose
- * anchored text the lead changed first shows as outdated with both versions and no Accept.
+ * anchored text the lead changed first shows as outdated with both versions and no Accept. Accept all of one
+ * person's suggestions is one undo per editor; a decision another lead made first comes back as the server's
+ * sentence. Screenshots of each step.
  */
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { COMMENTS_SUFFIX } from '../../shared/protocol/docNames'
 import { levelEntries, levelText, orderedCriteria } from '../../shared/ydoc/rubricDoc'
 import { createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
 import { screenshot, screenshotSideBySide } from '../helpers/browser'
@@ -335,6 +338,57 @@ describe('suggested edits in the browser', () => {
     await waitFor(() => descriptor.toString() === 'Ignores or misreads the request.', {
       message: 'undo in the panel restores the descriptor',
     })
+    draft.destroy()
+  })
+
+  it('a decision another lead made first is answered with the server sentence, and nothing is applied twice', async () => {
+    const { projectId, leeAccount, ritaAccount, draft } = await projectWithDraft('Decided elsewhere', {
+      lead: 'Lou Lead',
+      reviewer: 'Remi Reviewer',
+    })
+    const otherLead = await inviteUser(server.url, owner, projectId, 'lead', 'Lena Lead')
+    const lou = await suite.newUser(server.url, leeAccount)
+    const lena = await suite.newUser(server.url, otherLead)
+    const remi = await suite.newUser(server.url, ritaAccount)
+    // Lena's comments socket can be paused from here, so she still shows the suggestion open after Lou decided.
+    let paused = false
+    await lena.page.routeWebSocket(
+      (url) => url.pathname.endsWith(COMMENTS_SUFFIX),
+      (socket) => {
+        const upstream = socket.connectToServer()
+        upstream.onMessage((message) => {
+          if (!paused) socket.send(message)
+        })
+      },
+    )
+    for (const page of [lou.page, lena.page]) {
+      await page.goto(`${server.url}/projects/${projectId}`)
+      await waitForStatus(page, 'saved')
+      await openSuggestions(page)
+    }
+    await remi.page.goto(`${server.url}/projects/${projectId}`)
+    await waitForStatus(remi.page, 'view-only')
+    await waitForText(remi.page, SENTENCE, 'Remi')
+    await selectWord(remi.page, 'concise')
+    await remi.page.keyboard.type('brief', { delay: 30 })
+    for (const page of [lou.page, lena.page])
+      await waitFor(
+        async () => (await card(page, 'brief').getByTestId('suggestion-inserted').textContent()) === 'brief',
+      )
+
+    paused = true
+    await card(lou.page, 'brief').getByTestId('suggestion-accept').click()
+    const accepted = 'Answers must be brief and accurate.'
+    await waitFor(() => paragraphText(draft, 'Answers') === accepted, { message: 'Lou accepted it' })
+    // Lena still sees it open (her comments are paused); her draft moved on, so only Reject is offered.
+    const lenaCard = card(lena.page, 'concise')
+    await waitFor(async () => (await lenaCard.getAttribute('data-outdated')) === 'true')
+    await lenaCard.getByTestId('suggestion-reject').click()
+    await lenaCard.getByTestId('suggestion-error').waitFor()
+    expect(await lenaCard.getByTestId('suggestion-error').textContent()).toBe('Already accepted by Lou Lead.')
+    await screenshot(lena.page, 'suggestions-09-decided-elsewhere')
+    expect(paragraphText(draft, 'Answers')).toBe(accepted)
+    paused = false
     draft.destroy()
   })
 })
