@@ -15,7 +15,6 @@ import type { ContentKind } from '../../shared/ydoc/examplesDoc'
 import { CommentBubble } from '../comments/CommentOnSelection'
 import { CommentsPanel } from '../comments/CommentsPanel'
 import { commentHighlights } from '../comments/commentHighlights'
-import { CommentsContext } from '../comments/commentsContext'
 import type { CommentsData } from '../comments/useComments'
 import { useCommentsUiState, useHighlightSource } from '../comments/useCommentsUiState'
 import { useReanchorAfterUndo } from '../comments/useReanchorAfterUndo'
@@ -28,9 +27,12 @@ import { uploadFilesAt } from '../media/mediaUploads'
 import { DraftDataProvider } from '../rubric/DraftDataProvider'
 import { PanelErrorBoundary } from '../rubric/PanelErrorBoundary'
 import { RubricPanel } from '../rubric/RubricPanel'
+import { ReviewProviders } from '../suggestions/ReviewProviders'
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel'
 import { SuggestingContext } from '../suggestions/suggestingContext'
 import { suggestingMode } from '../suggestions/suggestingMode'
 import { useSuggestingSource, useSuggestingState } from '../suggestions/suggestingState'
+import { useSuggestionsUiState } from '../suggestions/useSuggestionsUiState'
 import type { DraftConnection } from '../sync/draftConnection'
 import { EditorModeSwitch, SuggestingBar } from './EditorModeSwitch'
 import { type CaretUser, guidelineExtensions } from './extensions'
@@ -57,7 +59,7 @@ const PANEL_KEY = 'yardstick:rubric-panel'
 
 function storedPanel(): PanelChoice {
   const stored = localStorage.getItem(PANEL_KEY)
-  return stored === 'closed' || stored === 'comments' ? stored : 'rubric'
+  return stored === 'closed' || stored === 'comments' || stored === 'suggestions' ? stored : 'rubric'
 }
 
 export function GuidelineEditor({ connection, user, editable, comments }: GuidelineEditorProps) {
@@ -116,6 +118,16 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
   /** Whether this editor changes the draft directly (toolbar, slash menu, import, replace). */
   const editing = editable && !suggesting
   const viewEditable = editable || suggesting
+  const suggestionsUi = useSuggestionsUiState({
+    projectId: connection.projectId,
+    data: comments,
+    draft: connection.doc,
+    me,
+    editor,
+    editable,
+    suggesting,
+  })
+  const openSuggestions = suggestionsUi?.suggestions.filter((s) => s.status === 'open').length ?? 0
 
   // Renaming yourself on the account page updates your caret label.
   useEffect(() => {
@@ -160,7 +172,7 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
   useEditorKeys({ openFind, openHelp })
 
   return (
-    <CommentsContext.Provider value={commentsUi}>
+    <ReviewProviders comments={commentsUi} suggestions={suggestionsUi}>
       <SuggestingContext.Provider value={suggestingUi}>
         <DraftDataProvider
           projectId={connection.projectId}
@@ -234,10 +246,15 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
                   onChoose={showPanel}
                   openThreads={commentsUi?.threads.filter((t) => !t.resolved).length ?? null}
                   mentions={commentsUi?.unseen.size ?? 0}
+                  openSuggestions={openSuggestions}
                 />
                 {panel === 'comments' ? (
                   <PanelErrorBoundary what="comments panel">
                     <CommentsPanel />
+                  </PanelErrorBoundary>
+                ) : panel === 'suggestions' ? (
+                  <PanelErrorBoundary what="suggestions panel">
+                    <SuggestionsPanel />
                   </PanelErrorBoundary>
                 ) : (
                   <PanelErrorBoundary what="rubric panel">
@@ -267,11 +284,22 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
                     Comments{commentsUi.unseen.size > 0 ? ` · @${commentsUi.unseen.size}` : ''}
                   </button>
                 )}
+                {suggestionsUi && (
+                  <button
+                    type="button"
+                    className="rubric-tab rubric-tab--comments"
+                    data-testid="suggestions-expand"
+                    aria-label="Show the suggestions"
+                    onClick={() => showPanel('suggestions')}
+                  >
+                    Suggestions{openSuggestions > 0 ? ` · ${openSuggestions}` : ''}
+                  </button>
+                )}
               </div>
             )}
           </div>
         </DraftDataProvider>
       </SuggestingContext.Provider>
-    </CommentsContext.Provider>
+    </ReviewProviders>
   )
 }

@@ -1,6 +1,9 @@
-/** The tabs above the right-hand panel: the rubric, or the comment threads with their counts and my mentions. */
+/**
+ * The tabs above the right-hand panel: the rubric, the comment threads with their counts and my mentions, or
+ * the suggested edits with the number still open.
+ */
 
-export type PanelChoice = 'rubric' | 'comments' | 'closed'
+export type PanelChoice = 'rubric' | 'comments' | 'suggestions' | 'closed'
 
 interface PanelTabsProps {
   panel: PanelChoice
@@ -9,9 +12,11 @@ interface PanelTabsProps {
   openThreads: number | null
   /** Mentions of me I have not opened yet. */
   mentions: number
+  /** Suggestions still waiting for a decision. */
+  openSuggestions: number
 }
 
-export function PanelTabs({ panel, onChoose, openThreads, mentions }: PanelTabsProps) {
+export function PanelTabs({ panel, onChoose, openThreads, mentions, openSuggestions }: PanelTabsProps) {
   if (openThreads === null) return null
   return (
     <div className="panel-tabs" role="tablist" aria-label="Side panel">
@@ -41,7 +46,22 @@ export function PanelTabs({ panel, onChoose, openThreads, mentions }: PanelTabsP
           </span>
         )}
       </button>
-      {panel === 'comments' && (
+      <button
+        type="button"
+        role="tab"
+        aria-selected={panel === 'suggestions'}
+        className={`panel-tabs__tab${panel === 'suggestions' ? ' panel-tabs__tab--active' : ''}`}
+        data-testid="panel-tab-suggestions"
+        onClick={() => onChoose('suggestions')}
+      >
+        Suggestions
+        {openSuggestions > 0 && (
+          <span className="panel-tabs__count" data-testid="suggestions-count">
+            {openSuggestions}
+          </span>
+        )}
+      </button>
+      {(panel === 'comments' || panel === 'suggestions') && (
         <button
           type="button"
           className="icon-button panel-tabs__close"

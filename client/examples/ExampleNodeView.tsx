@@ -33,6 +33,7 @@ import { TrashIcon } from '../rubric/TrashIcon'
 import { YTextInput } from '../rubric/YTextInput'
 import { writeLocal } from '../sync/localOrigin'
 import '../styles/exampleEditor.css'
+import { SuggestableField } from '../suggestions/SuggestableField'
 import { ContentEditor } from './ContentEditor'
 import { GoldWidget } from './GoldWidget'
 import { RichField } from './RichField'
@@ -262,14 +263,20 @@ export function ExampleNodeView({ node, deleteNode, selected }: ReactNodeViewPro
           ))
         )}
       </section>
-      <RichField
-        doc={doc}
-        fragment={rich('rationale')}
-        label="Overall rationale (shown to raters after they answer)"
-        placeholder="Why these are the right answers…"
-        editable={editable}
-        testId="example-rationale"
-      />
+      <SuggestableField
+        target={{ kind: 'exampleRationale', exampleId }}
+        label={`${example.title.trim() || 'Example'} · rationale`}
+        text={rich('rationale')}
+      >
+        <RichField
+          doc={doc}
+          fragment={rich('rationale')}
+          label="Overall rationale (shown to raters after they answer)"
+          placeholder="Why these are the right answers…"
+          editable={editable}
+          testId="example-rationale"
+        />
+      </SuggestableField>
       {mine.length > 0 && (
         <ul className="inline-problems" data-testid="example-problems">
           {mine.map((problem) => (

@@ -12,6 +12,7 @@ import type { Criterion, ExampleContent, GoldEntry, GoldValue } from '../../shar
 import { clearGold, goldAccepted, goldRationale, setGold } from '../../shared/ydoc/examplesDoc'
 import { useDraftData } from '../rubric/draftContext'
 import { YTextInput } from '../rubric/YTextInput'
+import { SuggestableField } from '../suggestions/SuggestableField'
 import { writeLocal } from '../sync/localOrigin'
 import { ChoiceGold } from './ChoiceGold'
 import { LabelSetGold } from './LabelSetGold'
@@ -128,15 +129,24 @@ export function GoldWidget({ exampleId, slot, content, gold }: GoldWidgetProps) 
         </p>
       )}
       {gold && (
-        <YTextInput
+        <SuggestableField
+          // Suggestions name a gold rationale by criterion: only a criterion's own slot (not A / B) takes them.
+          target={
+            key === criterion.id ? { kind: 'goldRationale', exampleId, criterionId: criterion.id } : null
+          }
+          label={`${name} · gold rationale`}
           text={goldRationale(doc, exampleId, key)}
-          label={`Why, for ${name}`}
-          placeholder="Why this is the gold answer (optional)"
-          editable={editable}
-          className="gold__rationale"
-          testId="gold-rationale"
-          hideWhenEmptyReadOnly
-        />
+        >
+          <YTextInput
+            text={goldRationale(doc, exampleId, key)}
+            label={`Why, for ${name}`}
+            placeholder="Why this is the gold answer (optional)"
+            editable={editable}
+            className="gold__rationale"
+            testId="gold-rationale"
+            hideWhenEmptyReadOnly
+          />
+        </SuggestableField>
       )}
     </div>
   )

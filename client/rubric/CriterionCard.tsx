@@ -11,6 +11,7 @@ import { clearGold } from '../../shared/ydoc/examplesDoc'
 import { criterionText, deleteCriterion, setCriterionField } from '../../shared/ydoc/rubricDoc'
 import { StartThreadButton } from '../comments/StartThreadButton'
 import { ItemControls } from '../examples/ItemControls'
+import { SuggestableField } from '../suggestions/SuggestableField'
 import { writeLocal } from '../sync/localOrigin'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { examplesInvalidatedBy, goldKeysOf, KIND_NAMES } from './criterionKinds'
@@ -68,14 +69,20 @@ export function CriterionCard({ criterion, index, count, problems, onMove, dragH
           </button>
         )}
         <span className="criterion__number">{index + 1}</span>
-        <YTextInput
+        <SuggestableField
+          target={{ kind: 'criterion', criterionId: criterion.id, field: 'title' }}
+          label={`${name} · title`}
           text={criterionText(doc, criterion.id, 'title')}
-          label="Criterion title"
-          placeholder="Criterion title"
-          editable={editable}
-          className="criterion__title"
-          testId="criterion-title"
-        />
+        >
+          <YTextInput
+            text={criterionText(doc, criterion.id, 'title')}
+            label="Criterion title"
+            placeholder="Criterion title"
+            editable={editable}
+            className="criterion__title"
+            testId="criterion-title"
+          />
+        </SuggestableField>
         <StartThreadButton
           anchor={{ kind: 'criterion', criterionId: criterion.id, label: name.slice(0, 200) }}
         />
@@ -93,14 +100,21 @@ export function CriterionCard({ criterion, index, count, problems, onMove, dragH
           />
         )}
       </header>
-      <YTextInput
+      <SuggestableField
+        target={{ kind: 'criterion', criterionId: criterion.id, field: 'description' }}
+        label={`${name} · description`}
         text={criterionText(doc, criterion.id, 'description')}
-        label="Description"
-        placeholder="What raters judge, in one or two sentences"
-        editable={editable}
         multiline
-        testId="criterion-description"
-      />
+      >
+        <YTextInput
+          text={criterionText(doc, criterion.id, 'description')}
+          label="Description"
+          placeholder="What raters judge, in one or two sentences"
+          editable={editable}
+          multiline
+          testId="criterion-description"
+        />
+      </SuggestableField>
       <div className="criterion__row">
         <label className="mini-field">
           <span>Kind</span>

@@ -1,11 +1,13 @@
 /** The levels of a scale criterion: value, short label and descriptor per level; add and remove levels. */
 import { addLevel, levelEntries, levelText, removeLevel, setLevelValue } from '../../shared/ydoc/rubricDoc'
+import { SuggestableField } from '../suggestions/SuggestableField'
 import { writeLocal } from '../sync/localOrigin'
 import { useDraftData } from './draftContext'
 import { YTextInput } from './YTextInput'
 
 export function LevelsEditor({ criterionId }: { criterionId: string }) {
-  const { doc, editable } = useDraftData()
+  const { doc, editable, rubric } = useDraftData()
+  const criterionName = rubric.criteria.find((c) => c.id === criterionId)?.title.trim() || 'Criterion'
   const levels = levelEntries(doc, criterionId)
   const nextValue = levels.length ? Math.max(...levels.map((l) => l.value)) + 1 : 1
   return (
@@ -28,22 +30,35 @@ export function LevelsEditor({ criterionId }: { criterionId: string }) {
               }}
             />
             <div className="levels__texts">
-              <YTextInput
+              <SuggestableField
+                target={{ kind: 'level', criterionId, levelId: level.id, field: 'label' }}
+                label={`${criterionName} · level ${level.value} label`}
                 text={levelText(doc, criterionId, level.id, 'label')}
-                label={`Label of level ${level.value}`}
-                placeholder="Label (e.g. Good)"
-                editable={editable}
-                className="levels__label"
-                testId="level-label"
-              />
-              <YTextInput
+              >
+                <YTextInput
+                  text={levelText(doc, criterionId, level.id, 'label')}
+                  label={`Label of level ${level.value}`}
+                  placeholder="Label (e.g. Good)"
+                  editable={editable}
+                  className="levels__label"
+                  testId="level-label"
+                />
+              </SuggestableField>
+              <SuggestableField
+                target={{ kind: 'level', criterionId, levelId: level.id, field: 'descriptor' }}
+                label={`${criterionName} · level ${level.value} descriptor`}
                 text={levelText(doc, criterionId, level.id, 'descriptor')}
-                label={`Descriptor of level ${level.value}`}
-                placeholder="What a response at this level looks like"
-                editable={editable}
                 multiline
-                testId="level-descriptor"
-              />
+              >
+                <YTextInput
+                  text={levelText(doc, criterionId, level.id, 'descriptor')}
+                  label={`Descriptor of level ${level.value}`}
+                  placeholder="What a response at this level looks like"
+                  editable={editable}
+                  multiline
+                  testId="level-descriptor"
+                />
+              </SuggestableField>
             </div>
             {editable && (
               <button

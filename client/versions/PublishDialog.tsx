@@ -52,6 +52,7 @@ export function PublishDialog({ projectId, problems, pool, onPublished, onClose 
   const [refused, setRefused] = useState<Problem[]>([])
   const [suggestion, setSuggestion] = useState<BumpSuggestion | null>(null)
   const [openThreads, setOpenThreads] = useState(0)
+  const [openSuggestions, setOpenSuggestions] = useState(0)
   const touched = useRef(false)
 
   useEffect(() => {
@@ -74,7 +75,10 @@ export function PublishDialog({ projectId, problems, pool, onPublished, onClose 
       }, fail)
     }, fail)
     getCommentSummary(projectId, controller.signal).then(
-      (summary) => setOpenThreads(summary.open),
+      (summary) => {
+        setOpenThreads(summary.open)
+        setOpenSuggestions(summary.openSuggestions)
+      },
       () => {
         // Without the count the dialog simply does not warn; publishing records the count itself.
       },
@@ -154,6 +158,15 @@ export function PublishDialog({ projectId, problems, pool, onPublished, onClose 
             <strong>{plural(openThreads, 'comment thread')} still open</strong> on the draft. Comments stay on
             the draft and are never part of a version; the version will record that{' '}
             {openThreads === 1 ? 'one was' : `${openThreads} were`} open.
+          </p>
+        )}
+        {openSuggestions > 0 && (
+          <p className="publish-dialog__threads" role="note" data-testid="publish-open-suggestions">
+            <strong>
+              {plural(openSuggestions, 'open suggestion')} {openSuggestions === 1 ? 'is' : 'are'} waiting
+            </strong>{' '}
+            for a decision. Suggestions are never part of a version: accept the ones you want in it before
+            publishing.
           </p>
         )}
         <fieldset className="bump-choices">

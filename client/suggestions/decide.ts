@@ -1,0 +1,155 @@
+/**
+ * Accepting and rejecting suggestions from the lead's client: check the anchored text still matches, ask the
+ * server to record the decision (it answers 409 with a sentence when someone else decided first, the author
+ * withdrew, or the text changed), then apply accepted ones to the draft as ONE undoable change per editor and
+ * mark them decided in the comments document so everyone sees it live. Guideline suggestions go in with the
+ * origin the guideline editor's collaboration undo manager tracks (Ctrl+Z in the guideline undoes them);
+ * rubric and rationale suggestions with the draft-wide undo's origin (Ctrl+Z in the panel).
+ */
+import type { Editor } from '@tiptap/react'
+import { ySyncPluginKey, yUndoPluginKey } from '@tiptap/y-tiptap'
+import type * as Y from 'yjs'
+import type { Person } from '../../shared/schema/comments'
+import type { SuggestionDecision, SuggestionView } from '../../shared/schema/suggestions'
+import { applySuggestion, resolveSuggestion } from '../../shared/ydoc/suggestionAnchors'
+import { markDecided } from '../../shared/ydoc/suggestionsDoc'
+import { errorMessage } from '../api/http'
+import { decideSuggestion, decideSuggestions } from '../api/suggestions'
+import { LOCAL_ORIGIN, writeLocal } from '../sync/localOrigin'
+
+export interface DecideHost {
+  projectId: string
+  draft: Y.Doc
+  comments: Y.Doc
+  me: Person
+  /** The guideline editor, whose undo takes accepted guideline suggestions (null: none open). */
+  editor: Editor | null
+}
+
+export type DecideOutcome = { ok: true } | { ok: false; message: string }
+
+export const OUTDATED_MESSAGE = 'Outdated — the text changed since it was suggested.'
+
+/** Whether the suggestion can still be applied as suggested. */
+export function isCurrent(draft: Y.Doc, suggestion: SuggestionView): boolean {
+  return resolveSuggestion(draft, suggestion).state === 'current'
+}
+
+function guidelineUndo(editor: Editor | null): Y.UndoManager | null {
+  if (!editor || editor.isDestroyed) return null
+  const state = yUndoPluginKey.getState(editor.state) as { undoManager?: Y.UndoManager } | undefined
+  return state?.undoManager ?? null
+}
+
+/**
+ * Applies accepted suggestions: the guideline ones in one transaction the guideline's undo manager tracks,
+ * the others in one draft-wide undoable transaction. Returns the ids that could not be applied (outdated).
+ */
+export function applyAccepted(host: DecideHost, accepted: SuggestionView[]): string[] {
+  const failed: string[] = []
+  const guideline = accepted.filter((s) => s.target.kind === 'guideline')
+  const fields = accepted.filter((s) => s.target.kind !== 'guideline')
+  if (guideline.length > 0) {
+    const undoManager = guidelineUndo(host.editor)
+    undoManager?.stopCapturing()
+    host.draft.transact(() => {
+      for (const s of guideline) if (!applySuggestion(host.draft, s, ySyncPluginKey)) failed.push(s.id)
+    }, ySyncPluginKey)
+    undoManager?.stopCapturing()
+  }
+  if (fields.length > 0) {
+    writeLocal(host.draft, () => {
+      for (const s of fields) if (!applySuggestion(host.draft, s, LOCAL_ORIGIN)) failed.push(s.id)
+    })
+  }
+  return failed
+}
+
+/** Accepts or rejects one suggestion (see the module comment for the order of steps). */
+export async function decideOne(
+  host: DecideHost,
+  suggestion: SuggestionView,
+  decision: SuggestionDecision,
+): Promise<DecideOutcome> {
+  if (decision === 'accept' && !isCurrent(host.draft, suggestion))
+    return { ok: false, message: OUTDATED_MESSAGE }
+  let decidedAt: string
+  try {
+    decidedAt = (await decideSuggestion(host.projectId, suggestion.id, decision)).decidedAt
+  } catch (error) {
+    return { ok: false, message: errorMessage(error) }
+  }
+  const failed = decision === 'accept' ? applyAccepted(host, [suggestion]) : []
+  markDecided(
+    host.comments,
+    suggestion.id,
+    decision === 'accept' ? 'accepted' : 'rejected',
+    host.me,
+    decidedAt,
+  )
+  // The text changed between the check and the answer (a co-editor typed there): recorded, not applied.
+  if (failed.length > 0)
+    return { ok: false, message: 'Accepted, but the text changed meanwhile: apply the wording by hand.' }
+  return { ok: true }
+}
+
+export interface BatchOutcome {
+  decided: number
+  /** One sentence per suggestion that was not decided, and why. */
+  messages: string[]
+}
+
+/**
+ * Accepts or rejects many (all of one person's, or all in one section) through the batch route; accepted
+ * ones are applied together, so one undo takes them all back. Outdated ones are never sent for acceptance.
+ */
+export async function decideMany(
+  host: DecideHost,
+  suggestions: SuggestionView[],
+  decision: SuggestionDecision,
+): Promise<BatchOutcome> {
+  const messages: string[] = []
+  const sendable =
+    decision === 'accept'
+      ? suggestions.filter((s) => {
+          if (isCurrent(host.draft, s)) return true
+          messages.push(`“${s.original}” was not accepted: the text changed since it was suggested.`)
+          return false
+        })
+      : suggestions
+  if (sendable.length === 0) return { decided: 0, messages }
+  let result: Awaited<ReturnType<typeof decideSuggestions>>
+  try {
+    result = await decideSuggestions(
+      host.projectId,
+      sendable.map((s) => s.id),
+      decision,
+    )
+  } catch (error) {
+    return { decided: 0, messages: [...messages, errorMessage(error)] }
+  }
+  for (const skipped of result.skipped) messages.push(skipped.message)
+  const byId = new Map(sendable.map((s) => [s.id, s]))
+  const decided = result.decided.flatMap((d) => {
+    const s = byId.get(d.suggestionId)
+    return s ? [{ suggestion: s, at: d.decidedAt }] : []
+  })
+  if (decision === 'accept') {
+    const failed = new Set(
+      applyAccepted(
+        host,
+        decided.map((d) => d.suggestion),
+      ),
+    )
+    for (const { suggestion } of decided)
+      if (failed.has(suggestion.id))
+        messages.push(
+          `“${suggestion.original}” could not be applied: an earlier suggestion changed its text.`,
+        )
+  }
+  host.comments.transact(() => {
+    for (const { suggestion, at } of decided)
+      markDecided(host.comments, suggestion.id, decision === 'accept' ? 'accepted' : 'rejected', host.me, at)
+  })
+  return { decided: decided.length, messages }
+}
