@@ -5,8 +5,7 @@
  */
 import { useState } from 'react'
 import type { SuggestionDecision, SuggestionView } from '../../shared/schema/suggestions'
-import { withdrawSuggestion } from '../../shared/ydoc/suggestionsDoc'
-import { decideOne } from './decide'
+import { type DecideOutcome, decideOne, withdrawOwn } from './decide'
 import type { SuggestionsUi } from './suggestionsUiContext'
 
 export function SuggestionActions(props: {
@@ -26,13 +25,14 @@ export function SuggestionActions(props: {
       </p>
     ) : null
 
-  const decide = async (decision: SuggestionDecision) => {
+  const run = async (action: () => Promise<DecideOutcome>) => {
     setBusy(true)
     setError(null)
-    const outcome = await decideOne(ui, suggestion, decision)
+    const outcome = await action()
     setBusy(false)
     if (!outcome.ok) setError(outcome.message)
   }
+  const decide = (decision: SuggestionDecision) => run(() => decideOne(ui, suggestion, decision))
 
   return (
     <div className="suggestion-actions">
@@ -75,7 +75,7 @@ export function SuggestionActions(props: {
             disabled={busy}
             onClick={(event) => {
               event.stopPropagation()
-              withdrawSuggestion(ui.comments, suggestion.id)
+              void run(() => withdrawOwn(ui, suggestion))
             }}
           >
             Withdraw

@@ -12,9 +12,9 @@ import type * as Y from 'yjs'
 import type { Person } from '../../shared/schema/comments'
 import type { SuggestionDecision, SuggestionView } from '../../shared/schema/suggestions'
 import { applySuggestion, resolveSuggestion } from '../../shared/ydoc/suggestionAnchors'
-import { markDecided } from '../../shared/ydoc/suggestionsDoc'
+import { markDecided, withdrawSuggestion } from '../../shared/ydoc/suggestionsDoc'
 import { errorMessage } from '../api/http'
-import { decideSuggestion, decideSuggestions } from '../api/suggestions'
+import { decideSuggestion, decideSuggestions, withdrawOwnSuggestion } from '../api/suggestions'
 import { LOCAL_ORIGIN, writeLocal } from '../sync/localOrigin'
 
 export interface DecideHost {
@@ -75,7 +75,8 @@ export async function decideOne(
     return { ok: false, message: OUTDATED_MESSAGE }
   let decidedAt: string
   try {
-    decidedAt = (await decideSuggestion(host.projectId, suggestion.id, decision)).decidedAt
+    const seen = { original: suggestion.original, replacement: suggestion.replacement }
+    decidedAt = (await decideSuggestion(host.projectId, suggestion.id, decision, seen)).decidedAt
   } catch (error) {
     return { ok: false, message: errorMessage(error) }
   }
@@ -152,4 +153,18 @@ export async function decideMany(
       markDecided(host.comments, suggestion.id, decision === 'accept' ? 'accepted' : 'rejected', host.me, at)
   })
   return { decided: decided.length, messages }
+}
+
+/** The author takes their suggestion back: recorded by the server first, so it never crosses a decision. */
+export async function withdrawOwn(
+  host: Pick<DecideHost, 'projectId' | 'comments'>,
+  suggestion: SuggestionView,
+): Promise<DecideOutcome> {
+  try {
+    await withdrawOwnSuggestion(host.projectId, suggestion.id)
+  } catch (error) {
+    return { ok: false, message: errorMessage(error) }
+  }
+  withdrawSuggestion(host.comments, suggestion.id)
+  return { ok: true }
 }

@@ -10,12 +10,7 @@ import type { Person } from '../../shared/schema/comments'
 import { type SuggestionTarget, SuggestionText } from '../../shared/schema/suggestions'
 import { newYId } from '../../shared/ydoc/ids'
 import { createSuggestionRange, resolveSuggestion } from '../../shared/ydoc/suggestionAnchors'
-import {
-  createSuggestion,
-  readSuggestions,
-  updateOwnSuggestion,
-  withdrawSuggestion,
-} from '../../shared/ydoc/suggestionsDoc'
+import { createSuggestion, readSuggestions, updateOwnSuggestion } from '../../shared/ydoc/suggestionsDoc'
 
 /** A place in one of the guideline's texts. */
 export interface TextSpot {
@@ -159,8 +154,9 @@ export function suggestEdit(
   if (action.direction === 'backward') {
     if (own && own.replacement !== '') {
       const replacement = withoutLastChar(own.replacement)
-      if (replacement === '' && own.original === '') withdrawSuggestion(ctx.comments, own.id)
-      else updateOwnSuggestion(ctx.comments, own.id, { replacement })
+      // An insertion Backspaced to nothing is emptied (an empty open suggestion is no suggestion: see
+      // readSuggestions), not withdrawn: a withdrawal goes through the server, keystrokes do not wait.
+      updateOwnSuggestion(ctx.comments, own.id, { replacement })
       return { caret: { text, index: caret } }
     }
     const start = own ? own.from : caret

@@ -202,7 +202,10 @@ export function readSuggestions(comments: Y.Doc): SuggestionView[] {
   for (const map of suggestionsMap(comments).values()) {
     if (!(map instanceof Y.Map)) continue
     const suggestion = readSuggestion(map)
-    if (suggestion) list.push(suggestion)
+    // Its author emptied it (Backspace over their own insertion): an open suggestion changing nothing is none.
+    if (!suggestion || (suggestion.status === 'open' && !suggestion.original && !suggestion.replacement))
+      continue
+    list.push(suggestion)
   }
   return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
 }

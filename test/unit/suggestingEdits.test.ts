@@ -18,7 +18,7 @@ import {
 import { appendBlocks } from '../../shared/ydoc/guidelineBuilder'
 import { guidelineFragment } from '../../shared/ydoc/layout'
 import { resolveSuggestion } from '../../shared/ydoc/suggestionAnchors'
-import { readSuggestions } from '../../shared/ydoc/suggestionsDoc'
+import { readSuggestions, suggestionsMap } from '../../shared/ydoc/suggestionsDoc'
 
 const rita = { id: 'rita', name: 'Rita Reviewer', color: '#0f766e' }
 
@@ -71,7 +71,7 @@ describe('suggesting edits', () => {
     expect(guidelineFragment(draft).toString()).toBe(before)
   })
 
-  it('an insertion trimmed to nothing is withdrawn; Delete strikes forward and the caret moves past', () => {
+  it('an insertion trimmed to nothing is gone; Delete strikes forward and the caret moves past', () => {
     const { text, act, open, comments } = setup()
     const p = text(0)
     let caret = act(type('x'), { text: p, index: 0 })
@@ -80,8 +80,10 @@ describe('suggesting edits', () => {
     expect(open()).toEqual([{ original: '', replacement: 'xy', state: 'current' }])
     caret = act(backspace, { text: p, index: caret! })
     caret = act(backspace, { text: p, index: caret! })
+    // Emptied rather than withdrawn (a withdrawal goes through the server): an empty open suggestion is none.
     expect(open()).toEqual([])
-    expect(readSuggestions(comments).map((s) => s.status)).toEqual(['withdrawn'])
+    expect(readSuggestions(comments)).toEqual([])
+    expect(suggestionsMap(comments).size).toBe(1)
     // Backspace at the very start strikes nothing.
     expect(act(backspace, { text: p, index: 0 })).toBeNull()
     caret = act(del, { text: p, index: 0 })
