@@ -1,6 +1,6 @@
 /**
  * The editor's top bar: back to projects, the project name (renamable by owners and leads), your role, the
- * save status (or "View only"), the other people here, a Members link for owners and leads, and your account.
+ * save status (or "Suggesting only" for reviewers), the other people here, a Members link for owners and leads, and your account.
  */
 import type * as Y from 'yjs'
 import { can, type Role } from '../../shared/auth/permissions'

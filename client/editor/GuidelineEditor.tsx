@@ -113,6 +113,8 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
     canEdit: editable,
     comments: comments?.connection.doc ?? null,
     me,
+    // Clicking a suggestion in the text opens its card, like a commented word opens its thread.
+    onActivated: () => showPanel('suggestions'),
   })
   const suggesting = suggestingUi.mode === 'suggesting'
   /** Whether this editor changes the draft directly (toolbar, slash menu, import, replace). */

@@ -1,7 +1,8 @@
 /**
  * The save-status pill: connecting, offline, saving, or "All changes saved" once the server confirmed it.
  * A connection the server refused for good reads as offline ("Not connected"): edits stay on this device.
- * Read-only users (reviewers) never save, so once connected their pill says "View only" instead.
+ * Reviewers never write the draft (their typing becomes suggestions), so once connected their pill says
+ * "Suggesting only" instead.
  */
 import type { SaveStatus } from '../sync/saveTracker'
 
@@ -13,7 +14,7 @@ const LABELS: Record<PillStatus, string> = {
   saving: 'Saving…',
   saved: 'All changes saved',
   notSaved: 'Not saved — retrying',
-  'view-only': 'View only',
+  'view-only': 'Suggesting only',
 }
 
 const HINTS: Record<PillStatus, string> = {
@@ -23,7 +24,8 @@ const HINTS: Record<PillStatus, string> = {
   saved: 'Every change you made is stored on the server',
   notSaved:
     'The server could not store your latest changes. It keeps retrying; they stay on this device meanwhile',
-  'view-only': 'You can read this draft and see others’ changes live, but not edit it',
+  'view-only':
+    'You see this draft live but cannot edit it: what you type becomes a suggestion that a lead accepts or rejects',
 }
 
 interface SaveStatusPillProps {

@@ -3,6 +3,7 @@
  * colour (or, when the text changed underneath, both versions), its discussion with a reply box, and the
  * decision buttons. A decided one collapses to "Accepted by …" / "Rejected by …" (or "Withdrawn").
  */
+import { useEffect, useRef } from 'react'
 import type { SuggestionView } from '../../shared/schema/suggestions'
 import { newYId } from '../../shared/ydoc/ids'
 import { addSuggestionReply } from '../../shared/ydoc/suggestionsDoc'
@@ -46,9 +47,15 @@ export function SuggestionCard({ ui, suggestion, state, active, onActivate }: Ca
   const section = state?.section?.title
   const where =
     suggestion.target.kind === 'guideline' && section ? `Guideline · ${section}` : suggestion.label
+  // A suggestion clicked in the guideline opens its card here, in view.
+  const card = useRef<HTMLElement>(null)
+  useEffect(() => {
+    if (active) card.current?.scrollIntoView({ block: 'nearest' })
+  }, [active])
   return (
     // biome-ignore lint/a11y/useSemanticElements: the card holds buttons of its own, so it cannot be one
     <article
+      ref={card}
       className={`thread suggestion-card${active ? ' thread--active' : ''}${note ? ' suggestion-card--decided' : ''}`}
       data-testid="suggestion-card"
       data-suggestion-id={suggestion.id}

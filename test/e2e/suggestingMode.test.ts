@@ -274,9 +274,12 @@ describe('suggesting mode in the browser', () => {
     const inserted = ['Score', ' Cite sources.']
     await waitForDrawn(olivia.page, { struck, inserted }, 'Olivia')
     expect(await lee.page.locator(`${PROSEMIRROR} strong`).count()).toBe(0)
-    // Clicking a suggestion makes it the active one, drawn stronger.
+    // Clicking a suggestion makes it the active one, drawn stronger, and opens its card in the side panel.
     await olivia.page.locator('.suggestion-insert', { hasText: 'Cite sources.' }).click()
     await olivia.page.locator('.suggestion-insert.suggestion--active', { hasText: 'Cite sources.' }).waitFor()
+    await olivia.page
+      .locator('[data-testid=suggestion-card].thread--active', { hasText: 'Cite sources.' })
+      .waitFor()
     await screenshotSideBySide(
       [
         { label: 'Lee Lead (suggesting)', page: lee.page },
