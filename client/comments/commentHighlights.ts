@@ -21,6 +21,7 @@ import {
   type TextAnchor,
 } from '../../shared/ydoc/commentAnchors'
 import { guidelineFragment } from '../../shared/ydoc/layout'
+import { redrawOnDocUpdate } from '../editor/redrawOnDocUpdate'
 
 export interface HighlightedThread {
   id: string
@@ -101,24 +102,7 @@ export function commentHighlights(draft: Y.Doc, source: HighlightSource) {
               return false
             },
           },
-          // Local typing reaches the Y.Doc after the ProseMirror transaction; rebuild once the draft changed.
-          view(view) {
-            let timer: ReturnType<typeof setTimeout> | null = null
-            const onUpdate = () => {
-              if (timer !== null) return
-              timer = setTimeout(() => {
-                timer = null
-                if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(commentHighlightsKey, true))
-              }, 0)
-            }
-            draft.on('update', onUpdate)
-            return {
-              destroy() {
-                if (timer !== null) clearTimeout(timer)
-                draft.off('update', onUpdate)
-              },
-            }
-          },
+          view: redrawOnDocUpdate(draft, commentHighlightsKey),
         }),
       ]
     },

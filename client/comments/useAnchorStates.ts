@@ -3,36 +3,17 @@
  * changes, at most every animation frame) or the criterion / example it is about; "detached" when that
  * text, criterion or example is gone.
  */
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import type { ThreadView } from '../../shared/schema/comments'
 import { createAnchorResolver } from '../../shared/ydoc/commentAnchors'
 import { useDraftData } from '../rubric/draftContext'
+import { useDraftTick } from '../sync/useDraftTick'
 
 export interface AnchorState {
   detached: boolean
   /** The anchored text now, or the criterion / example title. */
   label: string
-}
-
-function useDraftTick(draft: Y.Doc): number {
-  const [tick, setTick] = useState(0)
-  useEffect(() => {
-    let frame: number | null = null
-    const onUpdate = () => {
-      if (frame === null)
-        frame = requestAnimationFrame(() => {
-          frame = null
-          setTick((t) => t + 1)
-        })
-    }
-    draft.on('update', onUpdate)
-    return () => {
-      draft.off('update', onUpdate)
-      if (frame !== null) cancelAnimationFrame(frame)
-    }
-  }, [draft])
-  return tick
 }
 
 export function useAnchorStates(draft: Y.Doc, threads: ThreadView[]): Map<string, AnchorState> {

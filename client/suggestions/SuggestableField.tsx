@@ -14,12 +14,13 @@ import {
 import { newYId } from '../../shared/ydoc/ids'
 import { createSuggestionRange } from '../../shared/ydoc/suggestionAnchors'
 import { createSuggestion } from '../../shared/ydoc/suggestionsDoc'
+import { useDraftTick } from '../sync/useDraftTick'
 import { fieldChange, fieldString } from './fieldText'
 import { SuggestionActions } from './SuggestionActions'
 import { authorColor } from './SuggestionCard'
 import { OutdatedVersions, SuggestionDiff } from './SuggestionDiff'
 import { type SuggestionsUi, useSuggestionsUi } from './suggestionsUiContext'
-import { suggestionState, useDraftTick } from './useSuggestionStates'
+import { suggestionState } from './useSuggestionStates'
 
 /** Whether two targets name the same text (key order aside). */
 export function sameTarget(a: SuggestionTarget, b: SuggestionTarget): boolean {

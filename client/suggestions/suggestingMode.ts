@@ -12,6 +12,7 @@ import type { Editor } from '@tiptap/react'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import type { Person } from '../../shared/schema/comments'
+import { redrawOnDocUpdate } from '../editor/redrawOnDocUpdate'
 import { buildSuggestionDecorations, positionOf, SUGGESTION_ID_ATTR, spotAt } from './suggestingDecorations'
 import { type SuggestAction, suggestEdit } from './suggestingEdits'
 
@@ -130,24 +131,7 @@ function suggestionDecorations(draft: Y.Doc, source: SuggestingSource) {
               },
             },
           },
-          // Local changes reach the Y.Doc after the ProseMirror transaction; redraw once the draft changed.
-          view(view) {
-            let timer: ReturnType<typeof setTimeout> | null = null
-            const onUpdate = () => {
-              if (timer !== null) return
-              timer = setTimeout(() => {
-                timer = null
-                if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(suggestingKey, true))
-              }, 0)
-            }
-            draft.on('update', onUpdate)
-            return {
-              destroy() {
-                if (timer !== null) clearTimeout(timer)
-                draft.off('update', onUpdate)
-              },
-            }
-          },
+          view: redrawOnDocUpdate(draft, suggestingKey),
         }),
       ]
     },

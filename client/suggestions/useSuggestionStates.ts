@@ -3,10 +3,11 @@
  * outdated (with the text there now), and for guideline ones the section it sits in. Re-resolved when the
  * draft changes, at most once per animation frame.
  */
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import type { SuggestionView } from '../../shared/schema/suggestions'
 import { resolveSuggestion } from '../../shared/ydoc/suggestionAnchors'
+import { useDraftTick } from '../sync/useDraftTick'
 import { contextAround, plainOf } from './contextAround'
 import { guidelineSectionOf, type SectionRef } from './suggestionSection'
 
@@ -17,27 +18,6 @@ export interface SuggestionState {
   /** A few words either side of the change (current ones only), so an insertion shows where it goes. */
   context: { before: string; after: string } | null
   section: SectionRef | null
-}
-
-/** A counter that changes (once per frame at most) whenever the draft does. */
-export function useDraftTick(draft: Y.Doc): number {
-  const [tick, setTick] = useState(0)
-  useEffect(() => {
-    let frame: number | null = null
-    const onUpdate = () => {
-      if (frame === null)
-        frame = requestAnimationFrame(() => {
-          frame = null
-          setTick((t) => t + 1)
-        })
-    }
-    draft.on('update', onUpdate)
-    return () => {
-      draft.off('update', onUpdate)
-      if (frame !== null) cancelAnimationFrame(frame)
-    }
-  }, [draft])
-  return tick
 }
 
 export function suggestionState(draft: Y.Doc, suggestion: SuggestionView): SuggestionState {
