@@ -45,15 +45,15 @@ export function createTextAnchor(from: YPosition, to: YPosition, quote: string):
   }
 }
 
-/** The text of a Y.XmlText with every embed as one placeholder character (so indices line up). */
-function plainText(text: Y.XmlText): string {
+/** The text of a Y.Text (or Y.XmlText) with every embed as one placeholder character (so indices line up). */
+export function plainText(text: Y.Text): string {
   return (text.toDelta() as { insert: unknown }[])
     .map((op) => (typeof op.insert === 'string' ? op.insert : '\uFFFC'))
     .join('')
 }
 
-/** Whether `type` is a live (not deleted) node inside `root`. */
-function liveIn(type: AnyType, root: Y.XmlFragment): boolean {
+/** Whether `type` is a live (not deleted) node inside `root` (or `root` itself). */
+export function liveIn(type: AnyType, root: AnyType): boolean {
   let current: AnyType | null = type
   while (current && current !== root) {
     const item: Y.Item | null = current._item
@@ -99,7 +99,8 @@ function flatten(root: Y.XmlFragment) {
   return { text, offsetOf }
 }
 
-function absolute(encoded: string, doc: Y.Doc, followUndone: boolean): YPosition | null {
+/** Where an encoded relative position is now (null when it does not decode or resolve). */
+export function absolutePosition(encoded: string, doc: Y.Doc, followUndone = true): YPosition | null {
   const rel = decodeAnchorPosition(encoded)
   if (!rel) return null
   try {
@@ -121,8 +122,8 @@ export function createAnchorResolver(
   const root = guidelineFragment(draft)
   let flat: ReturnType<typeof flatten> | null = null
   return (anchor, followUndone = true) => {
-    const from = absolute(anchor.start, draft, followUndone)
-    const to = absolute(anchor.end, draft, followUndone)
+    const from = absolutePosition(anchor.start, draft, followUndone)
+    const to = absolutePosition(anchor.end, draft, followUndone)
     if (!from || !to || !liveIn(from.type, root) || !liveIn(to.type, root)) return { state: 'detached' }
     flat ??= flatten(root)
     const a = flat.offsetOf(from)

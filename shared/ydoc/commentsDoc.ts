@@ -181,7 +181,7 @@ export function setAnchor(doc: Y.Doc, threadId: string, anchor: ThreadAnchor): v
 }
 
 /** One comment read back and validated (null when unreadable); a tombstone has an empty body. */
-export function readComment(map: Y.Map<unknown>): CommentView | null {
+function readComment(map: Y.Map<unknown>): CommentView | null {
   const raw = {
     id: map.get(CommentKey.id),
     author: map.get(CommentKey.author),
@@ -197,6 +197,15 @@ export function readComment(map: Y.Map<unknown>): CommentView | null {
   return { ...parsed.data, body }
 }
 
+/** The readable comments of a thread's (or a suggestion's) comment list; anything else reads as none. */
+export function readComments(list: unknown): CommentView[] {
+  if (!(list instanceof Y.Array)) return []
+  return (list.toArray() as unknown[])
+    .filter((c): c is Y.Map<unknown> => c instanceof Y.Map)
+    .map(readComment)
+    .filter((c): c is CommentView => c !== null)
+}
+
 function readThread(map: Y.Map<unknown>): ThreadView | null {
   const comments = map.get(ThreadKey.comments)
   const parsed = ThreadView.safeParse({
@@ -206,13 +215,7 @@ function readThread(map: Y.Map<unknown>): ThreadView | null {
     resolved: map.get(ThreadKey.resolved) === true,
     resolvedBy: map.get(ThreadKey.resolvedBy) ?? null,
     resolvedAt: map.get(ThreadKey.resolvedAt) ?? null,
-    comments:
-      comments instanceof Y.Array
-        ? (comments.toArray() as unknown[])
-            .filter((c): c is Y.Map<unknown> => c instanceof Y.Map)
-            .map(readComment)
-            .filter((c): c is CommentView => c !== null)
-        : [],
+    comments: readComments(comments),
   })
   if (!parsed.success) return null
   // A thread whose every comment was deleted is gone.

@@ -7,7 +7,7 @@
 import { toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import type { SuggestionRange, SuggestionTarget } from '../schema/suggestions'
-import { decodeAnchorPosition } from './commentAnchors'
+import { absolutePosition, liveIn, plainText } from './commentAnchors'
 import { exampleRichText, goldRationale } from './examplesDoc'
 import { guidelineFragment } from './layout'
 import { criterionText, levelText } from './rubricDoc'
@@ -49,35 +49,6 @@ export function createSuggestionRange(text: Y.Text | Y.XmlText, from: number, to
   return { start, end: from === to ? start : encode(text, to, -1) }
 }
 
-/** The characters of a text with every embed as one placeholder character (so indices line up). */
-function plainText(text: Y.Text): string {
-  return (text.toDelta() as { insert: unknown }[])
-    .map((op) => (typeof op.insert === 'string' ? op.insert : '\uFFFC'))
-    .join('')
-}
-
-function absolute(encoded: string, doc: Y.Doc): { type: AnyType; index: number } | null {
-  const rel = decodeAnchorPosition(encoded)
-  if (!rel) return null
-  try {
-    const abs = Y.createAbsolutePositionFromRelativePosition(rel, doc)
-    return abs ? { type: abs.type as AnyType, index: abs.index } : null
-  } catch {
-    return null
-  }
-}
-
-/** Whether `type` is a live (not deleted) node inside `root` (or `root` itself). */
-function liveIn(type: AnyType, root: AnyType): boolean {
-  let current: AnyType | null = type
-  while (current && current !== root) {
-    const item: Y.Item | null = current._item
-    if (!item || item.deleted) return false
-    current = item.parent as AnyType | null
-  }
-  return current === root
-}
-
 /** Whether the live text `type` is one a suggestion on `root` may change. */
 function textOfTarget(type: AnyType, root: Y.Text | Y.XmlFragment): Y.Text | Y.XmlText | null {
   if (root instanceof Y.Text) return type === root ? root : null
@@ -95,8 +66,8 @@ export function resolveSuggestion(
   const gone = { state: 'outdated', current: null } as const
   const root = targetType(draft, s.target)
   if (!root) return gone
-  const start = absolute(s.range.start, draft)
-  const end = absolute(s.range.end, draft)
+  const start = absolutePosition(s.range.start, draft)
+  const end = absolutePosition(s.range.end, draft)
   if (!start || !end || start.type !== end.type) return gone
   const text = textOfTarget(start.type, root)
   if (!text) return gone

@@ -6,7 +6,7 @@
  * commenter's client wrote it (the server's guard is commentsKind.ts).
  */
 import * as Y from 'yjs'
-import { type CommentView, isForbiddenCommentChar, type Person } from '../schema/comments'
+import { isForbiddenCommentChar, type Person } from '../schema/comments'
 import {
   SuggestionRange,
   type SuggestionStatus,
@@ -15,7 +15,7 @@ import {
   SuggestionView,
   suggestionTextFits,
 } from '../schema/suggestions'
-import { commentMap, type NewComment, readComment } from './commentsDoc'
+import { commentMap, type NewComment, readComments } from './commentsDoc'
 
 /** The root of the comments document that holds suggestions by id. */
 export const SuggestionsRoot = 'suggestions'
@@ -182,13 +182,7 @@ function readSuggestion(map: Y.Map<unknown>): SuggestionView | null {
     status: map.get(SuggestionKey.status),
     decidedBy: map.get(SuggestionKey.decidedBy) ?? null,
     decidedAt: map.get(SuggestionKey.decidedAt) ?? null,
-    comments:
-      comments instanceof Y.Array
-        ? (comments.toArray() as unknown[])
-            .filter((c): c is Y.Map<unknown> => c instanceof Y.Map)
-            .map(readComment)
-            .filter((c): c is CommentView => c !== null)
-        : [],
+    comments: readComments(comments),
   })
   if (!parsed.success) return null
   const s = parsed.data
