@@ -214,22 +214,40 @@ function suggestionKeysIssue(event: Y.YMapEvent<unknown>, writer: UpdateWriter):
   const statusChange = event.changes.keys.get(SuggestionKey.status)
   const before = statusChange ? statusChange.oldValue : suggestion.get(SuggestionKey.status)
   const isAuthor = personId(suggestion.get(SuggestionKey.author)) === writer.id
-  let decides = false
   for (const key of event.keysChanged) {
-    if (DECISION_KEYS.has(key)) decides = true
-    else if (!SUGGESTION_KEYS_AUTHOR_MAY_SET.has(key)) return forbidden(`a suggestion's ${key} cannot change`)
-    else if (!isAuthor) return forbidden('you can only change your own suggestions')
+    if (DECISION_KEYS.has(key)) continue
+    if (!SUGGESTION_KEYS_AUTHOR_MAY_SET.has(key)) return forbidden(`a suggestion's ${key} cannot change`)
+    if (!isAuthor) return forbidden('you can only change your own suggestions')
   }
+  // A decision counts only where it changed something: a write that lost a concurrent conflict on the same
+  // key (two tabs withdrawing at once, a withdrawal crossing a decision) leaves the suggestion as it was, and
+  // refusing it would close an honest socket (and its replica would resend it on every reconnect).
+  const decides = [...event.changes.keys.keys()].some((key) => DECISION_KEYS.has(key))
   // Its texts may still change after a decision: an author's keystroke can cross a lead's accept on the
   // wire, and refusing it would close the author's socket. What was decided is what the decision route
   // recorded (it checks the texts the lead saw), not what the suggestion says later.
   if (decides) {
-    if (!statusChange) return forbidden("a suggestion's decision changes only with its status")
+    if (!statusChange) {
+      // A lead's decision whose status lost against a withdrawal written past the route (a modified author
+      // client): its decider and time still land; refusing them would close the lead's socket.
+      const lostToWithdrawal =
+        suggestion.get(SuggestionKey.status) === 'withdrawn' &&
+        writer.mayEditDraft &&
+        personId(suggestion.get(SuggestionKey.decidedBy)) === writer.id
+      if (!lostToWithdrawal) return forbidden("a suggestion's decision changes only with its status")
+      return suggestionContentIssue(suggestion)
+    }
     // The decision route records one outcome per suggestion, withdrawals included, so a lead writes a
     // decision only after the route said it holds; one over a withdrawal the route never saw is allowed,
     // so a withdrawal written past the route cannot get the lead's socket closed.
+    // Writing the same decision again (the same author withdrawing from two tabs at once; the same decider)
+    // is no new decision.
     const decision = suggestion.get(SuggestionKey.status)
-    if (before !== 'open' && !(before === 'withdrawn' && decision !== 'withdrawn'))
+    const deciderChange = event.changes.keys.get(SuggestionKey.decidedBy)
+    const deciderBefore = deciderChange ? deciderChange.oldValue : suggestion.get(SuggestionKey.decidedBy)
+    const rewrite =
+      before === decision && personId(deciderBefore) === personId(suggestion.get(SuggestionKey.decidedBy))
+    if (before !== 'open' && !rewrite && !(before === 'withdrawn' && decision !== 'withdrawn'))
       return forbidden('a suggestion is decided once')
     const issue = statusChangeIssue(suggestion, writer)
     if (issue) return issue

@@ -334,6 +334,75 @@ describe('deciding', () => {
   })
 })
 
+describe('concurrent writes to the same decision keys', () => {
+  /**
+   * Two replicas with fixed client ids make their change on the same accepted state; their updates reach the
+   * server one after the other (the second was made without seeing the first). Returns each one's refusal.
+   */
+  function race(
+    first: { writer: UpdateWriter; clientId: number; change: (d: Y.Doc) => unknown },
+    second: { writer: UpdateWriter; clientId: number; change: (d: Y.Doc) => unknown },
+  ) {
+    const accepted = new Y.Doc()
+    createSuggestion(accepted, { id: 's1', ...base })
+    const updates = [first, second].map(({ clientId, change }) => {
+      const replica = new Y.Doc()
+      replica.clientID = clientId
+      Y.applyUpdate(replica, Y.encodeStateAsUpdate(accepted))
+      const before = Y.encodeStateVector(replica)
+      change(replica)
+      return Y.encodeStateAsUpdate(replica, before)
+    })
+    return [first, second].map(({ writer }, i) => {
+      const refusal = commentsUpdateViolation(accepted, updates[i]!, writer)
+      if (!refusal) Y.applyUpdate(accepted, updates[i]!)
+      return refusal
+    })
+  }
+  const withdraw = (d: Y.Doc) => withdrawSuggestion(d, 's1')
+  const accept = (d: Y.Doc) => markDecided(d, 's1', 'accepted', ann, at)
+
+  it.each([
+    [1, 2],
+    [2, 1],
+  ])(
+    'lets the author withdraw in two tabs at once (client ids %i and %i): neither socket is closed',
+    (a, b) => {
+      expect(
+        race(
+          { writer: reviewer(rae.id), clientId: 1000 + a, change: withdraw },
+          { writer: reviewer(rae.id), clientId: 1000 + b, change: withdraw },
+        ),
+      ).toEqual([null, null])
+    },
+  )
+
+  it.each([
+    [1, 2],
+    [2, 1],
+  ])(
+    'lets a lead’s decision cross a withdrawal written past the route (client ids %i and %i), either order',
+    (a, b) => {
+      const author = { writer: reviewer(rae.id), clientId: 1000 + a, change: withdraw }
+      const decider = { writer: lead(ann.id), clientId: 1000 + b, change: accept }
+      expect(race(author, decider)).toEqual([null, null])
+      // The other arrival order: the decision first, then the withdrawal that crossed it — its author is the
+      // one who wrote past the route, so theirs may be refused when it would change a decided suggestion.
+      const [decided, late] = race(decider, author)
+      expect(decided).toBe(null)
+      if (late) expect(late.kind).toBe('forbidden')
+    },
+  )
+
+  it('still refuses a reviewer’s decision that wins the conflict', () => {
+    const [, refusal] = race(
+      { writer: lead(ann.id), clientId: 1001, change: accept },
+      { writer: reviewer(rae.id), clientId: 1002, change: (d) => markDecided(d, 's1', 'rejected', rae, at) },
+    )
+    expect(refusal?.kind).toBe('forbidden')
+  })
+})
+
 describe('discussing a suggestion', () => {
   it('follows the thread rules: own comments, never removed, fitting the schema', () => {
     const { check } = setup()
