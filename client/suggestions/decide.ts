@@ -29,6 +29,8 @@ export interface DecideHost {
 export type DecideOutcome = { ok: true } | { ok: false; message: string }
 
 export const OUTDATED_MESSAGE = 'Outdated — the text changed since it was suggested.'
+export const REPEATED_MESSAGE =
+  'You had already accepted this (in another tab, or before a reload); it was not applied again — check the text.'
 
 /** Whether the suggestion can still be applied as suggested. */
 export function isCurrent(draft: Y.Doc, suggestion: SuggestionView): boolean {
@@ -74,13 +76,17 @@ export async function decideOne(
   if (decision === 'accept' && !isCurrent(host.draft, suggestion))
     return { ok: false, message: OUTDATED_MESSAGE }
   let decidedAt: string
+  let repeated: boolean
   try {
     const seen = { original: suggestion.original, replacement: suggestion.replacement }
-    decidedAt = (await decideSuggestion(host.projectId, suggestion.id, decision, seen)).decidedAt
+    const result = await decideSuggestion(host.projectId, suggestion.id, decision, seen)
+    decidedAt = result.decidedAt
+    repeated = result.repeated === true
   } catch (error) {
     return { ok: false, message: errorMessage(error) }
   }
-  const failed = decision === 'accept' ? applyAccepted(host, [suggestion]) : []
+  // Decided by me before (another tab, or an answer lost on the way): marked now, never applied twice.
+  const failed = decision === 'accept' && !repeated ? applyAccepted(host, [suggestion]) : []
   markDecided(
     host.comments,
     suggestion.id,
@@ -88,6 +94,7 @@ export async function decideOne(
     host.me,
     decidedAt,
   )
+  if (repeated && decision === 'accept') return { ok: false, message: REPEATED_MESSAGE }
   // The text changed between the check and the answer (a co-editor typed there): recorded, not applied.
   if (failed.length > 0)
     return { ok: false, message: 'Accepted, but the text changed meanwhile: apply the wording by hand.' }
@@ -133,13 +140,15 @@ export async function decideMany(
   const byId = new Map(sendable.map((s) => [s.id, s]))
   const decided = result.decided.flatMap((d) => {
     const s = byId.get(d.suggestionId)
-    return s ? [{ suggestion: s, at: d.decidedAt }] : []
+    return s ? [{ suggestion: s, at: d.decidedAt, repeated: d.repeated === true }] : []
   })
   if (decision === 'accept') {
+    for (const { suggestion, repeated } of decided)
+      if (repeated) messages.push(`“${suggestion.original}”: ${REPEATED_MESSAGE}`)
     const failed = new Set(
       applyAccepted(
         host,
-        decided.map((d) => d.suggestion),
+        decided.filter((d) => !d.repeated).map((d) => d.suggestion),
       ),
     )
     for (const { suggestion } of decided)

@@ -63,6 +63,23 @@ function stateIssue(
   return null
 }
 
+/**
+ * The caller's own earlier decision on a suggestion the comments document still shows open (their client
+ * lost the answer, or closed before marking it): answered again, flagged so it is marked but not re-applied.
+ */
+function repeatedDecision(
+  s: SuggestionView,
+  recorded: SuggestionDecisionRecord,
+  request: { decision: SuggestionDecision; by: { id: string; name: string } },
+): DecisionOutcome | null {
+  const { decision, decidedBy, decidedAt } = recorded
+  if (decision !== request.decision || decidedBy.id !== request.by.id || s.status !== 'open') return null
+  return {
+    ok: true,
+    result: { suggestionId: s.id, decision, decidedBy: request.by, decidedAt, repeated: true },
+  }
+}
+
 async function decideOne(
   store: Store,
   projectId: string,
@@ -113,7 +130,7 @@ export async function decideSuggestions(
       }
       const recorded = await store.getSuggestionDecision(projectId, id)
       if (recorded) {
-        outcomes.push(recordedIssue(id, recorded))
+        outcomes.push(repeatedDecision(s, recorded, request) ?? recordedIssue(id, recorded))
         continue
       }
       outcomes.push(

@@ -106,6 +106,11 @@ export const DecisionResult = z.object({
   decision: z.enum(['accept', 'reject']),
   decidedBy: Person,
   decidedAt: z.string(),
+  /**
+   * The caller had already made this very decision (a retry after a lost answer, another tab) and the
+   * comments document still shows the suggestion open: mark it decided, but never apply it again.
+   */
+  repeated: z.boolean().optional(),
 })
 export type DecisionResult = z.infer<typeof DecisionResult>
 

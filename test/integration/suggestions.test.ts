@@ -339,6 +339,28 @@ describe('deciding', () => {
     })
   })
 
+  it('answers a lead’s own repeated decision again, flagged, while the suggestion still shows open', async () => {
+    const { server, project, lead, bob, reviewer } = await setup()
+    const r = await openDesk(server.url, project, reviewer)
+    const id = suggestInGuideline(r.draft.doc, r.comments.doc, 'concise', 'brief', person(reviewer))
+    await suggestionIsDurable(server.url, project, reviewer, id)
+    // The lead's first answer is lost (their client never applied or marked it): the retry is answered
+    // with the recorded decision, flagged `repeated` so the client marks it without applying it again.
+    const first = (await (await decide(server.url, project, id, lead, 'accept')).json()) as DecisionResult
+    expect(first.repeated).toBeUndefined()
+    const again = await decide(server.url, project, id, lead, 'accept')
+    expect(again.status).toBe(200)
+    expect(await again.json()).toEqual({ ...first, repeated: true })
+    // Another lead, or the other decision, is still refused.
+    expect((await decide(server.url, project, id, bob, 'accept')).status).toBe(409)
+    expect((await decide(server.url, project, id, lead, 'reject')).status).toBe(409)
+    // Once the lead's client marked it decided, a retry is refused like any other.
+    const l = await openDesk(server.url, project, lead)
+    expect(markDecided(l.comments.doc, id, 'accepted', person(lead), first.decidedAt)).toBe(true)
+    await suggestionIsDurable(server.url, project, reviewer, id, 'accepted')
+    expect((await decide(server.url, project, id, lead, 'accept')).status).toBe(409)
+  })
+
   it('stops a lead demoted to reviewer from deciding on the socket they already have open', async () => {
     const { server, owner, project, lead, reviewer } = await setup()
     const r = await openDesk(server.url, project, reviewer)
