@@ -57,11 +57,15 @@ export const SuggestionText = z
   )
 
 /**
- * Whether `text` may be written into a target: guideline and rich rationale ranges lie inside one paragraph,
- * so their suggestions hold no newline.
+ * Whether `text` may be written into a target: only descriptions, level descriptors and gold rationales hold
+ * several lines (titles and labels are one line; guideline and rich rationale ranges lie inside one
+ * paragraph).
  */
 export function suggestionTextFits(target: SuggestionTarget, text: string): boolean {
-  const multiline = target.kind !== 'guideline' && target.kind !== 'exampleRationale'
+  const multiline =
+    target.kind === 'goldRationale' ||
+    (target.kind === 'criterion' && target.field === 'description') ||
+    (target.kind === 'level' && target.field === 'descriptor')
   return !hasForbiddenChar(text, multiline)
 }
 

@@ -7,7 +7,7 @@
 import { toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
 import type { SuggestionRange, SuggestionTarget } from '../schema/suggestions'
-import { absolutePosition, liveIn, plainText } from './commentAnchors'
+import { absolutePosition, decodeAnchorPosition, liveIn, plainText } from './commentAnchors'
 import { exampleRichText, goldRationale } from './examplesDoc'
 import { guidelineFragment } from './layout'
 import { criterionText, levelText } from './rubricDoc'
@@ -42,11 +42,29 @@ const encode = (type: AnyType, index: number, assoc: number) =>
 
 /**
  * The range from `from` to `to` in `text`: the start sticks to the first replaced character, the end to the
- * last one (so text typed just outside stays outside); an insertion's ends are both the position at `from`.
+ * last one (so text typed just outside stays outside). An insertion's ends are both one position, stuck to
+ * the character after it — or, at the end of the text, to the last character (so text appended later goes
+ * after it); it is current only while that character is there.
  */
 export function createSuggestionRange(text: Y.Text | Y.XmlText, from: number, to: number): SuggestionRange {
-  const start = encode(text, from, 0)
-  return { start, end: from === to ? start : encode(text, to, -1) }
+  if (from === to) {
+    const atEnd = from > 0 && from === text.length
+    const at = atEnd ? encode(text, from, -1) : encode(text, from, 0)
+    return { start: at, end: at }
+  }
+  return { start: encode(text, from, 0), end: encode(text, to, -1) }
+}
+
+/** Whether the character an insertion's position sticks to is still there (true when it sticks to none). */
+function anchorCharacterLives(encoded: string, draft: Y.Doc): boolean {
+  const rel = decodeAnchorPosition(encoded)
+  if (!rel?.item) return rel !== null
+  try {
+    const struct = Y.getItem(draft.store, rel.item)
+    return struct instanceof Y.Item && !struct.deleted
+  } catch {
+    return false
+  }
 }
 
 /** Whether the live text `type` is one a suggestion on `root` may change. */
@@ -75,6 +93,7 @@ export function resolveSuggestion(
   const to = end.index
   const insertion = s.range.start === s.range.end
   if (to < from || (!insertion && to === from)) return gone
+  if (insertion && !anchorCharacterLives(s.range.start, draft)) return gone
   const current = plainText(text).slice(from, to)
   return current === s.original ? { state: 'current', text, from, to } : { state: 'outdated', current }
 }
@@ -104,6 +123,11 @@ export function applySuggestion(
   if (resolved.state !== 'current') return false
   const { text, from, to } = resolved
   const attributes = attributesAt(text, from < to || from === 0 ? from : from - 1)
+  // Text inserted right after a link is not part of it unless the link goes on after it (as when typing).
+  if (from === to && 'link' in attributes) {
+    const after = attributesAt(text, from)
+    if (JSON.stringify(after.link) !== JSON.stringify(attributes.link)) attributes.link = null
+  }
   draft.transact(() => {
     if (to > from) text.delete(from, to - from)
     if (s.replacement) text.insert(from, s.replacement, attributes)

@@ -197,6 +197,34 @@ describe('applying', () => {
     expect(criterionText(copy, 'c1', 'description')!.toString()).toBe('Check: The answer is correct. Always.')
   })
 
+  it('keeps an insertion at the end before text appended later, and outdated once its neighbour goes', () => {
+    const { draft } = makeDraft()
+    const text = criterionText(draft, 'c1', 'description')!
+    const target = { kind: 'criterion', criterionId: 'c1', field: 'description' } as const
+    const atEnd = {
+      target,
+      range: createSuggestionRange(text, text.length, text.length),
+      original: '',
+      replacement: ' Always.',
+    }
+    const inMiddle = { target, range: createSuggestionRange(text, 4, 4), original: '', replacement: 'whole ' }
+    // A lead appends a sentence: the insertion still goes right after "correct.".
+    text.insert(text.length, ' Cite it.')
+    const copy = replica(draft)
+    expect(applySuggestion(copy, atEnd)).toBe(true)
+    expect(criterionText(copy, 'c1', 'description')!.toString()).toBe(
+      'The answer is correct. Always. Cite it.',
+    )
+    // The character an insertion sticks to is deleted (the sentence around it rewritten): outdated.
+    text.delete(4, 6)
+    text.insert(4, 'reply')
+    expect(resolveSuggestion(draft, inMiddle)).toEqual({ state: 'outdated', current: null })
+    expect(applySuggestion(draft, inMiddle)).toBe(false)
+    text.delete(text.length - 9, 9)
+    text.delete(text.length - 1, 1)
+    expect(resolveSuggestion(draft, atEnd)).toEqual({ state: 'outdated', current: null })
+  })
+
   it('keeps bold on replaced bold text, and plain around it', () => {
     const { draft } = makeDraft()
     const text = paragraphText(guidelineFragment(draft), 0)
@@ -225,6 +253,35 @@ describe('applying', () => {
     }
     expect(applySuggestion(draft, s)).toBe(true)
     expect(text.toDelta()[1]).toEqual({ insert: 'precisely', attributes: { bold: {} } })
+  })
+
+  it('does not extend a link over text inserted right after it, only inside it', () => {
+    const draft = new Y.Doc()
+    const text = new Y.XmlText()
+    guidelineFragment(draft).insert(0, [new Y.XmlElement('paragraph')])
+    ;(guidelineFragment(draft).get(0) as Y.XmlElement).insert(0, [text])
+    const link = { href: 'https://example.org' }
+    text.insert(0, 'See the guide now.')
+    text.format(8, 5, { link })
+    const after = {
+      target: guideline,
+      range: createSuggestionRange(text, 13, 13),
+      original: '',
+      replacement: 'line',
+    }
+    const inside = {
+      target: guideline,
+      range: createSuggestionRange(text, 10, 10),
+      original: '',
+      replacement: 'x',
+    }
+    expect(applySuggestion(draft, after)).toBe(true)
+    expect(applySuggestion(draft, inside)).toBe(true)
+    expect(text.toDelta()).toEqual([
+      { insert: 'See the ' },
+      { insert: 'guxide', attributes: { link } },
+      { insert: 'line now.' },
+    ])
   })
 
   it('refuses a range spanning two paragraphs', () => {

@@ -90,6 +90,8 @@ describe('making a suggestion', () => {
   it('is accepted as yourself, with any target kind', () => {
     const { check } = setup()
     expect(check(reviewer(rae.id), (d) => createSuggestion(d, { id: 's2', ...base }))).toBe(null)
+    // A description (like a level descriptor or a gold rationale) holds several lines.
+    expect(check(reviewer(rae.id), rawSuggestion('s9', { replacement: 'first\nsecond' }))).toBe(null)
     expect(
       check(
         reviewer(rae.id),
@@ -142,6 +144,24 @@ describe('making a suggestion', () => {
       'with a line break in a guideline paragraph',
       reviewer(rae.id),
       rawSuggestion('s2', { target: { kind: 'guideline' }, replacement: 'a\nb' }),
+      'invalid',
+    ],
+    [
+      'with a line break in a criterion title',
+      reviewer(rae.id),
+      rawSuggestion('s2', {
+        target: { kind: 'criterion', criterionId: 'c1', field: 'title' },
+        replacement: 'a\nb',
+      }),
+      'invalid',
+    ],
+    [
+      'with a line break in a level label',
+      reviewer(rae.id),
+      rawSuggestion('s2', {
+        target: { kind: 'level', criterionId: 'c1', levelId: 'l1', field: 'label' },
+        replacement: 'a\nb',
+      }),
       'invalid',
     ],
     [
