@@ -11,14 +11,13 @@ import {
   type BatchDecisionResult,
   DecisionBody,
   type DecisionResult,
+  SuggestionId,
   type WithdrawalResult,
 } from '../../shared/schema/suggestions'
 import { authorize } from '../auth/access'
-import { decideSuggestions, withdrawSuggestion } from '../suggestions/decide'
+import { decideSuggestions, recordWithdrawal } from '../suggestions/decide'
 import type { AppEnv, RouteDeps } from './env'
 import { ApiFailure, methodNotAllowed, readJson } from './errors'
-
-const SUGGESTION_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 export function suggestionRoutes({ store }: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
@@ -46,7 +45,7 @@ export function suggestionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const projectId = c.req.param('id')
     const { auth } = await authorize(c, store, projectId, 'draft.write')
     const suggestionId = c.req.param('suggestionId')
-    if (!SUGGESTION_ID.test(suggestionId))
+    if (!SuggestionId.safeParse(suggestionId).success)
       throw new ApiFailure(404, 'suggestion_not_found', 'no such suggestion')
     const { decision, seen } = await readJson(c, DecisionBody)
     const by = { id: auth.user.id, name: auth.user.name }
@@ -61,9 +60,9 @@ export function suggestionRoutes({ store }: RouteDeps): Hono<AppEnv> {
     const projectId = c.req.param('id')
     const { auth } = await authorize(c, store, projectId, 'draft.comment')
     const suggestionId = c.req.param('suggestionId')
-    if (!SUGGESTION_ID.test(suggestionId))
+    if (!SuggestionId.safeParse(suggestionId).success)
       throw new ApiFailure(404, 'suggestion_not_found', 'no such suggestion')
-    const outcome = await withdrawSuggestion(store, projectId, suggestionId, { id: auth.user.id })
+    const outcome = await recordWithdrawal(store, projectId, suggestionId, { id: auth.user.id })
     if (!outcome.ok) throw new ApiFailure(outcome.status, outcome.code, outcome.message)
     return c.json<WithdrawalResult>({ suggestionId, withdrawnAt: outcome.withdrawnAt })
   })

@@ -150,7 +150,7 @@ export type WithdrawalOutcome =
   | { ok: false; status: 403 | 404 | 409; code: string; message: string }
 
 /** Its author takes an open suggestion back, unless a lead decided it first (then 409 with who). */
-export async function withdrawSuggestion(
+export async function recordWithdrawal(
   store: Store,
   projectId: string,
   suggestionId: string,

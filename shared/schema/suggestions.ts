@@ -14,6 +14,8 @@ export const MAX_SUGGESTION_TEXT = 10_000
 export const MAX_DECISIONS_PER_REQUEST = 500
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id is 1–64 letters, digits, _ or -')
+/** A suggestion's id (also its key in the comments document). */
+export const SuggestionId = Id
 
 /** Which text of the draft a suggestion changes. */
 export const SuggestionTarget = z.discriminatedUnion('kind', [
@@ -121,7 +123,7 @@ export type DecisionResult = z.infer<typeof DecisionResult>
 /** `POST /api/projects/:id/suggestions/decisions`: accept or reject many (all of a person or a section). */
 export const BatchDecisionBody = z.object({
   decision: z.enum(['accept', 'reject']),
-  ids: z.array(Id).min(1).max(MAX_DECISIONS_PER_REQUEST),
+  ids: z.array(SuggestionId).min(1).max(MAX_DECISIONS_PER_REQUEST),
 })
 export type BatchDecisionBody = z.infer<typeof BatchDecisionBody>
 

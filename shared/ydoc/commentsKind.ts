@@ -12,7 +12,7 @@
 import * as Y from 'yjs'
 import { CommentBody, CommentMentions, Person, ThreadAnchor } from '../schema/comments'
 import {
-  BatchDecisionBody,
+  SuggestionId,
   SuggestionRange,
   SuggestionTarget,
   SuggestionText,
@@ -147,7 +147,6 @@ const DECISION_KEYS = new Set<string>([
   SuggestionKey.decidedBy,
   SuggestionKey.decidedAt,
 ])
-const SuggestionId = BatchDecisionBody.shape.ids.element
 
 const personId = (value: unknown): string | null => {
   const parsed = Person.safeParse(value)
