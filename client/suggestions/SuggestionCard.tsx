@@ -89,7 +89,11 @@ export function SuggestionCard({ ui, suggestion, state, active, onActivate }: Ca
           <p className="suggestion-card__decision" data-testid="suggestion-decision">
             {note}
           </p>
-          <SuggestionDiff suggestion={suggestion} color={color} />
+          {/* What was decided, whatever its author typed into it a moment later. */}
+          <SuggestionDiff
+            suggestion={suggestion.decided ? { ...suggestion, ...suggestion.decided } : suggestion}
+            color={color}
+          />
         </>
       ) : outdated ? (
         <OutdatedVersions

@@ -71,6 +71,10 @@ export function suggestionTextFits(target: SuggestionTarget, text: string): bool
   return !hasForbiddenChar(text, multiline)
 }
 
+/** What a suggestion said when it was decided (its author may still type into it a moment later). */
+export const DecidedTexts = z.object({ original: SuggestionText, replacement: SuggestionText })
+export type DecidedTexts = z.infer<typeof DecidedTexts>
+
 export const SUGGESTION_STATUSES = ['open', 'accepted', 'rejected', 'withdrawn'] as const
 export const SuggestionStatus = z.enum(SUGGESTION_STATUSES)
 export type SuggestionStatus = z.infer<typeof SuggestionStatus>
@@ -88,6 +92,8 @@ export const SuggestionView = z.object({
   status: SuggestionStatus,
   decidedBy: Person.nullable(),
   decidedAt: z.string().nullable(),
+  /** Its texts as decided (null while open or withdrawn, or when written without them). */
+  decided: DecidedTexts.nullable(),
   /** The discussion, as in a comment thread. */
   comments: z.array(CommentView),
 })
@@ -96,8 +102,8 @@ export type SuggestionView = z.infer<typeof SuggestionView>
 export type SuggestionDecision = 'accept' | 'reject'
 
 /** The texts of a suggestion as the deciding lead saw them (their client applies exactly these). */
-export const SeenTexts = z.object({ original: SuggestionText, replacement: SuggestionText })
-export type SeenTexts = z.infer<typeof SeenTexts>
+export const SeenTexts = DecidedTexts
+export type SeenTexts = DecidedTexts
 
 /**
  * `POST /api/projects/:id/suggestions/:suggestionId/decision`. With `seen`, the decision holds only if the

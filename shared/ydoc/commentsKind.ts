@@ -12,6 +12,7 @@
 import * as Y from 'yjs'
 import { CommentBody, CommentMentions, Person, ThreadAnchor } from '../schema/comments'
 import {
+  DecidedTexts,
   SuggestionId,
   SuggestionRange,
   SuggestionTarget,
@@ -146,6 +147,7 @@ const DECISION_KEYS = new Set<string>([
   SuggestionKey.status,
   SuggestionKey.decidedBy,
   SuggestionKey.decidedAt,
+  SuggestionKey.decided,
 ])
 
 const personId = (value: unknown): string | null => {
@@ -177,7 +179,11 @@ function newSuggestionIssue(key: string, suggestion: unknown, userId: string): U
   for (const name of suggestion.keys())
     if (!SUGGESTION_KEYS.has(name)) return invalid(`a suggestion has no ${name}`)
   if (suggestion.get(SuggestionKey.status) !== 'open') return forbidden('a new suggestion is open')
-  if (suggestion.get(SuggestionKey.decidedBy) !== null || suggestion.get(SuggestionKey.decidedAt) !== null)
+  if (
+    suggestion.get(SuggestionKey.decidedBy) !== null ||
+    suggestion.get(SuggestionKey.decidedAt) !== null ||
+    (suggestion.get(SuggestionKey.decided) ?? null) !== null
+  )
     return forbidden('a new suggestion is undecided')
   const createdAt = suggestion.get(SuggestionKey.createdAt)
   if (typeof createdAt !== 'string' || createdAt.length > 64) return invalid('a suggestion needs its time')
@@ -199,12 +205,17 @@ function statusChangeIssue(suggestion: Y.Map<unknown>, writer: UpdateWriter): Up
   if (status === 'withdrawn') {
     if (personId(suggestion.get(SuggestionKey.author)) !== writer.id)
       return forbidden('only its author withdraws a suggestion')
-    return decidedBy === null && decidedAt === null ? null : forbidden('a withdrawn suggestion is undecided')
+    const undecided =
+      decidedBy === null && decidedAt === null && (suggestion.get(SuggestionKey.decided) ?? null) === null
+    return undecided ? null : forbidden('a withdrawn suggestion is undecided')
   }
   if (status !== 'accepted' && status !== 'rejected') return forbidden('a suggestion is never reopened')
   if (!writer.mayEditDraft) return forbidden('only someone who may edit the draft accepts or rejects')
   if (personId(decidedBy) !== writer.id) return forbidden('suggestions are decided as yourself')
   if (typeof decidedAt !== 'string' || decidedAt.length > 64) return invalid('a decision needs its time')
+  const decided = suggestion.get(SuggestionKey.decided) ?? null
+  if (decided !== null && !DecidedTexts.safeParse(decided).success)
+    return invalid('what was decided is an original and a replacement text')
   return null
 }
 

@@ -38,6 +38,8 @@ export const SuggestionKey = {
   status: 'status',
   decidedBy: 'decidedBy',
   decidedAt: 'decidedAt',
+  /** `{ original, replacement }` as decided, written with the decision (null until then). */
+  decided: 'decided',
   /** Y.Array of comment Y.Maps (commentsDoc.ts's CommentKey). */
   comments: 'comments',
 } as const
@@ -97,6 +99,7 @@ export function createSuggestion(comments: Y.Doc, s: NewSuggestion): void {
     map.set(SuggestionKey.status, 'open')
     map.set(SuggestionKey.decidedBy, null)
     map.set(SuggestionKey.decidedAt, null)
+    map.set(SuggestionKey.decided, null)
     map.set(SuggestionKey.comments, new Y.Array<Y.Map<unknown>>())
     suggestionsMap(comments).set(s.id, map)
   })
@@ -156,6 +159,10 @@ export function markDecided(
     map.set(SuggestionKey.status, status)
     map.set(SuggestionKey.decidedBy, { id: by.id, name: by.name })
     map.set(SuggestionKey.decidedAt, at)
+    map.set(SuggestionKey.decided, {
+      original: map.get(SuggestionKey.original),
+      replacement: map.get(SuggestionKey.replacement),
+    })
   })
   return true
 }
@@ -182,6 +189,7 @@ function readSuggestion(map: Y.Map<unknown>): SuggestionView | null {
     status: map.get(SuggestionKey.status),
     decidedBy: map.get(SuggestionKey.decidedBy) ?? null,
     decidedAt: map.get(SuggestionKey.decidedAt) ?? null,
+    decided: map.get(SuggestionKey.decided) ?? null,
     comments: readComments(comments),
   })
   if (!parsed.success) return null

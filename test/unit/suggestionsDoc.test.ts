@@ -55,6 +55,7 @@ describe('suggestions in the comments document', () => {
         status: 'open',
         decidedBy: null,
         decidedAt: null,
+        decided: null,
         comments: [],
       },
     ])
@@ -84,6 +85,10 @@ describe('suggestions in the comments document', () => {
     expect(markDecided(doc, 's1', 'rejected', ann, later)).toBe(true)
     const [s] = readSuggestions(doc)
     expect([s!.status, s!.decidedBy, s!.decidedAt]).toEqual(['rejected', ann, later])
+    // What was decided stays what it said then, whatever its author types into it afterwards.
+    expect(s!.decided).toEqual({ original: s!.original, replacement: s!.replacement })
+    suggestionsMap(doc).get('s1')!.set(SuggestionKey.replacement, 'typed later')
+    expect(readSuggestions(doc)[0]!.decided).toEqual(s!.decided)
     expect(markDecided(doc, 's1', 'accepted', ann, later)).toBe(false)
     expect(readSuggestions(doc)[0]!.status).toBe('rejected')
   })

@@ -184,6 +184,12 @@ describe('making a suggestion', () => {
     ],
     ['with a label of two lines', reviewer(rae.id), rawSuggestion('s2', { label: 'a\nb' }), 'invalid'],
     ['without a time', reviewer(rae.id), rawSuggestion('s2', { createdAt: undefined }), 'invalid'],
+    [
+      'already saying what was decided',
+      reviewer(rae.id),
+      rawSuggestion('s2', { decided: { original: 'old', replacement: 'new' } }),
+      'forbidden',
+    ],
     ['without a discussion list', reviewer(rae.id), rawSuggestion('s2', { comments: [] }), 'invalid'],
     [
       "with someone else's comment in it",
@@ -333,6 +339,14 @@ describe('deciding', () => {
   it.each<LeadCase>([
     ['as someone else', (d: Y.Doc) => markDecided(d, 's1', 'accepted', bob, at), 'forbidden'],
     ['without a decider', (d: Y.Doc) => s1(d).set(SuggestionKey.status, 'accepted'), 'forbidden'],
+    [
+      'with what was decided unreadable',
+      (d: Y.Doc) => {
+        markDecided(d, 's1', 'accepted', ann, at)
+        s1(d).set(SuggestionKey.decided, { original: 'old', replacement: 7 })
+      },
+      'invalid',
+    ],
     [
       'without a time',
       (d: Y.Doc) => {
