@@ -88,6 +88,8 @@ async function decideOne(
   by: { id: string; name: string },
 ): Promise<DecisionOutcome> {
   const at = new Date().toISOString()
+  // The author's name as their account has it: the one in the comments document is their client's word.
+  const author = { id: s.author.id, name: (await store.getUser(s.author.id))?.name ?? s.author.name }
   const outcome = await store.recordSuggestionDecision(
     { projectId, suggestionId: s.id, decision, userId: by.id, at },
     {
@@ -97,7 +99,7 @@ async function decideOne(
         label: s.label,
         original: s.original,
         replacement: s.replacement,
-        author: { id: s.author.id, name: s.author.name },
+        author,
       },
     },
   )

@@ -339,6 +339,24 @@ describe('deciding', () => {
     })
   })
 
+  it('names a suggestion’s author in the audit log as their account has it, not as their client wrote it', async () => {
+    const { server, owner, project, lead, reviewer } = await setup()
+    const r = await openDesk(server.url, project, reviewer)
+    const forged = { id: reviewer.id, name: 'Chief Medical Officer' }
+    const id = suggestInGuideline(r.draft.doc, r.comments.doc, 'concise', 'brief', forged)
+    await suggestionIsDurable(server.url, project, reviewer, id)
+    expect((await decide(server.url, project, id, lead, 'reject')).status).toBe(200)
+    const { entries } = await apiJson<{ entries: AuditEntry[] }>(
+      server.url,
+      `/api/projects/${project}/audit`,
+      {
+        user: owner,
+      },
+    )
+    const entry = entries.find((e) => e.action === 'suggestion.rejected')
+    expect(entry?.details.author).toEqual({ id: reviewer.id, name: reviewer.name })
+  })
+
   it('answers a lead’s own repeated decision again, flagged, while the suggestion still shows open', async () => {
     const { server, project, lead, bob, reviewer } = await setup()
     const r = await openDesk(server.url, project, reviewer)
