@@ -10,7 +10,12 @@ import type { Editor } from '@tiptap/react'
 import { ySyncPluginKey, yUndoPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import type { Person } from '../../shared/schema/comments'
-import type { SuggestionDecision, SuggestionView } from '../../shared/schema/suggestions'
+import {
+  type BatchDecisionResult,
+  MAX_DECISIONS_PER_REQUEST,
+  type SuggestionDecision,
+  type SuggestionView,
+} from '../../shared/schema/suggestions'
 import { applySuggestion, resolveSuggestion } from '../../shared/ydoc/suggestionAnchors'
 import { markDecided, withdrawSuggestion } from '../../shared/ydoc/suggestionsDoc'
 import { errorMessage } from '../api/http'
@@ -126,15 +131,18 @@ export async function decideMany(
         })
       : suggestions
   if (sendable.length === 0) return { decided: 0, messages }
-  let result: Awaited<ReturnType<typeof decideSuggestions>>
-  try {
-    result = await decideSuggestions(
-      host.projectId,
-      sendable.map((s) => s.id),
-      decision,
-    )
-  } catch (error) {
-    return { decided: 0, messages: [...messages, errorMessage(error)] }
+  // At most MAX_DECISIONS_PER_REQUEST a request; a later request failing keeps what earlier ones decided.
+  const result: BatchDecisionResult = { decided: [], skipped: [] }
+  for (let i = 0; i < sendable.length; i += MAX_DECISIONS_PER_REQUEST) {
+    const ids = sendable.slice(i, i + MAX_DECISIONS_PER_REQUEST).map((s) => s.id)
+    try {
+      const part = await decideSuggestions(host.projectId, ids, decision)
+      result.decided.push(...part.decided)
+      result.skipped.push(...part.skipped)
+    } catch (error) {
+      messages.push(errorMessage(error))
+      break
+    }
   }
   for (const skipped of result.skipped) messages.push(skipped.message)
   const byId = new Map(sendable.map((s) => [s.id, s]))
