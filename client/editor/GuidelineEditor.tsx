@@ -180,7 +180,8 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
           projectId={connection.projectId}
           doc={connection.doc}
           editor={editor}
-          editable={editable}
+          // Suggesting: the rubric and example fields are read-only too ("Suggest edit" under them changes them).
+          editable={editing}
         >
           <div className={`workspace${panelOpen ? ' workspace--with-panel' : ''}`}>
             <aside className="workspace__side">
