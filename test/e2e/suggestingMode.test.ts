@@ -225,13 +225,15 @@ describe('suggesting mode in the browser', () => {
     await waitForStatus(olivia.page, 'saved')
     await waitForText(olivia.page, 'Skip offensive prompts.', 'Olivia')
     const blocksBefore = await documentBlocks(olivia.page)
-    // A criterion Lee titles while Editing: its title is an ordinary input, no "Suggest edit" under it.
-    await lee.page.getByTestId('add-criterion').click()
+    // Olivia adds a criterion; while Editing, Lee's copy of its title is an ordinary input, no "Suggest edit".
+    await olivia.page.getByTestId('add-criterion').click()
+    await olivia.page.getByTestId('criterion-title').fill('Accuracy')
     const criterion = lee.page.getByTestId('criterion').first()
     const criterionTitle = criterion.getByTestId('criterion-title')
     const suggestTitle = criterion.getByRole('button', { name: 'Suggest an edit to Accuracy · title' })
-    await criterionTitle.fill('Accuracy')
-    await waitForStatus(lee.page, 'saved')
+    await waitFor(async () => (await criterionTitle.inputValue()) === 'Accuracy', {
+      message: "Lee sees Olivia's criterion",
+    })
     expect(await criterionTitle.isEditable()).toBe(true)
     expect(await suggestTitle.count()).toBe(0)
 
