@@ -225,17 +225,7 @@ describe('suggesting mode in the browser', () => {
     await waitForStatus(olivia.page, 'saved')
     await waitForText(olivia.page, 'Skip offensive prompts.', 'Olivia')
     const blocksBefore = await documentBlocks(olivia.page)
-    // Olivia adds a criterion; while Editing, Lee's copy of its title is an ordinary input, no "Suggest edit".
-    await olivia.page.getByTestId('add-criterion').click()
-    await olivia.page.getByTestId('criterion-title').fill('Accuracy')
-    const criterion = lee.page.getByTestId('criterion').first()
-    const criterionTitle = criterion.getByTestId('criterion-title')
-    const suggestTitle = criterion.getByRole('button', { name: 'Suggest an edit to Accuracy · title' })
-    await waitFor(async () => (await criterionTitle.inputValue()) === 'Accuracy', {
-      message: "Lee sees Olivia's criterion",
-    })
-    expect(await criterionTitle.isEditable()).toBe(true)
-    expect(await suggestTitle.count()).toBe(0)
+    expect(await lee.page.getByTestId('add-criterion').count()).toBe(1)
 
     await lee.page.getByTestId('mode-suggesting').click()
     await lee.page.getByTestId('suggesting-badge').waitFor()
@@ -244,11 +234,6 @@ describe('suggesting mode in the browser', () => {
     expect(await lee.page.getByTestId('mode-suggesting').getAttribute('aria-keyshortcuts')).toBe(
       'Control+Alt+Shift+X',
     )
-    // Suggesting covers the rubric too (as in Google Docs): the title is read-only, "Suggest edit" changes it.
-    await suggestTitle.waitFor()
-    expect(await criterionTitle.isEditable()).toBe(false)
-    expect(await criterionTitle.getAttribute('readonly')).not.toBeNull()
-    expect(await lee.page.getByTestId('add-criterion').count()).toBe(0)
 
     // Typing at the end of a sentence suggests an insertion; the caret stays after it.
     await clickAfter(lee.page, 'carefully.')
@@ -307,6 +292,21 @@ describe('suggesting mode in the browser', () => {
     await waitForStatus(lee.page, 'saved')
     expect(await documentBlocks(olivia.page)).toEqual(blocksBefore)
     expect(await documentBlocks(lee.page)).toEqual(blocksBefore)
+    // Suggesting covers the rubric too (as in Google Docs): a criterion Olivia adds is read-only for Lee, with
+    // "Suggest edit" under its title, and Lee cannot add criteria.
+    await olivia.page.getByTestId('panel-tab-rubric').click()
+    await olivia.page.getByTestId('add-criterion').click()
+    await olivia.page.getByTestId('criterion-title').fill('Accuracy')
+    const criterion = lee.page.getByTestId('criterion').first()
+    const criterionTitle = criterion.getByTestId('criterion-title')
+    const suggestTitle = criterion.getByRole('button', { name: 'Suggest an edit to Accuracy · title' })
+    await waitFor(async () => (await criterionTitle.inputValue()) === 'Accuracy', {
+      message: "Lee sees Olivia's criterion",
+    })
+    await suggestTitle.waitFor()
+    expect(await criterionTitle.isEditable()).toBe(false)
+    expect(await criterionTitle.getAttribute('readonly')).not.toBeNull()
+    expect(await lee.page.getByTestId('add-criterion').count()).toBe(0)
 
     // Back to Editing: typing changes the draft again.
     await lee.page.keyboard.press('Control+Alt+Shift+Z')
