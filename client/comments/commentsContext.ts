@@ -12,7 +12,7 @@ export interface CommentsUi {
   me: Person
   threads: ThreadView[]
   people: Person[]
-  /** Ids of comments mentioning me that I have not opened. */
+  /** Ids of comments mentioning me that I have not opened (thread comments and suggestion replies). */
   unseen: Set<string>
   activeId: string | null
   /** Opens a thread (and the comments panel), or closes the open one with null. */

@@ -1,11 +1,13 @@
 /**
  * React hook owning a project's comments: opens the comments document once `enabled`, re-reads the threads
  * whenever it changes (locally, from peers, or from this device's offline copy), lists the people who can
- * be @mentioned, and counts the mentions of the signed-in user they have not opened yet.
+ * be @mentioned, and counts the mentions of the signed-in user they have not opened yet (in threads and in
+ * suggestions' replies).
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { Person, ThreadView } from '../../shared/schema/comments'
-import { readThreads, unseenMentions } from '../../shared/ydoc/commentsDoc'
+import { readThreads } from '../../shared/ydoc/commentsDoc'
+import { unseenReviewMentions } from '../../shared/ydoc/reviewMentions'
 import { listCommentPeople } from '../api/comments'
 import { type CommentsConnection, createCommentsConnection } from './commentsConnection'
 
@@ -13,7 +15,7 @@ export interface CommentsData {
   connection: CommentsConnection
   threads: ThreadView[]
   people: Person[]
-  /** Ids of comments mentioning me that I have not opened. */
+  /** Ids of comments mentioning me that I have not opened (thread comments and suggestion replies). */
   unseen: string[]
 }
 
@@ -59,6 +61,7 @@ export function useComments(projectId: string, userId: string, enabled: boolean)
   return useMemo(() => {
     if (!connection) return null
     const threads = readThreads(connection.doc)
-    return { connection, threads, people, unseen: unseenMentions(connection.doc, threads, userId) }
+    const unseen = unseenReviewMentions(connection.doc, threads, userId)
+    return { connection, threads, people, unseen }
   }, [connection, people, userId, version])
 }

@@ -130,6 +130,12 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
     suggesting,
   })
   const openSuggestions = suggestionsUi?.suggestions.filter((s) => s.status === 'open').length ?? 0
+  // Mentions of me not yet opened, on the tab where they are: threads' on Comments, replies' on Suggestions.
+  const unseen = commentsUi?.unseen
+  const unseenIn = (discussions: readonly { comments: readonly { id: string }[] }[] | undefined) =>
+    (discussions ?? []).reduce((n, d) => n + d.comments.filter((c) => unseen?.has(c.id)).length, 0)
+  const threadMentions = unseenIn(commentsUi?.threads)
+  const suggestionMentions = unseenIn(suggestionsUi?.suggestions)
 
   // Renaming yourself on the account page updates your caret label.
   useEffect(() => {
@@ -180,7 +186,8 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
           projectId={connection.projectId}
           doc={connection.doc}
           editor={editor}
-          editable={editable}
+          // Suggesting: the rubric and example fields are read-only too ("Suggest edit" under them changes them).
+          editable={editing}
         >
           <div className={`workspace${panelOpen ? ' workspace--with-panel' : ''}`}>
             <aside className="workspace__side">
@@ -247,8 +254,9 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
                   panel={panel}
                   onChoose={showPanel}
                   openThreads={commentsUi?.threads.filter((t) => !t.resolved).length ?? null}
-                  mentions={commentsUi?.unseen.size ?? 0}
+                  mentions={threadMentions}
                   openSuggestions={openSuggestions}
+                  suggestionMentions={suggestionMentions}
                 />
                 {panel === 'comments' ? (
                   <PanelErrorBoundary what="comments panel">
@@ -283,7 +291,7 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
                     aria-label="Show the comments"
                     onClick={() => showPanel('comments')}
                   >
-                    Comments{commentsUi.unseen.size > 0 ? ` · @${commentsUi.unseen.size}` : ''}
+                    Comments{threadMentions > 0 ? ` · @${threadMentions}` : ''}
                   </button>
                 )}
                 {suggestionsUi && (
@@ -295,6 +303,7 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
                     onClick={() => showPanel('suggestions')}
                   >
                     Suggestions{openSuggestions > 0 ? ` · ${openSuggestions}` : ''}
+                    {suggestionMentions > 0 ? ` · @${suggestionMentions}` : ''}
                   </button>
                 )}
               </div>

@@ -1,6 +1,6 @@
 /**
  * The tabs above the right-hand panel: the rubric, the comment threads with their counts and my mentions, or
- * the suggested edits with the number still open.
+ * the suggested edits with the number still open and my mentions in their replies.
  */
 
 export type PanelChoice = 'rubric' | 'comments' | 'suggestions' | 'closed'
@@ -10,13 +10,16 @@ interface PanelTabsProps {
   onChoose(choice: PanelChoice): void
   /** Open threads (null while comments are unavailable: the tab is not shown). */
   openThreads: number | null
-  /** Mentions of me I have not opened yet. */
+  /** Mentions of me in threads I have not opened yet. */
   mentions: number
   /** Suggestions still waiting for a decision. */
   openSuggestions: number
+  /** Mentions of me in suggestions' replies I have not opened yet. */
+  suggestionMentions: number
 }
 
-export function PanelTabs({ panel, onChoose, openThreads, mentions, openSuggestions }: PanelTabsProps) {
+export function PanelTabs(props: PanelTabsProps) {
+  const { panel, onChoose, openThreads, mentions, openSuggestions, suggestionMentions } = props
   if (openThreads === null) return null
   return (
     <div className="panel-tabs" role="tablist" aria-label="Side panel">
@@ -58,6 +61,15 @@ export function PanelTabs({ panel, onChoose, openThreads, mentions, openSuggesti
         {openSuggestions > 0 && (
           <span className="panel-tabs__count" data-testid="suggestions-count">
             {openSuggestions}
+          </span>
+        )}
+        {suggestionMentions > 0 && (
+          <span
+            className="mention-badge"
+            data-testid="suggestion-mention-badge"
+            title="Mentions of you not yet read"
+          >
+            @{suggestionMentions}
           </span>
         )}
       </button>

@@ -6,6 +6,7 @@
 import { useState } from 'react'
 import '../styles/rubric.css'
 import { addCriterion, rubricInstructions, rubricTitle, setPassThreshold } from '../../shared/ydoc/rubricDoc'
+import { useSuggestingUi } from '../suggestions/suggestingContext'
 import { writeLocal } from '../sync/localOrigin'
 import { AttemptSettingsEditor } from './AttemptSettingsEditor'
 import { CriteriaList } from './CriteriaList'
@@ -20,6 +21,9 @@ import { YTextInput } from './YTextInput'
 export function RubricPanel({ onCollapse }: { onCollapse: () => void }) {
   const data = useDraftData()
   const { doc, editable, rubric, problems, undo, projectId } = data
+  // A lead in Suggesting mode sees the rubric read-only, like a reviewer, with a different note.
+  const suggesting = useSuggestingUi()
+  const suggestingLead = suggesting?.canEdit === true && suggesting.mode === 'suggesting'
   const [templatesOpen, setTemplatesOpen] = useState(false)
   const [importOpen, setImportOpen] = useState(false)
   const empty = rubric.criteria.length === 0
@@ -82,7 +86,9 @@ export function RubricPanel({ onCollapse }: { onCollapse: () => void }) {
       </header>
       {!editable && (
         <p className="rubric-panel__note" data-testid="rubric-view-only">
-          View only — leads edit the rubric.
+          {suggestingLead
+            ? 'Suggesting — use “Suggest edit” under a field, or switch to Editing.'
+            : 'View only — leads edit the rubric.'}
         </p>
       )}
       <div className="rubric-panel__body">

@@ -1,7 +1,7 @@
 /**
  * A rubric or rationale field with suggestions: "Suggest edit" for those who may suggest (a small composer
  * prefilled with the current text; on submit the smallest changed range becomes a suggestion anchored in the
- * field's text), and the field's open suggestions under it as diffs with Accept / Reject for leads.
+ * field's text, carried past whatever a co-editor changed meanwhile, or held back when the two overlap), and the field's open suggestions under it as diffs with Accept / Reject for leads.
  */
 import { type ReactNode, useState } from 'react'
 import '../styles/suggestions.css'
@@ -15,7 +15,7 @@ import { newYId } from '../../shared/ydoc/ids'
 import { createSuggestionRange } from '../../shared/ydoc/suggestionAnchors'
 import { createSuggestion } from '../../shared/ydoc/suggestionsDoc'
 import { useDraftTick } from '../sync/useDraftTick'
-import { fieldChange, fieldString } from './fieldText'
+import { fieldChange, fieldString, rebaseTyped } from './fieldText'
 import { SuggestionActions } from './SuggestionActions'
 import { authorColor } from './SuggestionCard'
 import { OutdatedVersions, SuggestionDiff } from './SuggestionDiff'
@@ -57,6 +57,9 @@ export function SuggestableField({ target, label, text, multiline, children }: S
   )
 }
 
+export const CHANGED_MEANWHILE =
+  'Someone changed this text while you were writing; check your wording against the new text.'
+
 function SuggestEdit(props: {
   ui: SuggestionsUi
   target: SuggestionTarget
@@ -66,6 +69,8 @@ function SuggestEdit(props: {
 }) {
   const { ui, target, label, text, multiline } = props
   const [draft, setDraft] = useState<string | null>(null)
+  // The field's text when the composer opened: what the typing changes (the field may change meanwhile).
+  const [base, setBase] = useState('')
   const [error, setError] = useState<string | null>(null)
   if (draft === null)
     return (
@@ -75,7 +80,9 @@ function SuggestEdit(props: {
         data-testid="suggest-edit"
         aria-label={`Suggest an edit to ${label}`}
         onClick={() => {
-          setDraft(fieldString(text))
+          const now = fieldString(text)
+          setBase(now)
+          setDraft(now)
           setError(null)
         }}
       >
@@ -83,7 +90,14 @@ function SuggestEdit(props: {
       </button>
     )
   const submit = () => {
-    const change = fieldChange(text, draft)
+    const current = fieldString(text)
+    const typed = rebaseTyped(base, current, draft)
+    if (typed === null) {
+      // Both changed the same words: the composer stays open, now against the text as it is.
+      setBase(current)
+      return setError(CHANGED_MEANWHILE)
+    }
+    const change = fieldChange(text, typed)
     if (change === null) return setError('Change the text first — it is the same as now.')
     if (typeof change === 'string') return setError(change)
     if (!suggestionTextFits(target, change.replacement))

@@ -1,14 +1,17 @@
 /**
  * One suggestion as a card in the side panel: who suggested it and where, the change as a diff in their
  * colour (or, when the text changed underneath, both versions), its discussion with a reply box, and the
- * decision buttons. A decided one collapses to "Accepted by …" / "Rejected by …" (or "Withdrawn").
+ * decision buttons. A decided one collapses to "Accepted by …" / "Rejected by …" (or "Withdrawn"). Opening it
+ * marks the mentions of me in its replies as seen.
  */
 import { useEffect, useRef } from 'react'
 import type { SuggestionView } from '../../shared/schema/suggestions'
+import { markMentionsSeen } from '../../shared/ydoc/commentsDoc'
 import { newYId } from '../../shared/ydoc/ids'
 import { addSuggestionReply } from '../../shared/ydoc/suggestionsDoc'
 import { CommentBody } from '../comments/CommentBody'
 import { CommentComposer } from '../comments/CommentComposer'
+import { useCommentsUi } from '../comments/commentsContext'
 import { Avatar } from '../ui/Avatar'
 import { formatFullTime, formatRelativeTime } from '../ui/formatTime'
 import { SuggestionActions } from './SuggestionActions'
@@ -52,6 +55,13 @@ export function SuggestionCard({ ui, suggestion, state, active, onActivate }: Ca
   useEffect(() => {
     if (active) card.current?.scrollIntoView({ block: 'nearest' })
   }, [active])
+  // An open card's replies count as read: the mentions of me in them are no longer unseen.
+  const unseen = useCommentsUi()?.unseen
+  useEffect(() => {
+    if (!active || !unseen) return
+    const ids = suggestion.comments.filter((c) => unseen.has(c.id)).map((c) => c.id)
+    if (ids.length > 0) markMentionsSeen(ui.comments, ui.me.id, ids)
+  }, [active, unseen, suggestion.comments, ui.comments, ui.me.id])
   return (
     // biome-ignore lint/a11y/useSemanticElements: the card holds buttons of its own, so it cannot be one
     <article

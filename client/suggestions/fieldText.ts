@@ -1,9 +1,11 @@
 /**
  * A field's text as one editable string for the "Suggest edit" composer, and the smallest change between it
  * and what was typed (common prefix and suffix), mapped back to the Y.Text — or, for a rich field, to the one
- * paragraph's Y.XmlText it lies in (lines of the string are the field's paragraphs).
+ * paragraph's Y.XmlText it lies in (lines of the string are the field's paragraphs); and what was typed,
+ * carried onto the field's text when a co-editor changed it while the composer was open.
  */
 import * as Y from 'yjs'
+import { splitsPair } from './surrogatePairs'
 
 export interface FieldChange {
   text: Y.Text | Y.XmlText
@@ -36,13 +38,17 @@ export function fieldString(field: Y.Text | Y.XmlFragment): string {
   return paragraphTexts(field).map(plain).join('\n')
 }
 
-/** The smallest replaced range turning `before` into `after`: [from, to) of `before` and what replaces it. */
+/**
+ * The smallest replaced range turning `before` into `after`: [from, to) of `before` and what replaces it.
+ * Its ends never fall inside an emoji's surrogate pair (a lone half would arrive as U+FFFD elsewhere).
+ */
 export function minimalChange(
   before: string,
   after: string,
 ): { from: number; to: number; replacement: string } {
   let start = 0
   while (start < before.length && start < after.length && before[start] === after[start]) start++
+  if (splitsPair(before, start) || splitsPair(after, start)) start--
   let end = 0
   while (
     end < before.length - start &&
@@ -50,7 +56,35 @@ export function minimalChange(
     before[before.length - 1 - end] === after[after.length - 1 - end]
   )
     end++
+  if (end > 0 && (splitsPair(before, before.length - end) || splitsPair(after, after.length - end))) end--
   return { from: start, to: before.length - end, replacement: after.slice(start, after.length - end) }
+}
+
+/** Whether two replaced ranges of one text touch the same characters (an insertion touching the other counts). */
+function overlaps(a: { from: number; to: number }, b: { from: number; to: number }): boolean {
+  if (a.from < b.to && b.from < a.to) return true
+  const aEmpty = a.from === a.to
+  const bEmpty = b.from === b.to
+  // Where they only meet, the order of the two is clear unless one of them is an insertion at that point.
+  if (a.to === b.from || b.to === a.from) return aEmpty || bEmpty
+  return false
+}
+
+/**
+ * What was typed into a composer opened on `base`, carried onto the field's `current` text: the typist's
+ * change (base → typed) shifted past a co-editor's (base → current) when they touch different characters;
+ * null when they overlap (the typist must look again). `typed` itself when nobody else changed the field.
+ */
+export function rebaseTyped(base: string, current: string, typed: string): string | null {
+  if (current === base) return typed
+  if (typed === base) return current
+  const mine = minimalChange(base, typed)
+  const theirs = minimalChange(base, current)
+  if (overlaps(mine, theirs)) return null
+  const shift = mine.from >= theirs.to ? theirs.replacement.length - (theirs.to - theirs.from) : 0
+  const from = mine.from + shift
+  const to = mine.to + shift
+  return current.slice(0, from) + mine.replacement + current.slice(to)
 }
 
 /**

@@ -5,12 +5,13 @@
  * trims your pending insertion and then strikes more text, Delete strikes the next character. Answers where
  * the caret goes next, or a notice when the edit cannot be suggested.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { Person } from '../../shared/schema/comments'
 import { type SuggestionTarget, SuggestionText } from '../../shared/schema/suggestions'
 import { newYId } from '../../shared/ydoc/ids'
 import { createSuggestionRange, resolveSuggestion } from '../../shared/ydoc/suggestionAnchors'
 import { createSuggestion, readSuggestions, updateOwnSuggestion } from '../../shared/ydoc/suggestionsDoc'
+import { lengthAfter, lengthBefore } from './surrogatePairs'
 
 /** A place in one of the guideline's texts. */
 export interface TextSpot {
@@ -43,24 +44,6 @@ function plainText(text: Y.XmlText): string {
   return (text.toDelta() as { insert: unknown }[])
     .map((op) => (typeof op.insert === 'string' ? op.insert : '\uFFFC'))
     .join('')
-}
-
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff
-
-/** How many UTF-16 units the character before `index` takes (2 for an emoji's surrogate pair). */
-function lengthBefore(plain: string, index: number): number {
-  if (index <= 0) return 0
-  return index >= 2 &&
-    isLowSurrogate(plain.charCodeAt(index - 1)) &&
-    isHighSurrogate(plain.charCodeAt(index - 2))
-    ? 2
-    : 1
-}
-
-function lengthAfter(plain: string, index: number): number {
-  if (index >= plain.length) return 0
-  return isHighSurrogate(plain.charCodeAt(index)) && isLowSurrogate(plain.charCodeAt(index + 1)) ? 2 : 1
 }
 
 /** Removes the last character (a whole surrogate pair). */
@@ -181,9 +164,4 @@ export function suggestEdit(
     })
   } else create(ctx, text, caret, caret + step, '')
   return { caret: { text, index: caret + step } }
-}
-
-/** Whether a Yjs type is a text of the guideline a suggestion can sit in. */
-export function isGuidelineText(type: unknown): type is Y.XmlText {
-  return type instanceof Y.XmlText
 }

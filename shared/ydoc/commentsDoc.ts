@@ -241,12 +241,19 @@ export function countOpenThreads(doc: Y.Doc): { open: number; resolved: number }
   return { open, resolved: threads.length - open }
 }
 
-/** Comments mentioning `userId`, by someone else, still there and not yet seen by them. */
-export function unseenMentions(doc: Y.Doc, threads: ThreadView[], userId: string): string[] {
+/**
+ * Comments mentioning `userId`, by someone else, still there and not yet seen by them, in the discussions
+ * given: threads, and suggestions (whose replies mention people the same way).
+ */
+export function unseenMentions(
+  doc: Y.Doc,
+  discussions: readonly { comments: readonly CommentView[] }[],
+  userId: string,
+): string[] {
   const seen = seenMap(doc).get(userId)
   const unseen: string[] = []
-  for (const thread of threads) {
-    for (const comment of thread.comments) {
+  for (const discussion of discussions) {
+    for (const comment of discussion.comments) {
       if (comment.deleted || comment.author.id === userId || !comment.mentions.includes(userId)) continue
       if (!(seen instanceof Y.Map) || seen.get(comment.id) !== true) unseen.push(comment.id)
     }

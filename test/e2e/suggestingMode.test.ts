@@ -3,7 +3,8 @@
  * sees the original struck and the replacement underlined, live, while the draft text stays as it was and the
  * reviewer's own raw Yjs write to the draft is refused; once the lead changes that word it is outdated and no
  * longer drawn; a lead switching to Suggesting creates suggestions
- * instead of edits (typing, Backspace, Delete, cut, paste), cannot suggest across two paragraphs, and switches back.
+ * instead of edits (typing, Backspace, Delete, cut, paste), cannot suggest across two paragraphs, sees the
+ * rubric read-only with "Suggest edit" under its fields, and switches back.
  */
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -224,6 +225,7 @@ describe('suggesting mode in the browser', () => {
     await waitForStatus(olivia.page, 'saved')
     await waitForText(olivia.page, 'Skip offensive prompts.', 'Olivia')
     const blocksBefore = await documentBlocks(olivia.page)
+    expect(await lee.page.getByTestId('add-criterion').count()).toBe(1)
 
     await lee.page.getByTestId('mode-suggesting').click()
     await lee.page.getByTestId('suggesting-badge').waitFor()
@@ -290,11 +292,28 @@ describe('suggesting mode in the browser', () => {
     await waitForStatus(lee.page, 'saved')
     expect(await documentBlocks(olivia.page)).toEqual(blocksBefore)
     expect(await documentBlocks(lee.page)).toEqual(blocksBefore)
+    // Suggesting covers the rubric too (as in Google Docs): a criterion Olivia adds is read-only for Lee, with
+    // "Suggest edit" under its title, and Lee cannot add criteria.
+    await olivia.page.getByTestId('panel-tab-rubric').click()
+    await olivia.page.getByTestId('add-criterion').click()
+    await olivia.page.getByTestId('criterion-title').fill('Accuracy')
+    const criterion = lee.page.getByTestId('criterion').first()
+    const criterionTitle = criterion.getByTestId('criterion-title')
+    const suggestTitle = criterion.getByRole('button', { name: 'Suggest an edit to Accuracy · title' })
+    await waitFor(async () => (await criterionTitle.inputValue()) === 'Accuracy', {
+      message: "Lee sees Olivia's criterion",
+    })
+    await suggestTitle.waitFor()
+    expect(await criterionTitle.isEditable()).toBe(false)
+    expect(await criterionTitle.getAttribute('readonly')).not.toBeNull()
+    expect(await lee.page.getByTestId('add-criterion').count()).toBe(0)
 
     // Back to Editing: typing changes the draft again.
     await lee.page.keyboard.press('Control+Alt+Shift+Z')
     await lee.page.getByTestId('toolbar').waitFor()
     expect(await lee.page.getByTestId('mode-editing').getAttribute('aria-pressed')).toBe('true')
+    expect(await criterionTitle.isEditable()).toBe(true)
+    expect(await suggestTitle.count()).toBe(0)
     await typeAtEnd(lee.page, 'An edit, not a suggestion.')
     await waitForText(olivia.page, 'An edit, not a suggestion.', 'Olivia')
     await waitForDrawn(olivia.page, { struck, inserted }, 'Olivia')

@@ -1,7 +1,8 @@
 /**
  * Suggested edits in real Chromium: a reviewer suggests a replacement in the guideline and, through the
  * "Suggest edit" composer, in a level descriptor; the lead sees both live in the Suggestions tab, accepts one
- * and rejects the other; the draft text is exactly the suggested wording, the lead's Ctrl+Z in the guideline
+ * and rejects the other (an @mention in the lead's reply shows on the reviewer's Suggestions tab until
+ * she opens the card); the draft text is exactly the suggested wording, the lead's Ctrl+Z in the guideline
  * restores it, the rejected text is untouched, and the reviewer sees "Rejected by …". A suggestion whose
  * anchored text the lead changed first shows as outdated with both versions and no Accept. Accept all of one
  * person's suggestions is one undo per editor; a decision another lead made first comes back as the server's
@@ -149,16 +150,27 @@ describe('suggested edits in the browser', () => {
       'suggestions-02-lead-sees-both',
     )
 
-    // Lee opens the guideline card and discusses it; Rita reads the reply on her card.
+    // Lee opens the guideline card and discusses it, mentioning Rita; Rita reads the reply on her card.
     await guidelineCard.click()
-    await guidelineCard.getByTestId('suggestion-reply-input').fill('Brief is clearer for raters. Taking it.')
+    await guidelineCard
+      .getByTestId('suggestion-reply-input')
+      .fill('Brief is clearer for raters. Taking it, @Rita Reviewer.')
     await guidelineCard.getByTestId('suggestion-reply-input-submit').click()
     await guidelineCard.getByTestId('suggestion-comment').waitFor()
+    // The mention notifies her like one in a thread: @1 on her Suggestions tab until she opens that card.
+    const ritaMentions = rita.page.getByTestId('suggestion-mention-badge')
+    await ritaMentions.waitFor()
+    expect(await ritaMentions.textContent()).toBe('@1')
+    expect(await lee.page.getByTestId('suggestion-mention-badge').count()).toBe(0)
     await openSuggestions(rita.page)
     await card(rita.page, 'brief').getByTestId('suggestion-comment').waitFor()
     expect(await card(rita.page, 'brief').getByTestId('suggestion-comment').textContent()).toContain(
       'Brief is clearer for raters.',
     )
+    await card(rita.page, 'brief').click()
+    await waitFor(async () => (await ritaMentions.count()) === 0, {
+      message: "opening the card marks Rita's mention seen",
+    })
 
     // Lee accepts the guideline one: the text is exactly the suggested wording, everywhere.
     await guidelineCard.getByTestId('suggestion-accept').click()
