@@ -42,6 +42,12 @@ export interface Config {
   roomGraceMs: number
   /** Compact a document's update log once this many updates sit after its snapshot. */
   compactAfterUpdates: number
+  /**
+   * SYNC_RELAY: `after-durable` (the default, invariant 2) relays an update once it is written;
+   * `before-durable` (opt-in, measured in the fan-out bench) relays it to this instance's other clients as soon
+   * as it is checked, with "saved" still sent only once it is written — see docs/operations.md for its loss window.
+   */
+  syncRelay: SyncRelay
   /** Seed the example project when the database has no project. */
   seedExample: boolean
   /** Base URL of links the server prints and hands out; defaults to http://localhost:<port>. */
@@ -85,6 +91,16 @@ function intAtLeast(env: NodeJS.ProcessEnv, name: string, fallback: number, mini
   const value = intFromEnv(env, name, fallback)
   if (value < minimum) throw new Error(`${name} must be at least ${minimum}, got "${env[name]}"`)
   return value
+}
+
+export const SYNC_RELAY_MODES = ['after-durable', 'before-durable'] as const
+export type SyncRelay = (typeof SYNC_RELAY_MODES)[number]
+
+function syncRelayFromEnv(env: NodeJS.ProcessEnv): SyncRelay {
+  const raw = env.SYNC_RELAY || 'after-durable'
+  const mode = SYNC_RELAY_MODES.find((m) => m === raw)
+  if (!mode) throw new Error(`SYNC_RELAY must be one of ${SYNC_RELAY_MODES.join(', ')}, got "${raw}"`)
+  return mode
 }
 
 const BLOB_STORES = ['fs', 'sql'] as const
@@ -147,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessageBytes: intFromEnv(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024),
     roomGraceMs: intFromEnv(env, 'ROOM_GRACE_MS', 2000),
     compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500),
+    syncRelay: syncRelayFromEnv(env),
     seedExample: env.SEED_EXAMPLE !== 'false',
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')

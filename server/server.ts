@@ -137,6 +137,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     store,
     roomGraceMs: config.roomGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    relayBeforeDurable: config.syncRelay === 'before-durable',
     fanout,
     maxRooms: config.syncLimits.openRooms,
   })

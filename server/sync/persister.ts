@@ -6,6 +6,9 @@
  * loop every YIELD_EVERY jobs so reads, pings and awareness of other connections are not held up behind it.
  * (The next commit starts after the previous batch has left — its relayed frames are written when the tick
  * ends — because with SQLite the commit runs on this thread, so starting it earlier would delay that relay.)
+ * With SYNC_RELAY=before-durable (opt-in) a room relays a checked update to its own clients at once and the
+ * persister only writes it and acknowledges it; while the store is failing, or updates held back by a failure
+ * are still queued, rooms go back to relaying after the write (see `relaysBeforeDurable`).
  */
 import { writeNotSaved, writeSaved } from '../../shared/protocol/saveMessages'
 import { log } from '../log'
@@ -19,7 +22,13 @@ const NOT_SAVED_FRAME = writeNotSaved()
 /** What the persister needs of a room. */
 export interface DurableTarget {
   readonly name: string
-  applyDurable(origin: Connection, update: Uint8Array, seq: number): void
+  /** `update` is durable as `seq`; `relayed`: the room already applied and relayed it (before-durable mode). */
+  applyDurable(origin: Connection, update: Uint8Array, seq: number, relayed: boolean): void
+}
+
+export interface PersisterOptions {
+  /** SYNC_RELAY=before-durable (server/config.ts). */
+  relayBeforeDurable: boolean
 }
 
 type UpdateJob = {
@@ -27,6 +36,8 @@ type UpdateJob = {
   target: DurableTarget
   origin: Connection
   update: Uint8Array
+  /** The room relayed it when it arrived (before-durable mode); it is only written and counted here. */
+  relayed: boolean
   /** performance.now() when the frame was read and when it was queued; 0 unless stage timings are on. */
   receivedAt: number
   queuedAt: number
@@ -69,18 +80,40 @@ export class Persister {
   private scheduled = false
   private idleWaiters: (() => void)[] = []
   private failures = 0
+  /** Queued updates their room has not relayed yet (their relay waits for their write). */
+  private unrelayed = 0
 
-  /** Test-only: relay and acknowledge before writing (faultInjection.ts). */
-  private readonly relayBeforeDurable: boolean
+  /** Test-only fault: relay and acknowledge before writing (faultInjection.ts). */
+  private readonly faultRelayFirst: boolean
 
-  constructor(private readonly store: DocStore) {
-    this.relayBeforeDurable = activeFault() === 'relay-before-durable'
+  constructor(
+    private readonly store: DocStore,
+    private readonly options: PersisterOptions = { relayBeforeDurable: false },
+  ) {
+    this.faultRelayFirst = activeFault() === 'relay-before-durable'
   }
 
-  enqueueUpdate(target: DurableTarget, origin: Connection, update: Uint8Array, receivedAt = 0): void {
+  /**
+   * Whether a room may relay an update it has just checked before it is written: only in before-durable mode,
+   * while the store is writing (no failed commit since the last good one), and when no update held back by a
+   * failure is still queued — so relays stay in arrival order and an unwritable store relays nothing new.
+   */
+  get relaysBeforeDurable(): boolean {
+    return this.options.relayBeforeDurable && this.failures === 0 && this.unrelayed === 0
+  }
+
+  /** `relayed`: the room has applied and relayed it already (allowed only while `relaysBeforeDurable`). */
+  enqueueUpdate(
+    target: DurableTarget,
+    origin: Connection,
+    update: Uint8Array,
+    receivedAt = 0,
+    relayed = false,
+  ): void {
     const queuedAt = syncStages ? performance.now() : 0
     if (syncStages && receivedAt > 0) syncStages.record('validateMs', queuedAt - receivedAt)
-    this.queue.push({ kind: 'update', target, origin, update, receivedAt, queuedAt })
+    if (!relayed) this.unrelayed++
+    this.queue.push({ kind: 'update', target, origin, update, relayed, receivedAt, queuedAt })
     this.kick()
   }
 
@@ -128,7 +161,7 @@ export class Persister {
   private async run(): Promise<void> {
     this.scheduled = false
     this.running = true
-    if (this.relayBeforeDurable) return this.runRelayingFirst()
+    if (this.faultRelayFirst) return this.runRelayingFirst()
     let inFlight = this.commitNext()
     while (inFlight) {
       let seqs: number[]
@@ -156,8 +189,11 @@ export class Persister {
         if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
         const job = done[i]!
         if (job.kind === 'update') {
-          job.target.applyDurable(job.origin, job.update, seqs[next++]!)
-          if (syncStages) recordRelayed(syncStages, job, durableAt)
+          job.target.applyDurable(job.origin, job.update, seqs[next++]!, job.relayed)
+          if (!job.relayed) {
+            this.unrelayed--
+            if (syncStages) recordRelayed(syncStages, job, durableAt)
+          }
         } else job.conn.send(writeSaved(job.id))
       }
       // Let the tick end before the next commit: the frames just sent leave when their sockets uncork at the
@@ -180,7 +216,7 @@ export class Persister {
       const batch = this.queue.splice(0, MAX_BATCH)
       for (const job of batch) {
         // Sequence 0: the room keeps the last sequence it knows to be stored for compaction.
-        if (job.kind === 'update') job.target.applyDurable(job.origin, job.update, 0)
+        if (job.kind === 'update') job.target.applyDurable(job.origin, job.update, 0, false)
         else job.conn.send(writeSaved(job.id))
       }
       await new Promise((resolve) => setTimeout(resolve, RELAY_BEFORE_DURABLE_DELAY_MS))

@@ -1,7 +1,8 @@
 /**
  * A live document in memory and the connections editing it. A room loads its stored state before it
  * answers anyone, checks each update by its document kind's rule, applies an update only after it is
- * durable, relays it to the other connections (and, through its RoomRelay, to the other instances),
+ * durable (unless SYNC_RELAY=before-durable, then as soon as it is checked), relays it to the other
+ * connections (and, once durable, through its RoomRelay to the other instances),
  * compacts its log off the hot path, and tells its registry when it is empty and idle so it can be evicted.
  */
 import * as Y from 'yjs'
@@ -215,7 +216,12 @@ export class Room implements DurableTarget {
           if (end > (this.queuedClock.get(struct.id.client) ?? 0)) this.queuedClock.set(struct.id.client, end)
         }
         this.pendingWrites++
-        this.deps.persister.enqueueUpdate(this, conn, message.update, receivedAt)
+        const relayNow = this.deps.persister.relaysBeforeDurable
+        if (relayNow) {
+          this.applyAndBroadcast(conn, message.update)
+          if (syncStages && receivedAt > 0) syncStages.record('totalMs', performance.now() - receivedAt)
+        }
+        this.deps.persister.enqueueUpdate(this, conn, message.update, receivedAt, relayNow)
         return
       }
       case 'awareness': {
@@ -244,19 +250,26 @@ export class Room implements DurableTarget {
     }
   }
 
-  /** Called by the persister once `update` is durable with sequence number `seq`. */
-  applyDurable(origin: Connection, update: Uint8Array, seq: number): void {
+  /**
+   * Called by the persister once `update` is durable with sequence number `seq`; `relayed`: this room applied
+   * and relayed it when it arrived (SYNC_RELAY=before-durable). Other instances hear of it only now either way.
+   */
+  applyDurable(origin: Connection, update: Uint8Array, seq: number, relayed: boolean): void {
     this.pendingWrites--
+    if (!relayed) this.applyAndBroadcast(origin, update)
+    this.lastSeq = Math.max(this.lastSeq, seq)
+    this.updatesSinceSnapshot++
+    this.relay?.publishUpdate(update, seq, origin.user.id)
+    this.maybeCompact()
+  }
+
+  private applyAndBroadcast(origin: Connection, update: Uint8Array): void {
     try {
       Y.applyUpdate(this.doc, update, origin)
     } catch (error) {
-      log.error('stored update could not be applied', { doc: this.name, seq, error })
+      log.error('checked update could not be applied', { doc: this.name, error })
     }
-    this.lastSeq = Math.max(this.lastSeq, seq)
-    this.updatesSinceSnapshot++
     this.broadcast(encodeUpdate(update), origin)
-    this.relay?.publishUpdate(update, seq, origin.user.id)
-    this.maybeCompact()
   }
 
   /** An update another instance wrote (see RoomRelay). */

@@ -20,6 +20,8 @@ export interface RegistryOptions {
   store: DocStore & Partial<Pick<GoldEditStore, 'recordGoldEdits'>>
   roomGraceMs: number
   compactAfterUpdates: number
+  /** SYNC_RELAY=before-durable: relay checked updates to this instance's clients before they are written. */
+  relayBeforeDurable?: boolean
   /** The other instances sharing the database (null when this is the only one). */
   fanout?: Fanout | null
   /** Documents held in memory at most; connections to another one are refused until rooms are evicted. */
@@ -38,7 +40,7 @@ export class RoomRegistry {
   private shuttingDown = false
 
   constructor(private readonly options: RegistryOptions) {
-    this.persister = new Persister(options.store)
+    this.persister = new Persister(options.store, { relayBeforeDurable: options.relayBeforeDurable ?? false })
     const recordGoldEdits = options.store.recordGoldEdits?.bind(options.store)
     this.goldEdits = recordGoldEdits ? new GoldEditRecorder({ recordGoldEdits }) : null
     this.heartbeat = setInterval(() => this.beat(), KEEPALIVE_INTERVAL_MS / 2)

@@ -10,7 +10,13 @@ import * as Y from 'yjs'
 import { openSqliteStore } from '../../server/storage/sqlite'
 import { createProject, setupOwner } from '../helpers/accounts'
 import { connectClient, destroyAllClients, type TestClient, waitFor, waitForSynced } from '../helpers/clients'
-import { removeTempDirs, spawnServer, startTestServer, stopAllServers } from '../helpers/server'
+import {
+  type ChildServer,
+  removeTempDirs,
+  spawnServer,
+  startTestServer,
+  stopAllServers,
+} from '../helpers/server'
 
 afterEach(async () => {
   destroyAllClients()
@@ -80,6 +86,29 @@ async function killDuringEdits(env: Record<string, string> = {}) {
   return { server, project, clients, received, missing }
 }
 
+/**
+ * Restarts the killed server on its port; the providers reconnect, everyone converges on every item, and the
+ * store ends up holding every item any client holds (they resend what the server lacks).
+ */
+async function restartAndConverge(server: ChildServer, project: string, clients: TestClient[]) {
+  const restarted = await spawnServer({ dataDir: server.dataDir, env: { PORT: String(server.port) } })
+  expect(restarted.port).toBe(server.port)
+  const allItems = new Set(clients.flatMap((c) => itemsOf(c.doc)))
+  await waitFor(
+    () => clients.every((c) => c.provider.synced && new Set(itemsOf(c.doc)).size === allItems.size),
+    { message: 'clients converge after restart', timeout: 20_000 },
+  )
+  const first = JSON.stringify(itemsOf(clients[0]!.doc))
+  for (const c of clients) expect(JSON.stringify(itemsOf(c.doc))).toBe(first)
+  await waitFor(
+    async () => {
+      const restored = new Set(itemsOf(await storedDoc(server.dataDir, project)))
+      return [...allItems].every((item) => restored.has(item))
+    },
+    { message: 'store has every item after reconnect' },
+  )
+}
+
 describe('durability', () => {
   it('keeps everything across SIGTERM and restart on the same DATA_DIR', async () => {
     const server = await spawnServer()
@@ -116,24 +145,19 @@ describe('durability', () => {
     const { server, project, clients, received, missing } = await killDuringEdits()
     expect(missing).toEqual([])
     expect(received.every((seen) => seen.size >= 100)).toBe(true)
+    await restartAndConverge(server, project, clients)
+  })
 
-    // Restart on the same port: the providers reconnect and everyone converges on every item.
-    const restarted = await spawnServer({ dataDir: server.dataDir, env: { PORT: String(server.port) } })
-    expect(restarted.port).toBe(server.port)
-    const allItems = new Set(clients.flatMap((c) => itemsOf(c.doc)))
-    await waitFor(
-      () => clients.every((c) => c.provider.synced && new Set(itemsOf(c.doc)).size === allItems.size),
-      { message: 'clients converge after restart', timeout: 20_000 },
-    )
-    const first = JSON.stringify(itemsOf(clients[0]!.doc))
-    for (const c of clients) expect(JSON.stringify(itemsOf(c.doc))).toBe(first)
-    await waitFor(
-      async () => {
-        const restored = new Set(itemsOf(await storedDoc(server.dataDir, project)))
-        return [...allItems].every((item) => restored.has(item))
-      },
-      { message: 'store has every item after reconnect' },
-    )
+  it('SYNC_RELAY=before-durable (opt-in): what a kill -9 kept out of the store comes back as the clients reconnect', async () => {
+    // No compaction, as below: a snapshot of the in-memory document would make relayed updates durable early.
+    const { server, project, clients, received, missing } = await killDuringEdits({
+      SYNC_RELAY: 'before-durable',
+      COMPACT_AFTER_UPDATES: '1000000',
+    })
+    expect(received.every((seen) => seen.size >= 100)).toBe(true)
+    // The mode's loss window: items others had seen that the store lacked at the kill (often a few, or none).
+    console.info(`before-durable: ${missing.length} seen items were not stored at the kill`)
+    await restartAndConverge(server, project, clients)
   })
 
   it('catches the bug it names: with the server relaying before writing (a test-only fault), it finds losses', async () => {
