@@ -39,6 +39,8 @@ export interface Sizes {
     windows: number
     starvedLoopDelayMs: number
     conditions: Condition[]
+    /** Also measure Yardstick with the opt-in SYNC_RELAY=before-durable on each store. */
+    early: boolean
   }
   /** Multi-instance fan-out: `durationMs` of typing per setup, split into `rounds` alternating windows. */
   cluster: {
@@ -101,6 +103,7 @@ export const FULL_SIZES: Sizes = {
     windows: 3,
     starvedLoopDelayMs: 20,
     conditions: ['quiet', 'fsync', 'mixed'],
+    early: true,
   },
   cluster: { clients: 50, typists: 10, editsPerSecond: 10, durationMs: 20_000, rounds: 2, workers: 2 },
   throughput: {
@@ -147,6 +150,7 @@ export const QUICK_SIZES: Sizes = {
     starvedLoopDelayMs: 20,
     // `mixed` runs every background process `fsync` does, and more.
     conditions: ['quiet', 'mixed'],
+    early: true,
   },
   cluster: { clients: 6, typists: 2, editsPerSecond: 10, durationMs: 1500, rounds: 1, workers: 1 },
   throughput: { writers: 3, ratesPerSecond: [60, 120], stepMs: 800, p99LimitMs: 100, workers: 1 },
