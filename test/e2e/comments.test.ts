@@ -14,7 +14,7 @@ import { addParagraph, threadOn } from '../helpers/comments'
 import { completeDraft, draftIsDurable } from '../helpers/drafts'
 import { type ChildServer, spawnServer } from '../helpers/server'
 import { browserSuite, SERVER_ENV } from './browserSuite'
-import { documentBlocks, PROSEMIRROR, typeAtEnd, waitForStatus, waitForText } from './editorPage'
+import { documentBlocks, selectWord, typeAtEnd, waitForStatus, waitForText } from './editorPage'
 
 const suite = browserSuite()
 let server: ChildServer
@@ -24,36 +24,6 @@ beforeAll(async () => {
   server = await spawnServer({ env: SERVER_ENV })
   owner = await setupOwner(server)
 })
-
-/** Selects `word` in the guideline by double-clicking it, as a person would. */
-async function selectWord(page: Page, word: string): Promise<void> {
-  // Clicking a highlighted word also opens its thread, and the panel opening moves the text: find the word
-  // again and double-click until the browser's selection is exactly that word.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await doubleClickWord(page, word)
-    await page.waitForTimeout(150)
-    if ((await page.evaluate(() => window.getSelection()?.toString().trim())) === word) return
-  }
-  throw new Error(`could not select "${word}"`)
-}
-
-async function doubleClickWord(page: Page, word: string): Promise<void> {
-  const box = await page.locator(PROSEMIRROR).evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(target) ?? -1
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + target.length)
-      const rect = range.getBoundingClientRect()
-      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }
-    }
-    return null
-  }, word)
-  if (!box) throw new Error(`"${word}" is not in the guideline`)
-  await page.mouse.dblclick(box.x, box.y)
-}
 
 const threadState = (page: Page) => page.getByTestId('comment-thread').first().getAttribute('data-state')
 

@@ -17,7 +17,15 @@ import { screenshot, screenshotSideBySide } from '../helpers/browser'
 import { connectClient, waitFor, waitForSynced } from '../helpers/clients'
 import { type ChildServer, spawnServer } from '../helpers/server'
 import { browserSuite, SERVER_ENV } from './browserSuite'
-import { documentBlocks, PROSEMIRROR, typeAtEnd, waitForStatus, waitForText } from './editorPage'
+import {
+  documentBlocks,
+  PROSEMIRROR,
+  selectWord,
+  typeAtEnd,
+  waitForStatus,
+  waitForText,
+  wordBox,
+} from './editorPage'
 
 const suite = browserSuite()
 let server: ChildServer
@@ -27,36 +35,6 @@ beforeAll(async () => {
   server = await spawnServer({ env: SERVER_ENV })
   owner = await setupOwner(server)
 })
-
-/** Where `word` is drawn in the guideline (its first occurrence in a text node). */
-function wordBox(page: Page, word: string) {
-  return page.locator(PROSEMIRROR).evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement?.closest('.suggestion-insert')) continue
-      const at = node.textContent?.indexOf(target) ?? -1
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + target.length)
-      const rect = range.getBoundingClientRect()
-      return { left: rect.left, right: rect.right, y: rect.y + rect.height / 2 }
-    }
-    return null
-  }, word)
-}
-
-/** Selects `word` by double-clicking it, as a person would. */
-async function selectWord(page: Page, word: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const box = await wordBox(page, word)
-    if (!box) throw new Error(`"${word}" is not in the guideline`)
-    await page.mouse.dblclick((box.left + box.right) / 2, box.y)
-    await page.waitForTimeout(150)
-    if ((await page.evaluate(() => window.getSelection()?.toString().trim())) === word) return
-  }
-  throw new Error(`could not select "${word}"`)
-}
 
 /** Selects `word` by dragging over it (a double-click would take a suggested insertion glued to it for one word). */
 async function dragSelect(page: Page, word: string): Promise<void> {
@@ -319,4 +297,5 @@ describe('suggesting mode in the browser', () => {
     await waitForDrawn(olivia.page, { struck, inserted }, 'Olivia')
     await screenshot(lee.page, 'suggesting-03-lead-back-to-editing')
   })
+
 })
