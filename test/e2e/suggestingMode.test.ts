@@ -4,7 +4,8 @@
  * reviewer's own raw Yjs write to the draft is refused; once the lead changes that word it is outdated and no
  * longer drawn; a lead switching to Suggesting creates suggestions
  * instead of edits (typing, Backspace, Delete, cut, paste), cannot suggest across two paragraphs, sees the
- * rubric read-only with "Suggest edit" under its fields, and switches back.
+ * rubric read-only with "Suggest edit" under its fields, and switches back; a cut is suggested before anything
+ * else happens, so a word selected and pasted over right after it gets the paste.
  */
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -298,4 +299,45 @@ describe('suggesting mode in the browser', () => {
     await screenshot(lee.page, 'suggesting-03-lead-back-to-editing')
   })
 
+  it('a cut is suggested before the next event: a word selected right after it and pasted over gets the paste', async () => {
+    const projectId = await createProject(server.url, owner, 'Cut then paste')
+    const larsAccount = await inviteUser(server.url, owner, projectId, 'lead', 'Lars Lead')
+    const lars = await suite.newUser(server.url, larsAccount)
+    await lars.page.goto(`${server.url}/projects/${projectId}`)
+    await waitForStatus(lars.page, 'saved')
+    await typeAtEnd(lars.page, 'Rate each answer carefully.')
+    await waitForStatus(lars.page, 'saved')
+    await lars.page.getByTestId('mode-suggesting').click()
+    await lars.page.getByTestId('suggesting-badge').waitFor()
+    await clickAfter(lars.page, 'carefully.')
+    await lars.page.keyboard.type(' Cite sources.', { delay: 20 })
+    await waitForDrawn(lars.page, { struck: [], inserted: [' Cite sources.'] }, 'Lars')
+
+    // In one go, as a fast hand would: cut "carefully", select "Rate" (ProseMirror told at once), and paste
+    // over it once the page has run whatever it had queued in between.
+    await selectWord(lars.page, 'carefully')
+    await lars.page.locator(PROSEMIRROR).evaluate(async (root) => {
+      const clipboardEvent = (type: string, text?: string) => {
+        const clipboardData = new DataTransfer()
+        if (text !== undefined) clipboardData.setData('text/plain', text)
+        return new ClipboardEvent(type, { clipboardData, bubbles: true, cancelable: true })
+      }
+      root.dispatchEvent(clipboardEvent('cut'))
+      await null // the end of the cut event's handling, as after a real Ctrl+X
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      let node = walker.nextNode()
+      while (node && !node.textContent?.includes('Rate')) node = walker.nextNode()
+      if (!node) throw new Error('"Rate" is not in the guideline')
+      const at = node.textContent?.indexOf('Rate') ?? 0
+      window.getSelection()?.setBaseAndExtent(node, at, node, at + 'Rate'.length)
+      document.dispatchEvent(new Event('selectionchange'))
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      root.dispatchEvent(clipboardEvent('paste', 'Score'))
+    })
+    await waitForDrawn(
+      lars.page,
+      { struck: ['Rate', 'carefully'], inserted: ['Score', ' Cite sources.'] },
+      'Lars',
+    )
+  })
 })
