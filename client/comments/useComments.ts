@@ -1,14 +1,15 @@
 /**
  * React hook owning a project's comments: opens the comments document once `enabled`, re-reads the threads
  * whenever it changes (locally, from peers, or from this device's offline copy), lists the people who can
- * be @mentioned, and counts the mentions of the signed-in user they have not opened yet (in threads and in
- * suggestions' replies).
+ * be @mentioned, counts the mentions of the signed-in user they have not opened yet (in threads and in
+ * suggestions' replies), and tells when the server closed the connection for good.
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { Person, ThreadView } from '../../shared/schema/comments'
 import { readThreads } from '../../shared/ydoc/commentsDoc'
 import { unseenReviewMentions } from '../../shared/ydoc/reviewMentions'
 import { listCommentPeople } from '../api/comments'
+import type { ConnectionClose } from '../sync/draftConnection'
 import { type CommentsConnection, createCommentsConnection } from './commentsConnection'
 
 export interface CommentsData {
@@ -17,6 +18,8 @@ export interface CommentsData {
   people: Person[]
   /** Ids of comments mentioning me that I have not opened (thread comments and suggestion replies). */
   unseen: string[]
+  /** Set once the server closed the connection for good (e.g. 4403): nothing written here is sent any more. */
+  closed: ConnectionClose | null
 }
 
 const versions = new WeakMap<CommentsConnection, number>()
@@ -24,6 +27,7 @@ const versions = new WeakMap<CommentsConnection, number>()
 export function useComments(projectId: string, userId: string, enabled: boolean): CommentsData | null {
   const [connection, setConnection] = useState<CommentsConnection | null>(null)
   const [people, setPeople] = useState<Person[]>([])
+  const [closed, setClosed] = useState<ConnectionClose | null>(null)
 
   useEffect(() => {
     if (!enabled) return
@@ -34,6 +38,18 @@ export function useComments(projectId: string, userId: string, enabled: boolean)
       created.destroy()
     }
   }, [projectId, userId, enabled])
+
+  useEffect(() => {
+    if (!connection) return
+    // Registered after the connection's own listener, which records the close this reads.
+    const onClosed = () => setClosed(connection.closed())
+    onClosed()
+    connection.provider.on('closed', onClosed)
+    return () => {
+      connection.provider.off('closed', onClosed)
+      setClosed(null)
+    }
+  }, [connection])
 
   useEffect(() => {
     if (!enabled) return
@@ -62,6 +78,6 @@ export function useComments(projectId: string, userId: string, enabled: boolean)
     if (!connection) return null
     const threads = readThreads(connection.doc)
     const unseen = unseenReviewMentions(connection.doc, threads, userId)
-    return { connection, threads, people, unseen }
-  }, [connection, people, userId, version])
+    return { connection, threads, people, unseen, closed }
+  }, [connection, people, userId, version, closed])
 }

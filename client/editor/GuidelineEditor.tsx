@@ -13,6 +13,7 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ContentKind } from '../../shared/ydoc/examplesDoc'
 import { CommentBubble } from '../comments/CommentOnSelection'
+import { CommentsClosedNotice } from '../comments/CommentsClosedNotice'
 import { CommentsPanel } from '../comments/CommentsPanel'
 import { commentHighlights } from '../comments/commentHighlights'
 import type { CommentsData } from '../comments/useComments'
@@ -260,10 +261,12 @@ export function GuidelineEditor({ connection, user, editable, comments }: Guidel
                 />
                 {panel === 'comments' ? (
                   <PanelErrorBoundary what="comments panel">
+                    <CommentsClosedNotice closed={comments?.closed ?? null} />
                     <CommentsPanel />
                   </PanelErrorBoundary>
                 ) : panel === 'suggestions' ? (
                   <PanelErrorBoundary what="suggestions panel">
+                    <CommentsClosedNotice closed={comments?.closed ?? null} />
                     <SuggestionsPanel />
                   </PanelErrorBoundary>
                 ) : (

@@ -182,14 +182,17 @@ function suggestingInput(draft: Y.Doc, source: SuggestingSource) {
                 if (text) suggest(view, draft, source, { kind: 'insert', text })
                 return true
               },
-              // ProseMirror copies the text and its deletion is refused; the cut text is suggested for deletion.
+              // ProseMirror copies the text and its deletion is refused; the cut text is suggested for deletion
+              // right after that copy (which needs the selection this suggestion then collapses), in a microtask:
+              // no click, key or peer's update can come first. (A timer could run after the next click and
+              // move the caret from where the person had just selected, so their paste landed at the cut.)
               cut(view) {
                 if (!suggesting() || view.state.selection.empty) return false
                 const range = view.state.selection
-                setTimeout(() => {
+                queueMicrotask(() => {
                   if (!view.isDestroyed)
                     suggest(view, draft, source, { kind: 'delete', direction: 'backward' }, range)
-                }, 0)
+                })
                 return false
               },
               drop(_view, event) {

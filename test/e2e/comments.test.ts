@@ -2,19 +2,21 @@
  * Comment threads in real Chromium: a reviewer (who cannot edit the text) selects a word and comments on it,
  * mentioning the lead; the lead sees the highlight and the mention badge live, opens the thread from the
  * highlighted text, replies and resolves it; the reviewer sees it resolved live. Publishing with an open thread
- * warns in the dialog, and the versions page shows how many threads were open. Screenshots of each step.
+ * warns in the dialog, and the versions page shows how many threads were open. When the server closes the
+ * comments connection for good (4403: the role may no longer comment), both panels say why, and it stays closed.
+ * Screenshots of each step.
  */
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { commentsDocName } from '../../shared/protocol/docNames'
-import { createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
+import { COMMENTS_SUFFIX, commentsDocName } from '../../shared/protocol/docNames'
+import { api, createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
 import { screenshot, screenshotSideBySide } from '../helpers/browser'
 import { connectClient, waitFor, waitForSynced } from '../helpers/clients'
 import { addParagraph, threadOn } from '../helpers/comments'
 import { completeDraft, draftIsDurable } from '../helpers/drafts'
 import { type ChildServer, spawnServer } from '../helpers/server'
 import { browserSuite, SERVER_ENV } from './browserSuite'
-import { documentBlocks, PROSEMIRROR, typeAtEnd, waitForStatus, waitForText } from './editorPage'
+import { documentBlocks, selectWord, typeAtEnd, waitForStatus, waitForText } from './editorPage'
 
 const suite = browserSuite()
 let server: ChildServer
@@ -24,36 +26,6 @@ beforeAll(async () => {
   server = await spawnServer({ env: SERVER_ENV })
   owner = await setupOwner(server)
 })
-
-/** Selects `word` in the guideline by double-clicking it, as a person would. */
-async function selectWord(page: Page, word: string): Promise<void> {
-  // Clicking a highlighted word also opens its thread, and the panel opening moves the text: find the word
-  // again and double-click until the browser's selection is exactly that word.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await doubleClickWord(page, word)
-    await page.waitForTimeout(150)
-    if ((await page.evaluate(() => window.getSelection()?.toString().trim())) === word) return
-  }
-  throw new Error(`could not select "${word}"`)
-}
-
-async function doubleClickWord(page: Page, word: string): Promise<void> {
-  const box = await page.locator(PROSEMIRROR).evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(target) ?? -1
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + target.length)
-      const rect = range.getBoundingClientRect()
-      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }
-    }
-    return null
-  }, word)
-  if (!box) throw new Error(`"${word}" is not in the guideline`)
-  await page.mouse.dblclick(box.x, box.y)
-}
 
 const threadState = (page: Page) => page.getByTestId('comment-thread').first().getAttribute('data-state')
 
@@ -243,5 +215,51 @@ describe('comment threads in the browser', () => {
     })
     expect(await ria.page.getByTestId('comment-thread').textContent()).toContain('How brief?')
     await screenshot(ria.page, 'comments-09-undo-reattached')
+  })
+  it('when the server closes the comments connection with 4403, the comments and suggestions panels say why and it does not reconnect', async () => {
+    const projectId = await createProject(server.url, owner, 'Comments refused')
+    const rayAccount = await inviteUser(server.url, owner, projectId, 'reviewer', 'Ray Reviewer')
+    const ray = await suite.newUser(server.url, rayAccount)
+    const isComments = (url: string) => new URL(url).pathname.endsWith(COMMENTS_SUFFIX)
+    // The page keeps its draft socket when the server closes it, so the editor stays as it is and only the
+    // comments connection's close shows (otherwise the page leaves the editor for the annotator's page).
+    await ray.page.routeWebSocket(
+      (url) => url.pathname.endsWith(`/${projectId}`),
+      (socket) => {
+        const upstream = socket.connectToServer()
+        upstream.onClose(() => {})
+      },
+    )
+    let commentsAnswered = false
+    ray.page.on('websocket', (socket) => {
+      if (isComments(socket.url())) socket.on('framereceived', () => (commentsAnswered = true))
+    })
+    await ray.page.goto(`${server.url}/projects/${projectId}`)
+    await waitForStatus(ray.page, 'view-only')
+    await ray.page.getByTestId('panel-tab-suggestions').click()
+    await ray.page.getByTestId('suggestions-panel').waitFor()
+    await waitFor(() => commentsAnswered, { message: "the server answers Ray's comments socket" })
+    expect(await ray.page.getByTestId('comments-closed').count()).toBe(0)
+
+    // The owner makes Ray an annotator, who may not comment or suggest: the server closes his comments socket.
+    const patch = await api(server.url, `/api/projects/${projectId}/members/${rayAccount.id}`, {
+      method: 'PATCH',
+      user: owner,
+      body: { role: 'annotator' },
+    })
+    expect(patch.status).toBe(200)
+    const notice = ray.page.getByTestId('comments-closed')
+    await notice.waitFor()
+    const removed = 'Your access to the comments and suggestions of this project was removed'
+    expect(await notice.textContent()).toContain(removed)
+    expect(await notice.getAttribute('role')).toBe('alert')
+    await screenshot(ray.page, 'comments-10-connection-closed-suggestions')
+    await ray.page.getByTestId('panel-tab-comments').click()
+    await ray.page.getByTestId('comments-panel').waitFor()
+    expect(await notice.textContent()).toContain(removed)
+    await screenshot(ray.page, 'comments-11-connection-closed-comments')
+    // It stays closed: no second comments socket after the provider's first reconnect delays have passed.
+    await ray.page.waitForTimeout(2000)
+    expect(ray.sockets.filter(isComments)).toHaveLength(1)
   })
 })

@@ -1,7 +1,7 @@
 /**
  * What the browser tests do with a Yardstick page: open a user (a browser context, signed in to an account by
- * its session cookie), type into the guideline, read its text without peer carets, read presence, and record
- * save-status changes and the sync sockets a page opens.
+ * its session cookie), type into the guideline, find and select a word in it, read its text without peer carets,
+ * read presence, and record save-status changes and the sync sockets a page opens.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { SaveStatus } from '../../client/sync/saveTracker'
@@ -88,6 +88,43 @@ export async function typeAtEnd(page: Page, text: string, { newParagraph = true 
   await page.keyboard.press('Control+End')
   if (newParagraph) await page.keyboard.press('Enter')
   await page.keyboard.type(text)
+}
+
+/** Where `word` is drawn in the guideline: its first occurrence in a text node, suggested insertions skipped. */
+export function wordBox(
+  page: Page,
+  word: string,
+): Promise<{ left: number; right: number; y: number } | null> {
+  return page.locator(PROSEMIRROR).evaluate((root, target) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('.suggestion-insert')) continue
+      const at = node.textContent?.indexOf(target) ?? -1
+      if (at < 0) continue
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + target.length)
+      const rect = range.getBoundingClientRect()
+      return { left: rect.left, right: rect.right, y: rect.y + rect.height / 2 }
+    }
+    return null
+  }, word)
+}
+
+/**
+ * Selects `word` in the guideline by double-clicking it, as a person would. Clicking a highlighted word also
+ * opens its thread or suggestion, and the panel opening moves the text: find the word again and double-click
+ * until the browser's selection is exactly that word.
+ */
+export async function selectWord(page: Page, word: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const box = await wordBox(page, word)
+    if (!box) throw new Error(`"${word}" is not in the guideline`)
+    await page.mouse.dblclick((box.left + box.right) / 2, box.y)
+    await page.waitForTimeout(150)
+    if ((await page.evaluate(() => window.getSelection()?.toString().trim())) === word) return
+  }
+  throw new Error(`could not select "${word}"`)
 }
 
 /**

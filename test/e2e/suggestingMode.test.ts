@@ -4,7 +4,8 @@
  * reviewer's own raw Yjs write to the draft is refused; once the lead changes that word it is outdated and no
  * longer drawn; a lead switching to Suggesting creates suggestions
  * instead of edits (typing, Backspace, Delete, cut, paste), cannot suggest across two paragraphs, sees the
- * rubric read-only with "Suggest edit" under its fields, and switches back.
+ * rubric read-only with "Suggest edit" under its fields, and switches back; a cut is suggested before anything
+ * else happens, so a word selected and pasted over right after it gets the paste.
  */
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -17,7 +18,15 @@ import { screenshot, screenshotSideBySide } from '../helpers/browser'
 import { connectClient, waitFor, waitForSynced } from '../helpers/clients'
 import { type ChildServer, spawnServer } from '../helpers/server'
 import { browserSuite, SERVER_ENV } from './browserSuite'
-import { documentBlocks, PROSEMIRROR, typeAtEnd, waitForStatus, waitForText } from './editorPage'
+import {
+  documentBlocks,
+  PROSEMIRROR,
+  selectWord,
+  typeAtEnd,
+  waitForStatus,
+  waitForText,
+  wordBox,
+} from './editorPage'
 
 const suite = browserSuite()
 let server: ChildServer
@@ -27,36 +36,6 @@ beforeAll(async () => {
   server = await spawnServer({ env: SERVER_ENV })
   owner = await setupOwner(server)
 })
-
-/** Where `word` is drawn in the guideline (its first occurrence in a text node). */
-function wordBox(page: Page, word: string) {
-  return page.locator(PROSEMIRROR).evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement?.closest('.suggestion-insert')) continue
-      const at = node.textContent?.indexOf(target) ?? -1
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + target.length)
-      const rect = range.getBoundingClientRect()
-      return { left: rect.left, right: rect.right, y: rect.y + rect.height / 2 }
-    }
-    return null
-  }, word)
-}
-
-/** Selects `word` by double-clicking it, as a person would. */
-async function selectWord(page: Page, word: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const box = await wordBox(page, word)
-    if (!box) throw new Error(`"${word}" is not in the guideline`)
-    await page.mouse.dblclick((box.left + box.right) / 2, box.y)
-    await page.waitForTimeout(150)
-    if ((await page.evaluate(() => window.getSelection()?.toString().trim())) === word) return
-  }
-  throw new Error(`could not select "${word}"`)
-}
 
 /** Selects `word` by dragging over it (a double-click would take a suggested insertion glued to it for one word). */
 async function dragSelect(page: Page, word: string): Promise<void> {
@@ -318,5 +297,47 @@ describe('suggesting mode in the browser', () => {
     await waitForText(olivia.page, 'An edit, not a suggestion.', 'Olivia')
     await waitForDrawn(olivia.page, { struck, inserted }, 'Olivia')
     await screenshot(lee.page, 'suggesting-03-lead-back-to-editing')
+  })
+
+  it('a cut is suggested before the next event: a word selected right after it and pasted over gets the paste', async () => {
+    const projectId = await createProject(server.url, owner, 'Cut then paste')
+    const larsAccount = await inviteUser(server.url, owner, projectId, 'lead', 'Lars Lead')
+    const lars = await suite.newUser(server.url, larsAccount)
+    await lars.page.goto(`${server.url}/projects/${projectId}`)
+    await waitForStatus(lars.page, 'saved')
+    await typeAtEnd(lars.page, 'Rate each answer carefully.')
+    await waitForStatus(lars.page, 'saved')
+    await lars.page.getByTestId('mode-suggesting').click()
+    await lars.page.getByTestId('suggesting-badge').waitFor()
+    await clickAfter(lars.page, 'carefully.')
+    await lars.page.keyboard.type(' Cite sources.', { delay: 20 })
+    await waitForDrawn(lars.page, { struck: [], inserted: [' Cite sources.'] }, 'Lars')
+
+    // In one go, as a fast hand would: cut "carefully", select "Rate" (ProseMirror told at once), and paste
+    // over it once the page has run whatever it had queued in between.
+    await selectWord(lars.page, 'carefully')
+    await lars.page.locator(PROSEMIRROR).evaluate(async (root) => {
+      const clipboardEvent = (type: string, text?: string) => {
+        const clipboardData = new DataTransfer()
+        if (text !== undefined) clipboardData.setData('text/plain', text)
+        return new ClipboardEvent(type, { clipboardData, bubbles: true, cancelable: true })
+      }
+      root.dispatchEvent(clipboardEvent('cut'))
+      await null // the end of the cut event's handling, as after a real Ctrl+X
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      let node = walker.nextNode()
+      while (node && !node.textContent?.includes('Rate')) node = walker.nextNode()
+      if (!node) throw new Error('"Rate" is not in the guideline')
+      const at = node.textContent?.indexOf('Rate') ?? 0
+      window.getSelection()?.setBaseAndExtent(node, at, node, at + 'Rate'.length)
+      document.dispatchEvent(new Event('selectionchange'))
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      root.dispatchEvent(clipboardEvent('paste', 'Score'))
+    })
+    await waitForDrawn(
+      lars.page,
+      { struck: ['Rate', 'carefully'], inserted: ['Score', ' Cite sources.'] },
+      'Lars',
+    )
   })
 })

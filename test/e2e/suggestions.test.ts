@@ -19,7 +19,7 @@ import { addParagraph, textNodeWith } from '../helpers/comments'
 import { completeDraft, draftIsDurable } from '../helpers/drafts'
 import { type ChildServer, spawnServer } from '../helpers/server'
 import { browserSuite, SERVER_ENV } from './browserSuite'
-import { PROSEMIRROR, waitForStatus, waitForText } from './editorPage'
+import { PROSEMIRROR, selectWord, waitForStatus, waitForText } from './editorPage'
 
 const suite = browserSuite()
 let server: ChildServer
@@ -47,29 +47,20 @@ async function projectWithDraft(name: string, people: { lead: string; reviewer: 
   return { projectId, leeAccount, ritaAccount, draft, criterionId, levelId: level.id }
 }
 
-/** Selects `word` in the guideline by double-clicking it (suggested insertions are skipped), as a person would. */
-async function selectWord(page: Page, word: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const box = await page.locator(PROSEMIRROR).evaluate((root, target) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest('.suggestion-insert')) continue
-        const at = node.textContent?.indexOf(target) ?? -1
-        if (at < 0) continue
-        const range = document.createRange()
-        range.setStart(node, at)
-        range.setEnd(node, at + target.length)
-        const rect = range.getBoundingClientRect()
-        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }
-      }
-      return null
-    }, word)
-    if (!box) throw new Error(`"${word}" is not in the guideline`)
-    await page.mouse.dblclick(box.x, box.y)
-    await page.waitForTimeout(150)
-    if ((await page.evaluate(() => window.getSelection()?.toString().trim())) === word) return
-  }
-  throw new Error(`could not select "${word}"`)
+/**
+ * The lead's page on its Suggestions tab and the reviewer's page (view-only) once it shows the sentence; the
+ * reviewer's first name stands in the wait's message.
+ */
+async function openLeadAndReviewer(projectId: string, leadAccount: TestUser, reviewerAccount: TestUser) {
+  const lee = await suite.newUser(server.url, leadAccount)
+  const rita = await suite.newUser(server.url, reviewerAccount)
+  await lee.page.goto(`${server.url}/projects/${projectId}`)
+  await waitForStatus(lee.page, 'saved')
+  await openSuggestions(lee.page)
+  await rita.page.goto(`${server.url}/projects/${projectId}`)
+  await waitForStatus(rita.page, 'view-only')
+  await waitForText(rita.page, SENTENCE, reviewerAccount.name.split(' ')[0] ?? reviewerAccount.name)
+  return { lee, rita }
 }
 
 /** Opens the "Suggest edit" composer under the first level's descriptor and suggests `text` instead. */
@@ -101,14 +92,7 @@ describe('suggested edits in the browser', () => {
     )
     const descriptor = levelText(draft.doc, criterionId, levelId, 'descriptor')!
     const descriptorBefore = descriptor.toString()
-    const lee = await suite.newUser(server.url, leeAccount)
-    const rita = await suite.newUser(server.url, ritaAccount)
-    await lee.page.goto(`${server.url}/projects/${projectId}`)
-    await waitForStatus(lee.page, 'saved')
-    await openSuggestions(lee.page)
-    await rita.page.goto(`${server.url}/projects/${projectId}`)
-    await waitForStatus(rita.page, 'view-only')
-    await waitForText(rita.page, SENTENCE, 'Rita')
+    const { lee, rita } = await openLeadAndReviewer(projectId, leeAccount, ritaAccount)
 
     // Rita (always suggesting) selects "concise" in the guideline and types "brief" over it…
     await selectWord(rita.page, 'concise')
@@ -217,14 +201,7 @@ describe('suggested edits in the browser', () => {
       lead: 'Leo Lead',
       reviewer: 'Ruth Reviewer',
     })
-    const lee = await suite.newUser(server.url, leeAccount)
-    const rita = await suite.newUser(server.url, ritaAccount)
-    await lee.page.goto(`${server.url}/projects/${projectId}`)
-    await waitForStatus(lee.page, 'saved')
-    await openSuggestions(lee.page)
-    await rita.page.goto(`${server.url}/projects/${projectId}`)
-    await waitForStatus(rita.page, 'view-only')
-    await waitForText(rita.page, SENTENCE, 'Ruth')
+    const { lee, rita } = await openLeadAndReviewer(projectId, leeAccount, ritaAccount)
 
     // Ruth suggests "brief" for "concise" and a new descriptor.
     await selectWord(rita.page, 'concise')
@@ -302,14 +279,7 @@ describe('suggested edits in the browser', () => {
         reviewer: 'Rosa Reviewer',
       },
     )
-    const lee = await suite.newUser(server.url, leeAccount)
-    const rita = await suite.newUser(server.url, ritaAccount)
-    await lee.page.goto(`${server.url}/projects/${projectId}`)
-    await waitForStatus(lee.page, 'saved')
-    await openSuggestions(lee.page)
-    await rita.page.goto(`${server.url}/projects/${projectId}`)
-    await waitForStatus(rita.page, 'view-only')
-    await waitForText(rita.page, SENTENCE, 'Rosa')
+    const { lee, rita } = await openLeadAndReviewer(projectId, leeAccount, ritaAccount)
 
     await selectWord(rita.page, 'concise')
     await rita.page.keyboard.type('brief', { delay: 30 })

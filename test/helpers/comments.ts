@@ -1,10 +1,34 @@
-/** Helpers for comment tests: guideline paragraphs written through real clients, and text anchors on words. */
+/**
+ * Helpers for comment tests: a user's live draft and comments documents, guideline paragraphs written through
+ * real clients, and text anchors on words.
+ */
 import * as Y from 'yjs'
+import { commentsDocName } from '../../shared/protocol/docNames'
 import type { Person } from '../../shared/schema/comments'
 import { createTextAnchor, type TextAnchor } from '../../shared/ydoc/commentAnchors'
 import { type NewComment, startThread } from '../../shared/ydoc/commentsDoc'
 import { newYId } from '../../shared/ydoc/ids'
 import { guidelineFragment } from '../../shared/ydoc/layout'
+import type { TestUser } from './accounts'
+import { connectClient, type TestClient, waitForSynced } from './clients'
+
+export const person = (user: TestUser): Person => ({ id: user.id, name: user.name })
+
+/** A user's pair of live documents: the draft and its comments. */
+export interface Desk {
+  draft: TestClient
+  comments: TestClient
+}
+
+/** Opens `user`'s draft and comments documents of `project` and waits until both are synced. */
+export async function openDesk(url: string, project: string, user: TestUser): Promise<Desk> {
+  const desk = {
+    draft: connectClient(url, project, { user }),
+    comments: connectClient(url, commentsDocName(project), { user }),
+  }
+  await Promise.all([waitForSynced(desk.draft), waitForSynced(desk.comments)])
+  return desk
+}
 
 /** Appends a paragraph with `text` to the guideline. */
 export function addParagraph(doc: Y.Doc, text: string): void {

@@ -13,8 +13,6 @@ import type { TestUser } from './accounts'
 import { connectClient, waitFor, waitForSynced } from './clients'
 import { textNodeWith } from './comments'
 
-export const person = (user: TestUser): Person => ({ id: user.id, name: user.name })
-
 /**
  * Suggests replacing the first `words` of `text` (a Y.Text or a guideline paragraph's Y.XmlText, in the
  * suggester's replica of the draft) by `replacement`, in `comments`; returns the suggestion's id.

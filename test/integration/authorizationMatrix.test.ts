@@ -25,10 +25,11 @@ import {
 } from '../helpers/accounts'
 import { takeAttempt } from '../helpers/calibration'
 import { connectClient, waitForSynced } from '../helpers/clients'
+import { person } from '../helpers/comments'
 import { completeDraft, draftIsDurable } from '../helpers/drafts'
 import { type OpenApiDocument, responseValidator } from '../helpers/openapiResponses'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
-import { person, suggestIn, suggestionIsDurable } from '../helpers/suggestions'
+import { suggestIn, suggestionIsDurable } from '../helpers/suggestions'
 
 const IDENTITIES = ['anonymous', 'owner', 'lead', 'reviewer', 'annotator', 'outsider', 'token'] as const
 type Identity = (typeof IDENTITIES)[number]

@@ -11,9 +11,9 @@ import type { VersionSummary } from '../../shared/schema/version'
 import { reanchorUndone, resolveTextAnchor, type TextAnchor } from '../../shared/ydoc/commentAnchors'
 import { addReply, readThreads, setAnchor, setResolved } from '../../shared/ydoc/commentsDoc'
 import { guidelineFragment } from '../../shared/ydoc/layout'
-import { api, apiJson, createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
-import { connectClient, destroyAllClients, type TestClient, waitFor, waitForSynced } from '../helpers/clients'
-import { addParagraph, comment, textNodeWith, threadOn } from '../helpers/comments'
+import { api, apiJson, createProject, inviteUser, setupOwner } from '../helpers/accounts'
+import { connectClient, destroyAllClients, waitFor, waitForSynced } from '../helpers/clients'
+import { addParagraph, comment, openDesk, person, textNodeWith, threadOn } from '../helpers/comments'
 import { completeDraft, draftIsDurable } from '../helpers/drafts'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
 
@@ -25,21 +25,6 @@ afterEach(async () => {
 
 const SENTENCE = 'Answers must be concise and accurate.'
 
-/** A user's pair of live documents: the draft and its comments. */
-interface Desk {
-  draft: TestClient
-  comments: TestClient
-}
-
-async function openDesk(url: string, project: string, user: TestUser): Promise<Desk> {
-  const desk = {
-    draft: connectClient(url, project, { user }),
-    comments: connectClient(url, commentsDocName(project), { user }),
-  }
-  await Promise.all([waitForSynced(desk.draft), waitForSynced(desk.comments)])
-  return desk
-}
-
 async function setup() {
   const server = await startTestServer()
   const owner = await setupOwner(server)
@@ -48,8 +33,6 @@ async function setup() {
   const reviewer = await inviteUser(server.url, owner, project, 'reviewer', 'Rae Reviewer')
   return { server, owner, project, lead, reviewer }
 }
-
-const person = (u: TestUser) => ({ id: u.id, name: u.name })
 
 function anchorText(draft: Y.Doc, comments: Y.Doc, threadId: string): string | null {
   const thread = readThreads(comments).find((t) => t.id === threadId)

@@ -32,10 +32,10 @@ import {
   waitFor,
   waitForSynced,
 } from '../helpers/clients'
-import { addParagraph, textNodeWith } from '../helpers/comments'
+import { addParagraph, openDesk, person, textNodeWith } from '../helpers/comments'
 import { completeDraft, draftIsDurable } from '../helpers/drafts'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
-import { person, suggestIn, suggestInGuideline, suggestionIsDurable } from '../helpers/suggestions'
+import { suggestIn, suggestInGuideline, suggestionIsDurable } from '../helpers/suggestions'
 
 afterEach(async () => {
   destroyAllClients()
@@ -46,20 +46,6 @@ afterEach(async () => {
 const SENTENCE = 'Answers must be concise and accurate.'
 /** Planted in every suggested replacement, so responses can be searched for it. */
 const MARK = 'SUGGESTMARK'
-
-interface Desk {
-  draft: TestClient
-  comments: TestClient
-}
-
-async function openDesk(url: string, project: string, user: TestUser): Promise<Desk> {
-  const desk = {
-    draft: connectClient(url, project, { user }),
-    comments: connectClient(url, commentsDocName(project), { user }),
-  }
-  await Promise.all([waitForSynced(desk.draft), waitForSynced(desk.comments)])
-  return desk
-}
 
 /** A project with a complete draft and the guideline sentence, and its members. */
 async function setup() {

@@ -8,11 +8,11 @@ import { commentsDocName } from '../../shared/protocol/docNames'
 import type { AuditEntry } from '../../shared/schema/auth'
 import { api, apiJson, createProject, inviteUser, setupOwner } from '../helpers/accounts'
 import { connectClient, destroyAllClients, waitFor, waitForSynced } from '../helpers/clients'
-import { addParagraph } from '../helpers/comments'
+import { addParagraph, person } from '../helpers/comments'
 import { dropSchemas, freshSchema, TEST_DATABASE_URL } from '../helpers/postgres'
 import { redisPrefix, requireRedis, TEST_REDIS_URL } from '../helpers/redis'
 import { removeTempDirs, spawnServer, stopAllServers } from '../helpers/server'
-import { person, suggestInGuideline, suggestionIsDurable } from '../helpers/suggestions'
+import { suggestInGuideline, suggestionIsDurable } from '../helpers/suggestions'
 
 beforeAll(() => requireRedis())
 afterEach(async () => {
