@@ -124,7 +124,7 @@ export const FULL_SIZES: Sizes = {
     editsPerSecond: 10,
     windowMs: 10_000,
     windows: 3,
-    retryBudgetMs: 11 * 60_000,
+    retryBudgetMs: 9 * 60_000,
     p99LimitMs: 50,
     lightReceivers: true,
     workers: 3,

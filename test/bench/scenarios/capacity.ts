@@ -265,7 +265,7 @@ export function capacitySection(result: CapacityResult): Section {
   ])
   return {
     title: '3. Capacity',
-    setup: `Per step and server: fresh documents with ${result.clientsPerDoc} clients each, ${Math.round(result.typingFraction * 100)} % of them typing trace edits (one every ${1000 / result.editsPerSecond} ms), connect and settle, ${result.windows} windows of ${result.windowMs / 1000} s, then all leave before the other server's turn (who goes first alternates per step). One load generator of ${result.workers} client process${result.workers === 1 ? '' : 'es'} for both servers. p50 and p99 are medians of the windows' figures (p99 spread in brackets; ✗ = step over the limit or under 99.9 % delivered). Pairs are Yardstick / reference.`,
+    setup: `Per step and server: fresh documents with ${result.clientsPerDoc} clients each, ${Math.round(result.typingFraction * 100)} % of them typing trace edits (one every ${1000 / result.editsPerSecond} ms), connect and settle, ${result.windows} window${result.windows === 1 ? '' : 's'} of ${result.windowMs / 1000} s, then all leave before the other server's turn (who goes first alternates per step). One load generator of ${result.workers} client process${result.workers === 1 ? '' : 'es'} for both servers. p50 and p99 are medians of the windows' figures (p99 spread in brackets; ✗ = step over the limit or under 99.9 % delivered). Pairs are Yardstick / reference.`,
     header: [
       'clients / docs',
       'Yardstick p50 ms',
