@@ -58,12 +58,19 @@ export interface Sizes {
     p99LimitMs: number
     workers: number
   }
+  /**
+   * Per client count in `steps` and per server in turn: fresh documents of `clientsPerDoc` clients connect,
+   * `windows` windows of `windowMs` (a starved one measured again, as in the fan-out, until the scenario has
+   * run `retryBudgetMs`), then all disconnect; `workers` client processes serve both servers.
+   */
   capacity: {
     steps: number[]
     clientsPerDoc: number
     typingFraction: number
     editsPerSecond: number
     windowMs: number
+    windows: number
+    retryBudgetMs: number
     p99LimitMs: number
     /** Passive clients as protocol-level receivers (lightClient.ts) rather than stock providers. */
     lightReceivers: boolean
@@ -114,11 +121,13 @@ export const FULL_SIZES: Sizes = {
     workers: 2,
   },
   capacity: {
-    steps: [1000, 2000, 3000, 4000, 5000],
+    steps: [500, 1000, 2000, 3000, 4000, 5000],
     clientsPerDoc: 10,
     typingFraction: 0.1,
     editsPerSecond: 10,
     windowMs: 10_000,
+    windows: 3,
+    retryBudgetMs: 9 * 60_000,
     p99LimitMs: 50,
     lightReceivers: true,
     workers: 3,
@@ -160,6 +169,8 @@ export const QUICK_SIZES: Sizes = {
     typingFraction: 0.2,
     editsPerSecond: 10,
     windowMs: 1000,
+    windows: 2,
+    retryBudgetMs: 60_000,
     p99LimitMs: 50,
     lightReceivers: true,
     workers: 1,

@@ -35,6 +35,8 @@ export interface RawWindow {
   serverCpuMs: number
   serverRssBytes: number
   clientCpuMs: number
+  /** The busiest client worker's share of `clientCpuMs` (a process can use one core at most), ms. */
+  busiestClientCpuMs: number
   /** CPU used during the window by processes that are not the bench's (this machine is shared), ms. */
   backgroundCpuMs: number
   /** The load generator's event-loop delay while typing (worst worker), ms. */
@@ -111,7 +113,7 @@ export async function runWindow(
 ): Promise<RawWindow> {
   const { server, pool } = side
   const startAt = benchNow() + 300
-  const clientCpuBefore = await pool.cpuMs()
+  const clientCpuBefore = await pool.cpuMsEach()
   const reports = pool.all<TypeResult>({
     op: 'type',
     startAt,
@@ -128,7 +130,7 @@ export async function runWindow(
   const serverAfter = server.sample()
   const machineAfter = machineBusyMs()
   const benchAfter = benchCpuMs()
-  const clientCpuMs = (await pool.cpuMs()) - clientCpuBefore
+  const clientCpuEach = (await pool.cpuMsEach()).map((cpuMs, i) => cpuMs - clientCpuBefore[i]!)
   const results = await reports
 
   const sentByDoc = new Map<string, number>()
@@ -144,7 +146,8 @@ export async function runWindow(
   }
   const serverCpuMs = serverAfter.cpuMs - serverBefore.cpuMs
   // The workers' CPU is read over a slightly longer span than the window; scale it to the window.
-  const windowClientCpuMs = clientCpuMs * Math.min(1, window.durationMs / (window.durationMs + 300))
+  const toWindow = Math.min(1, window.durationMs / (window.durationMs + 300))
+  const windowClientCpuMs = clientCpuEach.reduce((sum, cpuMs) => sum + cpuMs, 0) * toWindow
   return {
     startAt,
     durationMs: window.durationMs,
@@ -156,6 +159,7 @@ export async function runWindow(
     serverCpuMs,
     serverRssBytes: serverAfter.rssBytes,
     clientCpuMs: windowClientCpuMs,
+    busiestClientCpuMs: Math.max(0, ...clientCpuEach) * toWindow,
     backgroundCpuMs: Math.max(0, machineAfter - machineBefore - (benchAfter - benchBefore)),
     generatorLoopDelayP99Ms: Math.max(0, ...results.map((result) => result.loopDelayP99Ms)),
     generatorLoopDelayMaxMs: Math.max(0, ...results.map((result) => result.loopDelayMaxMs)),

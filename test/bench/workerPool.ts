@@ -113,8 +113,13 @@ export class WorkerPool {
   }
 
   async cpuMs(): Promise<number> {
+    return (await this.cpuMsEach()).reduce((sum, cpuMs) => sum + cpuMs, 0)
+  }
+
+  /** CPU time used so far by each worker process, in worker order, ms. */
+  async cpuMsEach(): Promise<number[]> {
     const usages = await this.all<UsageResult>({ op: 'usage' })
-    return usages.reduce((sum, usage) => sum + usage.cpuMs, 0)
+    return usages.map((usage) => usage.cpuMs)
   }
 
   get clockUncertaintyMs(): number {

@@ -141,16 +141,35 @@ describe('npm run bench -- --quick', () => {
     }
   })
 
-  it('throughput and capacity: steps were measured on both servers', () => {
-    const { throughput, capacity } = report.results
+  it('throughput: steps were measured on both servers', () => {
+    const { throughput } = report.results
     for (const run of [throughput.yardstick, throughput.reference]) {
       expect(run.steps.length).toBeGreaterThan(0)
       expect(run.steps[0]!.sent).toBeGreaterThan(0)
       expect(run.steps[0]!.arrived).toBe(run.steps[0]!.expected)
     }
+  })
+
+  it('capacity: every step on both servers, each with its windows, every edit delivered to its document', () => {
+    const { capacity } = report.results
+    expect(stdout).toContain('Yardstick p99 ms (min–max)')
     for (const run of [capacity.yardstick, capacity.reference]) {
       expect(run.steps.map((step) => step.clients)).toEqual([10, 20])
-      expect(run.steps.every((step) => step.arrived === step.expected && step.latency.count > 0)).toBe(true)
+      for (const step of run.steps) {
+        expect(step.docs).toBe(step.clients / capacity.clientsPerDoc)
+        expect(step.windows.length).toBe(capacity.windows)
+        for (const window of step.windows) {
+          expect(window.sent).toBeGreaterThan(0)
+          expect(window.expected).toBe(window.sent * (capacity.clientsPerDoc - 1))
+          expect(window.arrived).toBe(window.expected)
+          expect(window.p99).toBeGreaterThanOrEqual(window.p50)
+          expect(window.generatorCpuPct).toBeGreaterThan(0)
+          expect(window.generatorBusiestCpuPct).toBeLessThanOrEqual(window.generatorCpuPct)
+        }
+        expect(step.deliveredPct).toBe(100)
+        expect(step.p99).toBeGreaterThanOrEqual(step.p99Min)
+        expect(step.p99).toBeLessThanOrEqual(step.p99Max)
+      }
     }
   })
 

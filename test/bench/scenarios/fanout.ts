@@ -12,10 +12,18 @@ import { dropSchemas, freshSchema, TEST_DATABASE_URL } from '../../helpers/postg
 import { type Background, CONDITION_LABEL, type Condition, startBackground } from '../contention/background'
 import { type FloorSummary, FsyncFloor } from '../contention/fsyncFloor'
 import type { BenchContext } from '../context'
-import { connectClients, otherCpuPct, planClients, type RawWindow, runWindow } from '../liveTyping'
+import {
+  type GeneratorWindow,
+  measureFedWindow,
+  retryCounts,
+  type WindowSeries,
+  windowFigures,
+  windowSeries,
+} from '../generatorWindows'
+import { connectClients, planClients, type RawWindow, runWindow } from '../liveTyping'
 import { type BenchServer, tempDir } from '../servers'
 import { takeStages } from '../stageMetrics'
-import { median, ratio, summarize } from '../stats'
+import { median, ratio } from '../stats'
 import { fmt, type Section, type Target } from '../table'
 import { WorkerPool } from '../workerPool'
 
@@ -40,37 +48,13 @@ const SERVER_NAME: Record<FanoutServer, string> = {
   reference: 'y-websocket-server 0.1.1',
 }
 
-/** One measured window (the kept try). */
-export interface FanoutWindow {
-  p50: number
-  p99: number
-  max: number
-  sent: number
-  expected: number
-  arrived: number
-  serverCpuPct: number
-  /** The load generator (the one client process), % of one core. */
-  generatorCpuPct: number
-  generatorLoopDelayP99Ms: number
-  generatorLoopDelayMaxMs: number
-  otherCpuPct: number
-  /** Tries it took: a window whose generator was starved (or machine busy) is measured again. */
-  tries: number
-  /** The kept try was starved too (every try was). */
-  starved: boolean
+/** One measured window (the kept try), with Yardstick's write-path timings. */
+export interface FanoutWindow extends GeneratorWindow {
   /** Yardstick only: where the time went on the server's write path. */
   stages: SyncStageDump | null
 }
 
-export interface FanoutSeries {
-  windows: FanoutWindow[]
-  /** Medians over the windows of each window's figure, and the spread of the p99s. */
-  p50: number
-  p99: number
-  p99Min: number
-  p99Max: number
-  deliveredPct: number
-}
+export type FanoutSeries = WindowSeries<FanoutWindow>
 
 export interface FanoutCondition {
   condition: Condition
@@ -183,7 +167,9 @@ async function runCondition(
       // Rotate who goes first, so no server always follows the same one.
       const order = servers.map((_, i) => servers[(i + round) % servers.length]!)
       for (const running of order) {
-        const window = await measureWindow(ctx, pool, running)
+        const window = await measureFedWindow(ctx, `fanout/${running.kind}`, () =>
+          oneWindow(ctx, pool, running),
+        )
         windows.get(running.kind)!.push(window)
         ctx.log(
           `fanout/${condition}/${running.kind} window ${round + 1}: p50 ${window.p50.toFixed(2)} ms, p99 ${window.p99.toFixed(1)} ms, generator ${window.generatorCpuPct.toFixed(0)} % CPU, loop delay p99 ${window.generatorLoopDelayP99Ms.toFixed(1)} ms${window.tries > 1 ? ` (${window.tries} tries)` : ''}`,
@@ -195,35 +181,16 @@ async function runCondition(
       condition,
       floor: { sqlite: sqliteSummary!, postgres: postgresSummary! },
       servers: {
-        ...Object.fromEntries([...windows].map(([kind, list]) => [kind, series(list)])),
-        sqlite: series(windows.get('sqlite')!),
-        postgres: series(windows.get('postgres')!),
-        reference: series(windows.get('reference')!),
+        ...Object.fromEntries([...windows].map(([kind, list]) => [kind, windowSeries(list)])),
+        sqlite: windowSeries(windows.get('sqlite')!),
+        postgres: windowSeries(windows.get('postgres')!),
+        reference: windowSeries(windows.get('reference')!),
       },
     }
   } finally {
     for (const floor of floors) await floor.stop()
     await background?.stop()
   }
-}
-
-/** A window is measured again (3 tries, the least starved kept) when the generator could not keep time. */
-async function measureWindow(ctx: BenchContext, pool: WorkerPool, running: Running): Promise<FanoutWindow> {
-  const maxTries = ctx.options.quick ? 1 : 3
-  let kept: FanoutWindow | null = null
-  let tries = 0
-  while (tries < maxTries) {
-    tries++
-    await ctx.waitForQuiet()
-    const window = await oneWindow(ctx, pool, running)
-    if (!kept || window.generatorLoopDelayP99Ms < kept.generatorLoopDelayP99Ms) kept = window
-    if (!window.starved) break
-    if (tries < maxTries)
-      ctx.log(
-        `fanout/${running.kind}: generator starved (loop delay p99 ${window.generatorLoopDelayP99Ms.toFixed(1)} ms, ${window.generatorCpuPct.toFixed(0)} % CPU; other processes ${window.otherCpuPct.toFixed(0)} %): measuring again`,
-      )
-  }
-  return { ...kept!, tries }
 }
 
 async function oneWindow(ctx: BenchContext, pool: WorkerPool, running: Running): Promise<FanoutWindow> {
@@ -242,39 +209,7 @@ async function oneWindow(ctx: BenchContext, pool: WorkerPool, running: Running):
     await pool.all({ op: 'disconnectAll' })
   }
   const stages = running.stagesFile ? await takeStages(running.server, running.stagesFile) : null
-  const latency = summarize(raw.samples)
-  const generatorCpuPct = (raw.clientCpuMs / raw.durationMs) * 100
-  return {
-    p50: latency.p50,
-    p99: latency.p99,
-    max: latency.max,
-    sent: raw.sent,
-    expected: raw.expected,
-    arrived: raw.samples.length,
-    serverCpuPct: (raw.serverCpuMs / raw.durationMs) * 100,
-    generatorCpuPct,
-    generatorLoopDelayP99Ms: raw.generatorLoopDelayP99Ms,
-    generatorLoopDelayMaxMs: raw.generatorLoopDelayMaxMs,
-    otherCpuPct: otherCpuPct(raw),
-    tries: 1,
-    starved:
-      raw.generatorLoopDelayP99Ms > size.starvedLoopDelayMs || generatorCpuPct > 90 || otherCpuPct(raw) > 50,
-    stages,
-  }
-}
-
-function series(windows: FanoutWindow[]): FanoutSeries {
-  const p99s = windows.map((w) => w.p99)
-  const expected = windows.reduce((n, w) => n + w.expected, 0)
-  const arrived = windows.reduce((n, w) => n + w.arrived, 0)
-  return {
-    windows,
-    p50: median(windows.map((w) => w.p50)),
-    p99: median(p99s),
-    p99Min: Math.min(...p99s),
-    p99Max: Math.max(...p99s),
-    deliveredPct: expected > 0 ? (arrived / expected) * 100 : Number.NaN,
-  }
+  return { ...windowFigures(raw, size.starvedLoopDelayMs), stages }
 }
 
 /**
@@ -329,7 +264,7 @@ export function fanoutSection(result: FanoutResult): Section {
         fmt.pct(s.deliveredPct),
         fmt.pct(median(s.windows.map((w) => w.serverCpuPct))),
         `${fmt.pct(median(s.windows.map((w) => w.generatorCpuPct)))} / ${fmt.ms(median(s.windows.map((w) => w.generatorLoopDelayP99Ms)))}`,
-        `${s.windows.reduce((n, w) => n + w.tries, 0) - s.windows.length} / ${s.windows.filter((w) => w.starved).length}`,
+        `${retryCounts(s.windows).retries} / ${retryCounts(s.windows).starved}`,
         floor ? `${fmt.ms(floor.p50)} / ${fmt.ms(floor.p99)}` : '',
       ])
     }
