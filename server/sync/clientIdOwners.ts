@@ -5,7 +5,8 @@
  * and presence for it is ignored. The same account may use it again from a new socket: the stock y-websocket
  * client keeps its document's client id across reconnects. Nothing is stored: after a restart (or once the
  * room is evicted) ids are claimed afresh, and an honest client reclaims its own at once, because it
- * announces its presence as soon as it connects, before it sends any change.
+ * announces its presence as soon as it connects, before it sends any change. (With SYNC_RELAY=before-durable a
+ * co-editor may resend someone else's lost edit first, so there an update claims only announced ids; room.ts.)
  */
 export class ClientIdOwners {
   private readonly owners = new Map<number, string>()

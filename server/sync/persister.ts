@@ -70,6 +70,12 @@ function recordRelayed(stages: StageRecorder, job: UpdateJob, durableAt: number)
   if (job.receivedAt > 0) stages.record('totalMs', now - job.receivedAt)
 }
 
+/**
+ * Before-durable mode: once the commit in flight has taken this long, rooms relay after the write again, so a
+ * hanging store (a stalled PostgreSQL connection has no timeout) does not keep exposing new edits.
+ */
+export const EARLY_RELAY_MAX_COMMIT_MS = 1000
+
 const MAX_BATCH = 2000
 const YIELD_EVERY = 200
 const RETRY_MS = [50, 200, 1000, 5000]
@@ -82,6 +88,8 @@ export class Persister {
   private failures = 0
   /** Queued updates their room has not relayed yet (their relay waits for their write). */
   private unrelayed = 0
+  /** performance.now() when the commit in flight started (0: none). */
+  private committingSince = 0
 
   /** Test-only fault: relay and acknowledge before writing (faultInjection.ts). */
   private readonly faultRelayFirst: boolean
@@ -96,10 +104,21 @@ export class Persister {
   /**
    * Whether a room may relay an update it has just checked before it is written: only in before-durable mode,
    * while the store is writing (no failed commit since the last good one), and when no update held back by a
-   * failure is still queued — so relays stay in arrival order and an unwritable store relays nothing new.
+   * failure is still queued — so relays stay in arrival order and an unwritable store relays nothing new —
+   * and while the commit in flight is younger than EARLY_RELAY_MAX_COMMIT_MS.
    */
   get relaysBeforeDurable(): boolean {
-    return this.options.relayBeforeDurable && this.failures === 0 && this.unrelayed === 0
+    return (
+      this.options.relayBeforeDurable &&
+      this.failures === 0 &&
+      this.unrelayed === 0 &&
+      (this.committingSince === 0 || performance.now() - this.committingSince < EARLY_RELAY_MAX_COMMIT_MS)
+    )
+  }
+
+  /** SYNC_RELAY=before-durable is configured (whether or not rooms may relay early right now). */
+  get beforeDurableMode(): boolean {
+    return this.options.relayBeforeDurable
   }
 
   /** `relayed`: the room has applied and relayed it already (allowed only while `relaysBeforeDurable`). */
@@ -143,6 +162,7 @@ export class Persister {
     const updates: UpdateJob[] = batch.filter((job) => job.kind === 'update')
     const startedAt = syncStages ? performance.now() : 0
     if (syncStages) recordBatchStart(syncStages, depth, updates, startedAt)
+    this.committingSince = performance.now()
     const commit = this.store.appendUpdates(
       updates.map((job) => ({ doc: job.target.name, data: job.update })),
     )
@@ -169,6 +189,7 @@ export class Persister {
         seqs = await inFlight.commit
         this.failures = 0
       } catch (error) {
+        this.committingSince = 0
         const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)]!
         log.error('writing updates failed; will retry', {
           updates: inFlight.updates,
@@ -181,6 +202,7 @@ export class Persister {
         inFlight = this.commitNext()
         continue
       }
+      this.committingSince = 0
       const done = inFlight.batch
       const durableAt = syncStages ? performance.now() : 0
       if (syncStages) syncStages.record('commitMs', durableAt - inFlight.startedAt)
@@ -216,8 +238,10 @@ export class Persister {
       const batch = this.queue.splice(0, MAX_BATCH)
       for (const job of batch) {
         // Sequence 0: the room keeps the last sequence it knows to be stored for compaction.
-        if (job.kind === 'update') job.target.applyDurable(job.origin, job.update, 0, false)
-        else job.conn.send(writeSaved(job.id))
+        if (job.kind === 'update') {
+          job.target.applyDurable(job.origin, job.update, 0, job.relayed)
+          if (!job.relayed) this.unrelayed--
+        } else job.conn.send(writeSaved(job.id))
       }
       await new Promise((resolve) => setTimeout(resolve, RELAY_BEFORE_DURABLE_DELAY_MS))
       const updates = batch.filter((job) => job.kind === 'update')

@@ -210,18 +210,30 @@ export class Room implements DurableTarget {
           conn.close(code, refusal.reason.slice(0, 120))
           return
         }
-        this.clientIdOwners.claim(writers, conn.user.id)
+        // Before-durable mode: after a crash co-editors resend edits the server lost, written as other people's
+        // client ids, so an update claims only ids its connection announced; the author's tab claims the rest.
+        this.clientIdOwners.claim(
+          this.deps.persister.beforeDurableMode
+            ? [...writers].filter((id) => conn.clientIds.has(id))
+            : writers,
+          conn.user.id,
+        )
         for (const struct of message.decoded.structs) {
           const end = struct.id.clock + struct.length
           if (end > (this.queuedClock.get(struct.id.client) ?? 0)) this.queuedClock.set(struct.id.client, end)
         }
         this.pendingWrites++
-        const relayNow = this.deps.persister.relaysBeforeDurable
-        if (relayNow) {
-          this.applyAndBroadcast(conn, message.update)
-          if (syncStages && receivedAt > 0) syncStages.record('totalMs', performance.now() - receivedAt)
+        // Early relay only for kinds without a check: a checked kind (comments: "written as yourself") would
+        // refuse a co-editor's resend of someone else's edit that a crash kept out of the store.
+        const relayNow = !this.guard.checks && this.deps.persister.relaysBeforeDurable
+        if (!relayNow) {
+          this.deps.persister.enqueueUpdate(this, conn, message.update, receivedAt)
+          return
         }
-        this.deps.persister.enqueueUpdate(this, conn, message.update, receivedAt, relayNow)
+        if (syncStages && receivedAt > 0) syncStages.record('validateMs', performance.now() - receivedAt)
+        this.deps.persister.enqueueUpdate(this, conn, message.update, 0, true)
+        this.applyAndBroadcast(conn, message.update)
+        if (syncStages && receivedAt > 0) syncStages.record('totalMs', performance.now() - receivedAt)
         return
       }
       case 'awareness': {

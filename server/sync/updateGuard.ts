@@ -10,6 +10,8 @@ import type { UpdateCheck, UpdateRefusal, UpdateWriter } from '../../shared/ydoc
 import { docKinds } from '../../shared/ydoc/docKinds'
 
 export interface UpdateGuard {
+  /** Whether the kind checks updates at all (SYNC_RELAY=before-durable relays early only where it does not). */
+  readonly checks: boolean
   /** Why `update` from `writer` is refused, or null; an admitted update counts for later checks. */
   admit(update: Uint8Array, writer: UpdateWriter): UpdateRefusal | null
   /** An update that reached the document another way (the store, another instance): accepted already. */
@@ -18,6 +20,7 @@ export interface UpdateGuard {
 }
 
 class CheckedUpdates implements UpdateGuard {
+  readonly checks = true
   private readonly accepted = new Y.Doc({ gc: true })
 
   constructor(private readonly check: UpdateCheck) {}
@@ -38,6 +41,7 @@ class CheckedUpdates implements UpdateGuard {
 }
 
 const admitAll: UpdateGuard = {
+  checks: false,
   admit: () => null,
   observe: () => {},
   destroy: () => {},

@@ -1,8 +1,9 @@
 /**
  * SYNC_RELAY=before-durable, the opt-in mode the fan-out benchmark measures: a checked update reaches the
  * room's other clients before it is written, "saved" still waits for the write, a failing store makes the
- * server fall back to relaying after the write (nothing new is relayed that the store cannot hold), and the
- * default stays after-durable.
+ * server fall back to relaying after the write (nothing new is relayed that the store cannot hold), comments
+ * are never relayed early, a crash's lost edit comes back from a co-editor without taking its author's client
+ * id, and the default stays after-durable.
  */
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -11,10 +12,13 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadConfig } from '../../server/config'
+import { openSqliteStore } from '../../server/storage/sqlite'
+import { CloseCode } from '../../shared/protocol/closeCodes'
 import { MessageType } from '../../shared/protocol/messages'
-import { createProject, setupOwner } from '../helpers/accounts'
+import { createProject, inviteUser, setupOwner } from '../helpers/accounts'
 import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
-import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
+import { addParagraph, openDesk, person, threadOn } from '../helpers/comments'
+import { removeTempDirs, spawnServer, startTestServer, stopAllServers } from '../helpers/server'
 
 afterEach(async () => {
   destroyAllClients()
@@ -40,6 +44,32 @@ const saveRequest = (id: number) =>
   })
 const typeOf = (message: Uint8Array) => decoding.readVarUint(decoding.createDecoder(message))
 const count = (messages: Uint8Array[], type: number) => messages.filter((m) => typeOf(m) === type).length
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Makes every write to the update log fail, as a full disk would; returns how to undo it. */
+function failWrites(dataDir: string): () => void {
+  const db = new Database(join(dataDir, 'yardstick.sqlite'))
+  db.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON doc_updates
+           BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END`)
+  return () => {
+    db.exec('DROP TRIGGER disk_full')
+    db.close()
+  }
+}
+
+/** The text `t` of a document as the SQLite file holds it. */
+async function storedText(dataDir: string, docName: string): Promise<string> {
+  const store = openSqliteStore(join(dataDir, 'yardstick.sqlite'))
+  try {
+    const stored = await store.loadDoc(docName)
+    const doc = new Y.Doc()
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.data)
+    for (const u of stored.updates) Y.applyUpdate(doc, u.data)
+    return doc.getText('t').toString()
+  } finally {
+    await store.close()
+  }
+}
 
 describe('SYNC_RELAY=before-durable', () => {
   it('is off unless asked for, and refuses an unknown mode', () => {
@@ -59,9 +89,7 @@ describe('SYNC_RELAY=before-durable', () => {
     const writer = openRawSocket(server.url, project, { user: owner })
     await writer.opened
 
-    const db = new Database(join(server.dataDir, 'yardstick.sqlite'))
-    db.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON doc_updates
-             BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END`)
+    const restoreWrites = failWrites(server.dataDir)
     const doc = new Y.Doc()
     const sent: Uint8Array[] = []
     doc.on('update', (update: Uint8Array) => sent.push(update))
@@ -76,12 +104,11 @@ describe('SYNC_RELAY=before-durable', () => {
     doc.getText('t').insert(5, ' second')
     writer.socket.send(updateFrame(sent[1]!))
     writer.socket.send(saveRequest(2))
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await sleep(300)
     expect(watcher.doc.getText('t').toString()).toBe('first')
     expect(count(writer.received, MessageType.saved)).toBe(0)
 
-    db.exec('DROP TRIGGER disk_full')
-    db.close()
+    restoreWrites()
     await waitFor(() => count(writer.received, MessageType.saved) === 2, { message: 'both saved replies' })
     await waitFor(() => watcher.doc.getText('t').toString() === 'first second')
     const stored = await server.store.loadDoc(project)
@@ -92,5 +119,72 @@ describe('SYNC_RELAY=before-durable', () => {
 
     // Written again, the store lets the mode relay early once more.
     expect(server.registry.persister.relaysBeforeDurable).toBe(true)
+  })
+
+  it('relays comments only after the write (a co-editor could not resend a lost comment: comments are written as yourself)', async () => {
+    const server = await startTestServer({ syncRelay: 'before-durable' })
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const lead = await inviteUser(server.url, owner, project, 'lead', 'Lee Lead')
+    const writer = await openDesk(server.url, project, owner)
+    const watcher = await openDesk(server.url, project, lead)
+    addParagraph(writer.draft.doc, 'Answers must be concise.')
+    await waitFor(() => watcher.draft.doc.getXmlFragment('guideline').toString().includes('concise'))
+    await server.registry.persister.drain()
+
+    const restoreWrites = failWrites(server.dataDir)
+    threadOn(writer.draft.doc, writer.comments.doc, 'concise', person(owner), 'Define concise.')
+    await sleep(300)
+    expect(watcher.comments.doc.getMap('threads').size).toBe(0)
+    restoreWrites()
+    await waitFor(() => watcher.comments.doc.getMap('threads').size === 1, {
+      message: 'the thread, once written',
+    })
+  })
+
+  it('after a kill -9, a co-editor resends the lost edit, and its author keeps its client id', async () => {
+    const env = { SYNC_RELAY: 'before-durable' }
+    const server = await spawnServer({ env })
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const lead = await inviteUser(server.url, owner, project, 'lead', 'Lee Lead')
+    const coEditor = connectClient(server.url, project, { user: lead })
+    await waitForSynced(coEditor)
+
+    // The owner's edit is relayed to the co-editor while the store cannot write it, then the server dies.
+    const ownerDoc = new Y.Doc()
+    const ownerTab = connectClient(server.url, project, { user: owner, doc: ownerDoc })
+    await waitForSynced(ownerTab)
+    const restoreWrites = failWrites(server.dataDir)
+    ownerDoc.getText('t').insert(0, 'from the owner')
+    await waitFor(() => coEditor.doc.getText('t').toString() === 'from the owner', {
+      message: 'the early relay',
+    })
+    ownerTab.destroy()
+    server.child.kill('SIGKILL')
+    await server.exited
+    restoreWrites()
+    expect(await storedText(server.dataDir, project)).toBe('')
+
+    // Restarted on the same port, the co-editor's provider reconnects and resends what the server lacks.
+    await spawnServer({ dataDir: server.dataDir, env: { ...env, PORT: String(server.port) } })
+    await waitFor(async () => (await storedText(server.dataDir, project)) === 'from the owner', {
+      message: 'the resent edit stored',
+      timeout: 20_000,
+    })
+
+    // The owner's tab reconnects late, after the co-editor's resend, with its document (and client id) as it was.
+    const back = connectClient(server.url, project, { user: owner, doc: ownerDoc })
+    const closes: number[] = []
+    back.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event) closes.push(event.code)
+    })
+    await waitForSynced(back)
+    await sleep(200)
+    ownerDoc.getText('t').insert(14, ' again')
+    await waitFor(() => coEditor.doc.getText('t').toString() === 'from the owner again', {
+      message: "the owner's next edit",
+    })
+    expect(closes).not.toContain(CloseCode.badUpdate)
   })
 })
