@@ -4,6 +4,7 @@
  * typing) connect, settle, type for several windows and all disconnect before the other server's turn; the
  * step's figure is the median over windows of each window's p99, and the result the largest count under the limit.
  */
+import type { SyncStageDump } from '../../../server/sync/syncStages'
 import type { BenchContext } from '../context'
 import {
   type GeneratorWindow,
@@ -16,6 +17,7 @@ import {
 import { connectClients, planClients, runWindow } from '../liveTyping'
 import { cpuPercent } from '../procStats'
 import type { BenchServer, ServerKind } from '../servers'
+import { takeStages } from '../stageMetrics'
 import { median, ratio } from '../stats'
 import { fmt, type Section, type Target } from '../table'
 import { WorkerPool } from '../workerPool'
@@ -23,6 +25,8 @@ import { WorkerPool } from '../workerPool'
 /** One measured window (the kept try), with the server's RSS at its end. */
 export interface CapacityWindow extends GeneratorWindow {
   serverRssBytes: number
+  /** Yardstick only: where the time went on the server's write path during the window. */
+  stages: SyncStageDump | null
 }
 
 export interface CapacityStep extends WindowSeries<CapacityWindow> {
@@ -77,6 +81,7 @@ export const stepOk = (series: Pick<CapacityStep, 'p99' | 'deliveredPct'>, p99Li
   series.p99 < p99LimitMs && series.deliveredPct >= 99.9
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const stagesFile = (ctx: BenchContext) => `${ctx.runDir}/stages-capacity.json`
 
 export async function runCapacity(ctx: BenchContext): Promise<CapacityResult> {
   const size = ctx.sizes.capacity
@@ -89,7 +94,7 @@ export async function runCapacity(ctx: BenchContext): Promise<CapacityResult> {
     ctx.options.quick || performance.now() - started > size.retryBudgetMs ? 1 : undefined
   try {
     const [yardstick, reference, workers] = await Promise.all([
-      ctx.startServer('yardstick', 'capacity'),
+      ctx.startServer('yardstick', 'capacity', { env: { SYNC_STAGE_METRICS: stagesFile(ctx) } }),
       ctx.startServer('reference', 'capacity'),
       WorkerPool.start(size.workers),
     ])
@@ -158,11 +163,14 @@ async function measureStep(
         ctx,
         label,
         async () => {
+          const yardstick = server.kind === 'yardstick'
+          if (yardstick) await takeStages(server, stagesFile(ctx))
           const raw = await runWindow(side, () => size.clientsPerDoc, {
             durationMs: size.windowMs,
             editsPerSecond: size.editsPerSecond,
           })
-          return { ...windowFigures(raw, starvedLoopDelayMs), serverRssBytes: raw.serverRssBytes }
+          const stages = yardstick ? await takeStages(server, stagesFile(ctx)) : null
+          return { ...windowFigures(raw, starvedLoopDelayMs), serverRssBytes: raw.serverRssBytes, stages }
         },
         maxTries(),
       )
@@ -263,6 +271,23 @@ export function capacitySection(result: CapacityResult): Section {
     fmt.ratio(ratio(result.yardstick.largestOk, result.reference.largestOk)),
     ...Array.from({ length: 6 }, () => ''),
   ])
+  const stageRows = result.yardstick.steps.flatMap((step) => {
+    const dumps = step.windows.flatMap((w) => (w.stages ? [w.stages] : []))
+    if (dumps.length === 0) return []
+    const m = (pick: (d: SyncStageDump) => number) => median(dumps.map(pick))
+    return [
+      [
+        fmt.int(step.clients),
+        `${fmt.ms(m((d) => d.stages.totalMs.p50))} / ${fmt.ms(m((d) => d.stages.totalMs.p99))}`,
+        fmt.ms(m((d) => d.stages.queueWaitMs.p99)),
+        `${fmt.ms(m((d) => d.stages.commitMs.p50))} / ${fmt.ms(m((d) => d.stages.commitMs.p99))}`,
+        fmt.ms(m((d) => d.stages.relayMs.p99)),
+        `${fmt.ms(m((d) => d.stages.batchUpdates.mean))} / ${fmt.int(Math.max(...dumps.map((d) => d.stages.batchUpdates.max)))}`,
+        fmt.int(m((d) => d.stages.commitMs.count / (d.spanMs / 1000))),
+        `${fmt.ms(m((d) => d.eventLoopDelayMs.p99))} / ${fmt.ms(Math.max(...dumps.map((d) => d.eventLoopDelayMs.max)))}`,
+      ],
+    ]
+  })
   return {
     title: '3. Capacity',
     setup: `Per step and server: fresh documents with ${result.clientsPerDoc} clients each, ${Math.round(result.typingFraction * 100)} % of them typing trace edits (one every ${1000 / result.editsPerSecond} ms), connect and settle, ${result.windows} window${result.windows === 1 ? '' : 's'} of ${result.windowMs / 1000} s, then all leave before the other server's turn (who goes first alternates per step). One load generator of ${result.workers} client process${result.workers === 1 ? '' : 'es'} for both servers. p50 and p99 are medians of the windows' figures (p99 spread in brackets; ✗ = step over the limit or under 99.9 % delivered). Pairs are Yardstick / reference.`,
@@ -281,6 +306,22 @@ export function capacitySection(result: CapacityResult): Section {
       'retries',
     ],
     rows,
+    subtables: [
+      {
+        title: "Where Yardstick's time goes (server-side, medians over a step's windows)",
+        header: [
+          'clients',
+          'received→relayed p50 / p99',
+          'queue wait p99',
+          'commit p50 / p99',
+          'relay p99',
+          'batch mean / max',
+          'commits /s',
+          'event loop delay p99 / max',
+        ],
+        rows: stageRows,
+      },
+    ],
     targets: capacityTargets(result),
     notes: [
       `A window is measured again (3 tries at most, the least starved kept) when a client process's event-loop delay p99 exceeded ${result.starvedLoopDelayMs} ms, one used over 90 % of a core, or other processes took over half a core; "retries" counts the windows measured again, "starved" the kept windows that still were. Once the scenario has run ${fmt.int(result.retryBudgetMs / 60_000)} min, windows are no longer measured again. A server skips the larger counts after ${FAILED_STEPS_TO_STOP} failed steps in a row (or one over ${COLLAPSE_FACTOR} × the limit).`,
