@@ -4,10 +4,8 @@
  * kill -9 check is also run against a server with the test-only fault `relay-before-durable`
  * (server/sync/faultInjection.ts), where it must find losses: proof that it can catch the bug it names.
  */
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { openSqliteStore } from '../../server/storage/sqlite'
+import type * as Y from 'yjs'
 import { createProject, setupOwner } from '../helpers/accounts'
 import { connectClient, destroyAllClients, type TestClient, waitFor, waitForSynced } from '../helpers/clients'
 import {
@@ -17,26 +15,13 @@ import {
   startTestServer,
   stopAllServers,
 } from '../helpers/server'
+import { storedDoc } from '../helpers/storedDoc'
 
 afterEach(async () => {
   destroyAllClients()
   await stopAllServers()
   removeTempDirs()
 })
-
-/** Rebuilds a document straight from the SQLite file, the way a restarted server would. */
-async function storedDoc(dataDir: string, docName: string): Promise<Y.Doc> {
-  const store = openSqliteStore(join(dataDir, 'yardstick.sqlite'))
-  try {
-    const stored = await store.loadDoc(docName)
-    const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.data)
-    for (const update of stored.updates) Y.applyUpdate(doc, update.data)
-    return doc
-  } finally {
-    await store.close()
-  }
-}
 
 const itemsOf = (doc: Y.Doc) => doc.getArray<string>('log').toArray()
 

@@ -7,18 +7,17 @@
  */
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadConfig } from '../../server/config'
-import { openSqliteStore } from '../../server/storage/sqlite'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { MessageType } from '../../shared/protocol/messages'
 import { createProject, inviteUser, setupOwner } from '../helpers/accounts'
 import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
 import { addParagraph, openDesk, person, threadOn } from '../helpers/comments'
 import { removeTempDirs, spawnServer, startTestServer, stopAllServers } from '../helpers/server'
+import { storedDoc } from '../helpers/storedDoc'
+import { saveRequest, typeOf, updateFrame } from '../helpers/syncFrames'
 
 afterEach(async () => {
   destroyAllClients()
@@ -26,23 +25,6 @@ afterEach(async () => {
   removeTempDirs()
 })
 
-const frame = (write: (e: encoding.Encoder) => void) => {
-  const e = encoding.createEncoder()
-  write(e)
-  return encoding.toUint8Array(e)
-}
-const updateFrame = (update: Uint8Array) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.sync)
-    encoding.writeVarUint(e, 2)
-    encoding.writeVarUint8Array(e, update)
-  })
-const saveRequest = (id: number) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.saveRequest)
-    encoding.writeVarUint(e, id)
-  })
-const typeOf = (message: Uint8Array) => decoding.readVarUint(decoding.createDecoder(message))
 const count = (messages: Uint8Array[], type: number) => messages.filter((m) => typeOf(m) === type).length
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -58,18 +40,8 @@ function failWrites(dataDir: string): () => void {
 }
 
 /** The text `t` of a document as the SQLite file holds it. */
-async function storedText(dataDir: string, docName: string): Promise<string> {
-  const store = openSqliteStore(join(dataDir, 'yardstick.sqlite'))
-  try {
-    const stored = await store.loadDoc(docName)
-    const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.data)
-    for (const u of stored.updates) Y.applyUpdate(doc, u.data)
-    return doc.getText('t').toString()
-  } finally {
-    await store.close()
-  }
-}
+const storedText = async (dataDir: string, docName: string) =>
+  (await storedDoc(dataDir, docName)).getText('t').toString()
 
 describe('SYNC_RELAY=before-durable', () => {
   it('is off unless asked for, and refuses an unknown mode', () => {

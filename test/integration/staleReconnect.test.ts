@@ -4,28 +4,19 @@
  * that update with 4001, a code the stock client retries, and the client converges on its next connection. An update built on changes the server never received (Yjs
  * would hold it as pending) is refused the same way and leaves the document as it was.
  */
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode, CloseReason } from '../../shared/protocol/closeCodes'
-import { MessageType } from '../../shared/protocol/messages'
 import { createProject, setupOwner } from '../helpers/accounts'
 import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
+import { updateFrame } from '../helpers/syncFrames'
 
 afterEach(async () => {
   destroyAllClients()
   await stopAllServers()
   removeTempDirs()
 })
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MessageType.sync)
-  encoding.writeVarUint(e, 2)
-  encoding.writeVarUint8Array(e, update)
-  return encoding.toUint8Array(e)
-}
 
 describe('an update from a stale state vector', () => {
   it('closes with 4001 (retried by the client), changes nothing, and the client then converges', async () => {

@@ -5,38 +5,19 @@
  */
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MessageType } from '../../shared/protocol/messages'
 import { createProject, setupOwner } from '../helpers/accounts'
 import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
+import { saveRequest, typeOf, updateFrame } from '../helpers/syncFrames'
 
 afterEach(async () => {
   destroyAllClients()
   await stopAllServers()
   removeTempDirs()
 })
-
-const frame = (write: (e: encoding.Encoder) => void) => {
-  const e = encoding.createEncoder()
-  write(e)
-  return encoding.toUint8Array(e)
-}
-const updateFrame = (update: Uint8Array) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.sync)
-    encoding.writeVarUint(e, 2)
-    encoding.writeVarUint8Array(e, update)
-  })
-const saveRequest = (id: number) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.saveRequest)
-    encoding.writeVarUint(e, id)
-  })
-const typeOf = (message: Uint8Array) => decoding.readVarUint(decoding.createDecoder(message))
 
 describe('a failing store', () => {
   it('says "not saved", relays nothing, retries, and saves everything once the store works again', async () => {
