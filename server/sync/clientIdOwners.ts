@@ -5,11 +5,15 @@
  * and presence for it is ignored. The same account may use it again from a new socket: the stock y-websocket
  * client keeps its document's client id across reconnects. Nothing is stored: after a restart (or once the
  * room is evicted) ids are claimed afresh, and an honest client reclaims its own at once, because it
- * announces its presence as soon as it connects, before it sends any change. (With SYNC_RELAY=before-durable a
- * co-editor may resend someone else's lost edit first, so there an update claims only announced ids; room.ts.)
+ * announces its presence as soon as it connects, before it sends any change. With SYNC_RELAY=before-durable a
+ * co-editor may resend someone else's lost edit first, so there an update claims only ids its connection
+ * announced (`byPresenceOnly`).
  */
 export class ClientIdOwners {
   private readonly owners = new Map<number, string>()
+
+  /** `byPresenceOnly`: an update claims only the ids its sender announced in its presence (see above). */
+  constructor(private readonly byPresenceOnly = false) {}
 
   /** The first of `clientIds` owned by an account other than `account`, or null when it may use them all. */
   conflict(clientIds: Iterable<number>, account: string): number | null {
@@ -23,6 +27,11 @@ export class ClientIdOwners {
   /** Records `account` as the owner of those of `clientIds` nobody owns yet. */
   claim(clientIds: Iterable<number>, account: string): void {
     for (const clientId of clientIds) if (!this.owners.has(clientId)) this.owners.set(clientId, account)
+  }
+
+  /** Records the owner of the ids an admitted update wrote as (`announced`: the sender's presence ids). */
+  claimWritten(writers: Iterable<number>, account: string, announced: ReadonlySet<number>): void {
+    this.claim(this.byPresenceOnly ? [...writers].filter((id) => announced.has(id)) : writers, account)
   }
 
   /** Whether `account` may use `clientId` (nobody else owns it). */

@@ -61,7 +61,7 @@ export class Room implements DurableTarget {
   readonly awareness = new AwarenessState()
   readonly conns = new Set<Connection>()
   /** Which account writes as each Yjs client id (clientIdOwners.ts). */
-  readonly clientIdOwners = new ClientIdOwners()
+  readonly clientIdOwners: ClientIdOwners
   status: RoomStatus = 'loading'
   /** Highest durable seq applied to `doc`. */
   lastSeq = 0
@@ -89,6 +89,7 @@ export class Room implements DurableTarget {
     const kind = parseDocName(name)?.kind
     if (!kind) throw new Error(`no document is named ${name}`)
     this.guard = guardFor(kind)
+    this.clientIdOwners = new ClientIdOwners(deps.persister.beforeDurableMode)
     this.relay = deps.fanout ? new RoomRelay(this, deps.fanout, deps.store) : null
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.encodedState = null
@@ -210,14 +211,7 @@ export class Room implements DurableTarget {
           conn.close(code, refusal.reason.slice(0, 120))
           return
         }
-        // Before-durable mode: after a crash co-editors resend edits the server lost, written as other people's
-        // client ids, so an update claims only ids its connection announced; the author's tab claims the rest.
-        this.clientIdOwners.claim(
-          this.deps.persister.beforeDurableMode
-            ? [...writers].filter((id) => conn.clientIds.has(id))
-            : writers,
-          conn.user.id,
-        )
+        this.clientIdOwners.claimWritten(writers, conn.user.id, conn.clientIds)
         for (const struct of message.decoded.structs) {
           const end = struct.id.clock + struct.length
           if (end > (this.queuedClock.get(struct.id.client) ?? 0)) this.queuedClock.set(struct.id.client, end)

@@ -5,8 +5,9 @@
  * membership changes reach sockets on every instance.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { openPostgresStore } from '../../server/storage/postgres'
+import { loadDoc } from '../../server/sync/storedDoc'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { api, createProject, inviteUser, setupOwner, type TestUser } from '../helpers/accounts'
 import {
@@ -73,11 +74,7 @@ async function proxy(backends: () => number[]): Promise<TcpProxy> {
 async function storedDoc(c: Cluster, name: string): Promise<Y.Doc> {
   const store = await openPostgresStore(TEST_DATABASE_URL, { schema: c.schema })
   try {
-    const stored = await store.loadDoc(name)
-    const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.data)
-    for (const update of stored.updates) Y.applyUpdate(doc, update.data)
-    return doc
+    return (await loadDoc(store, name)).doc
   } finally {
     await store.close()
   }

@@ -5,16 +5,16 @@
  * are never relayed early, a crash's lost edit comes back from a co-editor without taking its author's client
  * id, and the default stays after-durable.
  */
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadConfig } from '../../server/config'
+import { loadDoc } from '../../server/sync/storedDoc'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { MessageType } from '../../shared/protocol/messages'
 import { createProject, inviteUser, setupOwner } from '../helpers/accounts'
 import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
 import { addParagraph, openDesk, person, threadOn } from '../helpers/comments'
+import { failWrites } from '../helpers/failingWrites'
 import { removeTempDirs, spawnServer, startTestServer, stopAllServers } from '../helpers/server'
 import { storedDoc } from '../helpers/storedDoc'
 import { saveRequest, typeOf, updateFrame } from '../helpers/syncFrames'
@@ -27,17 +27,6 @@ afterEach(async () => {
 
 const count = (messages: Uint8Array[], type: number) => messages.filter((m) => typeOf(m) === type).length
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Makes every write to the update log fail, as a full disk would; returns how to undo it. */
-function failWrites(dataDir: string): () => void {
-  const db = new Database(join(dataDir, 'yardstick.sqlite'))
-  db.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON doc_updates
-           BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END`)
-  return () => {
-    db.exec('DROP TRIGGER disk_full')
-    db.close()
-  }
-}
 
 /** The text `t` of a document as the SQLite file holds it. */
 const storedText = async (dataDir: string, docName: string) =>
@@ -83,10 +72,7 @@ describe('SYNC_RELAY=before-durable', () => {
     restoreWrites()
     await waitFor(() => count(writer.received, MessageType.saved) === 2, { message: 'both saved replies' })
     await waitFor(() => watcher.doc.getText('t').toString() === 'first second')
-    const stored = await server.store.loadDoc(project)
-    const rebuilt = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(rebuilt, stored.snapshot.data)
-    for (const u of stored.updates) Y.applyUpdate(rebuilt, u.data)
+    const { doc: rebuilt } = await loadDoc(server.store, project)
     expect(rebuilt.getText('t').toString()).toBe('first second')
 
     // Written again, the store lets the mode relay early once more.

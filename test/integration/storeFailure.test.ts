@@ -3,13 +3,13 @@
  * disk would) keeps the room in memory, relays nothing that is not durable, tells the writer "not saved"
  * (never "saved"), logs the error, retries, and saves everything once the store works again.
  */
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { loadDoc } from '../../server/sync/storedDoc'
 import { MessageType } from '../../shared/protocol/messages'
 import { createProject, setupOwner } from '../helpers/accounts'
 import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
+import { failWrites } from '../helpers/failingWrites'
 import { removeTempDirs, startTestServer, stopAllServers } from '../helpers/server'
 import { saveRequest, typeOf, updateFrame } from '../helpers/syncFrames'
 
@@ -29,9 +29,7 @@ describe('a failing store', () => {
     const writer = openRawSocket(server.url, project, { user: owner })
     await writer.opened
 
-    const db = new Database(join(server.dataDir, 'yardstick.sqlite'))
-    db.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON doc_updates
-             BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END`)
+    const restoreWrites = failWrites(server.dataDir)
     const doc = new Y.Doc()
     doc.getText('t').insert(0, 'precious words')
     writer.socket.send(updateFrame(Y.encodeStateAsUpdate(doc)))
@@ -45,16 +43,12 @@ describe('a failing store', () => {
     expect(writer.received.some((m) => typeOf(m) === MessageType.saved)).toBe(false)
     expect(server.registry.rooms.has(project)).toBe(true)
 
-    db.exec('DROP TRIGGER disk_full')
-    db.close()
+    restoreWrites()
     await waitFor(() => writer.received.some((m) => typeOf(m) === MessageType.saved), {
       message: 'the saved reply after the store recovered',
     })
     await waitFor(() => watcher.doc.getText('t').toString() === 'precious words')
-    const stored = await server.store.loadDoc(project)
-    const rebuilt = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(rebuilt, stored.snapshot.data)
-    for (const u of stored.updates) Y.applyUpdate(rebuilt, u.data)
+    const { doc: rebuilt } = await loadDoc(server.store, project)
     expect(rebuilt.getText('t').toString()).toBe('precious words')
   })
 
@@ -64,15 +58,12 @@ describe('a failing store', () => {
     const project = await createProject(server.url, owner)
     const stock = openRawSocket(server.url, project, { user: owner })
     await stock.opened
-    const db = new Database(join(server.dataDir, 'yardstick.sqlite'))
-    db.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON doc_updates
-             BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END`)
+    const restoreWrites = failWrites(server.dataDir)
     const doc = new Y.Doc()
     doc.getText('t').insert(0, 'x')
     stock.socket.send(updateFrame(Y.encodeStateAsUpdate(doc)))
     await new Promise((resolve) => setTimeout(resolve, 500))
-    db.exec('DROP TRIGGER disk_full')
-    db.close()
+    restoreWrites()
     await server.registry.persister.drain()
     expect(stock.received.map(typeOf).filter((t) => t >= 100)).toEqual([])
   })
