@@ -2,12 +2,14 @@
  * SYNC_RELAY=before-durable, the opt-in mode the fan-out benchmark measures: a checked update reaches the
  * room's other clients before it is written, "saved" still waits for the write, a failing store makes the
  * server fall back to relaying after the write (nothing new is relayed that the store cannot hold), comments
- * are never relayed early, a crash's lost edit comes back from a co-editor without taking its author's client
+ * are never relayed early, a commit that hangs stops the early relay, a crash's lost edit comes back from a co-editor without taking its author's client
  * id, and the default stays after-durable.
  */
+import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadConfig } from '../../server/config'
+import { EARLY_RELAY_MAX_COMMIT_MS } from '../../server/sync/persister'
 import { loadDoc } from '../../server/sync/storedDoc'
 import { CloseCode } from '../../shared/protocol/closeCodes'
 import { MessageType } from '../../shared/protocol/messages'
@@ -15,6 +17,7 @@ import { createProject, inviteUser, setupOwner } from '../helpers/accounts'
 import { connectClient, destroyAllClients, openRawSocket, waitFor, waitForSynced } from '../helpers/clients'
 import { addParagraph, openDesk, person, threadOn } from '../helpers/comments'
 import { failWrites } from '../helpers/failingWrites'
+import { dropSchemas, freshSchema, TEST_DATABASE_URL } from '../helpers/postgres'
 import { removeTempDirs, spawnServer, startTestServer, stopAllServers } from '../helpers/server'
 import { storedDoc } from '../helpers/storedDoc'
 import { saveRequest, typeOf, updateFrame } from '../helpers/syncFrames'
@@ -23,6 +26,7 @@ afterEach(async () => {
   destroyAllClients()
   await stopAllServers()
   removeTempDirs()
+  await dropSchemas()
 })
 
 const count = (messages: Uint8Array[], type: number) => messages.filter((m) => typeOf(m) === type).length
@@ -77,6 +81,43 @@ describe('SYNC_RELAY=before-durable', () => {
 
     // Written again, the store lets the mode relay early once more.
     expect(server.registry.persister.relaysBeforeDurable).toBe(true)
+  })
+
+  it('stops relaying early once a commit has hung for a second (PostgreSQL, the update log locked)', async () => {
+    const schema = await freshSchema()
+    const databaseUrl = `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
+    const server = await startTestServer({ syncRelay: 'before-durable', databaseUrl })
+    const owner = await setupOwner(server)
+    const project = await createProject(server.url, owner)
+    const watcher = connectClient(server.url, project, { user: owner })
+    await waitForSynced(watcher)
+    const writer = openRawSocket(server.url, project, { user: owner })
+    await writer.opened
+
+    // Another session holds the update log, so the next commit waits (as behind a stalled database).
+    const locker = new pg.Client({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema}` })
+    await locker.connect()
+    await locker.query('BEGIN')
+    await locker.query('LOCK TABLE doc_updates IN ACCESS EXCLUSIVE MODE')
+    const doc = new Y.Doc()
+    const sent: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => sent.push(update))
+    doc.getText('t').insert(0, 'first')
+    writer.socket.send(updateFrame(sent[0]!))
+    await waitFor(() => watcher.doc.getText('t').toString() === 'first', { message: 'the early relay' })
+
+    // A second later the commit still hangs: the next update waits for its write.
+    await sleep(EARLY_RELAY_MAX_COMMIT_MS + 200)
+    doc.getText('t').insert(5, ' second')
+    writer.socket.send(updateFrame(sent[1]!))
+    await sleep(300)
+    expect(watcher.doc.getText('t').toString()).toBe('first')
+
+    await locker.query('COMMIT')
+    await locker.end()
+    await waitFor(() => watcher.doc.getText('t').toString() === 'first second', {
+      message: 'relayed once written',
+    })
   })
 
   it('relays comments only after the write (a co-editor could not resend a lost comment: comments are written as yourself)', async () => {
